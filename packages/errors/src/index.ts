@@ -1,0 +1,42 @@
+// Typed errors shared by every package. Each carries a stable code, a one-line cause and a fix,
+// so actions and the CLI can report a refusal without a stack trace.
+
+export type ErrorKind = 'usage' | 'input' | 'verification' | 'github' | 'internal';
+
+export class CiSigningError extends Error {
+  readonly code: string;
+  readonly fix: string;
+  readonly kind: ErrorKind;
+
+  constructor(code: string, message: string, fix: string, kind: ErrorKind = 'input') {
+    super(message);
+    this.name = 'CiSigningError';
+    this.code = code;
+    this.fix = fix;
+    this.kind = kind;
+  }
+
+  /** One line: "CODE: cause. Fix: what to do." */
+  toLine(): string {
+    return oneLine(`${this.code}: ${this.message}${this.fix ? ` Fix: ${this.fix}` : ''}`);
+  }
+}
+
+/** A usage error (bad or missing flag/input); the CLI exits 2 for these. */
+export class UsageError extends CiSigningError {
+  constructor(message: string, fix: string) {
+    super('USAGE', message, fix, 'usage');
+    this.name = 'UsageError';
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+/** Describes any thrown value as one line, never with a stack trace. */
+export function describeError(error: unknown): string {
+  if (error instanceof CiSigningError) return error.toLine();
+  if (error instanceof Error) return oneLine(`INTERNAL: ${error.message || error.name}`);
+  return oneLine(`INTERNAL: ${String(error)}`);
+}
