@@ -11,7 +11,7 @@ export const ENTRIES = {
   sign: 'actions/sign/index.ts',
   post: 'actions/post/index.ts',
   verify: 'actions/verify/index.ts',
-  cli: 'packages/cli/src/main.ts',
+  cli: 'packages/cli/src/bin.ts',
 };
 
 const outFlag = process.argv.indexOf('--out');

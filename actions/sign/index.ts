@@ -1,0 +1,31 @@
+import * as core from '@actions/core';
+import { maskSecret, signResultsFile, type SignRequest } from '../../packages/operations/src/index.js';
+import { renderSignSummary } from './summary.js';
+import { booleanInput, input, requiredInput, runStep, writeSummary } from '../shared/step.js';
+
+function readInputs(): SignRequest {
+  // Mask the key and passphrase before anything else runs, so nothing can log them.
+  const privateKey = core.getInput('private-key');
+  maskSecret(privateKey, core.setSecret);
+  const passphrase = input('passphrase', { trim: false });
+  if (passphrase) core.setSecret(passphrase);
+  return {
+    resultsFile: requiredInput('results-file'),
+    privateKey: privateKey || requiredInput('private-key'),
+    passphrase,
+    signatureFile: input('signature-file'),
+    allowGithubHosted: booleanInput('allow-github-hosted'),
+    runnerEnvironment: process.env.RUNNER_ENVIRONMENT,
+    githubRepository: process.env.GITHUB_REPOSITORY,
+  };
+}
+
+await runStep(async () => {
+  const request = readInputs();
+  const outcome = await signResultsFile(request);
+  core.setOutput('signature-file', outcome.signatureFile);
+  core.setOutput('fingerprint', outcome.fingerprint);
+  core.setOutput('digest', outcome.digest);
+  core.info(`Signed ${request.resultsFile} (${outcome.digest}) with key ${outcome.fingerprint}; signature: ${outcome.signatureFile}`);
+  await writeSummary(renderSignSummary(request.resultsFile, outcome));
+});

@@ -1,0 +1,46 @@
+import * as core from '@actions/core';
+import { apiUrl, defaultSha, verifySignedResults, type VerifyRequest } from '../../packages/operations/src/index.js';
+import { input, runStep, writeSummary } from '../shared/step.js';
+
+function readInputs(): VerifyRequest {
+  const token = input('token');
+  if (token) core.setSecret(token);
+  return {
+    resultsFile: input('results-file'),
+    signatureFile: input('signature-file'),
+    trustedKeys: input('trusted-keys'),
+    trustedKeysFile: input('trusted-keys-file'),
+    sha: input('sha') || defaultSha(process.env),
+    repository: input('repository') || process.env.GITHUB_REPOSITORY || '',
+    allowUnsigned: input('allow-unsigned') || 'false',
+    maxFailedTests: input('max-failed-tests') || '0',
+    minCoverage: input('min-coverage'),
+    minTests: input('min-tests') || '1',
+    maxAge: input('max-age'),
+    checkNames: (input('check-name') || 'local-ci').split('\n'),
+    github: { token, baseUrl: apiUrl(process.env), log: (line) => core.info(line) },
+  };
+}
+
+await runStep(
+  async () => {
+    const outcome = await verifySignedResults(readInputs());
+    for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
+    await writeSummary(outcome.summary);
+    const failures: string[] = [];
+    for (const entry of outcome.entries) {
+      const failed = entry.report.checks.find((check) => check.status === 'fail');
+      const warned = entry.report.checks.find((check) => check.status === 'warn');
+      if (warned) core.warning(`${entry.name}: ${warned.detail}`);
+      if (failed) {
+        const fix = entry.report.error?.fix ? ` Fix: ${entry.report.error.fix}` : '';
+        failures.push(`${entry.name}: ${failed.title} failed: ${failed.detail}${fix}`);
+      } else {
+        core.info(`${entry.name}: verified (signer ${entry.report.fingerprint || 'none, unsigned'}, signed at ${entry.report.signedAt || '-'}).`);
+      }
+    }
+    // Each refusal is named; several check names give one line each.
+    if (!outcome.verified) core.setFailed(failures.join('\n') || 'verification failed; see the job summary.');
+  },
+  () => core.setOutput('verified', 'false'),
+);

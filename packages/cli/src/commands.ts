@@ -1,0 +1,254 @@
+import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CiSigningError, UsageError } from '../../errors/src/index.js';
+import { generateKeyPair } from '../../signing/src/index.js';
+import { createAppInstallationToken } from '../../checks/src/index.js';
+import { readResultsFile } from '../../results/src/index.js';
+import { postResultsFile, signResultsFile, verifySignedResults } from '../../operations/src/index.js';
+import type { CliIo } from './main.js';
+import { renderVerificationText } from './text.js';
+
+type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string; description: string; value?: string };
+
+const HELP: OptionSpec = { type: 'boolean', short: 'h', description: 'Show this help.' };
+
+/** Flags are the action inputs' names; secrets come from files or the environment, never flag values. */
+export const COMMANDS = {
+  keygen: {
+    summary: 'Generate an OpenPGP key pair that GnuPG 2.2 and ci-signing read.',
+    options: {
+      name: { type: 'string', description: 'User ID name, e.g. "Build box 1".', value: 'NAME' },
+      email: { type: 'string', description: 'User ID email.', value: 'EMAIL' },
+      'out-dir': { type: 'string', description: 'Folder for private-key.asc (0600), public-key.asc and revocation.asc.', value: 'DIR' },
+      expires: { type: 'string', description: 'Key lifetime: Nd, Nw or Ny (default 1y); 0 for none.', value: 'AGE' },
+      algorithm: { type: 'string', description: 'ed25519 (default, v4 legacy EdDSA) or rsa4096.', value: 'ALG' },
+      'passphrase-file': { type: 'string', description: 'File holding the passphrase (a trailing newline is not part of it). Or env CI_SIGNING_PASSPHRASE.', value: 'FILE' },
+      'no-passphrase': { type: 'boolean', description: 'Leave the private key unencrypted (keep it in a secret store).' },
+      help: HELP,
+    },
+  },
+  sign: {
+    summary: 'Sign a ci-results v1 file: writes an armored detached signature that gpg --verify accepts.',
+    options: {
+      'results-file': { type: 'string', description: 'The results JSON to sign.', value: 'FILE' },
+      'signature-file': { type: 'string', description: 'Where to write the signature (default <results-file>.asc).', value: 'FILE' },
+      'private-key-file': { type: 'string', description: 'Armored secret key file. Or env CI_SIGNING_PRIVATE_KEY.', value: 'FILE' },
+      'passphrase-file': { type: 'string', description: 'Passphrase file. Or env CI_SIGNING_PASSPHRASE.', value: 'FILE' },
+      'allow-github-hosted': { type: 'boolean', description: 'Sign even on a GitHub-hosted runner (not recommended).' },
+      help: HELP,
+    },
+  },
+  verify: {
+    summary: 'Verify a local results file, or the latest check run(s) of a commit on GitHub.',
+    options: {
+      'results-file': { type: 'string', description: 'Local results file; omit to read the check run(s) from GitHub.', value: 'FILE' },
+      'signature-file': { type: 'string', description: 'Signature of results-file (default <results-file>.asc).', value: 'FILE' },
+      'trusted-keys': { type: 'string', description: 'Armored public keys (and revocations) as text.', value: 'TEXT' },
+      'trusted-keys-file': { type: 'string', multiple: true, description: 'Path or glob of trusted .asc files; repeatable.', value: 'GLOB' },
+      sha: { type: 'string', description: 'Commit the results must be bound to (default env GITHUB_SHA).', value: 'SHA' },
+      repository: { type: 'string', description: 'owner/name the results must be bound to (default env GITHUB_REPOSITORY).', value: 'REPO' },
+      'allow-unsigned': { type: 'string', description: "false (default), true, or YYYY-MM-DD.", value: 'WHEN' },
+      'max-failed-tests': { type: 'string', description: 'Most failed tests accepted (default 0).', value: 'N' },
+      'min-coverage': { type: 'string', description: 'Least line coverage in percent (default: no check).', value: 'PCT' },
+      'min-tests': { type: 'string', description: 'Least tests run, passed + failed (default 1).', value: 'N' },
+      'max-age': { type: 'string', description: "Oldest signature accepted, e.g. 24h or 7d (default: no limit).", value: 'AGE' },
+      'check-name': { type: 'string', multiple: true, description: 'Check run name to read (default local-ci); repeatable.', value: 'NAME' },
+      'api-url': { type: 'string', description: 'GitHub API URL (default env GITHUB_API_URL or https://api.github.com). Token: env GITHUB_TOKEN.', value: 'URL' },
+      format: { type: 'string', description: 'text (default), markdown or json.', value: 'FMT' },
+      help: HELP,
+    },
+  },
+  post: {
+    summary: 'Post results and their signature to the commit as a GitHub check run (once, with retries).',
+    options: {
+      'results-file': { type: 'string', description: 'The results JSON.', value: 'FILE' },
+      'signature-file': { type: 'string', description: 'Its signature (default <results-file>.asc when present).', value: 'FILE' },
+      'check-name': { type: 'string', description: 'Check run name (default local-ci).', value: 'NAME' },
+      retries: { type: 'string', description: 'Retries of a transient failure (default 3).', value: 'N' },
+      'retry-delay': { type: 'string', description: 'First backoff in seconds, doubling (default 2).', value: 'S' },
+      'request-timeout': { type: 'string', description: 'Seconds per HTTP attempt (default 30).', value: 'S' },
+      'api-url': { type: 'string', description: 'GitHub API URL (default env GITHUB_API_URL or https://api.github.com).', value: 'URL' },
+      'app-id': { type: 'string', description: 'GitHub App ID (instead of env GITHUB_TOKEN; classic PATs cannot create check runs).', value: 'ID' },
+      'app-private-key-file': { type: 'string', description: "The GitHub App's private key (PEM).", value: 'FILE' },
+      help: HELP,
+    },
+  },
+} satisfies Record<string, { summary: string; options: Record<string, OptionSpec> }>;
+
+export type CommandName = keyof typeof COMMANDS;
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+export async function runCommand(name: CommandName, values: Values, io: CliIo): Promise<number> {
+  switch (name) {
+    case 'keygen':
+      return keygen(values, io);
+    case 'sign':
+      return sign(values, io);
+    case 'verify':
+      return verify(values, io);
+    case 'post':
+      return post(values, io);
+  }
+}
+
+function text(values: Values, flag: string): string {
+  const value = values[flag];
+  return typeof value === 'string' ? value : '';
+}
+
+function required(values: Values, flag: string, command: string): string {
+  const value = text(values, flag);
+  if (!value) throw new UsageError(`--${flag} is required`, `Run ci-signing ${command} --${flag} ... (see --help).`);
+  return value;
+}
+
+/** A secret from --X-file or an environment variable; never from a flag value. */
+async function secret(values: Values, flag: string, envName: string, io: CliIo): Promise<string | undefined> {
+  const file = text(values, flag);
+  if (file) {
+    let content: string;
+    try {
+      content = await readFile(file, 'utf8');
+    } catch {
+      throw new CiSigningError('FILE_NOT_FOUND', `--${flag} ${file} cannot be read`, `Check the --${flag} path.`);
+    }
+    // A passphrase file's trailing newline is not part of the passphrase.
+    return content.replace(/\r?\n$/, '');
+  }
+  return io.env[envName];
+}
+
+async function keygen(values: Values, io: CliIo): Promise<number> {
+  const name = required(values, 'name', 'keygen');
+  const email = required(values, 'email', 'keygen');
+  const outDir = required(values, 'out-dir', 'keygen');
+  const algorithm = text(values, 'algorithm') || 'ed25519';
+  if (algorithm !== 'ed25519' && algorithm !== 'rsa4096') throw new UsageError(`--algorithm must be ed25519 or rsa4096, got '${algorithm}'`, 'Use --algorithm ed25519 (default) or rsa4096.');
+  const expiresInSeconds = parseKeyLifetime(text(values, 'expires') || '1y');
+  const passphrase = values['no-passphrase'] ? '' : await secret(values, 'passphrase-file', 'CI_SIGNING_PASSPHRASE', io);
+  if (values['no-passphrase'] && text(values, 'passphrase-file')) throw new UsageError('--no-passphrase and --passphrase-file contradict each other', 'Give one of them.');
+  if (passphrase === undefined) throw new UsageError('no passphrase chosen for the private key', 'Give --passphrase-file FILE (or env CI_SIGNING_PASSPHRASE), or --no-passphrase to leave the key unencrypted.');
+  if (!values['no-passphrase'] && passphrase === '') throw new UsageError('the passphrase is empty', 'Put a passphrase in the file, or use --no-passphrase.');
+
+  const paths = { privateKey: join(outDir, 'private-key.asc'), publicKey: join(outDir, 'public-key.asc'), revocation: join(outDir, 'revocation.asc') };
+  for (const path of Object.values(paths)) {
+    if (await exists(path)) throw new CiSigningError('KEY_FILE_EXISTS', `${path} already exists; keygen never overwrites keys`, 'Choose another --out-dir, or move the old keys away first.');
+  }
+  const pair = await generateKeyPair({ name, email, expiresInSeconds, algorithm, passphrase: passphrase || undefined });
+  await mkdir(outDir, { recursive: true, mode: 0o700 });
+  const written: string[] = [];
+  try {
+    // 'wx' refuses to replace a file that appeared meanwhile; nothing half-written stays behind on failure.
+    for (const [path, content, mode] of [
+      [paths.privateKey, pair.privateKey, 0o600],
+      [paths.publicKey, pair.publicKey, 0o644],
+      [paths.revocation, pair.revocationCertificate, 0o600],
+    ] as const) {
+      await writeFile(path, content, { flag: 'wx', mode });
+      written.push(path);
+    }
+  } catch (error) {
+    await Promise.all(written.map((path) => rm(path, { force: true })));
+    throw new CiSigningError('FILE_UNWRITABLE', `cannot write the key files in ${outDir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'Check that --out-dir is writable and holds no key files.');
+  }
+  io.stdout(`${pair.fingerprint}\n`);
+  io.stderr(`Wrote ${paths.privateKey} (keep it secret), ${paths.publicKey} (commit it to .github/ci-signing/trusted-keys/) and ${paths.revocation} (store it offline).\n`);
+  return 0;
+}
+
+async function sign(values: Values, io: CliIo): Promise<number> {
+  const resultsFile = required(values, 'results-file', 'sign');
+  const privateKey = await secret(values, 'private-key-file', 'CI_SIGNING_PRIVATE_KEY', io);
+  if (!privateKey) throw new UsageError('no private key given', 'Give --private-key-file FILE or set env CI_SIGNING_PRIVATE_KEY.');
+  const passphrase = (await secret(values, 'passphrase-file', 'CI_SIGNING_PASSPHRASE', io)) ?? '';
+  const outcome = await signResultsFile({
+    resultsFile,
+    privateKey,
+    passphrase,
+    signatureFile: text(values, 'signature-file'),
+    allowGithubHosted: values['allow-github-hosted'] === true,
+    runnerEnvironment: io.env.RUNNER_ENVIRONMENT,
+    githubRepository: io.env.GITHUB_REPOSITORY,
+  });
+  io.stdout(`signature-file=${outcome.signatureFile}\nfingerprint=${outcome.fingerprint}\ndigest=${outcome.digest}\n`);
+  return 0;
+}
+
+async function verify(values: Values, io: CliIo): Promise<number> {
+  const format = text(values, 'format') || 'text';
+  if (!['text', 'markdown', 'json'].includes(format)) throw new UsageError(`--format must be text, markdown or json, got '${format}'`, 'Use --format text, markdown or json.');
+  const trustedKeysFiles = (values['trusted-keys-file'] as string[] | undefined) ?? [];
+  const checkNames = (values['check-name'] as string[] | undefined) ?? ['local-ci'];
+  const outcome = await verifySignedResults({
+    resultsFile: text(values, 'results-file'),
+    signatureFile: text(values, 'signature-file'),
+    trustedKeys: text(values, 'trusted-keys'),
+    trustedKeysFile: trustedKeysFiles.join('\n'),
+    sha: text(values, 'sha') || io.env.GITHUB_SHA || '',
+    repository: text(values, 'repository') || io.env.GITHUB_REPOSITORY || '',
+    allowUnsigned: text(values, 'allow-unsigned') || 'false',
+    maxFailedTests: text(values, 'max-failed-tests') || '0',
+    minCoverage: text(values, 'min-coverage'),
+    minTests: text(values, 'min-tests') || '1',
+    maxAge: text(values, 'max-age'),
+    checkNames,
+    github: { token: io.env.GITHUB_TOKEN ?? '', baseUrl: apiUrlOf(values, io), log: (line) => io.stderr(`${line}\n`) },
+  });
+  if (format === 'json') io.stdout(`${JSON.stringify({ ...outcome.outputs, entries: outcome.entries.map(({ name, report, checkRunId }) => ({ name, checkRunId, ...report, error: report.error ? { code: report.error.code, message: report.error.message, fix: report.error.fix } : undefined })) }, null, 2)}\n`);
+  else if (format === 'markdown') io.stdout(outcome.summary);
+  else io.stdout(renderVerificationText(outcome.entries));
+  return outcome.verified ? 0 : 1;
+}
+
+async function post(values: Values, io: CliIo): Promise<number> {
+  const resultsFile = required(values, 'results-file', 'post');
+  const baseUrl = apiUrlOf(values, io);
+  const appId = text(values, 'app-id');
+  const log = (line: string) => io.stderr(`${line}\n`);
+  let token = io.env.GITHUB_TOKEN ?? '';
+  if (appId) {
+    const keyFile = required(values, 'app-private-key-file', 'post');
+    const privateKeyPem = await readFile(keyFile, 'utf8').catch(() => {
+      throw new CiSigningError('FILE_NOT_FOUND', `--app-private-key-file ${keyFile} cannot be read`, 'Check the path of the GitHub App private key (.pem).');
+    });
+    const { results } = await readResultsFile(resultsFile);
+    token = await createAppInstallationToken({ appId, privateKeyPem, repository: results.repository, baseUrl });
+  }
+  if (!token) throw new UsageError('no GitHub credentials', 'Set env GITHUB_TOKEN to a token with checks: write, or give --app-id and --app-private-key-file (classic personal access tokens cannot create check runs).');
+  const retries = text(values, 'retries') || '3';
+  const retryDelay = text(values, 'retry-delay') || '2';
+  const requestTimeout = text(values, 'request-timeout') || '30';
+  const outcome = await postResultsFile({
+    resultsFile,
+    signatureFile: text(values, 'signature-file'),
+    token,
+    checkName: text(values, 'check-name') || 'local-ci',
+    retries,
+    retryDelay,
+    requestTimeout,
+    apiUrl: baseUrl,
+    log,
+    warn: (line) => io.stderr(`warning: ${line}\n`),
+  });
+  io.stdout(`check-run-id=${outcome.checkRunId}\ncheck-run-url=${outcome.checkRunUrl}\nattempts=${outcome.attempts}\nsigned=${outcome.signed}\n`);
+  return 0;
+}
+
+function apiUrlOf(values: Values, io: CliIo): string {
+  return text(values, 'api-url') || io.env.GITHUB_API_URL || 'https://api.github.com';
+}
+
+function parseKeyLifetime(value: string): number {
+  if (value === '0') return 0;
+  const match = /^(\d+)([dwy])$/.exec(value.trim());
+  if (!match || Number(match[1]) === 0) throw new UsageError(`--expires must be Nd, Nw, Ny or 0, got '${value}'`, 'Use e.g. --expires 1y, 90d, or 0 for a key that never expires.');
+  const days = { d: 1, w: 7, y: 365 }[match[2] as 'd' | 'w' | 'y'];
+  return Number(match[1]) * days * 86400;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+
+/** The environment variables of a GitHub Actions run that the operations read. */
+export interface RunnerEnvironment {
+  GITHUB_SHA?: string;
+  GITHUB_REPOSITORY?: string;
+  GITHUB_EVENT_NAME?: string;
+  GITHUB_EVENT_PATH?: string;
+  GITHUB_API_URL?: string;
+  RUNNER_ENVIRONMENT?: string;
+  [name: string]: string | undefined;
+}
+
+const HEAD_SHA_EVENTS: Record<string, (payload: EventPayload) => string | undefined> = {
+  // On pull_request events GITHUB_SHA is the test-merge commit; the results are bound to the head.
+  pull_request: (payload) => payload.pull_request?.head?.sha,
+  pull_request_target: (payload) => payload.pull_request?.head?.sha,
+  workflow_run: (payload) => payload.workflow_run?.head_sha,
+};
+
+interface EventPayload {
+  pull_request?: { head?: { sha?: string } };
+  workflow_run?: { head_sha?: string };
+}
+
+/** The commit results must be bound to: the PR head on pull_request events, else GITHUB_SHA. */
+export function defaultSha(env: RunnerEnvironment): string {
+  const pick = env.GITHUB_EVENT_NAME ? HEAD_SHA_EVENTS[env.GITHUB_EVENT_NAME] : undefined;
+  if (pick && env.GITHUB_EVENT_PATH) {
+    try {
+      const sha = pick(JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as EventPayload);
+      if (sha) return sha;
+    } catch {
+      // An unreadable payload falls back to GITHUB_SHA; binding still fails closed on a mismatch.
+    }
+  }
+  return env.GITHUB_SHA ?? '';
+}
+
+export function apiUrl(env: RunnerEnvironment): string {
+  return env.GITHUB_API_URL || 'https://api.github.com';
+}

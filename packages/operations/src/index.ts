@@ -1,0 +1,6 @@
+export * from './context.js';
+export * from './files.js';
+export * from './post.js';
+export * from './secrets.js';
+export * from './sign.js';
+export * from './verify.js';

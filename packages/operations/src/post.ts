@@ -1,0 +1,98 @@
+import * as openpgp from 'openpgp';
+import { CiSigningError, UsageError } from '../../errors/src/index.js';
+import { readResultsFile } from '../../results/src/index.js';
+import { createGitHubClient, postResults, type GitHubClient } from '../../checks/src/index.js';
+import { fileExists, readTextFile } from './files.js';
+
+export interface PostRequest {
+  resultsFile: string;
+  /** '' = `<results-file>.asc` when it exists, else post unsigned. */
+  signatureFile: string;
+  token: string;
+  checkName: string;
+  retries: string;
+  retryDelay: string;
+  requestTimeout: string;
+  apiUrl: string;
+  detailsUrl?: string;
+  log: (line: string) => void;
+  warn: (line: string) => void;
+  /** A prepared client (GitHub App token, tests); otherwise one is made from token and apiUrl. */
+  client?: GitHubClient;
+}
+
+export interface PostOutcome {
+  checkRunId: number;
+  checkRunUrl: string;
+  attempts: number;
+  signed: boolean;
+  created: boolean;
+}
+
+export async function postResultsFile(request: PostRequest): Promise<PostOutcome> {
+  const retries = parseCount('retries', request.retries);
+  const retryDelayMs = parseSeconds('retry-delay', request.retryDelay, true) * 1000;
+  const requestTimeoutMs = parseSeconds('request-timeout', request.requestTimeout, false) * 1000;
+  const checkName = request.checkName.trim();
+  if (!checkName) throw new UsageError('check-name is empty', 'Set check-name (default local-ci).');
+
+  // Everything is read and checked before the first request, so a bad input never leaves a half-posted run.
+  const { bytes, results } = await readResultsFile(request.resultsFile);
+  const signature = await readSignature(request);
+  const signer = signature ? await describeSignature(signature, request.signatureFile || `${request.resultsFile}.asc`) : null;
+  if (!signature) request.warn(`posting ${request.resultsFile} unsigned: the verifier rejects it unless allow-unsigned is set. Sign it first (sign action or ci-signing sign).`);
+
+  const client =
+    request.client ??
+    (() => {
+      if (!request.token) throw new UsageError('no GitHub token', 'Pass token (default github.token, with checks: write) or set GITHUB_TOKEN; the CLI also takes GitHub App credentials.');
+      return createGitHubClient({ token: request.token, baseUrl: request.apiUrl, retries, retryDelayMs, requestTimeoutMs, log: request.log });
+    })();
+
+  const posted = await postResults({
+    client,
+    repository: results.repository,
+    resultsBytes: bytes,
+    results,
+    signature,
+    checkName,
+    signerFingerprint: signer?.fingerprint,
+    signingKeyId: signer?.signingKeyId,
+    detailsUrl: request.detailsUrl,
+    log: request.log,
+  });
+  return { checkRunId: posted.checkRunId, checkRunUrl: posted.htmlUrl, attempts: posted.attempts, signed: posted.signed, created: posted.created };
+}
+
+async function readSignature(request: PostRequest): Promise<string | null> {
+  if (request.signatureFile) return readTextFile(request.signatureFile, 'signature file', 'signature-file');
+  const conventional = `${request.resultsFile}.asc`;
+  return (await fileExists(conventional)) ? readTextFile(conventional, 'signature file', 'signature-file') : null;
+}
+
+/** The signer as the signature itself names it, for the check run's title and summary. */
+async function describeSignature(armored: string, path: string): Promise<{ signingKeyId: string; fingerprint?: string }> {
+  let signature: openpgp.Signature;
+  try {
+    signature = await openpgp.readSignature({ armoredSignature: armored });
+  } catch {
+    throw new CiSigningError('SIGNATURE_MALFORMED', `${path} is not an armored OpenPGP signature`, 'Point signature-file at the .asc file the sign step wrote.');
+  }
+  const packet = signature.packets[0];
+  const fingerprint = packet?.issuerFingerprint ? Buffer.from(packet.issuerFingerprint).toString('hex').toUpperCase() : undefined;
+  return { signingKeyId: packet.issuerKeyID.toHex().toUpperCase(), fingerprint };
+}
+
+function parseCount(name: string, value: string): number {
+  const trimmed = value.trim();
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) > 20) throw new UsageError(`${name} must be a whole number from 0 to 20, got '${value}'`, `Set ${name} to e.g. 3.`);
+  return Number(trimmed);
+}
+
+function parseSeconds(name: string, value: string, zeroAllowed: boolean): number {
+  const seconds = Number(value.trim());
+  if (!value.trim() || !Number.isFinite(seconds) || seconds < 0 || (!zeroAllowed && seconds === 0) || seconds > 3600) {
+    throw new UsageError(`${name} must be a number of seconds${zeroAllowed ? '' : ' above 0'}, got '${value}'`, `Set ${name} to e.g. ${name === 'retry-delay' ? 2 : 30}.`);
+  }
+  return seconds;
+}

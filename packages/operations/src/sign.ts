@@ -1,0 +1,53 @@
+import { CiSigningError } from '../../errors/src/index.js';
+import { readResultsFile, resultsDigest, type CiResults } from '../../results/src/index.js';
+import { loadPrivateKey, signDetached } from '../../signing/src/index.js';
+import { writeFileAtomic } from './files.js';
+
+export interface SignRequest {
+  resultsFile: string;
+  /** Armored secret key text, kept in memory only. */
+  privateKey: string;
+  passphrase: string;
+  /** '' means `<results-file>.asc`. */
+  signatureFile: string;
+  allowGithubHosted: boolean;
+  /** RUNNER_ENVIRONMENT, when running in Actions. */
+  runnerEnvironment?: string;
+  /** GITHUB_REPOSITORY, when running in Actions. */
+  githubRepository?: string;
+  now?: Date;
+}
+
+export interface SignOutcome {
+  signatureFile: string;
+  fingerprint: string;
+  signingKeyId: string;
+  digest: string;
+  results: CiResults;
+}
+
+export async function signResultsFile(request: SignRequest): Promise<SignOutcome> {
+  if (request.runnerEnvironment === 'github-hosted' && !request.allowGithubHosted) {
+    throw new CiSigningError(
+      'GITHUB_HOSTED_RUNNER',
+      'refusing to sign on a GitHub-hosted runner: the private key belongs on trusted runners only',
+      "Run the sign step on a self-hosted runner, or set allow-github-hosted: 'true' if you accept that risk.",
+    );
+  }
+  const signatureFile = request.signatureFile || `${request.resultsFile}.asc`;
+  if (signatureFile === request.resultsFile) {
+    throw new CiSigningError('USAGE', 'signature-file is the results file itself', 'Choose another signature-file, or leave it empty for <results-file>.asc.', 'usage');
+  }
+  const { bytes, results } = await readResultsFile(request.resultsFile);
+  if (request.githubRepository && request.githubRepository.toLowerCase() !== results.repository.toLowerCase()) {
+    throw new CiSigningError(
+      'REPOSITORY_MISMATCH',
+      `results are for ${results.repository} but this workflow runs in ${request.githubRepository}`,
+      'Sign results only in the repository they belong to; check the repository field the CI writes.',
+    );
+  }
+  const key = await loadPrivateKey(request.privateKey, request.passphrase, request.now ?? new Date());
+  const signature = await signDetached(bytes, key, request.now);
+  await writeFileAtomic(signatureFile, signature);
+  return { signatureFile, fingerprint: key.fingerprint, signingKeyId: key.signingKeyId, digest: resultsDigest(bytes), results };
+}
