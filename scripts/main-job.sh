@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-node scripts/demo.mjs "$@"
+node scripts/run-ts.mjs scripts/demo.ts "$@"
