@@ -1,0 +1,184 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as openpgp from 'openpgp';
+import { main } from '../src/main.js';
+import { makeKey, resultsJson, temporaryFolder, type TestKey } from '../../../__tests__/helpers/fixtures.js';
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env });
+  return { code, stdout, stderr };
+}
+
+const folder = temporaryFolder();
+let key: TestKey;
+let other: TestKey;
+beforeAll(async () => {
+  [key, other] = await Promise.all([makeKey('CLI signer'), makeKey('Someone else')]);
+  writeFileSync(join(folder.path, 'key.asc'), key.privateKey);
+  writeFileSync(join(folder.path, 'pass.txt'), `${key.passphrase}\n`);
+  writeFileSync(join(folder.path, 'public.asc'), key.publicKey);
+  writeFileSync(join(folder.path, 'other.asc'), other.publicKey);
+});
+afterAll(() => folder.remove());
+
+describe('usage', () => {
+  test('no command prints the help and exits 2', async () => {
+    const run = await cli([]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/Commands:[\s\S]*keygen[\s\S]*sign[\s\S]*verify[\s\S]*post/);
+  });
+
+  test.each(['keygen', 'sign', 'verify', 'post'])('%s --help lists its flags and exits 0', async (command) => {
+    const run = await cli([command, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Usage: ci-signing ${command}`);
+    expect(run.stdout).toContain('--');
+  });
+
+  test('--help and --version exit 0', async () => {
+    expect((await cli(['--help'])).code).toBe(0);
+    expect((await cli(['--version'])).stdout).toMatch(/^ci-signing \d+\.\d+\.\d+/);
+  });
+
+  test('an unknown command or flag is a usage error (exit 2), one line', async () => {
+    const unknown = await cli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    const flag = await cli(['sign', '--private-key', 'inline-secret']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/USAGE: .*--private-key/);
+    expect(flag.stderr).not.toContain('inline-secret');
+  });
+
+  test('a missing required flag names it and exits 2', async () => {
+    const run = await cli(['sign']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--results-file is required');
+  });
+});
+
+describe('keygen', () => {
+  test('writes the three files, the private key 0600, and prints only the fingerprint', async () => {
+    const out = join(folder.path, 'keys-a');
+    const run = await cli(['keygen', '--name', 'Build box', '--email', 'ci@example.com', '--out-dir', out, '--passphrase-file', join(folder.path, 'pass.txt')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^[0-9A-F]{40}\n$/);
+    expect(statSync(join(out, 'private-key.asc')).mode & 0o777).toBe(0o600);
+    const privateKey = readFileSync(join(out, 'private-key.asc'), 'utf8');
+    expect(run.stdout + run.stderr).not.toContain(privateKey.split('\n')[3]);
+    const publicKey = await openpgp.readKey({ armoredKey: readFileSync(join(out, 'public-key.asc'), 'utf8') });
+    expect(publicKey.getFingerprint().toUpperCase()).toBe(run.stdout.trim());
+    expect(publicKey.isPrivate()).toBe(false);
+    // The passphrase file's trailing newline is not part of the passphrase.
+    const encrypted = await openpgp.readPrivateKey({ armoredKey: privateKey });
+    await expect(openpgp.decryptKey({ privateKey: encrypted, passphrase: key.passphrase })).resolves.toBeTruthy();
+    await expect(openpgp.decryptKey({ privateKey: encrypted, passphrase: `${key.passphrase}\n` })).rejects.toThrow();
+    const revocation = readFileSync(join(out, 'revocation.asc'), 'utf8');
+    expect(revocation).toContain('BEGIN PGP PUBLIC KEY BLOCK');
+    const expiry = await publicKey.getExpirationTime();
+    expect(expiry instanceof Date && expiry.getTime() - Date.now()).toBeGreaterThan(360 * 86400_000);
+  });
+
+  test('refuses to overwrite existing key files, leaving them untouched', async () => {
+    const out = join(folder.path, 'keys-b');
+    const first = await cli(['keygen', '--name', 'A', '--email', 'a@example.com', '--out-dir', out, '--no-passphrase', '--expires', '0']);
+    expect(first.code).toBe(0);
+    const before = readFileSync(join(out, 'private-key.asc'), 'utf8');
+    const second = await cli(['keygen', '--name', 'B', '--email', 'b@example.com', '--out-dir', out, '--no-passphrase']);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/KEY_FILE_EXISTS: .*already exists/);
+    expect(readFileSync(join(out, 'private-key.asc'), 'utf8')).toBe(before);
+    const unencrypted = await openpgp.readPrivateKey({ armoredKey: before });
+    expect(unencrypted.isDecrypted()).toBe(true);
+    expect(await unencrypted.getExpirationTime()).toBe(Infinity);
+  });
+
+  test.each([
+    [['--expires', 'soon'], /--expires must be/],
+    [['--algorithm', 'dsa'], /--algorithm must be/],
+    [[], /no passphrase chosen/],
+  ])('bad flags %j are usage errors and write nothing', async (extra, message) => {
+    const out = join(folder.path, `keys-bad-${Math.random().toString(36).slice(2)}`);
+    const run = await cli(['keygen', '--name', 'X', '--email', 'x@example.com', '--out-dir', out, ...extra]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('takes the passphrase from CI_SIGNING_PASSPHRASE', async () => {
+    const out = join(folder.path, 'keys-env');
+    const run = await cli(['keygen', '--name', 'Env', '--email', 'env@example.com', '--out-dir', out], { CI_SIGNING_PASSPHRASE: 'from-the-environment' });
+    expect(run.code).toBe(0);
+    const encrypted = await openpgp.readPrivateKey({ armoredKey: readFileSync(join(out, 'private-key.asc'), 'utf8') });
+    await expect(openpgp.decryptKey({ privateKey: encrypted, passphrase: 'from-the-environment' })).resolves.toBeTruthy();
+  });
+});
+
+describe('sign and verify', () => {
+  const sha = 'b'.repeat(40);
+  let resultsFile: string;
+  beforeAll(async () => {
+    resultsFile = join(folder.path, 'results.json');
+    writeFileSync(resultsFile, resultsJson({ commit: sha }));
+    const run = await cli(['sign', '--results-file', resultsFile, '--private-key-file', join(folder.path, 'key.asc'), '--passphrase-file', join(folder.path, 'pass.txt')]);
+    expect(run).toMatchObject({ code: 0 });
+    expect(run.stdout).toContain(`fingerprint=${key.fingerprint}`);
+    expect(run.stdout).toMatch(/digest=sha256:[0-9a-f]{64}/);
+  });
+
+  test('verify accepts the signature with the trusted key (exit 0)', async () => {
+    const run = await cli(['verify', '--results-file', resultsFile, '--trusted-keys-file', join(folder.path, 'public.asc'), '--repository', 'octo-org/widgets', '--sha', sha]);
+    expect(run.stdout).toMatch(/^VERIFIED/);
+    expect(run.code).toBe(0);
+  });
+
+  test('verify rejects with an untrusted key (exit 1) and says why', async () => {
+    const run = await cli(['verify', '--results-file', resultsFile, '--trusted-keys-file', join(folder.path, 'other.asc'), '--repository', 'octo-org/widgets', '--sha', sha]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^REJECTED/);
+    expect(run.stdout).toMatch(/FAIL/);
+  });
+
+  test('verify --format json and markdown carry the same verdict', async () => {
+    const args = ['verify', '--results-file', resultsFile, '--trusted-keys', key.publicKey, '--repository', 'octo-org/widgets', '--sha', sha];
+    const json = await cli([...args, '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ verified: 'true', fingerprint: key.fingerprint });
+    const markdown = await cli([...args, '--format', 'markdown']);
+    expect(markdown.stdout).toContain('|');
+    expect((await cli([...args, '--format', 'yaml'])).code).toBe(2);
+  });
+
+  test('repository and sha default from GITHUB_REPOSITORY and GITHUB_SHA; a mismatch fails binding', async () => {
+    const run = await cli(['verify', '--results-file', resultsFile, '--trusted-keys', key.publicKey], { GITHUB_REPOSITORY: 'octo-org/widgets', GITHUB_SHA: 'c'.repeat(40) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('c'.repeat(40));
+    const missing = await cli(['verify', '--results-file', resultsFile, '--trusted-keys', key.publicKey]);
+    expect(missing.code).toBe(2);
+  });
+
+  test('sign takes the key and passphrase from the environment; a missing key is a usage error', async () => {
+    const target = join(folder.path, 'env.asc');
+    const run = await cli(['sign', '--results-file', resultsFile, '--signature-file', target], { CI_SIGNING_PRIVATE_KEY: key.privateKey, CI_SIGNING_PASSPHRASE: key.passphrase });
+    expect(run.code).toBe(0);
+    expect(readFileSync(target, 'utf8')).toContain('BEGIN PGP SIGNATURE');
+    const missing = await cli(['sign', '--results-file', resultsFile]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no private key');
+  });
+
+  test('a wrong passphrase fails with exit 1, without echoing it', async () => {
+    writeFileSync(join(folder.path, 'wrong.txt'), 'not-the-passphrase-123');
+    const run = await cli(['sign', '--results-file', resultsFile, '--signature-file', join(folder.path, 'never.asc'), '--private-key-file', join(folder.path, 'key.asc'), '--passphrase-file', join(folder.path, 'wrong.txt')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain('not-the-passphrase-123');
+    expect(existsSync(join(folder.path, 'never.asc'))).toBe(false);
+  });
+
+  test('post without credentials is a usage error before any request', async () => {
+    const run = await cli(['post', '--results-file', resultsFile, '--api-url', 'http://127.0.0.1:9']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no GitHub credentials');
+  });
+});
