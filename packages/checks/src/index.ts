@@ -1,0 +1,13 @@
+export { createGitHubClient } from './client.js';
+export type { GitHubClient, GitHubClientOptions, GitHubResponse, RequestOptions, RequestParameters, SendOnce } from './client.js';
+export { GitHubRequestError, classifyFailure, computeWait, permanentError } from './retry-policy.js';
+export type { AttemptFailure, Wait, WaitInput } from './retry-policy.js';
+export { encodeEmbeddedBlock, decodeEmbeddedBlock, EMBEDDED_BLOCK_VERSION, DEFAULT_MAX_RESULTS_BYTES } from './embedded-block.js';
+export type { EmbeddedBlock } from './embedded-block.js';
+export { postResults, buildCheckRunContent, OUTPUT_MAX_BYTES } from './post.js';
+export type { PostResultsInput, PostResultsOutcome, CheckRunContent } from './post.js';
+export { readCheckRuns, listCheckRunsForRef, parseRepository } from './runs.js';
+export type { CheckRunData, CheckRunRecord } from './runs.js';
+export { failuresToAnnotations, ANNOTATIONS_PER_REQUEST } from './annotations.js';
+export type { Annotation } from './annotations.js';
+export { createAppInstallationToken, createAppJwt } from './app-token.js';
