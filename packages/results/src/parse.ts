@@ -1,0 +1,190 @@
+// Reading and validating ci-results v1. The bytes are decoded strictly and parsed as they are: whoever
+// verifies a signature must parse exactly the bytes the signature covers, never a re-serialization.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
+import { CiSigningError } from '../../errors/src/index.js';
+import schema from '../schema/ci-results-v1.schema.json' with { type: 'json' };
+import type { CiResults } from './types.js';
+
+export const RESULTS_SCHEMA_FILE = 'packages/results/schema/ci-results-v1.schema.json';
+const SCHEMA_FIX = `Make the file match the ci-results v1 schema (${RESULTS_SCHEMA_FILE}; format and example in docs/results-format.md).`;
+/** A results file with thousands of broken entries should not make a message of thousands of problems. */
+const MAX_LISTED_PROBLEMS = 25;
+
+let validator: ValidateFunction | undefined;
+
+function resultsValidator(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+    // ajv-formats is CommonJS whose module.exports is also its own .default; .default works in node, jest and ncc.
+    ajvFormats.default(ajv, ['date-time']);
+    validator = ajv.compile(schema);
+  }
+  return validator;
+}
+
+/**
+ * Decodes, parses and validates ci-results v1. `source` names the results in messages (a path, a check run).
+ * A leading UTF-8 byte order mark is ignored (some Windows tools write one); the signature still covers it.
+ */
+export function parseResults(bytes: Uint8Array, source: string): CiResults {
+  if (bytes.length === 0) {
+    throw new CiSigningError('RESULTS_EMPTY', `${source} is empty (0 bytes).`, `Write the CI results to ${source} before this step. ${SCHEMA_FIX}`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8Offset(bytes);
+    throw new CiSigningError(
+      'RESULTS_NOT_UTF8',
+      `${source} is not valid UTF-8: byte 0x${bytes[offset].toString(16).padStart(2, '0')} at offset ${offset} cannot be decoded.`,
+      'Write the results file as UTF-8 (JSON requires it), e.g. with JSON.stringify and fs.writeFileSync(path, text, "utf8").',
+    );
+  }
+  if (text.trim() === '') {
+    throw new CiSigningError('RESULTS_EMPTY', `${source} holds only whitespace.`, `Write the CI results to ${source} before this step. ${SCHEMA_FIX}`);
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new CiSigningError('RESULTS_NOT_JSON', `${source} is not valid JSON: ${describeJsonSyntaxError(error, text)}.`, `Write the results with a JSON serializer. ${SCHEMA_FIX}`);
+  }
+  const validate = resultsValidator();
+  if (!validate(document)) {
+    throw new CiSigningError('RESULTS_INVALID', `${source}: ${listProblems(validate.errors ?? [])}`, SCHEMA_FIX);
+  }
+  return document as CiResults;
+}
+
+/** Reads and validates a results file; returns the exact bytes read (the ones to sign or verify) too. */
+export async function readResultsFile(path: string): Promise<{ bytes: Uint8Array; results: CiResults }> {
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new CiSigningError(
+        'FILE_NOT_FOUND',
+        `Results file ${path} does not exist.`,
+        `Check the results-file input (--results-file flag): relative paths are resolved from ${process.cwd()}.`,
+      );
+    }
+    throw new CiSigningError(
+      'FILE_UNREADABLE',
+      `Results file ${path} cannot be read (${describeFsError(code)}).`,
+      'Point results-file (--results-file) at a readable file written by the CI run.',
+    );
+  }
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return { bytes, results: parseResults(bytes, path) };
+}
+
+/** `sha256:<64 hex>` of the exact bytes. */
+export function resultsDigest(bytes: Uint8Array): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+function describeFsError(code: string | undefined): string {
+  switch (code) {
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return code ?? 'unknown error';
+  }
+}
+
+/**
+ * TextDecoder does not say where decoding failed. A streaming decode only throws once an invalid sequence is
+ * complete, so "does this prefix throw?" is monotonic in the prefix length and a binary search finds where
+ * decoding breaks; when that is inside a started multi-byte sequence, the offset of its lead byte is reported.
+ */
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  const throwsOn = (length: number, stream: boolean): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  let good = 0;
+  let bad = bytes.length; // the full (flushed) decode failed, or this function would not be called
+  while (bad - good > 1) {
+    const middle = Math.floor((good + bad) / 2);
+    if (throwsOn(middle, true)) bad = middle;
+    else good = middle;
+  }
+  if (throwsOn(bad - 1, false)) {
+    for (let index = bad - 2; index >= Math.max(0, bad - 4); index--) if (bytes[index] >= 0xc0) return index;
+  }
+  return bad - 1;
+}
+
+/** JSON.parse messages differ between Node versions; keep the cause, drop the echoed input, add line and column. */
+function describeJsonSyntaxError(error: unknown, text: string): string {
+  let message = error instanceof Error ? error.message : String(error);
+  message = message.replace(/, ".*" is not valid JSON$/s, '').replace(/\s*\(line \d+ column \d+\)/, '');
+  const position = /\s*in JSON at position (\d+)/.exec(message);
+  if (!position) return message;
+  const offset = Number(position[1]);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `${message.replace(position[0], '')} at line ${line}, column ${column}`;
+}
+
+function listProblems(errors: ErrorObject[]): string {
+  const problems = [...new Set(errors.map(describeSchemaError))];
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+  if (problems.length > listed.length) listed.push(`and ${problems.length - listed.length} more problems`);
+  return listed.join('; ');
+}
+
+const PATTERN_PROBLEMS: Record<string, string> = {
+  '/repository': 'must be "owner/name" (a GitHub repository)',
+  '/commit': 'must be a full commit sha: 40 lowercase hex digits',
+};
+
+function describeSchemaError(error: ErrorObject): string {
+  const pointer = error.instancePath || '(root)';
+  const got = `, got ${describeValue(error.data)}`;
+  switch (error.keyword) {
+    case 'required':
+      return `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty} is required`;
+    case 'type':
+      return `${pointer} must be ${withArticle(String((error.params as { type: string }).type))}${got}`;
+    case 'const':
+      return `${pointer} must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}${got}`;
+    case 'enum':
+      return `${pointer} must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues).join(', ')}${got}`;
+    case 'pattern':
+      return `${pointer} ${PATTERN_PROBLEMS[error.instancePath] ?? error.message}${got}`;
+    case 'format':
+      return `${pointer} must be an ISO 8601 date-time with a time zone (e.g. 2024-05-01T12:00:00Z)${got}`;
+    case 'minimum':
+    case 'maximum':
+      return `${pointer} ${error.message}${got}`;
+    default:
+      return `${pointer} ${error.message ?? `fails ${error.keyword}`}`;
+  }
+}
+
+function withArticle(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  const json = JSON.stringify(value);
+  return json.length > 80 ? `${json.slice(0, 79)}…` : json;
+}
