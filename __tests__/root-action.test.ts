@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { decodeEmbeddedBlock } from '../packages/checks/src/index.js';
 import { startGitHubApiServer, type GitHubApiServer } from '../packages/github-api-server/src/index.js';
 import { parseOutputFile, ROOT, runProcess } from './helpers/processes.js';
 import { makeKey, randomSha, REPOSITORY, resultsJson, temporaryFolder } from './helpers/fixtures.js';
@@ -84,6 +85,6 @@ test('signs and posts in one step', async () => {
   const [posted] = server.checkRuns('octo-org', 'widgets').filter((candidate) => candidate.head_sha === commit);
   expect(run.outputs).toEqual({ 'check-run-id': String(posted.id), 'check-run-url': posted.html_url, fingerprint: key.fingerprint });
   expect(posted.name).toBe('local-ci');
-  expect(posted.output.text).toContain('BEGIN PGP SIGNATURE');
+  expect(decodeEmbeddedBlock(posted.output.text ?? '').signature).toContain('BEGIN PGP SIGNATURE');
   expect(run.log.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')).not.toContain(key.passphrase);
 });
