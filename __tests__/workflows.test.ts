@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as openpgp from 'openpgp';
 import { parse } from 'yaml';
+import { loadTrustedKeys } from '../packages/signing/src/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TRUSTED_KEYS_DIR = join(ROOT, '.github', 'ci-signing', 'trusted-keys');
@@ -323,7 +324,8 @@ describe('steps that call this repository\'s actions', () => {
   });
 });
 
-// Checks one trusted-keys folder: public keys only, each in <FINGERPRINT>.asc holding that very key.
+// Checks one trusted-keys folder the way the verifier reads it: public keys only (revocation certificates may
+// follow a key), one key per file, in <FINGERPRINT>.asc holding exactly that key.
 async function trustedKeysProblems(folder: string): Promise<string[]> {
   const problems: string[] = [];
   for (const name of readdirSync(folder).sort()) {
@@ -338,19 +340,26 @@ async function trustedKeysProblems(folder: string): Promise<string[]> {
       problems.push(`${name}: name is not <FINGERPRINT>.asc (40 hex digits, upper case)`);
       continue;
     }
-    const keys = text.includes('PUBLIC KEY BLOCK') ? await openpgp.readKeys({ armoredKeys: text }) : [];
-    const fingerprints = keys.map((key) => key.getFingerprint().toUpperCase());
-    if (!fingerprints.includes(fingerprint)) problems.push(`${name}: holds no public key with that fingerprint (found: ${fingerprints.join(', ') || 'none'})`);
+    try {
+      const { fingerprints } = await loadTrustedKeys([text]);
+      if (fingerprints.length !== 1 || fingerprints[0] !== fingerprint) problems.push(`${name}: holds the key(s) ${fingerprints.join(', ')}, not ${fingerprint}`);
+    } catch (error) {
+      problems.push(`${name}: ${(error as Error).message}`);
+    }
   }
   return problems;
 }
 
 describe('trusted keys', () => {
-  let keyPair: { publicKey: string; privateKey: string; fingerprint: string };
+  let keyPair: { publicKey: string; privateKey: string; revocationCertificate: string; fingerprint: string };
+  let other: { publicKey: string; fingerprint: string };
   let scratch: string;
   beforeAll(async () => {
-    const { publicKey, privateKey } = await openpgp.generateKey({ type: 'ecc', curve: 'ed25519Legacy', userIDs: [{ name: 'CI', email: 'ci@example.com' }], format: 'armored' });
-    keyPair = { publicKey, privateKey, fingerprint: (await openpgp.readKey({ armoredKey: publicKey })).getFingerprint().toUpperCase() };
+    const generate = async () => {
+      const pair = await openpgp.generateKey({ type: 'ecc', curve: 'ed25519Legacy', userIDs: [{ name: 'CI', email: 'ci@example.com' }], format: 'armored' });
+      return { ...pair, fingerprint: (await openpgp.readKey({ armoredKey: pair.publicKey })).getFingerprint().toUpperCase() };
+    };
+    [keyPair, other] = await Promise.all([generate(), generate()]);
     scratch = mkdtempSync(join(tmpdir(), 'ci-signing-trusted-keys-'));
   });
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -360,19 +369,23 @@ describe('trusted keys', () => {
     expect(await trustedKeysProblems(TRUSTED_KEYS_DIR)).toEqual([]);
   });
 
-  test('the check accepts a public key named by its fingerprint and rejects a private key, a wrong name and a wrong key', async () => {
-    writeFileSync(join(scratch, `${keyPair.fingerprint}.asc`), keyPair.publicKey);
-    expect(await trustedKeysProblems(scratch)).toEqual([]);
+  test('the check accepts a key named by its fingerprint (also with its revocation appended)', async () => {
+    const folder = mkdtempSync(join(scratch, 'good-'));
+    writeFileSync(join(folder, `${keyPair.fingerprint}.asc`), `${keyPair.publicKey}\n${keyPair.revocationCertificate}`);
+    writeFileSync(join(folder, `${other.fingerprint}.asc`), other.publicKey);
+    expect(await trustedKeysProblems(folder)).toEqual([]);
+  });
 
-    const wrongFingerprint = keyPair.fingerprint.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
-    writeFileSync(join(scratch, `${wrongFingerprint}.asc`), keyPair.publicKey);
-    writeFileSync(join(scratch, 'ci-key.asc'), keyPair.publicKey);
-    writeFileSync(join(scratch, `${keyPair.fingerprint.toLowerCase()}.asc`), keyPair.privateKey);
-    expect((await trustedKeysProblems(scratch)).sort()).toEqual(
+  test('the check rejects a private key, a name that is not a fingerprint, and a key under another fingerprint', async () => {
+    const folder = mkdtempSync(join(scratch, 'bad-'));
+    writeFileSync(join(folder, `${keyPair.fingerprint}.asc`), keyPair.privateKey);
+    writeFileSync(join(folder, 'ci-key.asc'), keyPair.publicKey);
+    writeFileSync(join(folder, `${other.fingerprint}.asc`), keyPair.publicKey);
+    expect((await trustedKeysProblems(folder)).sort()).toEqual(
       [
-        `${wrongFingerprint}.asc: holds no public key with that fingerprint (found: ${keyPair.fingerprint})`,
+        `${keyPair.fingerprint}.asc: holds a private key`,
         'ci-key.asc: name is not <FINGERPRINT>.asc (40 hex digits, upper case)',
-        `${keyPair.fingerprint.toLowerCase()}.asc: holds a private key`,
+        `${other.fingerprint}.asc: holds the key(s) ${keyPair.fingerprint}, not ${other.fingerprint}`,
       ].sort(),
     );
   });
