@@ -1,0 +1,5 @@
+export { verifyResults, CHECK_TITLES } from './verify.js';
+export { buildPolicy, formatSeconds, parseAllowUnsigned, parseDuration, parseNonNegativeInteger, parsePercentOrEmpty } from './policy.js';
+export type { RawPolicyInputs } from './policy.js';
+export { CHECK_IDS } from './types.js';
+export type { CheckId, CheckOutcome, CheckStatus, VerificationReport, VerifyInput, VerifyPolicy } from './types.js';
