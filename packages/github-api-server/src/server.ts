@@ -284,8 +284,9 @@ class TestGitHubApiServer implements GitHubApiServer {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const record = { method: (req.method ?? 'GET').toUpperCase(), path: url.pathname, url: req.url ?? '/' };
     this.handle(req, res, record, url, overConcurrency).catch(() => {
-      if (!res.headersSent) this.send(res, { status: 500, body: { message: 'Server Error' } }, record, undefined);
-      else res.destroy();
+      // The client went away mid-request (or a bug threw): answer 500 if anyone is still listening.
+      if (req.destroyed || res.destroyed) this.requests.push({ ...record, status: 'reset' });
+      else this.send(res, { status: 500, body: { message: 'Server Error' } }, record, undefined);
     });
   }
 
