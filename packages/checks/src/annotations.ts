@@ -44,10 +44,3 @@ function normalizePath(file: string | undefined): string {
   if (typeof file !== 'string') return '';
   return file.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '');
 }
-
-/** Splits into requests of at most 50 annotations: GitHub's limit per create or update. */
-export function annotationBatches<T>(annotations: readonly T[], size = ANNOTATIONS_PER_REQUEST): T[][] {
-  const batches: T[][] = [];
-  for (let start = 0; start < annotations.length; start += size) batches.push(annotations.slice(start, start + size));
-  return batches;
-}

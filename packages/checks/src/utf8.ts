@@ -30,28 +30,6 @@ export function truncateChars(text: string, maxUnits: number, marker = '…'): s
 }
 
 /**
- * Keeps whole lines from `lines` (after the `keep` first lines, which always stay) while the text fits
- * in `maxBytes`; when lines are dropped, `omitted(n)` is appended after a blank line. Lines are never cut,
- * so a markdown table loses whole rows, never half of one.
- */
-export function fitLines(lines: string[], maxBytes: number, omitted: (count: number) => string, keep = 0): string {
-  const full = lines.join('\n');
-  if (utf8Length(full) <= maxBytes) return full;
-  let count = Math.min(keep, lines.length);
-  let used = utf8Length(lines.slice(0, count).join('\n'));
-  while (count < lines.length) {
-    const next = used + 1 + utf8Length(lines[count]);
-    const note = 2 + utf8Length(omitted(lines.length - count - 1));
-    if (next + note > maxBytes) break;
-    used = next;
-    count++;
-  }
-  // A blank line ends a markdown table, so the note never reads as one more row.
-  const result = [...lines.slice(0, count), '', omitted(lines.length - count)].join('\n');
-  return utf8Length(result) <= maxBytes ? result : truncateUtf8(result, maxBytes);
-}
-
-/**
  * Splits markdown into blocks at blank lines that are outside fenced code, so a fence, a table or a
  * paragraph is always one block.
  */

@@ -1,0 +1,212 @@
+import { startGitHubApiServer, FAULT_KINDS, type FaultKind, type GitHubApiServer } from '../../github-api-server/src/index.js';
+import { createGitHubClient, GitHubRequestError, type GitHubClient } from '../src/index.js';
+
+const LIST = 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs';
+const SHA = 'b'.repeat(40);
+const params = { owner: 'octo-org', repo: 'octo-repo', ref: SHA, filter: 'all', per_page: 100 };
+
+let server: GitHubApiServer;
+let logs: string[];
+
+beforeAll(async () => {
+  server = await startGitHubApiServer({ tokens: { 'test-token': 'write', 'read-token': 'read-only', 'pat-token': 'classic-pat' } });
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.reset();
+  logs = [];
+});
+
+function client(overrides: Partial<Parameters<typeof createGitHubClient>[0]> = {}): GitHubClient {
+  return createGitHubClient({ token: 'test-token', baseUrl: server.url, retryDelayMs: 10, requestTimeoutMs: 5000, log: (line) => logs.push(line), random: () => 0, ...overrides });
+}
+
+async function failure(promise: Promise<unknown>): Promise<GitHubRequestError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(GitHubRequestError);
+    return error as GitHubRequestError;
+  }
+  throw new Error('expected the request to fail');
+}
+
+describe('createGitHubClient', () => {
+  it('sends one request and counts it when nothing goes wrong', async () => {
+    const github = client();
+    const response = await github.request<{ total_count: number }>(LIST, params);
+    expect(response.status).toBe(200);
+    expect(response.data.total_count).toBe(0);
+    expect(github.attempts).toBe(1);
+    expect(server.requests).toHaveLength(1);
+    expect(logs).toEqual([]);
+  });
+
+  it('uses the base URL it is given, with a trailing slash or a path prefix', async () => {
+    const github = client({ baseUrl: `${server.url}/` });
+    await github.request(LIST, params);
+    expect(server.requests[0]?.path).toBe(`/repos/octo-org/octo-repo/commits/${SHA}/check-runs`);
+  });
+
+  it.each(FAULT_KINDS.map((kind) => [kind]))('retries once past %s and logs the wait', async (kind: FaultKind) => {
+    server.setFaults({ script: [kind], retryAfterSeconds: 0 });
+    const github = client({ requestTimeoutMs: 300 });
+    const response = await github.request<{ total_count: number }>(LIST, params);
+    expect(response.data.total_count).toBe(0);
+    expect(github.attempts).toBe(2);
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[0]?.fault).toBe(kind);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatch(new RegExp(`on GET /repos/octo-org/octo-repo/commits/${SHA}/check-runs; retrying in \\d+\\.\\d s.* \\(attempt 1 of 4\\)$`));
+  });
+
+  it('waits 1x, 2x, 4x the retry delay, logs each wait, and the logged waits are the waits taken', async () => {
+    server.setFaults({ script: ['status-503', 'status-500', 'status-502-html'] });
+    const github = client({ retryDelayMs: 150 });
+    const started = Date.now();
+    await github.request(LIST, params);
+    const elapsed = Date.now() - started;
+    expect(logs).toEqual([
+      expect.stringMatching(/^GitHub answered 503 \(Service Unavailable\) on GET .*; retrying in 0\.1 s \(attempt 1 of 4\)$/),
+      expect.stringMatching(/^GitHub answered 500 \(Internal Server Error\) on GET .*; retrying in 0\.3 s \(attempt 2 of 4\)$/),
+      expect.stringMatching(/^GitHub answered 502 \(Bad Gateway\) on GET .*; retrying in 0\.6 s \(attempt 3 of 4\)$/),
+    ]);
+    expect(elapsed).toBeGreaterThanOrEqual(150 + 300 + 600 - 20);
+    expect(elapsed).toBeLessThan(150 + 300 + 600 + 1500);
+    expect(github.attempts).toBe(4);
+  });
+
+  it('honours retry-after on a 429 and the rate-limit reset on a primary limit, under the cap', async () => {
+    server.setFaults({ script: ['status-429-retry-after'], retryAfterSeconds: 1 });
+    const github = client({ retryDelayMs: 1 });
+    let started = Date.now();
+    await github.request(LIST, params);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(990);
+    expect(logs[0]).toMatch(/GitHub answered 429 \(Too Many Requests\) ".*secondary rate limit.*" on GET .*; retrying in 1\.0 s as retry-after asks/);
+
+    logs = [];
+    server.setFaults({ script: ['secondary-rate-limit'], retryAfterSeconds: 30 });
+    started = Date.now();
+    await client({ maxWaitMs: 200 }).request(LIST, params);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(logs[0]).toMatch(/GitHub answered 403 \(Forbidden\) ".*secondary rate limit.*" on GET .*; retrying in 0\.2 s as retry-after asks/);
+
+    logs = [];
+    server.setFaults({ script: ['primary-rate-limit'], retryAfterSeconds: 30 });
+    await client({ maxWaitMs: 100 }).request(LIST, params);
+    expect(logs[0]).toMatch(/GitHub answered 403 \(Forbidden\) "API rate limit exceeded.*" on GET .*; retrying in 0\.1 s until the rate limit resets/);
+  });
+
+  it('gives up a hanging request at the per-attempt timeout and retries it', async () => {
+    server.setFaults({ script: ['hang', 'hang'] });
+    const github = client({ requestTimeoutMs: 200 });
+    const started = Date.now();
+    await github.request(LIST, params);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    expect(logs[0]).toMatch(/^GitHub did not answer within 0\.2 s on GET/);
+    expect(github.attempts).toBe(3);
+  });
+
+  it('stops after the last retry, naming the request, the last failure and the attempts', async () => {
+    server.setFaults({ script: ['status-500', 'connection-reset', 'status-503'] });
+    const github = client({ retries: 2 });
+    const error = await failure(github.request(LIST, params));
+    expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
+    expect(error.kind).toBe('github');
+    expect(error.message).toContain(`GET /repos/octo-org/octo-repo/commits/${SHA}/check-runs still failed after 3 HTTP attempts`);
+    expect(error.message).toContain('503 (Service Unavailable)');
+    expect(error.attempts).toBe(3);
+    expect(error.outcomeUnknown).toBe(true);
+    expect(server.requests).toHaveLength(3);
+    expect(logs).toHaveLength(2);
+  });
+
+  it('with retries 0 makes exactly one attempt', async () => {
+    server.setFaults({ script: ['status-503'] });
+    const error = await failure(client({ retries: 0 }).request(LIST, params));
+    expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
+    expect(error.message).toContain('after 1 HTTP attempt;');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('reports a rate limit that outlasts the retries as not applied (outcome known)', async () => {
+    server.setFaults({ script: ['status-429-retry-after', 'status-429-retry-after'], retryAfterSeconds: 0 });
+    const error = await failure(client({ retries: 1 }).request(LIST, params));
+    expect(error.outcomeUnknown).toBe(false);
+    expect(error.status).toBe(429);
+  });
+
+  it('reports a refused connection as exhausted after retrying it', async () => {
+    const closed = await startGitHubApiServer();
+    const url = closed.url;
+    await closed.close();
+    const error = await failure(createGitHubClient({ token: 't', baseUrl: url, retries: 1, retryDelayMs: 1, log: (line) => logs.push(line) }).request(LIST, params));
+    expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
+    expect(error.message).toMatch(/ECONNREFUSED/);
+    expect(error.outcomeUnknown).toBe(false);
+  });
+
+  it.each([
+    ['an unknown token', 'nobody', 'GITHUB_BAD_TOKEN', 401],
+  ])('does not retry %s', async (_label, token, code, status) => {
+    const error = await failure(client({ token }).request(LIST, params));
+    expect(error).toMatchObject({ code, status, attempts: 1 });
+    expect(server.requests).toHaveLength(1);
+    expect(logs).toEqual([]);
+  });
+
+  it('does not retry a 422 and passes on GitHub\'s validation message', async () => {
+    const github = client();
+    const error = await failure(
+      github.request('POST /repos/{owner}/{repo}/check-runs', { owner: 'octo-org', repo: 'octo-repo', name: 'local-ci', head_sha: 'not-a-sha', status: 'completed', conclusion: 'success' }),
+    );
+    expect(error.code).toBe('GITHUB_VALIDATION_FAILED');
+    expect(error.message).toContain('No commit found for SHA: not-a-sha');
+    expect(error.attempts).toBe(1);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('lets a write look itself up before it is re-sent after an unknown outcome', async () => {
+    server.setFaults({ script: ['lost-response'] });
+    const github = client();
+    const create = { owner: 'octo-org', repo: 'octo-repo', name: 'probe', head_sha: SHA, external_id: 'probe-1' };
+    let lookups = 0;
+    const response = await github.request<{ id: number }>('POST /repos/{owner}/{repo}/check-runs', create, {
+      reconcile: async (send) => {
+        lookups++;
+        const listed = await send<{ check_runs: { id: number; external_id: string }[] }>(LIST, params);
+        const found = listed.data.check_runs.find((run) => run.external_id === 'probe-1');
+        return found ? { ...listed, data: found } : undefined;
+      },
+    });
+    expect(lookups).toBe(1);
+    expect(server.checkRuns()).toHaveLength(1);
+    expect(response.data.id).toBe(server.checkRuns()[0]?.id);
+    // The lost create and the lookup that found it: no second create.
+    expect(github.attempts).toBe(2);
+    expect(server.requests.map((request) => request.method)).toEqual(['POST', 'GET']);
+  });
+
+  it('does not look up after a rate limit (the write was refused, not lost)', async () => {
+    server.setFaults({ script: ['secondary-rate-limit'], retryAfterSeconds: 0 });
+    let lookups = 0;
+    await client().request('POST /repos/{owner}/{repo}/check-runs', { owner: 'octo-org', repo: 'octo-repo', name: 'probe', head_sha: SHA }, {
+      reconcile: async () => {
+        lookups++;
+        return undefined;
+      },
+    });
+    expect(lookups).toBe(0);
+    expect(server.checkRuns()).toHaveLength(1);
+  });
+
+  it('counts attempts per fork and in total', async () => {
+    const github = client();
+    const fork = github.fork();
+    await fork.request(LIST, params);
+    await github.request(LIST, params);
+    expect(fork.attempts).toBe(1);
+    expect(github.attempts).toBe(2);
+    expect(fork.baseUrl).toBe(server.url);
+  });
+});
