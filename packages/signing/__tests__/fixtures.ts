@@ -6,7 +6,7 @@ export const DAY_MS = DAY_SECONDS * 1000;
 
 export interface TestKeyOptions {
   passphrase?: string;
-  /** Creation time (default now). */
+  /** Creation time (default an hour ago, so tests may date signatures a little in the past). */
   date?: Date;
   expiresInSeconds?: number;
   /** Adds a signing subkey (openpgp.js then signs with it). */
@@ -28,7 +28,7 @@ export async function makeKey(options: TestKeyOptions = {}): Promise<TestKey> {
     ...(options.rsaBits ? { type: 'rsa' as const, rsaBits: options.rsaBits } : { type: 'ecc' as const, curve: 'ed25519Legacy' as const }),
     userIDs: [{ name: 'Unit Test', email: 'unit@example.com' }],
     passphrase: options.passphrase,
-    date: options.date,
+    date: options.date ?? new Date(Date.now() - 60 * 60 * 1000),
     keyExpirationTime: options.expiresInSeconds ?? 0,
     subkeys: options.signingSubkey ? [{ sign: true }] : [],
     format: 'object',

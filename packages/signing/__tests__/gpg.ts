@@ -22,7 +22,7 @@ export interface GpgRunOptions {
   fakedSystemTime?: Date;
 }
 
-export type GpgKeyAlgo = 'ed25519' | 'rsa3072' | 'rsa1024' | 'dsa2048';
+export type GpgKeyAlgo = 'ed25519' | 'rsa2048' | 'rsa3072' | 'rsa1024' | 'dsa2048';
 
 export interface GpgKeyOptions {
   algo: GpgKeyAlgo;
@@ -202,6 +202,7 @@ export async function gpgRevocationCertificate(home: string, fingerprint: string
 export async function gpgRevokeKey(home: string, fingerprint: string): Promise<string> {
   const certificate = await gpgRevocationCertificate(home, fingerprint);
   const result = await gpgImport(home, certificate);
-  if (statusOf(result, 'IMPORT_OK').length === 0) throw failed('gpg --import (revocation)', result);
+  // IMPORT_RES field 9 counts imported revocations (a revocation yields no IMPORT_OK line).
+  if (statusOf(result, 'IMPORT_RES')[0]?.[9] !== '1') throw failed('gpg --import (revocation)', result);
   return certificate;
 }

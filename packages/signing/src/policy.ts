@@ -50,7 +50,9 @@ export function fingerprintOf(key: KeyComponent): string {
 
 export function hashName(hash: openpgp.enums.hash | null): string {
   if (hash === null) return 'an unknown hash';
-  return (openpgp.enums.read(openpgp.enums.hash, hash) as string).toUpperCase();
+  const name = openpgp.enums.read(openpgp.enums.hash, hash) as string;
+  // openpgp says "ripemd" for RIPEMD-160 and "sha3_256" for SHA3-256; use the names gpg users know.
+  return name === 'ripemd' ? 'RIPEMD160' : name.toUpperCase().replace('_', '-');
 }
 
 /** Why a key algorithm is too weak to sign with, or undefined when it is acceptable. */
