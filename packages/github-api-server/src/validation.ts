@@ -1,10 +1,30 @@
 // Request and response validation against the schemas extracted from GitHub's OpenAPI description
 // (openapi/checks-extract.json, made by scripts/extract-openapi.mjs), with GitHub's error wording.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { readFileSync } from 'node:fs';
+import { Ajv, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import extract from '../openapi/checks-extract.json' with { type: 'json' };
 
-export const CHECKS_EXTRACT = extract;
+/** The parts of openapi/checks-extract.json the server reads; the whole document is JSON Schema for ajv. */
+export interface ChecksExtract {
+  $id: string;
+  source: { package: string; version: string; file: string; openapi: string; descriptionVersion: string };
+  operations: Record<
+    string,
+    {
+      method: string;
+      path: string;
+      parameters: Array<{ name: string; in: string; required: boolean; schema: AnySchemaObject }>;
+      requestBody?: AnySchemaObject;
+      response: { status: number; schema: AnySchemaObject };
+    }
+  >;
+  schemas: Record<'check-run' | 'check-annotation', AnySchemaObject>;
+}
+
+// Read at runtime (not a JSON import): ncc bundles relocate `new URL(..., import.meta.url)` assets,
+// and TypeScript import attributes do not survive ncc's TypeScript settings.
+export const CHECKS_EXTRACT = JSON.parse(readFileSync(new URL('../openapi/checks-extract.json', import.meta.url), 'utf8')) as ChecksExtract;
+const extract = CHECKS_EXTRACT;
 /** GitHub counts these output limits in UTF-8 bytes, not characters. */
 export const OUTPUT_MAX_BYTES = 65535;
 export const ANNOTATION_TEXT_MAX_BYTES = 65535;
@@ -20,7 +40,7 @@ function validators(): Record<string, ValidateFunction> {
   if (compiled) return compiled;
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
-  ajv.addSchema(extract);
+  ajv.addSchema(extract as AnySchemaObject);
   const schema = (pointer: string): ValidateFunction => {
     const validate = ajv.getSchema(`${extract.$id}#${pointer}`);
     if (!validate) throw new Error(`checks-extract.json has no schema at ${pointer}`);
