@@ -22,7 +22,7 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
   const out = join(outRoot, name);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  execFileSync(process.execPath, [ncc, 'build', join(root, entry), '-o', out, '-q', '--license', 'licenses.txt', '--target', 'es2022'], {
+  execFileSync(process.execPath, [ncc, 'build', join(root, entry), '-o', out, '-q', '--transpile-only', '--license', 'licenses.txt', '--target', 'es2022'], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
