@@ -116,7 +116,7 @@ describe('bad input: one-line cause, non-zero exit, no stack trace, nothing writ
     ['a bad allow-github-hosted', () => ({ 'results-file': resultsFile(), 'allow-github-hosted': 'maybe' }), /USAGE/],
   ];
   test.each(cases)('%s', async (_name, inputs, pattern) => {
-    const merged = { 'private-key': key.privateKey, passphrase: key.passphrase, ...inputs() };
+    const merged: Record<string, string> = { 'private-key': key.privateKey, passphrase: key.passphrase, ...inputs() };
     const run = await runAction('sign', merged);
     expectOneLineRefusal(run, pattern);
     expect(existsSync(`${merged['results-file']}.asc`)).toBe(false);

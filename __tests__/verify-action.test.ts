@@ -1,5 +1,5 @@
 // The bundled verify action (dist/verify) on local files, run as a process the way the runner runs it.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
 import { runAction } from './helpers/processes.js';
@@ -11,8 +11,11 @@ let key: TestKey;
 let stranger: TestKey;
 
 beforeAll(async () => {
-  [key, stranger] = await Promise.all([makeKey('Verify action'), makeKey('Stranger')]);
-  writeFileSync(join(folder.path, 'trusted.asc'), key.publicKey);
+  // Made a day ago, so that signatures can be dated in the past (never before their key).
+  const yesterday = new Date(Date.now() - 86400_000);
+  [key, stranger] = await Promise.all([makeKey('Verify action', { date: yesterday }), makeKey('Stranger', { date: yesterday })]);
+  mkdirSync(join(folder.path, 'keys'));
+  writeFileSync(join(folder.path, 'keys', 'trusted.asc'), key.publicKey);
 });
 afterAll(() => folder.remove());
 
@@ -27,7 +30,7 @@ async function signedFile(content: string, signer: TestKey = key, date?: Date): 
 }
 
 function inputs(file: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { 'results-file': file, 'trusted-keys-file': join(folder.path, '*.asc'), ...extra };
+  return { 'results-file': file, 'trusted-keys-file': join(folder.path, 'keys', '*.asc'), ...extra };
 }
 const env = { GITHUB_REPOSITORY: REPOSITORY, GITHUB_SHA: sha };
 
@@ -37,7 +40,7 @@ test('a signed, bound, passing result verifies: outputs and a summary row per ch
   expect(run.code).toBe(0);
   expect(run.outputs).toMatchObject({ verified: 'true', signed: 'true', fingerprint: key.fingerprint, conclusion: 'success' });
   expect(new Date(run.outputs['signed-at']).getTime()).toBeGreaterThan(Date.now() - 60_000);
-  for (const check of ['signature-present', 'signature-valid', 'binding', 'freshness', 'thresholds']) expect(run.summary.toLowerCase()).toMatch(new RegExp(check.replace('-', '.')));
+  for (const title of ['Signature present', 'Signature valid', 'Bound to repository and commit', 'Fresh', 'Thresholds']) expect(run.summary).toMatch(new RegExp(`\\| ${title} \\| ✅ \\|`));
 });
 
 test('trusted-keys given inline work like the file', async () => {
@@ -104,7 +107,8 @@ test('a bad signature is never rescued by allow-unsigned', async () => {
 
 test('bad inputs are one-line usage refusals', async () => {
   const file = await signedFile(resultsJson({ commit: sha }));
-  for (const extra of [{ 'max-age': 'forever' }, { 'max-failed-tests': '-1' }, { 'allow-unsigned': 'sometimes' }]) {
+  const badInputs: Record<string, string>[] = [{ 'max-age': 'forever' }, { 'max-failed-tests': '-1' }, { 'allow-unsigned': 'sometimes' }];
+  for (const extra of badInputs) {
     const run = await runAction('verify', inputs(file, extra), env);
     expect(run.code).not.toBe(0);
     expect(run.outputs.verified).toBe('false');

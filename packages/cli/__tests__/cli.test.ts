@@ -142,7 +142,7 @@ describe('sign and verify', () => {
   });
 
   test('verify --format json and markdown carry the same verdict', async () => {
-    const args = ['verify', '--results-file', resultsFile, '--trusted-keys', key.publicKey, '--repository', 'octo-org/widgets', '--sha', sha];
+    const args = ['verify', '--results-file', resultsFile, `--trusted-keys=${key.publicKey}`, '--repository', 'octo-org/widgets', '--sha', sha];
     const json = await cli([...args, '--format', 'json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ verified: 'true', fingerprint: key.fingerprint });
     const markdown = await cli([...args, '--format', 'markdown']);
@@ -151,10 +151,10 @@ describe('sign and verify', () => {
   });
 
   test('repository and sha default from GITHUB_REPOSITORY and GITHUB_SHA; a mismatch fails binding', async () => {
-    const run = await cli(['verify', '--results-file', resultsFile, '--trusted-keys', key.publicKey], { GITHUB_REPOSITORY: 'octo-org/widgets', GITHUB_SHA: 'c'.repeat(40) });
+    const run = await cli(['verify', '--results-file', resultsFile, `--trusted-keys=${key.publicKey}`], { GITHUB_REPOSITORY: 'octo-org/widgets', GITHUB_SHA: 'c'.repeat(40) });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('c'.repeat(40));
-    const missing = await cli(['verify', '--results-file', resultsFile, '--trusted-keys', key.publicKey]);
+    const missing = await cli(['verify', '--results-file', resultsFile, `--trusted-keys=${key.publicKey}`]);
     expect(missing.code).toBe(2);
   });
 

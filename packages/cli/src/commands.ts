@@ -43,7 +43,7 @@ export const COMMANDS = {
     options: {
       'results-file': { type: 'string', description: 'Local results file; omit to read the check run(s) from GitHub.', value: 'FILE' },
       'signature-file': { type: 'string', description: 'Signature of results-file (default <results-file>.asc).', value: 'FILE' },
-      'trusted-keys': { type: 'string', description: 'Armored public keys (and revocations) as text.', value: 'TEXT' },
+      'trusted-keys': { type: 'string', description: 'Armored public keys (and revocations) as text: --trusted-keys="$(cat key.asc)".', value: 'TEXT' },
       'trusted-keys-file': { type: 'string', multiple: true, description: 'Path or glob of trusted .asc files; repeatable.', value: 'GLOB' },
       sha: { type: 'string', description: 'Commit the results must be bound to (default env GITHUB_SHA).', value: 'SHA' },
       repository: { type: 'string', description: 'owner/name the results must be bound to (default env GITHUB_REPOSITORY).', value: 'REPO' },

@@ -189,6 +189,7 @@ function failedBeforeChecks(id: string, title: string, error: CiSigningError): V
     verified: false,
     signed: false,
     fingerprint: '',
+    signingKeyId: '',
     signedAt: '',
     conclusion: '',
     checks: [{ id, title, status: 'fail', detail: error.message }],
