@@ -1,0 +1,206 @@
+// The operations in-process (the actions and the CLI are thin over them), GitHub played by the test server.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startGitHubApiServer, type GitHubApiServer } from '../../github-api-server/src/index.js';
+import { defaultSha, maskSecret, postResultsFile, signResultsFile, verifySignedResults, writeFileAtomic, type VerifyRequest } from '../src/index.js';
+import { makeKey, randomSha, REPOSITORY, resultsJson, temporaryFolder, type TestKey } from '../../../__tests__/helpers/fixtures.js';
+
+const folder = temporaryFolder();
+let server: GitHubApiServer;
+let key: TestKey;
+const quiet = () => undefined;
+
+beforeAll(async () => {
+  key = await makeKey('Operations');
+  server = await startGitHubApiServer({ tokens: { token: 'write' } });
+});
+afterAll(async () => {
+  await server.close();
+  folder.remove();
+});
+
+async function signAndPost(commit: string, checkName = 'local-ci', signed = true): Promise<string> {
+  const file = join(folder.path, `${commit}-${checkName.replace(/\W/g, '')}.json`);
+  writeFileSync(file, resultsJson({ commit }));
+  if (signed) await signResultsFile({ resultsFile: file, privateKey: key.privateKey, passphrase: key.passphrase, signatureFile: '', allowGithubHosted: false });
+  const posted = await postResultsFile({ resultsFile: file, signatureFile: '', token: 'token', checkName, retries: '2', retryDelay: '0', requestTimeout: '5', apiUrl: server.url, log: quiet, warn: quiet });
+  return String(posted.checkRunId);
+}
+
+function verifyRequest(sha: string, extra: Partial<VerifyRequest> = {}): VerifyRequest {
+  return {
+    resultsFile: '',
+    signatureFile: '',
+    trustedKeys: key.publicKey,
+    trustedKeysFile: '',
+    sha,
+    repository: REPOSITORY,
+    allowUnsigned: 'false',
+    maxFailedTests: '0',
+    minCoverage: '',
+    minTests: '1',
+    maxAge: '',
+    checkNames: ['local-ci'],
+    github: { token: 'token', baseUrl: server.url, retryDelayMs: 0, log: quiet },
+    ...extra,
+  };
+}
+
+describe('verify from check runs', () => {
+  test('verifies the posted run and reports its id, signer and summary', async () => {
+    const commit = randomSha();
+    const id = await signAndPost(commit);
+    const outcome = await verifySignedResults(verifyRequest(commit));
+    expect(outcome.verified).toBe(true);
+    expect(outcome.outputs).toMatchObject({ verified: 'true', signed: 'true', fingerprint: key.fingerprint, 'check-run-id': id, conclusion: 'success' });
+    expect(outcome.summary).toContain('local-ci');
+  });
+
+  test('several names: one line per name in the outputs; one failure fails all', async () => {
+    const commit = randomSha();
+    await signAndPost(commit, 'linux');
+    await signAndPost(commit, 'windows', false);
+    const outcome = await verifySignedResults(verifyRequest(commit, { checkNames: ['linux', ' windows ', 'linux', ''] }));
+    expect(outcome.entries.map((entry) => entry.name)).toEqual(['linux', 'windows']);
+    expect(outcome.verified).toBe(false);
+    expect(outcome.outputs.verified).toBe('false');
+    expect(outcome.outputs.fingerprint.split('\n')).toEqual([key.fingerprint, '']);
+  });
+
+  test('a missing run names the check, the sha and the repository', async () => {
+    const commit = randomSha();
+    const outcome = await verifySignedResults(verifyRequest(commit, { checkNames: ['nightly'] }));
+    expect(outcome.verified).toBe(false);
+    expect(outcome.entries[0].report.error?.code).toBe('CHECK_RUN_NOT_FOUND');
+    expect(outcome.entries[0].report.checks[0].detail).toBe(`no completed check run named nightly on ${commit} in ${REPOSITORY}`);
+  });
+
+  test('a run without a readable block fails with the block error', async () => {
+    const commit = randomSha();
+    const response = await fetch(`${server.url}/repos/${REPOSITORY}/check-runs`, {
+      method: 'POST',
+      headers: { authorization: 'token token', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'local-ci', head_sha: commit, status: 'completed', conclusion: 'success', output: { title: 'green', summary: 'all good', text: 'trust me' } }),
+    });
+    expect(response.status).toBe(201);
+    const outcome = await verifySignedResults(verifyRequest(commit));
+    expect(outcome.verified).toBe(false);
+    expect(outcome.entries[0].checkRunId).toBeGreaterThan(0);
+    expect(outcome.entries[0].report.checks[0].status).toBe('fail');
+  });
+
+  test('usage errors: no repository, no sha, no check name, no token', async () => {
+    await expect(verifySignedResults(verifyRequest('a'.repeat(40), { repository: '' }))).rejects.toMatchObject({ kind: 'usage' });
+    await expect(verifySignedResults(verifyRequest(''))).rejects.toMatchObject({ kind: 'usage' });
+    await expect(verifySignedResults(verifyRequest('a'.repeat(40), { checkNames: [' '] }))).rejects.toMatchObject({ kind: 'usage' });
+    await expect(verifySignedResults(verifyRequest('a'.repeat(40), { github: { token: '', baseUrl: server.url, log: quiet } }))).rejects.toMatchObject({ kind: 'usage' });
+  });
+});
+
+describe('local files', () => {
+  test('a named signature file that is missing is an error, not an unsigned result', async () => {
+    const file = join(folder.path, 'local.json');
+    writeFileSync(file, resultsJson());
+    await expect(verifySignedResults(verifyRequest('a'.repeat(40), { resultsFile: file, signatureFile: join(folder.path, 'absent.asc'), allowUnsigned: 'true' }))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+    await expect(verifySignedResults(verifyRequest('a'.repeat(40), { resultsFile: join(folder.path, 'absent.json') }))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+  });
+
+  test('without any trusted key a signature cannot verify, but allow-unsigned still works for unsigned results', async () => {
+    const file = join(folder.path, 'nokeys.json');
+    writeFileSync(file, resultsJson());
+    const unsigned = await verifySignedResults(verifyRequest('a'.repeat(40), { resultsFile: file, trustedKeys: '', allowUnsigned: 'true' }));
+    expect(unsigned.outputs).toMatchObject({ verified: 'true', signed: 'false' });
+    await signResultsFile({ resultsFile: file, privateKey: key.privateKey, passphrase: key.passphrase, signatureFile: '', allowGithubHosted: false });
+    const signed = await verifySignedResults(verifyRequest('a'.repeat(40), { resultsFile: file, trustedKeys: '' }));
+    expect(signed.verified).toBe(false);
+  });
+
+  test('trusted-keys-file takes several globs, one per line', async () => {
+    const file = join(folder.path, 'globbed.json');
+    writeFileSync(file, resultsJson());
+    await signResultsFile({ resultsFile: file, privateKey: key.privateKey, passphrase: key.passphrase, signatureFile: '', allowGithubHosted: false });
+    writeFileSync(join(folder.path, 'key-a.pub'), key.publicKey);
+    const other = await makeKey('Other');
+    writeFileSync(join(folder.path, 'key-b.pub'), other.publicKey);
+    const outcome = await verifySignedResults(verifyRequest('a'.repeat(40), { resultsFile: file, trustedKeys: '', trustedKeysFile: `${join(folder.path, 'key-b.pub')}\n${join(folder.path, 'key-a.*')}` }));
+    expect(outcome.verified).toBe(true);
+  });
+});
+
+describe('sign', () => {
+  test('refuses a signature-file that is the results file', async () => {
+    const file = join(folder.path, 'same.json');
+    writeFileSync(file, resultsJson());
+    await expect(signResultsFile({ resultsFile: file, privateKey: key.privateKey, passphrase: key.passphrase, signatureFile: file, allowGithubHosted: false })).rejects.toMatchObject({ kind: 'usage' });
+    expect(readFileSync(file, 'utf8')).toBe(resultsJson());
+  });
+
+  test('writeFileAtomic fails with FILE_UNWRITABLE and leaves nothing behind', async () => {
+    await expect(writeFileAtomic(join(folder.path, 'no-such-dir', 'x.asc'), 'x')).rejects.toMatchObject({ code: 'FILE_UNWRITABLE' });
+  });
+});
+
+describe('post', () => {
+  const file = () => {
+    const path = join(folder.path, `post-${randomSha()}.json`);
+    writeFileSync(path, resultsJson({ commit: randomSha() }));
+    return path;
+  };
+  const base = { signatureFile: '', token: 'token', checkName: 'local-ci', retries: '3', retryDelay: '2', requestTimeout: '30', apiUrl: 'http://127.0.0.1:9', log: quiet, warn: quiet };
+
+  test.each([
+    [{ retries: 'many' }, /retries/],
+    [{ retries: '99' }, /retries/],
+    [{ retryDelay: '-1' }, /retry-delay/],
+    [{ requestTimeout: '0' }, /request-timeout/],
+    [{ checkName: ' ' }, /check-name/],
+    [{ token: '' }, /token/],
+  ])('refuses %j before any request', async (override, message) => {
+    await expect(postResultsFile({ ...base, resultsFile: file(), ...override })).rejects.toMatchObject({ kind: 'usage', message: expect.stringMatching(message) });
+  });
+
+  test('a malformed or missing signature file is refused before any request', async () => {
+    const results = file();
+    writeFileSync(`${results}.asc`, 'not a signature');
+    await expect(postResultsFile({ ...base, resultsFile: results })).rejects.toMatchObject({ code: 'SIGNATURE_MALFORMED' });
+    await expect(postResultsFile({ ...base, resultsFile: results, signatureFile: join(folder.path, 'gone.asc') })).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+  });
+
+  test('unsigned results post with a warning', async () => {
+    const warnings: string[] = [];
+    const results = file();
+    const outcome = await postResultsFile({ ...base, resultsFile: results, apiUrl: server.url, retryDelay: '0', warn: (line) => warnings.push(line) });
+    expect(outcome.signed).toBe(false);
+    expect(warnings.join('\n')).toMatch(/unsigned/);
+  });
+});
+
+describe('context and secrets', () => {
+  const event = (payload: unknown) => {
+    const path = join(folder.path, `event-${Math.random()}.json`);
+    writeFileSync(path, JSON.stringify(payload));
+    return path;
+  };
+
+  test('defaultSha: the pull request head, the workflow_run head, else GITHUB_SHA', () => {
+    expect(defaultSha({ GITHUB_SHA: 'merge', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event({ pull_request: { head: { sha: 'head' } } }) })).toBe('head');
+    expect(defaultSha({ GITHUB_SHA: 'merge', GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_EVENT_PATH: event({ pull_request: { head: { sha: 'head' } } }) })).toBe('head');
+    expect(defaultSha({ GITHUB_SHA: 'x', GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: event({ workflow_run: { head_sha: 'run-head' } }) })).toBe('run-head');
+    expect(defaultSha({ GITHUB_SHA: 'push-sha', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event({}) })).toBe('push-sha');
+    expect(defaultSha({ GITHUB_SHA: 'fallback', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(folder.path, 'missing.json') })).toBe('fallback');
+    expect(defaultSha({})).toBe('');
+  });
+
+  test('maskSecret registers the value, every line, and the lines of wrapped or escaped armor', () => {
+    const masked: string[] = [];
+    maskSecret(Buffer.from(key.privateKey).toString('base64'), (value) => masked.push(value));
+    const lines = key.privateKey.split('\n').filter((line) => line.length > 20 && !line.startsWith('-----'));
+    for (const line of lines) expect(masked).toContain(line);
+    const escaped: string[] = [];
+    maskSecret(key.privateKey.replace(/\n/g, '\\n'), (value) => escaped.push(value));
+    for (const line of lines) expect(escaped).toContain(line);
+    const none: string[] = [];
+    maskSecret('', (value) => none.push(value));
+    expect(none).toEqual([]);
+  });
+});
