@@ -187,6 +187,42 @@ describe('createGitHubClient', () => {
     expect(server.requests.map((request) => request.method)).toEqual(['POST', 'GET']);
   });
 
+  it('retries the lookup on its own budget, then re-sends the write only if it did not land', async () => {
+    // create: reset (unknown) -> lookup: 503, 429, ok (not there) -> create again: ok
+    server.setFaults({ script: ['connection-reset', 'status-503', 'status-429-retry-after', null, null], retryAfterSeconds: 0 });
+    const github = client({ retries: 2 });
+    const create = { owner: 'octo-org', repo: 'octo-repo', name: 'probe', head_sha: SHA, external_id: 'probe-2' };
+    const response = await github.request<{ id: number }>('POST /repos/{owner}/{repo}/check-runs', create, {
+      reconcile: async (lookup) => {
+        const listed = await lookup<{ check_runs: { id: number; external_id: string }[] }>(LIST, params);
+        const found = listed.data.check_runs.find((run) => run.external_id === 'probe-2');
+        return found ? { ...listed, data: found } : undefined;
+      },
+    });
+    expect(server.checkRuns()).toHaveLength(1);
+    expect(response.data.id).toBe(server.checkRuns()[0]?.id);
+    expect(server.requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET', 'GET', 'POST']);
+    expect(github.attempts).toBe(5);
+  });
+
+  it('stops without re-sending when the lookup itself cannot get an answer', async () => {
+    server.setFaults({ script: ['status-500', 'status-503', 'status-503'], retryAfterSeconds: 0 });
+    const github = client({ retries: 1 });
+    const error = await failure(
+      github.request('POST /repos/{owner}/{repo}/check-runs', { owner: 'octo-org', repo: 'octo-repo', name: 'probe', head_sha: SHA }, {
+        reconcile: async (lookup) => {
+          await lookup(LIST, params);
+          return undefined;
+        },
+      }),
+    );
+    expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
+    expect(error.message).toMatch(/^GET \/repos\/.* still failed after 2 HTTP attempts; .*503.* while checking whether an earlier POST \/repos\/octo-org\/octo-repo\/check-runs had been applied\.$/);
+    expect(error.outcomeUnknown).toBe(true);
+    expect(error.attempts).toBe(3);
+    expect(server.requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET']);
+  });
+
   it('does not look up after a rate limit (the write was refused, not lost)', async () => {
     server.setFaults({ script: ['secondary-rate-limit'], retryAfterSeconds: 0 });
     let lookups = 0;

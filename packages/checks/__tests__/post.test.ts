@@ -144,6 +144,18 @@ describe('postResults', () => {
     });
   });
 
+  it('survives a scripted mix of every fault kind across lookups, the create and the batches', async () => {
+    const script: (FaultKind | null)[] = ['status-503', 'lost-response', null, 'connection-reset', 'status-429-retry-after', null, 'lost-response', 'secondary-rate-limit', null, 'status-502-html', 'hang', null, 'primary-rate-limit', 'lost-response', 'status-500', 'status-504'];
+    server.setFaults({ script, retryAfterSeconds: 0 });
+    const fixture = failingResults(130);
+    const outcome = await post(fixture, { client: client({ requestTimeoutMs: 300 }) });
+    expectOneCompleteRun(fixture, 130);
+    expect(outcome.attempts).toBe(server.requests.length);
+    expect(new Set(server.requests.map((request) => request.fault).filter(Boolean))).toEqual(new Set(FAULT_KINDS));
+    // Every fault costs exactly one logged wait.
+    expect(logs.filter((line) => /retrying in/.test(line))).toHaveLength(server.requests.filter((request) => request.fault).length);
+  });
+
   it('survives mixed faults on a quarter of all requests across many posts: one run each, nothing lost or doubled', async () => {
     server.setFaults({ rate: 0.25, seed: 7, retryAfterSeconds: 0 });
     const github = client({ retries: 8, requestTimeoutMs: 250 });
@@ -206,8 +218,8 @@ describe('postResults', () => {
 
   it('after exhausted retries with a create that landed unseen, the re-post updates that run: still one', async () => {
     const fixture = failingResults(10);
-    // The create lands but its answer is lost; every lookup after it fails.
-    server.setFaults({ script: [null, 'lost-response', 'status-503', 'status-503'], retryAfterSeconds: 0 });
+    // The create lands but its answer is lost; the lookup after it fails all three of its attempts.
+    server.setFaults({ script: [null, 'lost-response', 'status-503', 'status-503', 'status-503'], retryAfterSeconds: 0 });
     const error = (await post(fixture, { client: client({ retries: 2 }) }).catch((caught: unknown) => caught)) as GitHubRequestError;
     expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
     expect(error.outcomeUnknown).toBe(true);

@@ -22,15 +22,15 @@ export interface GitHubResponse<T> {
   data: T;
 }
 
-/** Sends one HTTP attempt (counted, with the per-attempt timeout) and never retries. */
-export type SendOnce = <T>(route: string, params?: RequestParameters) => Promise<GitHubResponse<T>>;
+/** A read made on behalf of another request: retried on its own, its attempts counted for both. */
+export type LookupRequest = <T>(route: string, params?: RequestParameters) => Promise<GitHubResponse<T>>;
 
 export interface RequestOptions<T> {
   /**
    * Called before re-sending a write after an attempt whose outcome is unknown (timeout, reset, 5xx):
-   * look the write up with `sendOnce` and return its result if it was applied, or undefined to re-send.
+   * look the write up with `lookup` and return its result if it was applied, or undefined to re-send.
    */
-  reconcile?: (sendOnce: SendOnce) => Promise<GitHubResponse<T> | undefined>;
+  reconcile?: (lookup: LookupRequest) => Promise<GitHubResponse<T> | undefined>;
 }
 
 export interface GitHubClient {
@@ -98,8 +98,12 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   return buildClient(octokit, baseUrl, settings, []);
 }
 
-function buildClient(octokit: OctokitInstance, baseUrl: string, settings: Settings, parentCounters: { count: number }[]): GitHubClient {
-  const counter = { count: 0 };
+interface Counter {
+  count: number;
+}
+
+function buildClient(octokit: OctokitInstance, baseUrl: string, settings: Settings, parentCounters: Counter[]): GitHubClient {
+  const counter: Counter = { count: 0 };
   const counters = [counter, ...parentCounters];
 
   const describe = (route: string, params: RequestParameters | undefined): RequestDescription => {
@@ -116,8 +120,9 @@ function buildClient(octokit: OctokitInstance, baseUrl: string, settings: Settin
     };
   };
 
-  const sendOnce: SendOnce = async <T>(route: string, params?: RequestParameters) => {
-    for (const c of counters) c.count++;
+  /** One HTTP attempt with the per-attempt timeout; never retries. */
+  const sendOnce = async <T>(route: string, params: RequestParameters | undefined, requestCounters: Counter[]): Promise<GitHubResponse<T>> => {
+    for (const c of [...counters, ...requestCounters]) c.count++;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -144,36 +149,42 @@ function buildClient(octokit: OctokitInstance, baseUrl: string, settings: Settin
     }
   };
 
-  const request = async <T>(route: string, params?: RequestParameters, options: RequestOptions<T> = {}): Promise<GitHubResponse<T>> => {
+  /** `outer` counts the attempts of the requests this one is made for (a lookup for a write). */
+  const request = async <T>(route: string, params: RequestParameters | undefined, options: RequestOptions<T>, outer: Counter[]): Promise<GitHubResponse<T>> => {
     const description = describe(route, params);
     const maxAttempts = settings.retries + 1;
-    let requestAttempts = 0;
-    const send: SendOnce = (sendRoute, sendParams) => {
-      requestAttempts++;
-      return sendOnce(sendRoute, sendParams);
-    };
-    // Sticky: once an attempt may have been applied, every later attempt looks before it writes.
+    const own: Counter = { count: 0 };
+    const requestCounters = [own, ...outer];
+    const lookup: LookupRequest = (lookupRoute, lookupParams) => request(lookupRoute, lookupParams, {}, requestCounters);
+    // Sticky: once an attempt may have been applied, later attempts look before they write again.
     let outcomeUnknown = false;
     let waitMs = 0;
     const result = await retry<GitHubResponse<T> | undefined>(
       async (bail, attempt) => {
         if (attempt > 1 && waitMs > 0) await sleep(waitMs);
-        try {
-          if (outcomeUnknown && options.reconcile) {
-            const applied = await options.reconcile(send);
-            if (applied) return applied;
-            outcomeUnknown = false;
+        if (outcomeUnknown && options.reconcile) {
+          let applied: GitHubResponse<T> | undefined;
+          try {
+            applied = await options.reconcile(lookup);
+          } catch (error) {
+            // The lookup had its own retries; without its answer the write cannot be safely re-sent.
+            bail(lookupFailed(error, description, own.count));
+            return undefined;
           }
-          return await send<T>(route, params);
+          if (applied) return applied;
+          outcomeUnknown = false;
+        }
+        try {
+          return await sendOnce<T>(route, params, requestCounters);
         } catch (error) {
           const failure = error instanceof AttemptFailedError ? error.failure : classifyFailure(error, description, { timedOut: false, timeoutMs: settings.requestTimeoutMs });
           if (failure.permanent) {
-            bail(withAttempts(failure.permanent, requestAttempts));
+            bail(withAttempts(failure.permanent, own.count));
             return undefined;
           }
           outcomeUnknown ||= failure.outcomeUnknown;
           if (attempt >= maxAttempts) {
-            bail(exhausted(failure, description, requestAttempts, outcomeUnknown));
+            bail(exhausted(failure, description, own.count, outcomeUnknown));
             return undefined;
           }
           const wait = computeWait({
@@ -200,13 +211,23 @@ function buildClient(octokit: OctokitInstance, baseUrl: string, settings: Settin
     get attempts() {
       return counter.count;
     },
-    request,
+    request: (route, params, options = {}) => request(route, params, options, []),
     fork: () => buildClient(octokit, baseUrl, settings, counters),
   };
 }
 
 function withAttempts(error: GitHubRequestError, attempts: number): GitHubRequestError {
   return new GitHubRequestError(error.code, error.message, error.fix, { status: error.status, outcomeUnknown: false, attempts });
+}
+
+function lookupFailed(error: unknown, request: RequestDescription, attempts: number): unknown {
+  if (!(error instanceof GitHubRequestError)) return error;
+  return new GitHubRequestError(
+    error.code,
+    `${error.message.replace(/\.$/, '')} while checking whether an earlier ${request.method} ${request.path} had been applied.`,
+    error.fix,
+    { status: error.status, outcomeUnknown: true, attempts },
+  );
 }
 
 function exhausted(failure: AttemptFailure, request: RequestDescription, attempts: number, outcomeUnknown: boolean): GitHubRequestError {

@@ -1,5 +1,5 @@
 export { createGitHubClient } from './client.js';
-export type { GitHubClient, GitHubClientOptions, GitHubResponse, RequestOptions, RequestParameters, SendOnce } from './client.js';
+export type { GitHubClient, GitHubClientOptions, GitHubResponse, RequestOptions, RequestParameters, LookupRequest } from './client.js';
 export { GitHubRequestError, classifyFailure, computeWait, permanentError } from './retry-policy.js';
 export type { AttemptFailure, Wait, WaitInput } from './retry-policy.js';
 export { encodeEmbeddedBlock, decodeEmbeddedBlock, EMBEDDED_BLOCK_VERSION, DEFAULT_MAX_RESULTS_BYTES } from './embedded-block.js';

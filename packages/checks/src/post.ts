@@ -13,7 +13,7 @@ import { CiSigningError } from '../../errors/src/index.js';
 import { renderResultsSummary, renderResultsTitle, resultsDigest } from '../../results/src/index.js';
 import type { CiResults } from '../../results/src/index.js';
 import { ANNOTATIONS_PER_REQUEST, failuresToAnnotations, type Annotation } from './annotations.js';
-import type { GitHubClient, GitHubResponse, RequestParameters, SendOnce } from './client.js';
+import type { GitHubClient, GitHubResponse, LookupRequest } from './client.js';
 import { encodeEmbeddedBlock } from './embedded-block.js';
 import { listCheckRunsForRef, parseRepository, type CheckRunData } from './runs.js';
 import { fitMarkdown, truncateChars, utf8Length } from './utf8.js';
@@ -122,9 +122,9 @@ export async function postResults(input: PostResultsInput): Promise<PostResultsO
     text: content.text,
     ...(annotations.length > 0 ? { annotations } : {}),
   });
-  const findExisting = (send: SendOnce | null) => findRunByExternalId(client, send, { owner, repo, sha, checkName, externalId: content.digest });
+  const findExisting = (get: LookupRequest) => findRunByExternalId(get, { owner, repo, sha, checkName, externalId: content.digest });
 
-  const existing = await findExisting(null);
+  const existing = await findExisting((route, params) => client.request(route, params));
   let run: CheckRunData;
   let created = false;
   let applied: number;
@@ -143,8 +143,8 @@ export async function postResults(input: PostResultsInput): Promise<PostResultsO
       'POST /repos/{owner}/{repo}/check-runs',
       { owner, repo, name: checkName, head_sha: sha, ...runFields, output: output(firstBatch) },
       {
-        reconcile: async (send) => {
-          const found = await findExisting(send);
+        reconcile: async (lookup) => {
+          const found = await findExisting(lookup);
           if (!found) return undefined;
           foundAfterLostAnswer = true;
           input.log(`Check run #${found.id} was created although GitHub's answer was lost; continuing with it.`);
@@ -168,8 +168,8 @@ export async function postResults(input: PostResultsInput): Promise<PostResultsO
       'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
       { owner, repo, check_run_id: runId, ...runFields, output: output(batch) },
       {
-        reconcile: async (send) => {
-          const current = (await send<CheckRunData>('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: runId })).data;
+        reconcile: async (lookup) => {
+          const current = (await lookup<CheckRunData>('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: runId })).data;
           const count = current.output?.annotations_count ?? 0;
           if (count <= before) return undefined;
           reconciledCount = count;
@@ -191,16 +191,11 @@ export async function postResults(input: PostResultsInput): Promise<PostResultsO
   };
 }
 
-/**
- * The run of this commit with this name and external_id, the newest if several.
- * `send` = single attempts (inside a retry loop); null = the client's retrying requests.
- */
+/** The run of this commit with this name and external_id, the newest if several. */
 async function findRunByExternalId(
-  client: GitHubClient,
-  send: SendOnce | null,
+  get: LookupRequest,
   query: { owner: string; repo: string; sha: string; checkName: string; externalId: string },
 ): Promise<CheckRunData | null> {
-  const get = <T>(route: string, params: RequestParameters) => (send ? send<T>(route, params) : client.request<T>(route, params));
   const runs = await listCheckRunsForRef(get, { owner: query.owner, repo: query.repo, ref: query.sha, checkName: query.checkName });
   const matches = runs.filter((run) => run.external_id === query.externalId && run.name === query.checkName);
   return matches.sort((a, b) => b.id - a.id)[0] ?? null;

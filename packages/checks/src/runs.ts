@@ -1,7 +1,7 @@
 // Reading check runs back: one paginated listing of the commit's runs serves every name.
 
 import { CiSigningError } from '../../errors/src/index.js';
-import type { GitHubClient, GitHubResponse, RequestParameters } from './client.js';
+import type { GitHubClient, LookupRequest } from './client.js';
 
 /** The fields of GitHub's check-run object this package reads. */
 export interface CheckRunData {
@@ -41,11 +41,9 @@ export function parseRepository(repository: string): { owner: string; repo: stri
   return { owner: match[1], repo: match[2] };
 }
 
-type Get = <T>(route: string, params: RequestParameters) => Promise<GitHubResponse<T>>;
-
 /** Every check run of `ref` (optionally of one name), following pagination, each run once. */
 export async function listCheckRunsForRef(
-  get: Get,
+  get: LookupRequest,
   query: { owner: string; repo: string; ref: string; checkName?: string },
 ): Promise<CheckRunData[]> {
   const byId = new Map<number, CheckRunData>();
@@ -86,7 +84,7 @@ export async function readCheckRuns(input: {
   checkNames: string[];
 }): Promise<Map<string, CheckRunRecord | null>> {
   const { owner, repo } = parseRepository(input.repository);
-  const get: Get = (route, params) => input.client.request(route, params);
+  const get: LookupRequest = (route, params) => input.client.request(route, params);
   const runs = await listCheckRunsForRef(get, { owner, repo, ref: input.sha });
   const result = new Map<string, CheckRunRecord | null>();
   for (const name of input.checkNames) {
