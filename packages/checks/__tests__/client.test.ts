@@ -236,6 +236,13 @@ describe('createGitHubClient', () => {
     expect(server.checkRuns()).toHaveLength(1);
   });
 
+  it('refuses a missing token or a base URL that is not http(s) before any request', () => {
+    expect(() => client({ token: '' })).toThrow(expect.objectContaining({ code: 'GITHUB_TOKEN_MISSING' }));
+    expect(() => client({ baseUrl: 'api.github.com' })).toThrow(expect.objectContaining({ code: 'GITHUB_API_URL_INVALID' }));
+    expect(() => client({ baseUrl: 'ftp://example.com' })).toThrow(expect.objectContaining({ code: 'GITHUB_API_URL_INVALID' }));
+    expect(server.requests).toEqual([]);
+  });
+
   it('counts attempts per fork and in total', async () => {
     const github = client();
     const fork = github.fork();

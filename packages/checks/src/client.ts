@@ -2,6 +2,7 @@
 
 import retry from 'async-retry';
 import { getOctokit } from '@actions/github';
+import { CiSigningError } from '../../errors/src/index.js';
 import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import {
   GitHubRequestError,
@@ -85,7 +86,18 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     log: options.log,
     random: options.random ?? Math.random,
   };
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  if (!options.token) {
+    throw new CiSigningError('GITHUB_TOKEN_MISSING', 'No GitHub token was given.', 'Pass a token with checks: write (GITHUB_TOKEN in Actions) or GitHub App credentials.', 'github');
+  }
+  const baseUrl = String(options.baseUrl ?? '').trim().replace(/\/+$/, '');
+  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
+    throw new CiSigningError(
+      'GITHUB_API_URL_INVALID',
+      `The GitHub API URL "${baseUrl}" is not an http(s) URL.`,
+      'Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server (GITHUB_API_URL).',
+      'github',
+    );
+  }
   const octokit = getOctokit(options.token, {
     // @actions/github reads GITHUB_API_URL once at import, so the base URL is always passed explicitly.
     baseUrl,

@@ -108,13 +108,14 @@ export async function postResults(input: PostResultsInput): Promise<PostResultsO
   const sha = input.results.commit;
   const client = input.client.fork();
   const completedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const startedAt = validTimestamp(input.results.startedAt);
   const runFields = {
     status: 'completed',
     conclusion: input.results.conclusion,
     completed_at: completedAt,
     external_id: content.digest,
     ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
-    ...(validTimestamp(input.results.startedAt) ? { started_at: validTimestamp(input.results.startedAt) } : {}),
+    ...(startedAt ? { started_at: startedAt } : {}),
   };
   const output = (annotations: Annotation[]) => ({
     title: content.title,
