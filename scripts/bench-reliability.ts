@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     'Goals: >= 99.9% at 10%, >= 99% at 25%, 0 duplicates, 0 lost.',
     '',
   ].join('\n');
-  let document = '';
+  let document: string;
   try {
     document = readFileSync(OUTPUT, 'utf8');
   } catch {
