@@ -40,6 +40,8 @@ export function runProcess(command: string, args: string[], options: { env?: Nod
       clearTimeout(timer);
       resolvePromise({ code: code ?? (signal ? 128 : 1), stdout, stderr });
     });
+    // A child may exit without reading stdin; its exit code decides, not the pipe.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
 }

@@ -95,6 +95,8 @@ export function gpg(home: string, args: string[], options: GpgRunOptions = {}): 
           .map((line) => line.slice('[GNUPG:] '.length)),
       });
     });
+    // gpg may exit without reading stdin; its status lines and exit code decide, not the pipe.
+    child.stdin!.on('error', () => undefined);
     child.stdin!.end(options.input ?? '');
   });
 }
