@@ -1,6 +1,6 @@
 // The main job, end to end: keygen -> sign -> post -> verify, with the bundled CLI run as separate processes
 // against the in-repo GitHub API test server (or a real GitHub when GITHUB_TOKEN and GITHUB_API_URL are set).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,13 +15,18 @@ function step(title: string): void {
   process.stdout.write(`\n\u001b[1m== ${title}\u001b[0m\n`);
 }
 
-function ciSigning(args: string[], env: NodeJS.ProcessEnv = {}, allowFailure = false): { status: number; stdout: string } {
-  process.stdout.write(`$ ci-signing ${args.join(' ')}\n`);
-  const run = spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', cwd: work });
-  process.stdout.write(run.stdout);
-  process.stderr.write(run.stderr);
-  if (run.status !== 0 && !allowFailure) throw new Error(`ci-signing ${args[0]} exited ${run.status}`);
-  return { status: run.status ?? 1, stdout: run.stdout };
+/** Runs the bundled CLI as its own process; asynchronously, since the embedded server shares this event loop. */
+async function ciSigning(args: string[], env: NodeJS.ProcessEnv = {}, allowFailure = false): Promise<{ status: number; stdout: string }> {
+  process.stdout.write(`$ ci-signing ${args.map((arg) => (/\s/.test(arg) ? `'${arg}'` : arg)).join(' ')}\n`);
+  const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, cwd: work, stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    process.stdout.write(chunk);
+  });
+  const status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  if (status !== 0 && !allowFailure) throw new Error(`ci-signing ${args[0]} exited ${status}`);
+  return { status, stdout };
 }
 
 async function main(): Promise<number> {
@@ -37,7 +42,7 @@ async function main(): Promise<number> {
     step('1. keygen on the trusted runner');
     const passphraseFile = join(work, 'passphrase');
     writeFileSync(passphraseFile, `${randomBytes(18).toString('base64')}\n`, { mode: 0o600 });
-    const fingerprint = ciSigning(['keygen', '--name', 'Demo build box', '--email', 'ci@widgets.example', '--out-dir', join(work, 'keys'), '--passphrase-file', passphraseFile]).stdout.trim();
+    const fingerprint = (await ciSigning(['keygen', '--name', 'Demo build box', '--email', 'ci@widgets.example', '--out-dir', join(work, 'keys'), '--passphrase-file', passphraseFile])).stdout.trim();
 
     step('2. the CI writes its results (ci-results v1)');
     const resultsFile = join(work, 'results.json');
@@ -63,11 +68,11 @@ async function main(): Promise<number> {
     process.stdout.write(`wrote ${resultsFile}\n`);
 
     step('3. sign');
-    ciSigning(['sign', '--results-file', resultsFile, '--private-key-file', join(work, 'keys', 'private-key.asc'), '--passphrase-file', passphraseFile]);
+    await ciSigning(['sign', '--results-file', resultsFile, '--private-key-file', join(work, 'keys', 'private-key.asc'), '--passphrase-file', passphraseFile]);
     gpgCheck(join(work, 'keys', 'public-key.asc'), resultsFile);
 
     step('4. post as a check run');
-    const posted = ciSigning(['post', '--results-file', resultsFile, '--api-url', apiUrl, '--retry-delay', '1'], { GITHUB_TOKEN: token }).stdout;
+    const posted = (await ciSigning(['post', '--results-file', resultsFile, '--api-url', apiUrl, '--retry-delay', '1'], { GITHUB_TOKEN: token })).stdout;
     const checkRunId = /check-run-id=(\d+)/.exec(posted)?.[1];
     if (server) {
       const run = server.checkRuns(...(repository.split('/') as [string, string])).find((candidate) => String(candidate.id) === checkRunId);
@@ -79,8 +84,8 @@ async function main(): Promise<number> {
 
     step('5. verify from GitHub (what the ci-local-verifier workflow does)');
     const verifyArgs = ['verify', '--repository', repository, '--sha', commit, '--trusted-keys-file', join(work, 'keys', 'public-key.asc'), '--api-url', apiUrl, '--max-age', '24h'];
-    const verified = ciSigning([...verifyArgs, '--format', 'markdown'], { GITHUB_TOKEN: token }, true);
-    ciSigning(verifyArgs, { GITHUB_TOKEN: token }, true);
+    const verified = await ciSigning([...verifyArgs, '--format', 'markdown'], { GITHUB_TOKEN: token }, true);
+    await ciSigning(verifyArgs, { GITHUB_TOKEN: token }, true);
     process.stdout.write(`\nsigner fingerprint ${fingerprint}\n`);
     process.stdout.write(verified.status === 0 ? '\nmain job: VERIFIED\n' : '\nmain job: REJECTED\n');
     return verified.status;
