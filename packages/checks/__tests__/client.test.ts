@@ -76,6 +76,22 @@ describe('createGitHubClient', () => {
     expect(github.attempts).toBe(4);
   });
 
+  it('rate-limit answers have their own budget: they do not use up the retries meant for failures', async () => {
+    server.setFaults({ script: ['status-503', 'status-429-retry-after', 'status-500', 'secondary-rate-limit', 'status-504', 'primary-rate-limit'], retryAfterSeconds: 0 });
+    const github = client();
+    const response = await github.request<{ total_count: number }>(LIST, params);
+    expect(response.status).toBe(200);
+    expect(github.attempts).toBe(7);
+    expect(logs.map((line) => /\(attempt (\d) of 4\)$/.exec(line)?.[1])).toEqual(['1', '1', '2', '2', '3', '3']);
+  });
+
+  it('gives up after retries rate-limit answers in a row', async () => {
+    server.setFaults({ script: ['status-429-retry-after', 'secondary-rate-limit', 'primary-rate-limit', 'status-429-retry-after', null], retryAfterSeconds: 0 });
+    const error = await failure(client().request(LIST, params));
+    expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
+    expect(server.requests).toHaveLength(4);
+  });
+
   it('honours retry-after on a 429 and the rate-limit reset on a primary limit, under the cap', async () => {
     server.setFaults({ script: ['status-429-retry-after'], retryAfterSeconds: 1 });
     const github = client({ retryDelayMs: 1 });

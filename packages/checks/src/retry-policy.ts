@@ -41,6 +41,8 @@ export interface AttemptFailure {
   headers?: ResponseHeaders;
   /** Set when not transient: the error to stop with. */
   permanent?: GitHubRequestError;
+  /** A rate-limit answer (429 or a rate-limit 403): GitHub said when to retry. */
+  rateLimited?: boolean;
 }
 
 export interface RequestDescription {
@@ -144,6 +146,7 @@ export function classifyFailure(
     return {
       transient: true,
       outcomeUnknown: false,
+      rateLimited: true,
       description: `GitHub answered ${statusText(status)}${message ? ` "${message}"` : ''}`,
       status,
       headers,
