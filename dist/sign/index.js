@@ -70422,6 +70422,7 @@ function retry_policy_classifyFailure(error, request, options) {
         return {
             transient: true,
             outcomeUnknown: false,
+            rateLimited: true,
             description: `GitHub answered ${statusText(status)}${message ? ` "${message}"` : ''}`,
             status,
             headers,
@@ -70590,6 +70591,8 @@ function buildClient(octokit, baseUrl, settings, parentCounters) {
         // Sticky: once an attempt may have been applied, later attempts look before they write again.
         let outcomeUnknown = false;
         let waitMs = 0;
+        let transientFailures = 0;
+        let rateLimitedAnswers = 0;
         const result = await retry(async (bail, attempt) => {
             if (attempt > 1 && waitMs > 0)
                 await sleep(waitMs);
@@ -70617,12 +70620,15 @@ function buildClient(octokit, baseUrl, settings, parentCounters) {
                     return undefined;
                 }
                 outcomeUnknown ||= failure.outcomeUnknown;
-                if (attempt >= maxAttempts) {
+                // Rate-limit answers say when to come back; they have a budget of their own, so that honouring
+                // them does not use up the retries meant for failures (as octokit's throttling and retry plugins split it).
+                const failures = failure.rateLimited ? ++rateLimitedAnswers : ++transientFailures;
+                if (failures >= maxAttempts) {
                     bail(exhausted(failure, description, own.count, outcomeUnknown));
                     return undefined;
                 }
                 const wait = computeWait({
-                    attempt,
+                    attempt: failures,
                     headers: failure.headers,
                     retryDelayMs: settings.retryDelayMs,
                     maxWaitMs: settings.maxWaitMs,
@@ -70630,12 +70636,13 @@ function buildClient(octokit, baseUrl, settings, parentCounters) {
                     random: settings.random,
                 });
                 waitMs = wait.ms;
-                settings.log(retryLogLine(failure, description, wait, attempt, maxAttempts));
+                settings.log(retryLogLine(failure, description, wait, failures, maxAttempts));
                 throw error;
             }
         }, 
         // async-retry drives the attempts; the wait is ours (computed from the answer), so its own is zero.
-        { retries: settings.retries, factor: 1, minTimeout: 0, maxTimeout: 0, randomize: false });
+        // Enough attempts for both budgets; the loop above decides when to stop.
+        { retries: settings.retries * 2, factor: 1, minTimeout: 0, maxTimeout: 0, randomize: false });
         return result;
     };
     return {
