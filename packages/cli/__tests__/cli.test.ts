@@ -182,3 +182,30 @@ describe('sign and verify', () => {
     expect(run.stderr).toContain('no GitHub credentials');
   });
 });
+
+describe('post', () => {
+  test('with GitHub App credentials: looks up the installation and posts with its token', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const { startGitHubApiServer } = await import('../../github-api-server/src/index.js');
+    const app = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const server = await startGitHubApiServer({ tokens: {}, apps: [{ appId: 4242, privateKeyPem: app.publicKey, installations: { 'octo-org/widgets': 77 } }] });
+    try {
+      const sha = 'e'.repeat(40);
+      const resultsFile = join(folder.path, 'app-results.json');
+      writeFileSync(resultsFile, resultsJson({ commit: sha }));
+      const pemFile = join(folder.path, 'app.pem');
+      writeFileSync(pemFile, app.privateKey);
+      const signed = await cli(['sign', '--results-file', resultsFile, '--private-key-file', join(folder.path, 'key.asc'), '--passphrase-file', join(folder.path, 'pass.txt')]);
+      expect(signed.code).toBe(0);
+      const posted = await cli(['post', '--results-file', resultsFile, '--app-id', '4242', '--app-private-key-file', pemFile, '--api-url', server.url, '--retry-delay', '0']);
+      expect(posted.stderr).not.toContain('BEGIN PRIVATE KEY');
+      expect(posted.code).toBe(0);
+      expect(posted.stdout).toMatch(/check-run-id=\d+\ncheck-run-url=\S+\nattempts=\d+\nsigned=true\n/);
+      expect(server.checkRuns('octo-org', 'widgets')).toHaveLength(1);
+      const missingKey = await cli(['post', '--results-file', resultsFile, '--app-id', '4242', '--api-url', server.url]);
+      expect(missingKey.code).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+});
