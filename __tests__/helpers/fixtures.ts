@@ -58,3 +58,14 @@ export function temporaryFolder(prefix = 'ci-signing-test-'): { path: string; re
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
+
+/** Awaits a promise that must reject with an error of the given class, and returns that error. */
+export async function rejection<T extends Error>(promise: Promise<unknown>, type: abstract new (...args: never[]) => T): Promise<T> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(type);
+    return error as T;
+  }
+  throw new Error(`expected a ${type.name}`);
+}

@@ -1,5 +1,6 @@
 import { startGitHubApiServer, FAULT_KINDS, type FaultKind, type GitHubApiServer } from '../../github-api-server/src/index.js';
 import { createGitHubClient, GitHubRequestError, type GitHubClient } from '../src/index.js';
+import { rejection } from '../../../__tests__/helpers/fixtures.js';
 
 const LIST = 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs';
 const SHA = 'b'.repeat(40);
@@ -21,15 +22,7 @@ function client(overrides: Partial<Parameters<typeof createGitHubClient>[0]> = {
   return createGitHubClient({ token: 'test-token', baseUrl: server.url, retryDelayMs: 10, requestTimeoutMs: 5000, log: (line) => logs.push(line), random: () => 0, ...overrides });
 }
 
-async function failure(promise: Promise<unknown>): Promise<GitHubRequestError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(GitHubRequestError);
-    return error as GitHubRequestError;
-  }
-  throw new Error('expected the request to fail');
-}
+const failure = (promise: Promise<unknown>) => rejection(promise, GitHubRequestError);
 
 describe('createGitHubClient', () => {
   it('sends one request and counts it when nothing goes wrong', async () => {

@@ -2,6 +2,7 @@ import * as openpgp from 'openpgp';
 import { CiSigningError, describeError } from '../../errors/src/index.js';
 import { loadPrivateKey, loadTrustedKeys, signDetached, verifyDetached, type SigningKey } from '../src/index.js';
 import { DAY_MS, DAY_SECONDS, armorBodyLines, makeKey, type TestKey } from './fixtures.js';
+import { rejection } from '../../../__tests__/helpers/fixtures.js';
 
 const PASSPHRASE = 'correct horse battery staple 7f3a';
 const DATA = new TextEncoder().encode('{"version":1}\n');
@@ -18,15 +19,7 @@ beforeAll(async () => {
   ]);
 });
 
-async function refusal(promise: Promise<unknown>): Promise<CiSigningError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(CiSigningError);
-    return error as CiSigningError;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (promise: Promise<unknown>) => rejection(promise, CiSigningError);
 
 describe('loadPrivateKey', () => {
   test('decrypts a passphrase-protected key and reports the primary fingerprint and signing key id', async () => {

@@ -2,6 +2,7 @@ import * as openpgp from 'openpgp';
 import { CiSigningError } from '../../errors/src/index.js';
 import { TrustedKeyring, loadTrustedKeys } from '../src/index.js';
 import { makeKey, openpgpSign, type TestKey } from './fixtures.js';
+import { rejection } from '../../../__tests__/helpers/fixtures.js';
 
 let first: TestKey;
 let second: TestKey;
@@ -11,15 +12,7 @@ beforeAll(async () => {
   [first, second, withSubkey] = await Promise.all([makeKey(), makeKey(), makeKey({ signingSubkey: true })]);
 });
 
-async function refusal(promise: Promise<unknown>): Promise<CiSigningError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(CiSigningError);
-    return error as CiSigningError;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (promise: Promise<unknown>) => rejection(promise, CiSigningError);
 
 async function isRevoked(ring: TrustedKeyring, fingerprint: string): Promise<boolean> {
   return ring.find(fingerprint)!.key.isRevoked(undefined, undefined, new Date());
