@@ -3,13 +3,13 @@
 // Every post is read back and verified, so "lost" means reported as posted but absent or not verifiable.
 //   npm run bench:reliability [-- --posts 1000 --write docs/benchmarks.md]
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import * as openpgp from 'openpgp';
 import { createGitHubClient, decodeEmbeddedBlock, postResults, readCheckRuns } from '../packages/checks/src/index.js';
 import { startGitHubApiServer, type FaultKind, type GitHubApiServerOptions } from '../packages/github-api-server/src/index.js';
 import { parseResults } from '../packages/results/src/index.js';
 import { loadPrivateKey, loadTrustedKeys, signDetached, type SigningKey, type TrustedKeyring } from '../packages/signing/src/index.js';
 import { verifyResults } from '../packages/verifier/src/index.js';
+import { writeBenchmarkSection } from './benchmark-doc.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
@@ -155,20 +155,7 @@ async function main(): Promise<void> {
     'Goals: >= 99.9% at 10%, >= 99% at 25%, 0 duplicates, 0 lost.',
     '',
   ].join('\n');
-  let document: string;
-  try {
-    document = readFileSync(OUTPUT, 'utf8');
-  } catch {
-    document = '# Benchmarks\n\nFigures come from scripts; each section names the command that reproduces it.\n\n';
-  }
-  const start = document.indexOf('## Reliability of post');
-  if (start >= 0) {
-    const end = document.indexOf('\n## ', start + 5);
-    document = document.slice(0, start) + section + (end >= 0 ? document.slice(end + 1) : '');
-  } else {
-    document = `${document.trimEnd()}\n\n${section}`;
-  }
-  writeFileSync(OUTPUT, document);
+  writeBenchmarkSection(OUTPUT, '## Reliability of post', section);
   process.stdout.write(`\nwrote ${OUTPUT}\n`);
 }
 
