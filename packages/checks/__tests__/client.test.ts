@@ -1,26 +1,14 @@
-import { startGitHubApiServer, FAULT_KINDS, type FaultKind, type GitHubApiServer } from '../../github-api-server/src/index.js';
-import { createGitHubClient, GitHubRequestError, type GitHubClient } from '../src/index.js';
+import { startGitHubApiServer, FAULT_KINDS, type FaultKind } from '../../github-api-server/src/index.js';
+import { createGitHubClient, GitHubRequestError } from '../src/index.js';
 import { rejection } from '../../../__tests__/helpers/fixtures.js';
+import { useTestServer } from './helpers.js';
 
 const LIST = 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs';
 const SHA = 'b'.repeat(40);
 const params = { owner: 'octo-org', repo: 'octo-repo', ref: SHA, filter: 'all', per_page: 100 };
 
-let server: GitHubApiServer;
-let logs: string[];
-
-beforeAll(async () => {
-  server = await startGitHubApiServer({ tokens: { 'test-token': 'write', 'read-token': 'read-only', 'pat-token': 'classic-pat' } });
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.reset();
-  logs = [];
-});
-
-function client(overrides: Partial<Parameters<typeof createGitHubClient>[0]> = {}): GitHubClient {
-  return createGitHubClient({ token: 'test-token', baseUrl: server.url, retryDelayMs: 10, requestTimeoutMs: 5000, log: (line) => logs.push(line), random: () => 0, ...overrides });
-}
+const harness = useTestServer(5000);
+const { logs, client } = harness;
 
 const failure = (promise: Promise<unknown>) => rejection(promise, GitHubRequestError);
 
@@ -31,30 +19,30 @@ describe('createGitHubClient', () => {
     expect(response.status).toBe(200);
     expect(response.data.total_count).toBe(0);
     expect(github.attempts).toBe(1);
-    expect(server.requests).toHaveLength(1);
+    expect(harness.server.requests).toHaveLength(1);
     expect(logs).toEqual([]);
   });
 
   it('uses the base URL it is given, with a trailing slash or a path prefix', async () => {
-    const github = client({ baseUrl: `${server.url}/` });
+    const github = client({ baseUrl: `${harness.server.url}/` });
     await github.request(LIST, params);
-    expect(server.requests[0]?.path).toBe(`/repos/octo-org/octo-repo/commits/${SHA}/check-runs`);
+    expect(harness.server.requests[0]?.path).toBe(`/repos/octo-org/octo-repo/commits/${SHA}/check-runs`);
   });
 
   it.each(FAULT_KINDS.map((kind) => [kind]))('retries once past %s and logs the wait', async (kind: FaultKind) => {
-    server.setFaults({ script: [kind], retryAfterSeconds: 0 });
+    harness.server.setFaults({ script: [kind], retryAfterSeconds: 0 });
     const github = client({ requestTimeoutMs: 300 });
     const response = await github.request<{ total_count: number }>(LIST, params);
     expect(response.data.total_count).toBe(0);
     expect(github.attempts).toBe(2);
-    expect(server.requests).toHaveLength(2);
-    expect(server.requests[0]?.fault).toBe(kind);
+    expect(harness.server.requests).toHaveLength(2);
+    expect(harness.server.requests[0]?.fault).toBe(kind);
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatch(new RegExp(`on GET /repos/octo-org/octo-repo/commits/${SHA}/check-runs; retrying in \\d+\\.\\d s.* \\(attempt 1 of 4\\)$`));
   });
 
   it('waits 1x, 2x, 4x the retry delay, logs each wait, and the logged waits are the waits taken', async () => {
-    server.setFaults({ script: ['status-503', 'status-500', 'status-502-html'] });
+    harness.server.setFaults({ script: ['status-503', 'status-500', 'status-502-html'] });
     const github = client({ retryDelayMs: 150 });
     const started = Date.now();
     await github.request(LIST, params);
@@ -70,7 +58,7 @@ describe('createGitHubClient', () => {
   });
 
   it('rate-limit answers have their own budget: they do not use up the retries meant for failures', async () => {
-    server.setFaults({ script: ['status-503', 'status-429-retry-after', 'status-500', 'secondary-rate-limit', 'status-504', 'primary-rate-limit'], retryAfterSeconds: 0 });
+    harness.server.setFaults({ script: ['status-503', 'status-429-retry-after', 'status-500', 'secondary-rate-limit', 'status-504', 'primary-rate-limit'], retryAfterSeconds: 0 });
     const github = client();
     const response = await github.request<{ total_count: number }>(LIST, params);
     expect(response.status).toBe(200);
@@ -79,35 +67,35 @@ describe('createGitHubClient', () => {
   });
 
   it('gives up after retries rate-limit answers in a row', async () => {
-    server.setFaults({ script: ['status-429-retry-after', 'secondary-rate-limit', 'primary-rate-limit', 'status-429-retry-after', null], retryAfterSeconds: 0 });
+    harness.server.setFaults({ script: ['status-429-retry-after', 'secondary-rate-limit', 'primary-rate-limit', 'status-429-retry-after', null], retryAfterSeconds: 0 });
     const error = await failure(client().request(LIST, params));
     expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
-    expect(server.requests).toHaveLength(4);
+    expect(harness.server.requests).toHaveLength(4);
   });
 
   it('honours retry-after on a 429 and the rate-limit reset on a primary limit, under the cap', async () => {
-    server.setFaults({ script: ['status-429-retry-after'], retryAfterSeconds: 1 });
+    harness.server.setFaults({ script: ['status-429-retry-after'], retryAfterSeconds: 1 });
     const github = client({ retryDelayMs: 1 });
     let started = Date.now();
     await github.request(LIST, params);
     expect(Date.now() - started).toBeGreaterThanOrEqual(990);
     expect(logs[0]).toMatch(/GitHub answered 429 \(Too Many Requests\) ".*secondary rate limit.*" on GET .*; retrying in 1\.0 s as retry-after asks/);
 
-    logs = [];
-    server.setFaults({ script: ['secondary-rate-limit'], retryAfterSeconds: 30 });
+    logs.length = 0;
+    harness.server.setFaults({ script: ['secondary-rate-limit'], retryAfterSeconds: 30 });
     started = Date.now();
     await client({ maxWaitMs: 200 }).request(LIST, params);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(logs[0]).toMatch(/GitHub answered 403 \(Forbidden\) ".*secondary rate limit.*" on GET .*; retrying in 0\.2 s as retry-after asks/);
 
-    logs = [];
-    server.setFaults({ script: ['primary-rate-limit'], retryAfterSeconds: 30 });
+    logs.length = 0;
+    harness.server.setFaults({ script: ['primary-rate-limit'], retryAfterSeconds: 30 });
     await client({ maxWaitMs: 100 }).request(LIST, params);
     expect(logs[0]).toMatch(/GitHub answered 403 \(Forbidden\) "API rate limit exceeded.*" on GET .*; retrying in 0\.1 s until the rate limit resets/);
   });
 
   it('gives up a hanging request at the per-attempt timeout and retries it', async () => {
-    server.setFaults({ script: ['hang', 'hang'] });
+    harness.server.setFaults({ script: ['hang', 'hang'] });
     const github = client({ requestTimeoutMs: 200 });
     const started = Date.now();
     await github.request(LIST, params);
@@ -117,7 +105,7 @@ describe('createGitHubClient', () => {
   });
 
   it('stops after the last retry, naming the request, the last failure and the attempts', async () => {
-    server.setFaults({ script: ['status-500', 'connection-reset', 'status-503'] });
+    harness.server.setFaults({ script: ['status-500', 'connection-reset', 'status-503'] });
     const github = client({ retries: 2 });
     const error = await failure(github.request(LIST, params));
     expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
@@ -126,20 +114,20 @@ describe('createGitHubClient', () => {
     expect(error.message).toContain('503 (Service Unavailable)');
     expect(error.attempts).toBe(3);
     expect(error.outcomeUnknown).toBe(true);
-    expect(server.requests).toHaveLength(3);
+    expect(harness.server.requests).toHaveLength(3);
     expect(logs).toHaveLength(2);
   });
 
   it('with retries 0 makes exactly one attempt', async () => {
-    server.setFaults({ script: ['status-503'] });
+    harness.server.setFaults({ script: ['status-503'] });
     const error = await failure(client({ retries: 0 }).request(LIST, params));
     expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
     expect(error.message).toContain('after 1 HTTP attempt;');
-    expect(server.requests).toHaveLength(1);
+    expect(harness.server.requests).toHaveLength(1);
   });
 
   it('reports a rate limit that outlasts the retries as not applied (outcome known)', async () => {
-    server.setFaults({ script: ['status-429-retry-after', 'status-429-retry-after'], retryAfterSeconds: 0 });
+    harness.server.setFaults({ script: ['status-429-retry-after', 'status-429-retry-after'], retryAfterSeconds: 0 });
     const error = await failure(client({ retries: 1 }).request(LIST, params));
     expect(error.outcomeUnknown).toBe(false);
     expect(error.status).toBe(429);
@@ -160,7 +148,7 @@ describe('createGitHubClient', () => {
   ])('does not retry %s', async (_label, token, code, status) => {
     const error = await failure(client({ token }).request(LIST, params));
     expect(error).toMatchObject({ code, status, attempts: 1 });
-    expect(server.requests).toHaveLength(1);
+    expect(harness.server.requests).toHaveLength(1);
     expect(logs).toEqual([]);
   });
 
@@ -172,11 +160,11 @@ describe('createGitHubClient', () => {
     expect(error.code).toBe('GITHUB_VALIDATION_FAILED');
     expect(error.message).toContain('No commit found for SHA: not-a-sha');
     expect(error.attempts).toBe(1);
-    expect(server.requests).toHaveLength(1);
+    expect(harness.server.requests).toHaveLength(1);
   });
 
   it('lets a write look itself up before it is re-sent after an unknown outcome', async () => {
-    server.setFaults({ script: ['lost-response'] });
+    harness.server.setFaults({ script: ['lost-response'] });
     const github = client();
     const create = { owner: 'octo-org', repo: 'octo-repo', name: 'probe', head_sha: SHA, external_id: 'probe-1' };
     let lookups = 0;
@@ -189,16 +177,16 @@ describe('createGitHubClient', () => {
       },
     });
     expect(lookups).toBe(1);
-    expect(server.checkRuns()).toHaveLength(1);
-    expect(response.data.id).toBe(server.checkRuns()[0]?.id);
+    expect(harness.server.checkRuns()).toHaveLength(1);
+    expect(response.data.id).toBe(harness.server.checkRuns()[0]?.id);
     // The lost create and the lookup that found it: no second create.
     expect(github.attempts).toBe(2);
-    expect(server.requests.map((request) => request.method)).toEqual(['POST', 'GET']);
+    expect(harness.server.requests.map((request) => request.method)).toEqual(['POST', 'GET']);
   });
 
   it('retries the lookup on its own budget, then re-sends the write only if it did not land', async () => {
     // create: reset (unknown) -> lookup: 503, 429, ok (not there) -> create again: ok
-    server.setFaults({ script: ['connection-reset', 'status-503', 'status-429-retry-after', null, null], retryAfterSeconds: 0 });
+    harness.server.setFaults({ script: ['connection-reset', 'status-503', 'status-429-retry-after', null, null], retryAfterSeconds: 0 });
     const github = client({ retries: 2 });
     const create = { owner: 'octo-org', repo: 'octo-repo', name: 'probe', head_sha: SHA, external_id: 'probe-2' };
     const response = await github.request<{ id: number }>('POST /repos/{owner}/{repo}/check-runs', create, {
@@ -208,14 +196,14 @@ describe('createGitHubClient', () => {
         return found ? { ...listed, data: found } : undefined;
       },
     });
-    expect(server.checkRuns()).toHaveLength(1);
-    expect(response.data.id).toBe(server.checkRuns()[0]?.id);
-    expect(server.requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET', 'GET', 'POST']);
+    expect(harness.server.checkRuns()).toHaveLength(1);
+    expect(response.data.id).toBe(harness.server.checkRuns()[0]?.id);
+    expect(harness.server.requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET', 'GET', 'POST']);
     expect(github.attempts).toBe(5);
   });
 
   it('stops without re-sending when the lookup itself cannot get an answer', async () => {
-    server.setFaults({ script: ['status-500', 'status-503', 'status-503'], retryAfterSeconds: 0 });
+    harness.server.setFaults({ script: ['status-500', 'status-503', 'status-503'], retryAfterSeconds: 0 });
     const github = client({ retries: 1 });
     const error = await failure(
       github.request('POST /repos/{owner}/{repo}/check-runs', { owner: 'octo-org', repo: 'octo-repo', name: 'probe', head_sha: SHA }, {
@@ -229,11 +217,11 @@ describe('createGitHubClient', () => {
     expect(error.message).toMatch(/^GET \/repos\/.* still failed after 2 HTTP attempts; .*503.* while checking whether an earlier POST \/repos\/octo-org\/octo-repo\/check-runs had been applied\.$/);
     expect(error.outcomeUnknown).toBe(true);
     expect(error.attempts).toBe(3);
-    expect(server.requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET']);
+    expect(harness.server.requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET']);
   });
 
   it('does not look up after a rate limit (the write was refused, not lost)', async () => {
-    server.setFaults({ script: ['secondary-rate-limit'], retryAfterSeconds: 0 });
+    harness.server.setFaults({ script: ['secondary-rate-limit'], retryAfterSeconds: 0 });
     let lookups = 0;
     await client().request('POST /repos/{owner}/{repo}/check-runs', { owner: 'octo-org', repo: 'octo-repo', name: 'probe', head_sha: SHA }, {
       reconcile: async () => {
@@ -242,14 +230,14 @@ describe('createGitHubClient', () => {
       },
     });
     expect(lookups).toBe(0);
-    expect(server.checkRuns()).toHaveLength(1);
+    expect(harness.server.checkRuns()).toHaveLength(1);
   });
 
   it('refuses a missing token or a base URL that is not http(s) before any request', () => {
     expect(() => client({ token: '' })).toThrow(expect.objectContaining({ code: 'GITHUB_TOKEN_MISSING' }));
     expect(() => client({ baseUrl: 'api.github.com' })).toThrow(expect.objectContaining({ code: 'GITHUB_API_URL_INVALID' }));
     expect(() => client({ baseUrl: 'ftp://example.com' })).toThrow(expect.objectContaining({ code: 'GITHUB_API_URL_INVALID' }));
-    expect(server.requests).toEqual([]);
+    expect(harness.server.requests).toEqual([]);
   });
 
   it('counts attempts per fork and in total', async () => {
@@ -259,6 +247,6 @@ describe('createGitHubClient', () => {
     await github.request(LIST, params);
     expect(fork.attempts).toBe(1);
     expect(github.attempts).toBe(2);
-    expect(fork.baseUrl).toBe(server.url);
+    expect(fork.baseUrl).toBe(harness.server.url);
   });
 });

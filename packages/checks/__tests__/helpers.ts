@@ -1,5 +1,7 @@
 // Test helpers: real results files (bytes + parsed through the real schema).
+import { startGitHubApiServer, type GitHubApiServer } from '../../github-api-server/src/index.js';
 import { parseResults, type CiResults } from '../../results/src/index.js';
+import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '../src/index.js';
 
 export const REPOSITORY = 'octo-org/octo-repo';
 export const COMMIT = 'a'.repeat(40);
@@ -32,4 +34,27 @@ export function makeFailures(count: number, message: (index: number) => string =
     file: `src/file-${index % 7}.ts`,
     line: index + 1,
   }));
+}
+
+/**
+ * One GitHub API test server per test file (write, read-only and classic-PAT tokens), reset before each test,
+ * and a client factory whose log lines land in `logs`.
+ */
+export function useTestServer(requestTimeoutMs: number) {
+  const harness = {
+    server: undefined as unknown as GitHubApiServer,
+    logs: [] as string[],
+    client(overrides: Partial<GitHubClientOptions> = {}): GitHubClient {
+      return createGitHubClient({ token: 'test-token', baseUrl: harness.server.url, retryDelayMs: 10, requestTimeoutMs, log: (line) => harness.logs.push(line), random: () => 0, ...overrides });
+    },
+  };
+  beforeAll(async () => {
+    harness.server = await startGitHubApiServer({ tokens: { 'test-token': 'write', 'read-token': 'read-only', 'pat-token': 'classic-pat' } });
+  });
+  afterAll(() => harness.server.close());
+  beforeEach(() => {
+    harness.server.reset();
+    harness.logs.length = 0;
+  });
+  return harness;
 }

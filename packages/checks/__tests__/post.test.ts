@@ -1,29 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { startGitHubApiServer, FAULT_KINDS, type FaultKind, type GitHubApiServer, type StoredCheckRun } from '../../github-api-server/src/index.js';
+import { startGitHubApiServer, FAULT_KINDS, type FaultKind, type StoredCheckRun } from '../../github-api-server/src/index.js';
 import { CiSigningError } from '../../errors/src/index.js';
 import { resultsDigest } from '../../results/src/index.js';
-import { createGitHubClient, decodeEmbeddedBlock, GitHubRequestError, postResults, type GitHubClient, type PostResultsInput } from '../src/index.js';
-import { COMMIT, REPOSITORY, makeFailures, makeResults, type ResultsFixture } from './helpers.js';
+import { createGitHubClient, decodeEmbeddedBlock, GitHubRequestError, postResults, type PostResultsInput } from '../src/index.js';
+import { COMMIT, REPOSITORY, makeFailures, makeResults, type ResultsFixture, useTestServer } from './helpers.js';
 
 const SIGNATURE = '-----BEGIN PGP SIGNATURE-----\n\nwnUEABYKACcFgmZtest\n=abcd\n-----END PGP SIGNATURE-----\n';
 // Faults after which a write may have been applied: the post must look before it re-sends.
 const OUTCOME_UNKNOWN: FaultKind[] = ['status-500', 'status-502-html', 'status-503', 'status-504', 'connection-reset', 'hang', 'lost-response'];
 
-let server: GitHubApiServer;
-let logs: string[];
-
-beforeAll(async () => {
-  server = await startGitHubApiServer({ tokens: { 'test-token': 'write', 'read-token': 'read-only', 'pat-token': 'classic-pat' } });
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.reset();
-  logs = [];
-});
-
-function client(overrides: Partial<Parameters<typeof createGitHubClient>[0]> = {}): GitHubClient {
-  return createGitHubClient({ token: 'test-token', baseUrl: server.url, retryDelayMs: 10, requestTimeoutMs: 3000, log: (line) => logs.push(line), random: () => 0, ...overrides });
-}
+const harness = useTestServer(3000);
+const { logs, client } = harness;
 
 function post(fixture: ResultsFixture, overrides: Partial<PostResultsInput> = {}) {
   return postResults({
@@ -40,12 +27,12 @@ function post(fixture: ResultsFixture, overrides: Partial<PostResultsInput> = {}
 }
 
 function writes() {
-  return server.requests.filter((request) => request.method !== 'GET');
+  return harness.server.requests.filter((request) => request.method !== 'GET');
 }
 
 /** The one run of the commit, with every annotation once and in order. */
 function expectOneCompleteRun(fixture: ResultsFixture, failureCount: number): StoredCheckRun {
-  const runs = server.checkRuns();
+  const runs = harness.server.checkRuns();
   expect(runs).toHaveLength(1);
   const run = runs[0] as StoredCheckRun;
   expect(run.external_id).toBe(resultsDigest(fixture.bytes));
@@ -75,9 +62,9 @@ describe('postResults', () => {
     expect(run.output.summary).toContain('F'.repeat(40));
     expect(run.output.text).toContain('About the block above');
     // The lookup for an existing run, then the create.
-    expect(server.requests.map((request) => request.method)).toEqual(['GET', 'POST']);
-    expect(server.requests[0]?.url).toContain('check_name=local-ci');
-    expect(server.requests[0]?.url).toContain('filter=all');
+    expect(harness.server.requests.map((request) => request.method)).toEqual(['GET', 'POST']);
+    expect(harness.server.requests[0]?.url).toContain('check_name=local-ci');
+    expect(harness.server.requests[0]?.url).toContain('filter=all');
   });
 
   it('posts unsigned results with a null signature and signed=false', async () => {
@@ -104,7 +91,7 @@ describe('postResults', () => {
   it('pins failures without a file to the results file name and keeps them', async () => {
     const fixture = makeResults({ conclusion: 'failure', tests: { passed: 0, failed: 1, skipped: 0 }, failures: [{ name: 'boot', message: 'crashed' }] });
     await post(fixture, { annotationPath: 'build/ci-results.json' });
-    expect(server.checkRuns()[0]?.annotations[0]).toMatchObject({ path: 'build/ci-results.json', start_line: 1, title: 'boot', message: 'crashed' });
+    expect(harness.server.checkRuns()[0]?.annotations[0]).toMatchObject({ path: 'build/ci-results.json', start_line: 1, title: 'boot', message: 'crashed' });
   });
 
   describe.each(FAULT_KINDS.map((kind) => [kind]))('with one %s', (kind: FaultKind) => {
@@ -112,31 +99,31 @@ describe('postResults', () => {
     const hangClient = () => client({ requestTimeoutMs: kind === 'hang' ? 300 : 3000 });
 
     it('on the create: exactly one run, all annotations, attempts counted', async () => {
-      server.setFaults({ script: [kind], methods: ['POST'], retryAfterSeconds: 0 });
+      harness.server.setFaults({ script: [kind], methods: ['POST'], retryAfterSeconds: 0 });
       const fixture = failingResults(60);
       const outcome = await post(fixture, { client: hangClient() });
       expectOneCompleteRun(fixture, 60);
       // lookup + faulted create + (lookup again if the outcome was unknown) + (create again unless it landed) + 1 annotation batch
       const expected = 1 + 1 + (unknown ? 1 : 0) + (kind === 'lost-response' ? 0 : 1) + 1;
       expect(outcome.attempts).toBe(expected);
-      expect(server.requests).toHaveLength(expected);
+      expect(harness.server.requests).toHaveLength(expected);
       expect(outcome.created).toBe(true);
       expect(logs.filter((line) => /retrying in/.test(line))).toHaveLength(1);
     });
 
     it('on an annotation batch: no annotation lost or doubled', async () => {
-      server.setFaults({ script: [kind], methods: ['PATCH'], retryAfterSeconds: 0 });
+      harness.server.setFaults({ script: [kind], methods: ['PATCH'], retryAfterSeconds: 0 });
       const fixture = failingResults(120);
       const outcome = await post(fixture, { client: hangClient() });
       expectOneCompleteRun(fixture, 120);
       // lookup + create + faulted batch + (read the count if unknown) + (batch again unless it landed) + last batch
       const expected = 1 + 1 + 1 + (unknown ? 1 : 0) + (kind === 'lost-response' ? 0 : 1) + 1;
       expect(outcome.attempts).toBe(expected);
-      expect(server.requests).toHaveLength(expected);
+      expect(harness.server.requests).toHaveLength(expected);
     });
 
     it('on the lookup before the create', async () => {
-      server.setFaults({ script: [kind], methods: ['GET'], retryAfterSeconds: 0 });
+      harness.server.setFaults({ script: [kind], methods: ['GET'], retryAfterSeconds: 0 });
       const fixture = failingResults(3);
       const outcome = await post(fixture, { client: hangClient() });
       expectOneCompleteRun(fixture, 3);
@@ -146,33 +133,33 @@ describe('postResults', () => {
 
   it('survives a scripted mix of every fault kind across lookups, the create and the batches', async () => {
     const script: (FaultKind | null)[] = ['status-503', 'lost-response', null, 'connection-reset', 'status-429-retry-after', null, 'lost-response', 'secondary-rate-limit', null, 'status-502-html', 'hang', null, 'primary-rate-limit', 'lost-response', 'status-500', 'status-504'];
-    server.setFaults({ script, retryAfterSeconds: 0 });
+    harness.server.setFaults({ script, retryAfterSeconds: 0 });
     const fixture = failingResults(130);
     const outcome = await post(fixture, { client: client({ requestTimeoutMs: 300 }) });
     expectOneCompleteRun(fixture, 130);
-    expect(outcome.attempts).toBe(server.requests.length);
-    expect(new Set(server.requests.map((request) => request.fault).filter(Boolean))).toEqual(new Set(FAULT_KINDS));
+    expect(outcome.attempts).toBe(harness.server.requests.length);
+    expect(new Set(harness.server.requests.map((request) => request.fault).filter(Boolean))).toEqual(new Set(FAULT_KINDS));
     // Every fault costs exactly one logged wait.
-    expect(logs.filter((line) => /retrying in/.test(line))).toHaveLength(server.requests.filter((request) => request.fault).length);
+    expect(logs.filter((line) => /retrying in/.test(line))).toHaveLength(harness.server.requests.filter((request) => request.fault).length);
   });
 
   it('survives mixed faults on a quarter of all requests across many posts: one run each, nothing lost or doubled', async () => {
-    server.setFaults({ rate: 0.25, seed: 7, retryAfterSeconds: 0 });
+    harness.server.setFaults({ rate: 0.25, seed: 7, retryAfterSeconds: 0 });
     const github = client({ retries: 8, requestTimeoutMs: 250 });
     const fixtures = Array.from({ length: 12 }, (_, index) =>
       makeResults({ conclusion: 'failure', commit: index.toString(16).padStart(40, 'c'), tests: { passed: index, failed: 20 * index, skipped: 0 }, failures: makeFailures(20 * index) }),
     );
     let attempts = 0;
     for (const fixture of fixtures) {
-      const before = server.requests.length;
+      const before = harness.server.requests.length;
       const outcome = await post(fixture, { client: github.fork() });
-      expect(outcome.attempts).toBe(server.requests.length - before);
+      expect(outcome.attempts).toBe(harness.server.requests.length - before);
       attempts += outcome.attempts;
     }
-    expect(server.requests.some((request) => request.fault)).toBe(true);
-    expect(new Set(server.requests.map((request) => request.fault).filter(Boolean)).size).toBeGreaterThanOrEqual(8);
+    expect(harness.server.requests.some((request) => request.fault)).toBe(true);
+    expect(new Set(harness.server.requests.map((request) => request.fault).filter(Boolean)).size).toBeGreaterThanOrEqual(8);
     expect(github.attempts).toBe(attempts);
-    const runs = server.checkRuns();
+    const runs = harness.server.checkRuns();
     expect(runs).toHaveLength(fixtures.length);
     for (const fixture of fixtures) {
       const matching = runs.filter((run) => run.head_sha === fixture.results.commit);
@@ -190,7 +177,7 @@ describe('postResults', () => {
     expect(second.created).toBe(false);
     expectOneCompleteRun(fixture, 70);
     // The second post: lookup, then one update that refreshes the run without re-sending annotations.
-    expect(server.requests.slice(-2).map((request) => request.method)).toEqual(['GET', 'PATCH']);
+    expect(harness.server.requests.slice(-2).map((request) => request.method)).toEqual(['GET', 'PATCH']);
     expect(second.attempts).toBe(2);
     expect(logs.some((line) => line.includes(`Updating check run local-ci #${first.checkRunId}`))).toBe(true);
   });
@@ -198,19 +185,19 @@ describe('postResults', () => {
   it('makes a new run for different results on the same commit', async () => {
     await post(makeResults());
     await post(makeResults({ tests: { passed: 11, failed: 0, skipped: 1 } }));
-    expect(server.checkRuns()).toHaveLength(2);
+    expect(harness.server.checkRuns()).toHaveLength(2);
   });
 
   it('finishes a post that died half-way: the re-post appends only the missing annotations', async () => {
     const fixture = failingResults(140);
     // Every PATCH fails: the run is created with 50 annotations, then the retries run out.
-    server.setFaults({ script: Array(4).fill('status-503'), methods: ['PATCH'] });
+    harness.server.setFaults({ script: Array(4).fill('status-503'), methods: ['PATCH'] });
     const error = await post(fixture, { client: client({ retries: 3 }) }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(GitHubRequestError);
     expect((error as GitHubRequestError).code).toBe('GITHUB_RETRIES_EXHAUSTED');
-    expect(server.checkRuns()[0]?.annotations).toHaveLength(50);
+    expect(harness.server.checkRuns()[0]?.annotations).toHaveLength(50);
 
-    server.setFaults(undefined);
+    harness.server.setFaults(undefined);
     const outcome = await post(fixture);
     expect(outcome.created).toBe(false);
     expectOneCompleteRun(fixture, 140);
@@ -219,27 +206,27 @@ describe('postResults', () => {
   it('after exhausted retries with a create that landed unseen, the re-post updates that run: still one', async () => {
     const fixture = failingResults(10);
     // The create lands but its answer is lost; the lookup after it fails all three of its attempts.
-    server.setFaults({ script: [null, 'lost-response', 'status-503', 'status-503', 'status-503'], retryAfterSeconds: 0 });
+    harness.server.setFaults({ script: [null, 'lost-response', 'status-503', 'status-503', 'status-503'], retryAfterSeconds: 0 });
     const error = (await post(fixture, { client: client({ retries: 2 }) }).catch((caught: unknown) => caught)) as GitHubRequestError;
     expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
     expect(error.outcomeUnknown).toBe(true);
     expect(error.message).toContain('POST /repos/octo-org/octo-repo/check-runs');
-    expect(server.checkRuns()).toHaveLength(1);
+    expect(harness.server.checkRuns()).toHaveLength(1);
 
-    server.setFaults(undefined);
+    harness.server.setFaults(undefined);
     const outcome = await post(fixture);
     expect(outcome.created).toBe(false);
     expectOneCompleteRun(fixture, 10);
   });
 
   it('fails clearly after exhausted retries on the create, with no run and no duplicate', async () => {
-    server.setFaults({ script: Array(10).fill('status-503'), methods: ['POST'] });
+    harness.server.setFaults({ script: Array(10).fill('status-503'), methods: ['POST'] });
     const error = (await post(failingResults(2), { client: client({ retries: 3 }) }).catch((caught: unknown) => caught)) as GitHubRequestError;
     expect(error).toBeInstanceOf(GitHubRequestError);
     expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
     expect(error.message).toMatch(/POST \/repos\/octo-org\/octo-repo\/check-runs still failed after \d+ HTTP attempts; the last failure: GitHub answered 503 \(Service Unavailable\)/);
     expect(error.fix).toContain('run the step again');
-    expect(server.checkRuns()).toHaveLength(0);
+    expect(harness.server.checkRuns()).toHaveLength(0);
     expect(writes()).toHaveLength(4);
     expect(logs.filter((line) => /retrying in/.test(line))).toHaveLength(3);
   });
@@ -257,8 +244,8 @@ describe('postResults', () => {
       expect(error.message).toMatch(message);
       expect(error.attempts).toBe(1);
       expect(writes()).toHaveLength(writeCount);
-      expect(server.requests.length).toBeLessThanOrEqual(2);
-      expect(server.checkRuns()).toHaveLength(0);
+      expect(harness.server.requests.length).toBeLessThanOrEqual(2);
+      expect(harness.server.checkRuns()).toHaveLength(0);
       expect(logs.filter((line) => /retrying/.test(line))).toEqual([]);
     });
 
@@ -283,13 +270,13 @@ describe('postResults', () => {
     expect(error).toBeInstanceOf(CiSigningError);
     expect(error.code).toBe('RESULTS_TOO_LARGE');
     expect(error.message).toMatch(/over GitHub's limit of 65535 bytes/);
-    expect(server.requests).toEqual([]);
+    expect(harness.server.requests).toEqual([]);
   });
 
   it('refuses to post results of another repository before any request', async () => {
     const error = (await post(makeResults(), { repository: 'octo-org/other' }).catch((caught: unknown) => caught)) as CiSigningError;
     expect(error.code).toBe('RESULTS_REPOSITORY_MISMATCH');
-    expect(server.requests).toEqual([]);
+    expect(harness.server.requests).toEqual([]);
   });
 
   it('posts emoji-heavy failure messages: under 65535 characters but over 65535 bytes', async () => {
