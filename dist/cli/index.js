@@ -74190,10 +74190,10 @@ async function writeFileAtomic(path, content, mode = 0o644) {
         throw new CiSigningError('FILE_UNWRITABLE', `cannot write ${path} (${errorCode(error)})`, 'Check that the folder exists and is writable.');
     }
 }
-/** Reads a text file the user named; a missing file is an input error with a fix, not a stack trace. */
-async function readTextFile(path, what, flag) {
+/** Reads a file the user named; a missing file is an input error with a fix, not a stack trace. */
+async function readInputFile(path, what, flag) {
     try {
-        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        return await (0,promises_namespaceObject.readFile)(path);
     }
     catch (error) {
         if (errorCode(error) === 'ENOENT') {
@@ -74202,18 +74202,301 @@ async function readTextFile(path, what, flag) {
         throw new CiSigningError('FILE_UNREADABLE', `cannot read ${what} ${path} (${errorCode(error)})`, `Check the ${flag} path and its permissions.`);
     }
 }
-async function fileExists(path) {
+async function readTextFile(path, what, flag) {
+    return (await readInputFile(path, what, flag)).toString('utf8');
+}
+/** Like readTextFile, but a file that does not exist is null (an optional, conventional path). */
+async function readOptionalTextFile(path, what, flag) {
     try {
-        await (0,promises_namespaceObject.readFile)(path);
-        return true;
+        return await readTextFile(path, what, flag);
     }
-    catch {
-        return false;
+    catch (error) {
+        if (error instanceof CiSigningError && error.code === 'FILE_NOT_FOUND')
+            return null;
+        throw error;
     }
 }
 function errorCode(error) {
     return error?.code ?? 'unknown error';
 }
+
+;// CONCATENATED MODULE: ./packages/verifier/src/types.ts
+/** The five checks, in the order they run. */
+const CHECK_IDS = ['signature-present', 'signature-valid', 'binding', 'freshness', 'thresholds'];
+
+;// CONCATENATED MODULE: ./packages/verifier/src/policy.ts
+// Turns the verify inputs (action inputs and CLI flags share names and strings) into a VerifyPolicy.
+// Bad values are usage errors naming the input, so the CLI exits 2 and the action says which input is wrong.
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+/** `24h`, `7d`, `30m`, `90s`, `2w`, also combined (`1d 12h`) -> seconds; '' -> null (no limit). */
+function parseDuration(value, name = 'max-age') {
+    const text = value.trim().toLowerCase();
+    if (text === '')
+        return null;
+    if (!/^(\d+\s*[smhdw]\s*)+$/.test(text)) {
+        throw new UsageError(`${name} "${value}" is not a duration: use whole numbers with a unit s, m, h, d or w, e.g. 24h or 7d.`, `Set ${name} to e.g. 24h, 7d or 30m, or leave it empty for no limit.`);
+    }
+    let seconds = 0;
+    for (const [, amount, unit] of text.matchAll(/(\d+)\s*([smhdw])/g))
+        seconds += Number(amount) * UNIT_SECONDS[unit];
+    if (seconds === 0 || !Number.isSafeInteger(seconds)) {
+        throw new UsageError(`${name} "${value}" must be longer than 0 and reasonably bounded.`, `Set ${name} to e.g. 24h or 7d, or leave it empty for no limit.`);
+    }
+    return seconds;
+}
+/**
+ * 'false' | '' -> false, 'true' -> true, 'YYYY-MM-DD' -> that UTC calendar day (midnight UTC); the verifier
+ * accepts unsigned results through the end of that day.
+ */
+function parseAllowUnsigned(value, name = 'allow-unsigned') {
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'false')
+        return false;
+    if (text === 'true')
+        return true;
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (match) {
+        const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+        const date = new Date(Date.UTC(year, month - 1, day));
+        // Date.UTC rolls 2025-02-30 over to March; a real calendar day round-trips.
+        if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day)
+            return date;
+    }
+    throw new UsageError(`${name} "${value}" must be false, true or a date YYYY-MM-DD (unsigned results accepted through the end of that day, UTC).`, `Set ${name} to false (the default), true, or a real date such as 2030-01-31.`);
+}
+/** A whole number >= 0, e.g. max-failed-tests or min-tests. */
+function parseNonNegativeInteger(name, value) {
+    const text = value.trim();
+    const number = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(number)) {
+        throw new UsageError(`${name} "${value}" must be a whole number 0 or greater.`, `Set ${name} to a whole number such as 0 or 1.`);
+    }
+    return number;
+}
+/** A percentage 0-100 (a trailing % is allowed), or '' -> null (not checked). */
+function parsePercentOrEmpty(name, value) {
+    const text = value.trim().replace(/%$/, '').trim();
+    if (text === '')
+        return null;
+    const number = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || number > 100) {
+        throw new UsageError(`${name} "${value}" must be a percentage from 0 to 100, e.g. 80 or 72.5.`, `Set ${name} to a number from 0 to 100, or leave it empty for no coverage check.`);
+    }
+    return number;
+}
+/** Defaults (for absent or empty values) match verify/action.yml: false, 0, none, 1, none. */
+function buildPolicy(raw) {
+    const orDefault = (value, fallback) => (value === undefined || value.trim() === '' ? fallback : value);
+    return {
+        allowUnsigned: parseAllowUnsigned(raw.allowUnsigned ?? ''),
+        maxFailedTests: parseNonNegativeInteger('max-failed-tests', orDefault(raw.maxFailedTests, '0')),
+        minCoverage: parsePercentOrEmpty('min-coverage', raw.minCoverage ?? ''),
+        minTests: parseNonNegativeInteger('min-tests', orDefault(raw.minTests, '1')),
+        maxAgeSeconds: parseDuration(raw.maxAge ?? ''),
+    };
+}
+/** Seconds as `2d 3h`, `1h 30m`, `45s`: non-zero units, largest first. */
+function formatSeconds(totalSeconds) {
+    const parts = [];
+    let rest = totalSeconds;
+    for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]]) {
+        const amount = Math.floor(rest / size);
+        rest -= amount * size;
+        if (amount > 0)
+            parts.push(`${amount}${unit}`);
+    }
+    return parts.length > 0 ? parts.join(' ') : '0s';
+}
+
+;// CONCATENATED MODULE: ./packages/verifier/src/verify.ts
+// The five checks in their fixed order. Each either passes (or warns) and hands what it learned to the next,
+// or fails with a CiSigningError; after the first failure the remaining checks are reported as skipped.
+// The results bytes are parsed only once the signature over exactly those bytes has been verified.
+
+
+
+
+
+const CHECK_TITLES = {
+    'signature-present': 'Signature present',
+    'signature-valid': 'Signature valid',
+    binding: 'Bound to repository and commit',
+    freshness: 'Fresh',
+    thresholds: 'Thresholds',
+};
+const DAY_MS = 24 * 60 * 60 * 1000;
+async function verifyResults(input) {
+    const findings = {};
+    const signature = input.signature?.trim() ? input.signature : null;
+    const run = {
+        'signature-present': () => checkSignaturePresent(input, signature),
+        'signature-valid': () => checkSignatureValid(input, signature, findings),
+        binding: () => checkBinding(input, required(findings.results)),
+        freshness: () => checkFreshness(input, findings.signer, required(findings.results)),
+        thresholds: () => checkThresholds(input, required(findings.results)),
+    };
+    const checks = [];
+    let error;
+    let failedTitle = '';
+    for (const id of CHECK_IDS) {
+        const title = CHECK_TITLES[id];
+        if (error) {
+            checks.push({ id, title, status: 'skip', detail: `Not checked: "${failedTitle}" failed.` });
+            continue;
+        }
+        try {
+            const outcome = await run[id]();
+            checks.push({ id, title, ...outcome });
+        }
+        catch (thrown) {
+            error = asCiSigningError(thrown);
+            failedTitle = title;
+            checks.push({ id, title, status: 'fail', detail: error.message });
+        }
+    }
+    return {
+        verified: !error,
+        signed: Boolean(findings.signer),
+        fingerprint: findings.signer?.fingerprint ?? '',
+        signingKeyId: findings.signer?.signingKeyId ?? '',
+        signedAt: findings.signer?.signedAt.toISOString() ?? '',
+        conclusion: findings.results?.conclusion ?? '',
+        checks,
+        ...(findings.results ? { results: findings.results } : {}),
+        ...(error ? { error } : {}),
+    };
+}
+function checkSignaturePresent(input, signature) {
+    if (signature)
+        return { status: 'pass', detail: `A signature over ${input.source} is present.` };
+    const { allowUnsigned } = input.policy;
+    if (allowUnsigned === true) {
+        return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned because allow-unsigned is true.` };
+    }
+    if (allowUnsigned instanceof Date) {
+        const day = allowUnsigned.toISOString().slice(0, 10);
+        // The date names a UTC calendar day; unsigned results are accepted through its end.
+        if (input.now.getTime() < Date.parse(day) + DAY_MS) {
+            return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned until the end of ${day} (UTC) under allow-unsigned.` };
+        }
+        throw new CiSigningError('SIGNATURE_MISSING', `No signature over ${input.source}, and allow-unsigned ended with ${day} (UTC).`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`), or, if the migration truly needs longer, move the allow-unsigned date.', 'verification');
+    }
+    throw new CiSigningError('SIGNATURE_MISSING', `No signature over ${input.source} was found.`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`) and pass the signature, or set allow-unsigned to a date while migrating.', 'verification');
+}
+async function checkSignatureValid(input, signature, findings) {
+    if (!signature) {
+        findings.results = parseOrExplain(input, 'The results are unsigned and');
+        return { status: 'warn', detail: `Nothing to verify: ${input.source} is unsigned, so nothing proves where its content came from.` };
+    }
+    if (!input.keyring) {
+        throw new CiSigningError('TRUSTED_KEYS_MISSING', `${input.source} is signed, but no trusted keys were given to check the signature against.`, 'Pass the trusted public keys (trusted-keys or trusted-keys-file; --trusted-keys-file in the CLI).', 'verification');
+    }
+    const check = await verifyDetached(input.resultsBytes, signature, input.keyring, input.now);
+    findings.signer = { fingerprint: check.fingerprint, signingKeyId: check.signingKeyId, signedAt: check.signedAt };
+    findings.results = parseOrExplain(input, `The signature by ${check.fingerprint} is valid, but the signed results`);
+    const subkey = check.fingerprint.endsWith(check.signingKeyId) ? '' : ` (signing subkey ${check.signingKeyId})`;
+    return { status: 'pass', detail: `Valid signature by trusted key ${check.fingerprint}${subkey}, made ${check.signedAt.toISOString()}.` };
+}
+/** Parses the (verified or allowed-unsigned) bytes; a refusal keeps its code and says that the content is at fault. */
+function parseOrExplain(input, lead) {
+    try {
+        return parseResults(input.resultsBytes, input.source);
+    }
+    catch (thrown) {
+        const error = asCiSigningError(thrown);
+        throw new CiSigningError(error.code, `${lead} are not valid ci-results v1: ${error.message}`, error.fix, 'verification');
+    }
+}
+function checkBinding(input, results) {
+    const expectedRepository = input.expected.repository;
+    const expectedSha = input.expected.sha;
+    const problems = [];
+    if (results.repository.toLowerCase() !== expectedRepository.toLowerCase()) {
+        problems.push(`repository "${results.repository}" but the expected repository is "${expectedRepository || '(not given)'}"`);
+    }
+    if (results.commit.toLowerCase() !== expectedSha.toLowerCase()) {
+        problems.push(`commit ${results.commit} but the expected commit is ${expectedSha || '(not given)'}`);
+    }
+    if (problems.length > 0) {
+        throw new CiSigningError('BINDING_MISMATCH', `${input.source} names ${problems.join(', and ')}.`, 'These results belong to another commit or repository (a stale file or a replayed result): produce and sign results for this commit.', 'verification');
+    }
+    return { status: 'pass', detail: `The results are for ${results.repository} at commit ${results.commit}, as expected.` };
+}
+function checkFreshness(input, signer, results) {
+    const maxAge = input.policy.maxAgeSeconds;
+    if (maxAge === null)
+        return { status: 'pass', detail: 'Not checked: no max-age is set.' };
+    let reference;
+    let event;
+    if (signer) {
+        reference = signer.signedAt;
+        event = { past: 'was signed', present: 'Signed' };
+    }
+    else {
+        // Unsigned results have no signature time; their own (unproven) completedAt is the only clock there is.
+        reference = new Date(results.completedAt ?? Number.NaN);
+        event = { past: 'completed (completedAt, unsigned)', present: 'Completed (completedAt, unsigned)' };
+        if (!Number.isFinite(reference.getTime())) {
+            throw new CiSigningError('RESULTS_AGE_UNKNOWN', `${input.source} is unsigned and has no usable completedAt, so its age cannot be checked against max-age ${formatSeconds(maxAge)}.`, 'Sign the results, or write completedAt into them, or leave max-age empty.', 'verification');
+        }
+    }
+    // A signature up to 5 minutes ahead of our clock is accepted by signing; count it as age 0.
+    const ageSeconds = Math.max(0, Math.floor((input.now.getTime() - reference.getTime()) / 1000));
+    if (ageSeconds > maxAge) {
+        throw new CiSigningError('RESULTS_TOO_OLD', `${input.source} ${event.past} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), longer than max-age ${formatSeconds(maxAge)} allows.`, 'Run CI again on the trusted runner to produce fresh signed results, or raise max-age.', 'verification');
+    }
+    return { status: 'pass', detail: `${event.present} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), within max-age ${formatSeconds(maxAge)}.` };
+}
+function checkThresholds(input, results) {
+    const { policy } = input;
+    const { passed, failed } = results.tests;
+    const ran = passed + failed;
+    const violations = [];
+    const met = [];
+    if (results.conclusion === 'success')
+        met.push('conclusion success');
+    else
+        violations.push(`conclusion is ${results.conclusion}, not success`);
+    if (failed <= policy.maxFailedTests)
+        met.push(`${failed} failed (max-failed-tests ${policy.maxFailedTests})`);
+    else
+        violations.push(`${failed} tests failed, more than max-failed-tests ${policy.maxFailedTests}`);
+    if (ran >= policy.minTests)
+        met.push(`${ran} tests ran (min-tests ${policy.minTests})`);
+    else
+        violations.push(`${ran} tests ran (passed + failed), fewer than min-tests ${policy.minTests}`);
+    if (policy.minCoverage !== null) {
+        const lines = results.coverage?.lines;
+        if (lines === undefined)
+            violations.push(`no line coverage is reported, but min-coverage is ${policy.minCoverage}%`);
+        else if (lines < policy.minCoverage)
+            violations.push(`line coverage ${lines}% is below min-coverage ${policy.minCoverage}%`);
+        else
+            met.push(`line coverage ${lines}% (min-coverage ${policy.minCoverage}%)`);
+    }
+    if (violations.length > 0) {
+        throw new CiSigningError('THRESHOLDS_NOT_MET', `${input.source} does not meet the thresholds: ${violations.join('; ')}.`, 'Fix the failing tests or coverage and run CI again; change the thresholds only if the policy itself is wrong.', 'verification');
+    }
+    return { status: 'pass', detail: `${met.join(', ')}.` };
+}
+function required(value) {
+    // Unreachable by construction: a check only runs when every earlier one passed.
+    if (value === undefined)
+        throw new CiSigningError('INTERNAL', 'A verifier check ran before the results were parsed.', 'Report this as a bug in ci-signing.', 'internal');
+    return value;
+}
+function asCiSigningError(thrown) {
+    if (thrown instanceof CiSigningError)
+        return thrown;
+    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    return new CiSigningError('INTERNAL', `Verification broke unexpectedly: ${message}`, 'Report this as a bug in ci-signing, with the command and inputs used.', 'internal');
+}
+
+;// CONCATENATED MODULE: ./packages/verifier/src/index.ts
+
+
+
 
 ;// CONCATENATED MODULE: ./packages/operations/src/post.ts
 
@@ -74221,10 +74504,12 @@ function errorCode(error) {
 
 
 
+
 async function postResultsFile(request) {
-    const retries = parseCount('retries', request.retries);
-    const retryDelayMs = parseSeconds('retry-delay', request.retryDelay, true) * 1000;
-    const requestTimeoutMs = parseSeconds('request-timeout', request.requestTimeout, false) * 1000;
+    // The defaults of post/action.yml, for the CLI and for empty inputs.
+    const retries = parseCount('retries', request.retries.trim() || '3');
+    const retryDelayMs = parseSeconds('retry-delay', request.retryDelay.trim() || '2', true) * 1000;
+    const requestTimeoutMs = parseSeconds('request-timeout', request.requestTimeout.trim() || '30', false) * 1000;
     const checkName = request.checkName.trim();
     if (!checkName)
         throw new UsageError('check-name is empty', 'Set check-name (default local-ci).');
@@ -74257,8 +74542,7 @@ async function postResultsFile(request) {
 async function post_readSignature(request) {
     if (request.signatureFile)
         return readTextFile(request.signatureFile, 'signature file', 'signature-file');
-    const conventional = `${request.resultsFile}.asc`;
-    return (await fileExists(conventional)) ? readTextFile(conventional, 'signature file', 'signature-file') : null;
+    return readOptionalTextFile(`${request.resultsFile}.asc`, 'signature file', 'signature-file');
 }
 /** The signer as the signature itself names it, for the check run's title and summary. */
 async function describeSignature(armored, path) {
@@ -74274,10 +74558,10 @@ async function describeSignature(armored, path) {
     return { signingKeyId: packet.issuerKeyID.toHex().toUpperCase(), fingerprint };
 }
 function parseCount(name, value) {
-    const trimmed = value.trim();
-    if (!/^\d+$/.test(trimmed) || Number(trimmed) > 20)
+    const count = parseNonNegativeInteger(name, value);
+    if (count > 20)
         throw new UsageError(`${name} must be a whole number from 0 to 20, got '${value}'`, `Set ${name} to e.g. 3.`);
-    return Number(trimmed);
+    return count;
 }
 function parseSeconds(name, value, zeroAllowed) {
     const seconds = Number(value.trim());
@@ -75223,286 +75507,7 @@ function globSync(globInput, options) {
 //#endregion
 
 
-;// CONCATENATED MODULE: ./packages/verifier/src/types.ts
-/** The five checks, in the order they run. */
-const CHECK_IDS = ['signature-present', 'signature-valid', 'binding', 'freshness', 'thresholds'];
-
-;// CONCATENATED MODULE: ./packages/verifier/src/policy.ts
-// Turns the verify inputs (action inputs and CLI flags share names and strings) into a VerifyPolicy.
-// Bad values are usage errors naming the input, so the CLI exits 2 and the action says which input is wrong.
-
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-/** `24h`, `7d`, `30m`, `90s`, `2w`, also combined (`1d 12h`) -> seconds; '' -> null (no limit). */
-function parseDuration(value, name = 'max-age') {
-    const text = value.trim().toLowerCase();
-    if (text === '')
-        return null;
-    if (!/^(\d+\s*[smhdw]\s*)+$/.test(text)) {
-        throw new UsageError(`${name} "${value}" is not a duration: use whole numbers with a unit s, m, h, d or w, e.g. 24h or 7d.`, `Set ${name} to e.g. 24h, 7d or 30m, or leave it empty for no limit.`);
-    }
-    let seconds = 0;
-    for (const [, amount, unit] of text.matchAll(/(\d+)\s*([smhdw])/g))
-        seconds += Number(amount) * UNIT_SECONDS[unit];
-    if (seconds === 0 || !Number.isSafeInteger(seconds)) {
-        throw new UsageError(`${name} "${value}" must be longer than 0 and reasonably bounded.`, `Set ${name} to e.g. 24h or 7d, or leave it empty for no limit.`);
-    }
-    return seconds;
-}
-/**
- * 'false' | '' -> false, 'true' -> true, 'YYYY-MM-DD' -> that UTC calendar day (midnight UTC); the verifier
- * accepts unsigned results through the end of that day.
- */
-function parseAllowUnsigned(value, name = 'allow-unsigned') {
-    const text = value.trim().toLowerCase();
-    if (text === '' || text === 'false')
-        return false;
-    if (text === 'true')
-        return true;
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (match) {
-        const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-        const date = new Date(Date.UTC(year, month - 1, day));
-        // Date.UTC rolls 2025-02-30 over to March; a real calendar day round-trips.
-        if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day)
-            return date;
-    }
-    throw new UsageError(`${name} "${value}" must be false, true or a date YYYY-MM-DD (unsigned results accepted through the end of that day, UTC).`, `Set ${name} to false (the default), true, or a real date such as 2030-01-31.`);
-}
-/** A whole number >= 0, e.g. max-failed-tests or min-tests. */
-function parseNonNegativeInteger(name, value) {
-    const text = value.trim();
-    const number = Number(text);
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(number)) {
-        throw new UsageError(`${name} "${value}" must be a whole number 0 or greater.`, `Set ${name} to a whole number such as 0 or 1.`);
-    }
-    return number;
-}
-/** A percentage 0-100 (a trailing % is allowed), or '' -> null (not checked). */
-function parsePercentOrEmpty(name, value) {
-    const text = value.trim().replace(/%$/, '').trim();
-    if (text === '')
-        return null;
-    const number = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || number > 100) {
-        throw new UsageError(`${name} "${value}" must be a percentage from 0 to 100, e.g. 80 or 72.5.`, `Set ${name} to a number from 0 to 100, or leave it empty for no coverage check.`);
-    }
-    return number;
-}
-/** Defaults (for absent or empty values) match verify/action.yml: false, 0, none, 1, none. */
-function buildPolicy(raw) {
-    const orDefault = (value, fallback) => (value === undefined || value.trim() === '' ? fallback : value);
-    return {
-        allowUnsigned: parseAllowUnsigned(raw.allowUnsigned ?? ''),
-        maxFailedTests: parseNonNegativeInteger('max-failed-tests', orDefault(raw.maxFailedTests, '0')),
-        minCoverage: parsePercentOrEmpty('min-coverage', raw.minCoverage ?? ''),
-        minTests: parseNonNegativeInteger('min-tests', orDefault(raw.minTests, '1')),
-        maxAgeSeconds: parseDuration(raw.maxAge ?? ''),
-    };
-}
-/** Seconds as `2d 3h`, `1h 30m`, `45s`: non-zero units, largest first. */
-function formatSeconds(totalSeconds) {
-    const parts = [];
-    let rest = totalSeconds;
-    for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]]) {
-        const amount = Math.floor(rest / size);
-        rest -= amount * size;
-        if (amount > 0)
-            parts.push(`${amount}${unit}`);
-    }
-    return parts.length > 0 ? parts.join(' ') : '0s';
-}
-
-;// CONCATENATED MODULE: ./packages/verifier/src/verify.ts
-// The five checks in their fixed order. Each either passes (or warns) and hands what it learned to the next,
-// or fails with a CiSigningError; after the first failure the remaining checks are reported as skipped.
-// The results bytes are parsed only once the signature over exactly those bytes has been verified.
-
-
-
-
-
-const CHECK_TITLES = {
-    'signature-present': 'Signature present',
-    'signature-valid': 'Signature valid',
-    binding: 'Bound to repository and commit',
-    freshness: 'Fresh',
-    thresholds: 'Thresholds',
-};
-const DAY_MS = 24 * 60 * 60 * 1000;
-async function verifyResults(input) {
-    const findings = {};
-    const signature = input.signature?.trim() ? input.signature : null;
-    const run = {
-        'signature-present': () => checkSignaturePresent(input, signature),
-        'signature-valid': () => checkSignatureValid(input, signature, findings),
-        binding: () => checkBinding(input, required(findings.results)),
-        freshness: () => checkFreshness(input, findings.signer, required(findings.results)),
-        thresholds: () => checkThresholds(input, required(findings.results)),
-    };
-    const checks = [];
-    let error;
-    let failedTitle = '';
-    for (const id of CHECK_IDS) {
-        const title = CHECK_TITLES[id];
-        if (error) {
-            checks.push({ id, title, status: 'skip', detail: `Not checked: "${failedTitle}" failed.` });
-            continue;
-        }
-        try {
-            const outcome = await run[id]();
-            checks.push({ id, title, ...outcome });
-        }
-        catch (thrown) {
-            error = asCiSigningError(thrown);
-            failedTitle = title;
-            checks.push({ id, title, status: 'fail', detail: error.message });
-        }
-    }
-    return {
-        verified: !error,
-        signed: Boolean(findings.signer),
-        fingerprint: findings.signer?.fingerprint ?? '',
-        signingKeyId: findings.signer?.signingKeyId ?? '',
-        signedAt: findings.signer?.signedAt.toISOString() ?? '',
-        conclusion: findings.results?.conclusion ?? '',
-        checks,
-        ...(findings.results ? { results: findings.results } : {}),
-        ...(error ? { error } : {}),
-    };
-}
-function checkSignaturePresent(input, signature) {
-    if (signature)
-        return { status: 'pass', detail: `A signature over ${input.source} is present.` };
-    const { allowUnsigned } = input.policy;
-    if (allowUnsigned === true) {
-        return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned because allow-unsigned is true.` };
-    }
-    if (allowUnsigned instanceof Date) {
-        const day = allowUnsigned.toISOString().slice(0, 10);
-        // The date names a UTC calendar day; unsigned results are accepted through its end.
-        if (input.now.getTime() < Date.parse(day) + DAY_MS) {
-            return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned until the end of ${day} (UTC) under allow-unsigned.` };
-        }
-        throw new CiSigningError('SIGNATURE_MISSING', `No signature over ${input.source}, and allow-unsigned ended with ${day} (UTC).`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`), or, if the migration truly needs longer, move the allow-unsigned date.', 'verification');
-    }
-    throw new CiSigningError('SIGNATURE_MISSING', `No signature over ${input.source} was found.`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`) and pass the signature, or set allow-unsigned to a date while migrating.', 'verification');
-}
-async function checkSignatureValid(input, signature, findings) {
-    if (!signature) {
-        findings.results = parseOrExplain(input, 'The results are unsigned and');
-        return { status: 'warn', detail: `Nothing to verify: ${input.source} is unsigned, so nothing proves where its content came from.` };
-    }
-    if (!input.keyring) {
-        throw new CiSigningError('TRUSTED_KEYS_MISSING', `${input.source} is signed, but no trusted keys were given to check the signature against.`, 'Pass the trusted public keys (trusted-keys or trusted-keys-file; --trusted-keys-file in the CLI).', 'verification');
-    }
-    const check = await verifyDetached(input.resultsBytes, signature, input.keyring, input.now);
-    findings.signer = { fingerprint: check.fingerprint, signingKeyId: check.signingKeyId, signedAt: check.signedAt };
-    findings.results = parseOrExplain(input, `The signature by ${check.fingerprint} is valid, but the signed results`);
-    const subkey = check.fingerprint.endsWith(check.signingKeyId) ? '' : ` (signing subkey ${check.signingKeyId})`;
-    return { status: 'pass', detail: `Valid signature by trusted key ${check.fingerprint}${subkey}, made ${check.signedAt.toISOString()}.` };
-}
-/** Parses the (verified or allowed-unsigned) bytes; a refusal keeps its code and says that the content is at fault. */
-function parseOrExplain(input, lead) {
-    try {
-        return parseResults(input.resultsBytes, input.source);
-    }
-    catch (thrown) {
-        const error = asCiSigningError(thrown);
-        throw new CiSigningError(error.code, `${lead} are not valid ci-results v1: ${error.message}`, error.fix, 'verification');
-    }
-}
-function checkBinding(input, results) {
-    const expectedRepository = input.expected.repository;
-    const expectedSha = input.expected.sha;
-    const problems = [];
-    if (results.repository.toLowerCase() !== expectedRepository.toLowerCase()) {
-        problems.push(`repository "${results.repository}" but the expected repository is "${expectedRepository || '(not given)'}"`);
-    }
-    if (results.commit.toLowerCase() !== expectedSha.toLowerCase()) {
-        problems.push(`commit ${results.commit} but the expected commit is ${expectedSha || '(not given)'}`);
-    }
-    if (problems.length > 0) {
-        throw new CiSigningError('BINDING_MISMATCH', `${input.source} names ${problems.join(', and ')}.`, 'These results belong to another commit or repository (a stale file or a replayed result): produce and sign results for this commit.', 'verification');
-    }
-    return { status: 'pass', detail: `The results are for ${results.repository} at commit ${results.commit}, as expected.` };
-}
-function checkFreshness(input, signer, results) {
-    const maxAge = input.policy.maxAgeSeconds;
-    if (maxAge === null)
-        return { status: 'pass', detail: 'Not checked: no max-age is set.' };
-    let reference;
-    let event;
-    if (signer) {
-        reference = signer.signedAt;
-        event = { past: 'was signed', present: 'Signed' };
-    }
-    else {
-        // Unsigned results have no signature time; their own (unproven) completedAt is the only clock there is.
-        reference = new Date(results.completedAt ?? Number.NaN);
-        event = { past: 'completed (completedAt, unsigned)', present: 'Completed (completedAt, unsigned)' };
-        if (!Number.isFinite(reference.getTime())) {
-            throw new CiSigningError('RESULTS_AGE_UNKNOWN', `${input.source} is unsigned and has no usable completedAt, so its age cannot be checked against max-age ${formatSeconds(maxAge)}.`, 'Sign the results, or write completedAt into them, or leave max-age empty.', 'verification');
-        }
-    }
-    // A signature up to 5 minutes ahead of our clock is accepted by signing; count it as age 0.
-    const ageSeconds = Math.max(0, Math.floor((input.now.getTime() - reference.getTime()) / 1000));
-    if (ageSeconds > maxAge) {
-        throw new CiSigningError('RESULTS_TOO_OLD', `${input.source} ${event.past} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), longer than max-age ${formatSeconds(maxAge)} allows.`, 'Run CI again on the trusted runner to produce fresh signed results, or raise max-age.', 'verification');
-    }
-    return { status: 'pass', detail: `${event.present} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), within max-age ${formatSeconds(maxAge)}.` };
-}
-function checkThresholds(input, results) {
-    const { policy } = input;
-    const { passed, failed } = results.tests;
-    const ran = passed + failed;
-    const violations = [];
-    const met = [];
-    if (results.conclusion === 'success')
-        met.push('conclusion success');
-    else
-        violations.push(`conclusion is ${results.conclusion}, not success`);
-    if (failed <= policy.maxFailedTests)
-        met.push(`${failed} failed (max-failed-tests ${policy.maxFailedTests})`);
-    else
-        violations.push(`${failed} tests failed, more than max-failed-tests ${policy.maxFailedTests}`);
-    if (ran >= policy.minTests)
-        met.push(`${ran} tests ran (min-tests ${policy.minTests})`);
-    else
-        violations.push(`${ran} tests ran (passed + failed), fewer than min-tests ${policy.minTests}`);
-    if (policy.minCoverage !== null) {
-        const lines = results.coverage?.lines;
-        if (lines === undefined)
-            violations.push(`no line coverage is reported, but min-coverage is ${policy.minCoverage}%`);
-        else if (lines < policy.minCoverage)
-            violations.push(`line coverage ${lines}% is below min-coverage ${policy.minCoverage}%`);
-        else
-            met.push(`line coverage ${lines}% (min-coverage ${policy.minCoverage}%)`);
-    }
-    if (violations.length > 0) {
-        throw new CiSigningError('THRESHOLDS_NOT_MET', `${input.source} does not meet the thresholds: ${violations.join('; ')}.`, 'Fix the failing tests or coverage and run CI again; change the thresholds only if the policy itself is wrong.', 'verification');
-    }
-    return { status: 'pass', detail: `${met.join(', ')}.` };
-}
-function required(value) {
-    // Unreachable by construction: a check only runs when every earlier one passed.
-    if (value === undefined)
-        throw new CiSigningError('INTERNAL', 'A verifier check ran before the results were parsed.', 'Report this as a bug in ci-signing.', 'internal');
-    return value;
-}
-function asCiSigningError(thrown) {
-    if (thrown instanceof CiSigningError)
-        return thrown;
-    const message = thrown instanceof Error ? thrown.message : String(thrown);
-    return new CiSigningError('INTERNAL', `Verification broke unexpectedly: ${message}`, 'Report this as a bug in ci-signing, with the command and inputs used.', 'internal');
-}
-
-;// CONCATENATED MODULE: ./packages/verifier/src/index.ts
-
-
-
-
 ;// CONCATENATED MODULE: ./packages/operations/src/verify.ts
-
 
 
 
@@ -75563,23 +75568,11 @@ async function loadKeyring(trustedKeys, trustedKeysFile) {
     return blocks.length ? loadTrustedKeys(blocks) : null;
 }
 async function verifyLocalFile(request, keyring, policy, expected, now) {
-    let resultsBytes;
-    try {
-        resultsBytes = await (0,promises_namespaceObject.readFile)(request.resultsFile);
-    }
-    catch {
-        throw new CiSigningError('FILE_NOT_FOUND', `results file ${request.resultsFile} does not exist or cannot be read`, 'Check the results-file path.');
-    }
-    const explicitSignature = Boolean(request.signatureFile);
-    const signatureFile = request.signatureFile || `${request.resultsFile}.asc`;
-    let signature = null;
-    if (await fileExists(signatureFile)) {
-        signature = await readTextFile(signatureFile, 'signature file', 'signature-file');
-    }
-    else if (explicitSignature) {
-        // A named signature that is missing is a mistake, not an unsigned result.
-        throw new CiSigningError('FILE_NOT_FOUND', `signature file ${signatureFile} does not exist`, 'Check the signature-file path, or leave it empty for <results-file>.asc.');
-    }
+    const resultsBytes = await readInputFile(request.resultsFile, 'results file', 'results-file');
+    // A named signature that is missing is a mistake; only the conventional <results-file>.asc is optional.
+    const signature = request.signatureFile
+        ? await readTextFile(request.signatureFile, 'signature file', 'signature-file')
+        : await readOptionalTextFile(`${request.resultsFile}.asc`, 'signature file', 'signature-file');
     const report = await verifyResults({ resultsBytes, signature, keyring, expected, policy, now, source: request.resultsFile });
     return { name: request.resultsFile, report };
 }
@@ -75765,15 +75758,8 @@ function commands_required(values, flag, command) {
 async function secret(values, flag, envName, io) {
     const file = commands_text(values, flag);
     if (file) {
-        let content;
-        try {
-            content = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-        }
-        catch {
-            throw new CiSigningError('FILE_NOT_FOUND', `--${flag} ${file} cannot be read`, `Check the --${flag} path.`);
-        }
         // A passphrase file's trailing newline is not part of the passphrase.
-        return content.replace(/\r?\n$/, '');
+        return (await readTextFile(file, `--${flag}`, `--${flag}`)).replace(/\r?\n$/, '');
     }
     return io.env[envName];
 }
@@ -75850,10 +75836,10 @@ async function commands_verify(values, io) {
         trustedKeysFile: trustedKeysFiles.join('\n'),
         sha: commands_text(values, 'sha') || io.env.GITHUB_SHA || '',
         repository: commands_text(values, 'repository') || io.env.GITHUB_REPOSITORY || '',
-        allowUnsigned: commands_text(values, 'allow-unsigned') || 'false',
-        maxFailedTests: commands_text(values, 'max-failed-tests') || '0',
+        allowUnsigned: commands_text(values, 'allow-unsigned'),
+        maxFailedTests: commands_text(values, 'max-failed-tests'),
         minCoverage: commands_text(values, 'min-coverage'),
-        minTests: commands_text(values, 'min-tests') || '1',
+        minTests: commands_text(values, 'min-tests'),
         maxAge: commands_text(values, 'max-age'),
         checkNames,
         github: { token: io.env.GITHUB_TOKEN ?? '', baseUrl: apiUrlOf(values, io), log: (line) => io.stderr(`${line}\n`) },
@@ -75874,25 +75860,20 @@ async function post(values, io) {
     let token = io.env.GITHUB_TOKEN ?? '';
     if (appId) {
         const keyFile = commands_required(values, 'app-private-key-file', 'post');
-        const privateKeyPem = await (0,promises_namespaceObject.readFile)(keyFile, 'utf8').catch(() => {
-            throw new CiSigningError('FILE_NOT_FOUND', `--app-private-key-file ${keyFile} cannot be read`, 'Check the path of the GitHub App private key (.pem).');
-        });
+        const privateKeyPem = await readTextFile(keyFile, 'GitHub App private key', '--app-private-key-file');
         const { results } = await readResultsFile(resultsFile);
         token = await createAppInstallationToken({ appId, privateKeyPem, repository: results.repository, baseUrl });
     }
     if (!token)
         throw new UsageError('no GitHub credentials', 'Set env GITHUB_TOKEN to a token with checks: write, or give --app-id and --app-private-key-file (classic personal access tokens cannot create check runs).');
-    const retries = commands_text(values, 'retries') || '3';
-    const retryDelay = commands_text(values, 'retry-delay') || '2';
-    const requestTimeout = commands_text(values, 'request-timeout') || '30';
     const outcome = await postResultsFile({
         resultsFile,
         signatureFile: commands_text(values, 'signature-file'),
         token,
         checkName: commands_text(values, 'check-name') || 'local-ci',
-        retries,
-        retryDelay,
-        requestTimeout,
+        retries: commands_text(values, 'retries'),
+        retryDelay: commands_text(values, 'retry-delay'),
+        requestTimeout: commands_text(values, 'request-timeout'),
         apiUrl: baseUrl,
         log,
         warn: (line) => io.stderr(`warning: ${line}\n`),
@@ -75901,7 +75882,7 @@ async function post(values, io) {
     return 0;
 }
 function apiUrlOf(values, io) {
-    return commands_text(values, 'api-url') || io.env.GITHUB_API_URL || 'https://api.github.com';
+    return commands_text(values, 'api-url') || apiUrl(io.env);
 }
 function parseKeyLifetime(value) {
     if (value === '0')

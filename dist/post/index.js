@@ -36189,9 +36189,9 @@ function readInputs() {
         signatureFile: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('signature-file'),
         token,
         checkName: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('check-name') || 'local-ci',
-        retries: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('retries') || '3',
-        retryDelay: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('retry-delay') || '2',
-        requestTimeout: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('request-timeout') || '30',
+        retries: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('retries'),
+        retryDelay: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('retry-delay'),
+        requestTimeout: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('request-timeout'),
         apiUrl: (0,_packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .apiUrl */ .y0)(process.env),
         detailsUrl: server && runId && process.env.GITHUB_REPOSITORY ? `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${runId}` : undefined,
         log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
@@ -36324,7 +36324,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   VI: () => (/* reexport */ postResultsFile)
 });
 
-// UNUSED EXPORTS: defaultSha, fileExists, maskSecret, readTextFile, signResultsFile, verifySignedResults, writeFileAtomic
+// UNUSED EXPORTS: defaultSha, maskSecret, readInputFile, readOptionalTextFile, readTextFile, signResultsFile, verifySignedResults, writeFileAtomic
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -36378,10 +36378,10 @@ async function files_writeFileAtomic(path, content, mode = 0o644) {
         throw new CiSigningError('FILE_UNWRITABLE', `cannot write ${path} (${errorCode(error)})`, 'Check that the folder exists and is writable.');
     }
 }
-/** Reads a text file the user named; a missing file is an input error with a fix, not a stack trace. */
-async function files_readTextFile(path, what, flag) {
+/** Reads a file the user named; a missing file is an input error with a fix, not a stack trace. */
+async function files_readInputFile(path, what, flag) {
     try {
-        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        return await (0,promises_namespaceObject.readFile)(path);
     }
     catch (error) {
         if (errorCode(error) === 'ENOENT') {
@@ -36390,13 +36390,18 @@ async function files_readTextFile(path, what, flag) {
         throw new src/* CiSigningError */.AO('FILE_UNREADABLE', `cannot read ${what} ${path} (${errorCode(error)})`, `Check the ${flag} path and its permissions.`);
     }
 }
-async function files_fileExists(path) {
+async function files_readTextFile(path, what, flag) {
+    return (await files_readInputFile(path, what, flag)).toString('utf8');
+}
+/** Like readTextFile, but a file that does not exist is null (an optional, conventional path). */
+async function files_readOptionalTextFile(path, what, flag) {
     try {
-        await (0,promises_namespaceObject.readFile)(path);
-        return true;
+        return await files_readTextFile(path, what, flag);
     }
-    catch {
-        return false;
+    catch (error) {
+        if (error instanceof src/* CiSigningError */.AO && error.code === 'FILE_NOT_FOUND')
+            return null;
+        throw error;
     }
 }
 function errorCode(error) {
@@ -65289,6 +65294,874 @@ function truncateMessage(message) {
 
 
 
+;// CONCATENATED MODULE: ./packages/signing/src/policy.ts
+// Key and hash policy shared by signing and verification. The decisions are made here, explicitly,
+// so that a refusal never depends on an openpgp default that may change between versions.
+
+
+const MIN_RSA_BITS = 2048;
+/** Hashes refused on signatures (broken or deprecated for signatures). */
+const policy_WEAK_HASHES = new Set([
+    enums.hash.md5,
+    enums.hash.sha1,
+    enums.hash.ripemd,
+]);
+/** Hashes our own signatures may use: SHA-256 or stronger. */
+const policy_STRONG_HASHES = new Set([
+    enums.hash.sha256,
+    enums.hash.sha384,
+    enums.hash.sha512,
+    enums.hash.sha3_256,
+    enums.hash.sha3_512,
+]);
+/**
+ * openpgp config for looking at keys whose strength we judge ourselves: openpgp would otherwise throw
+ * a generic "too weak" error before we can say which key is weak and why.
+ */
+const policy_LENIENT_KEY_CONFIG = {
+    minRSABits: 0,
+    rejectPublicKeyAlgorithms: new Set(),
+};
+/** openpgp config mirroring our policy, as a second line behind our own explicit checks. */
+const policy_STRICT_CONFIG = {
+    minRSABits: MIN_RSA_BITS,
+    rejectPublicKeyAlgorithms: new Set([enums.publicKey.dsa, enums.publicKey.elgamal]),
+    rejectHashAlgorithms: new Set([enums.hash.md5, enums.hash.ripemd]),
+    rejectMessageHashAlgorithms: new Set(policy_WEAK_HASHES),
+};
+function policy_hexUpper(keyId) {
+    return keyId.toHex().toUpperCase();
+}
+function policy_fingerprintOf(key) {
+    return key.getFingerprint().toUpperCase();
+}
+function policy_hashName(hash) {
+    if (hash === null)
+        return 'an unknown hash';
+    const name = openpgp.enums.read(openpgp.enums.hash, hash);
+    // openpgp says "ripemd" for RIPEMD-160 and "sha3_256" for SHA3-256; use the names gpg users know.
+    return name === 'ripemd' ? 'RIPEMD160' : name.toUpperCase().replace('_', '-');
+}
+/** Why a key algorithm is too weak to sign with, or undefined when it is acceptable. */
+function weakness(component) {
+    const info = component.getAlgorithmInfo();
+    switch (info.algorithm) {
+        case 'rsaEncryptSign':
+        case 'rsaSign':
+        case 'rsaEncrypt':
+            return info.bits !== undefined && info.bits < MIN_RSA_BITS
+                ? `RSA ${info.bits}-bit (at least ${MIN_RSA_BITS} bits are required)`
+                : undefined;
+        case 'dsa':
+            return 'DSA (no longer accepted for signing)';
+        case 'elgamal':
+            return 'ElGamal (no longer accepted for signing)';
+        default:
+            return undefined;
+    }
+}
+/** True when any binding signature of the subkey allows it to sign data. */
+function policy_subkeyMaySign(subkey) {
+    return subkey.bindingSignatures.some((signature) => signature.keyFlags !== null && (signature.keyFlags[0] & openpgp.enums.keyFlags.signData) !== 0);
+}
+/** Revocation and expiry of the primary key as of `now` (revocations inside the key count). */
+async function primaryKeyState(key, now) {
+    if (await key.isRevoked(undefined, undefined, now))
+        return { state: 'revoked' };
+    const expiry = await key.getExpirationTime();
+    if (expiry instanceof Date && expiry.getTime() <= now.getTime())
+        return { state: 'expired', at: expiry };
+    return { state: 'valid' };
+}
+/** Revocation and expiry of a subkey as of `now`. */
+async function policy_subkeyState(subkey, now) {
+    // openpgp's own signature types are stricter than its code: undefined means "any revocation".
+    const anySignature = undefined;
+    const primaryPacket = undefined;
+    if (await subkey.isRevoked(anySignature, primaryPacket, now))
+        return { state: 'revoked' };
+    // A null date reads the latest binding signature whatever its date; its key expiry is what matters.
+    const expiry = await subkey.getExpirationTime(null);
+    if (expiry instanceof Date && expiry.getTime() <= now.getTime())
+        return { state: 'expired', at: expiry };
+    return { state: 'valid' };
+}
+function policy_isSubkey(component) {
+    return component instanceof openpgp.Subkey;
+}
+function policy_isoDate(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/**
+ * Throws KEY_REVOKED / KEY_EXPIRED when the primary key, or `component` if it is a subkey, is not
+ * valid at `now`. `label` names the key in the message, e.g. "private key" or "trusted key".
+ */
+async function policy_assertValidNow(key, component, now, label, kind) {
+    const fingerprint = policy_fingerprintOf(key);
+    const primary = await primaryKeyState(key, now);
+    if (primary.state === 'revoked') {
+        throw new CiSigningError('KEY_REVOKED', `The ${label} ${fingerprint} is revoked.`, 'Use a key that is not revoked (generate one with `ci-signing keygen`) and trust its public key instead.', kind);
+    }
+    if (primary.state === 'expired') {
+        throw new CiSigningError('KEY_EXPIRED', `The ${label} ${fingerprint} expired on ${policy_isoDate(primary.at)}.`, 'Extend the key expiry (gpg --quick-set-expire) and re-export it, or generate a new key with `ci-signing keygen`.', kind);
+    }
+    if (!policy_isSubkey(component))
+        return;
+    const subkeyId = policy_hexUpper(component.getKeyID());
+    const sub = await policy_subkeyState(component, now);
+    if (sub.state === 'revoked') {
+        throw new CiSigningError('KEY_REVOKED', `The signing subkey ${subkeyId} of the ${label} ${fingerprint} is revoked.`, 'Sign with a subkey that is not revoked and publish the updated public key.', kind);
+    }
+    if (sub.state === 'expired') {
+        throw new CiSigningError('KEY_EXPIRED', `The signing subkey ${subkeyId} of the ${label} ${fingerprint} expired on ${policy_isoDate(sub.at)}.`, 'Extend the subkey expiry (gpg --quick-set-expire FPR 1y SUBKEY-FPR) and re-export the keys.', kind);
+    }
+}
+/** Throws KEY_WEAK when any of `components` uses a weak algorithm. */
+function policy_assertStrong(key, components, label, kind) {
+    for (const component of components) {
+        const reason = weakness(component);
+        if (reason === undefined)
+            continue;
+        const which = policy_isSubkey(component)
+            ? `The signing subkey ${policy_hexUpper(component.getKeyID())} of the ${label} ${policy_fingerprintOf(key)}`
+            : `The ${label} ${policy_fingerprintOf(key)}`;
+        throw new CiSigningError('KEY_WEAK', `${which} is too weak to sign with: ${reason}.`, 'Generate a new key (`ci-signing keygen`, ed25519 or rsa4096) and trust its public key instead.', kind);
+    }
+}
+/**
+ * First line of an openpgp error, shortened, with long base64-like runs (possible key material)
+ * replaced. Hex runs (key ids, fingerprints) are kept.
+ */
+function policy_safeReason(error, maxLength = 160) {
+    const message = error instanceof Error ? error.message : String(error);
+    return message
+        .split('\n')[0]
+        .replace(/[A-Za-z0-9+/=]{20,}/g, (run) => (/^[0-9A-Fa-f]+$/.test(run) ? run : '[...]'))
+        .slice(0, maxLength);
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/private-key.ts
+// Loading the signer's private key. Nothing here may put key material or the passphrase into an
+// error: openpgp's own messages can quote armor lines, so they are never passed on.
+
+
+
+
+const PASSPHRASE_FIX = "Set the passphrase input (CLI: --passphrase-file or CI_SIGNING_PASSPHRASE) to the private key's passphrase.";
+const ACCEPTED_FORMS = 'Give the ASCII-armored secret key (gpg --armor --export-secret-keys KEYID, or private-key.asc from `ci-signing keygen`); base64 of that armor and one-line armor with \\n escapes are accepted too.';
+function unreadable(message) {
+    return new CiSigningError('KEY_UNREADABLE', message, ACCEPTED_FORMS, 'input');
+}
+async function readArmoredKey(text) {
+    const armored = normalizeArmor(text);
+    if (armored === '')
+        throw unreadable('The private key is empty.');
+    if (!armored.includes('-----BEGIN PGP '))
+        throw unreadable('The private key is not OpenPGP armor (no BEGIN PGP line found).');
+    if (/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(armored) && !/-----BEGIN PGP PRIVATE KEY BLOCK-----/.test(armored)) {
+        throw notPrivate();
+    }
+    try {
+        return await openpgp.readKey({ armoredKey: armored });
+    }
+    catch {
+        throw unreadable('The private key armor could not be read (damaged, truncated or not an OpenPGP key).');
+    }
+}
+function notPrivate() {
+    return new CiSigningError('KEY_NOT_PRIVATE', 'The private key input holds a PUBLIC key; signing needs the secret key.', 'Export the secret key (gpg --armor --export-secret-keys KEYID) or use private-key.asc from `ci-signing keygen`; keep the public key for trusted-keys.', 'input');
+}
+function secretPackets(key) {
+    return key.getKeys().map((component) => component.keyPacket);
+}
+async function unlock(key, passphrase, fingerprint) {
+    const packets = secretPackets(key).filter((packet) => !packet.isDummy());
+    if (packets.some((packet) => packet.isMissingSecretKeyMaterial())) {
+        throw unreadable(`The private key ${fingerprint} uses a secret-key protection openpgp.js cannot read (unsupported S2K or cipher).`);
+    }
+    if (packets.every((packet) => packet.isDecrypted()))
+        return key;
+    if (passphrase === '') {
+        throw new CiSigningError('KEY_PASSPHRASE', `The private key ${fingerprint} is protected by a passphrase, but no passphrase was given.`, PASSPHRASE_FIX, 'input');
+    }
+    try {
+        return await openpgp.decryptKey({ privateKey: key, passphrase });
+    }
+    catch {
+        throw new CiSigningError('KEY_PASSPHRASE', `The passphrase does not unlock the private key ${fingerprint}.`, PASSPHRASE_FIX, 'input');
+    }
+}
+/** Explains why no (sub)key can sign now, as precisely as the key allows. */
+async function noSigningKey(key, now, fingerprint) {
+    const signingSubkeys = key.subkeys.filter(subkeyMaySign);
+    for (const wanted of ['revoked', 'expired']) {
+        for (const subkey of signingSubkeys) {
+            const state = await subkeyState(subkey, now);
+            if (state.state !== wanted)
+                continue;
+            // Reuse the shared wording for revoked / expired subkeys.
+            await assertValidNow(key, subkey, now, 'private key', 'input');
+        }
+    }
+    return new CiSigningError('KEY_NO_SIGNING', `The private key ${fingerprint} has no key or subkey that may sign data now.`, 'Use a key with signing capability (gpg --quick-add-key FPR ed25519 sign) or generate one with `ci-signing keygen`.', 'input');
+}
+/**
+ * Reads, checks and decrypts the signer's private key. Refuses public keys, garbage, wrong or missing
+ * passphrases, expired, revoked and weak keys, and keys without a signing-capable (sub)key valid `now`.
+ */
+async function private_key_loadPrivateKey(text, passphrase = '', now = new Date()) {
+    const read = await readArmoredKey(text);
+    if (!read.isPrivate())
+        throw notPrivate();
+    const fingerprint = fingerprintOf(read);
+    await assertValidNow(read, read, now, 'private key', 'input');
+    // The primary key certifies the subkey bindings, so its strength matters even when a subkey signs.
+    assertStrong(read, [read, ...read.subkeys.filter(subkeyMaySign)], 'private key', 'input');
+    const key = await unlock(read, passphrase, fingerprint);
+    let signing;
+    try {
+        signing = await key.getSigningKey(undefined, now, undefined, { ...openpgp.config, ...LENIENT_KEY_CONFIG });
+    }
+    catch {
+        throw await noSigningKey(key, now, fingerprint);
+    }
+    const signingKeyId = hexUpper(signing.getKeyID());
+    if (signing.keyPacket.isDummy()) {
+        throw new CiSigningError('KEY_NO_SIGNING', `The secret part of the ${isSubkey(signing) ? 'signing subkey' : 'primary key'} ${signingKeyId} of the private key ${fingerprint} is not in the exported key.`, 'Export a secret key that includes the signing (sub)key (gpg --armor --export-secret-subkeys KEYID! for just the signing subkey).', 'input');
+    }
+    return { key, fingerprint, signingKeyId };
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/sign.ts
+
+
+
+/**
+ * Armored detached binary signature over the exact `bytes`, made by the (sub)key chosen when the key
+ * was loaded, with SHA-256 or stronger.
+ */
+async function sign_signDetached(bytes, signingKey, date) {
+    const component = signingKey.key.getKeys().find((candidate) => hexUpper(candidate.getKeyID()) === signingKey.signingKeyId);
+    if (!component) {
+        throw new CiSigningError('SIGN_FAILED', `The signing key ${signingKey.signingKeyId} is not part of the private key ${signingKey.fingerprint}.`, 'Load the key with loadPrivateKey() and pass its result unchanged.', 'internal');
+    }
+    let armored;
+    try {
+        armored = await openpgp.sign({
+            message: await openpgp.createMessage({ binary: bytes }),
+            signingKeys: signingKey.key,
+            signingKeyIDs: component.getKeyID(),
+            detached: true,
+            format: 'armored',
+            date,
+            config: { preferredHashAlgorithm: openpgp.enums.hash.sha256 },
+        });
+    }
+    catch (error) {
+        // openpgp's signing errors name keys and algorithms, never secret material.
+        throw new CiSigningError('SIGN_FAILED', `Signing with key ${signingKey.signingKeyId} failed: ${error.message}.`, 'Check that the key is valid at the signing time and can sign.', 'internal');
+    }
+    const signature = await openpgp.readSignature({ armoredSignature: armored });
+    for (const packet of signature.packets) {
+        if (!STRONG_HASHES.has(packet.hashAlgorithm)) {
+            throw new CiSigningError('SIGN_FAILED', `The signature was made with ${hashName(packet.hashAlgorithm)}; SHA-256 or stronger is required.`, "Set the key's preferred hash algorithms to SHA-256 or stronger (gpg --edit-key KEYID setpref).", 'internal');
+        }
+    }
+    return armored;
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/trusted-keys.ts
+// The keyring a verifier trusts: public keys, with revocation certificates applied.
+
+
+
+
+class TrustedKeyring {
+    keys;
+    constructor(keys) {
+        this.keys = keys;
+    }
+    get size() {
+        return this.keys.length;
+    }
+    /** Primary key fingerprints, 40 hex upper-case. */
+    get fingerprints() {
+        return this.keys.map(fingerprintOf);
+    }
+    /**
+     * Finds a primary key or subkey by key id (16 hex) or fingerprint (40 hex), case-insensitive;
+     * spaces and a leading 0x are ignored.
+     */
+    find(idOrFingerprint) {
+        const wanted = idOrFingerprint.replace(/\s+/g, '').replace(/^0x/i, '').toUpperCase();
+        for (const key of this.keys) {
+            for (const component of key.getKeys()) {
+                const keyId = hexUpper(component.getKeyID());
+                if (wanted === keyId || wanted === fingerprintOf(component)) {
+                    return { key, component, fingerprint: fingerprintOf(key), keyId };
+                }
+            }
+        }
+        return undefined;
+    }
+}
+const TRUSTED_KEYS_FIX = 'Give ASCII-armored public keys (gpg --armor --export KEYID, or public-key.asc from `ci-signing keygen`), optionally followed by revocation certificates.';
+function trusted_keys_unreadable(message, fix = TRUSTED_KEYS_FIX) {
+    return new CiSigningError('TRUSTED_KEYS_UNREADABLE', message, fix, 'input');
+}
+async function readBlock(type, armored, position) {
+    if (type === 'PRIVATE KEY BLOCK') {
+        throw trusted_keys_unreadable(`Trusted keys ${position} is a PRIVATE key block.`, 'Give only public keys (gpg --armor --export KEYID); remove the private key and treat it as exposed.');
+    }
+    if (type !== 'PUBLIC KEY BLOCK' && type !== 'SIGNATURE') {
+        throw trusted_keys_unreadable(`Trusted keys ${position} is a PGP ${type}, not a public key or revocation certificate.`);
+    }
+    let data;
+    try {
+        data = (await openpgp.unarmor(armored)).data;
+    }
+    catch (error) {
+        throw trusted_keys_unreadable(`Trusted keys ${position} has damaged armor: ${safeReason(error)}.`);
+    }
+    let keyError;
+    if (type === 'PUBLIC KEY BLOCK') {
+        try {
+            return { keys: await openpgp.readKeys({ binaryKeys: data }) };
+        }
+        catch (error) {
+            keyError = error;
+        }
+    }
+    // gpg and openpgp.js write revocation certificates as a lone signature packet, in either armor type.
+    let signature;
+    try {
+        signature = await openpgp.readSignature({ binarySignature: data });
+    }
+    catch {
+        throw trusted_keys_unreadable(`Trusted keys ${position} is not a readable public key: ${safeReason(keyError ?? new Error('no key packet found'))}.`);
+    }
+    const packets = [...signature.packets];
+    if (packets.length === 0 || packets.some((packet) => packet.signatureType !== openpgp.enums.signature.keyRevocation)) {
+        throw trusted_keys_unreadable(`Trusted keys ${position} holds a signature that is not a key revocation certificate.`);
+    }
+    return { revocations: packets.map((packet) => ({ issuerKeyId: hexUpper(packet.issuerKeyID), armored })) };
+}
+/** Adds `key` to `keys`, merging it into an earlier copy of the same key. */
+async function addKey(keys, key) {
+    const index = keys.findIndex((known) => known.getFingerprint() === key.getFingerprint());
+    if (index < 0)
+        keys.push(key);
+    else
+        keys[index] = await keys[index].update(key);
+}
+/**
+ * Builds the trusted keyring. Each string may hold several armored public key blocks and revocation
+ * certificates (in any order); text between blocks is ignored. A revocation certificate revokes the
+ * matching key in the ring; one for a key that is not in the ring is ignored.
+ */
+async function trusted_keys_loadTrustedKeys(blocks) {
+    const keys = [];
+    const revocations = [];
+    for (const [entryIndex, entry] of blocks.entries()) {
+        const text = normalizeArmor(entry);
+        if (text === '')
+            continue;
+        const where = blocks.length > 1 ? ` (entry ${entryIndex + 1})` : '';
+        const { blocks: armorBlocks, unterminated } = splitArmorBlocks(text);
+        if (armorBlocks.length === 0 && unterminated === 0) {
+            throw trusted_keys_unreadable(`Trusted keys${where} contain no OpenPGP armor (no BEGIN PGP line found).`);
+        }
+        if (unterminated > 0) {
+            throw trusted_keys_unreadable(`Trusted keys${where} contain an armor block without its END line (truncated?).`);
+        }
+        for (const [blockIndex, block] of armorBlocks.entries()) {
+            const position = `block ${blockIndex + 1}${where}`;
+            const content = await readBlock(block.type, block.text, position);
+            if ('revocations' in content) {
+                revocations.push(...content.revocations);
+                continue;
+            }
+            for (const key of content.keys) {
+                if (key.isPrivate()) {
+                    throw trusted_keys_unreadable(`Trusted keys ${position} holds a PRIVATE key.`, 'Give only public keys (gpg --armor --export KEYID); remove the private key and treat it as exposed.');
+                }
+                await addKey(keys, key);
+            }
+        }
+    }
+    for (const revocation of revocations) {
+        const index = keys.findIndex((key) => hexUpper(key.getKeyID()) === revocation.issuerKeyId);
+        if (index < 0)
+            continue;
+        try {
+            const revoked = await openpgp.revokeKey({ key: keys[index], revocationCertificate: revocation.armored, format: 'object' });
+            keys[index] = revoked.publicKey;
+        }
+        catch (error) {
+            throw trusted_keys_unreadable(`The revocation certificate for trusted key ${fingerprintOf(keys[index])} does not verify: ${safeReason(error)}.`, 'Use the revocation certificate made for this key (revocation.asc from `ci-signing keygen`, or gpg --gen-revoke).');
+        }
+    }
+    if (keys.length === 0) {
+        throw new CiSigningError('TRUSTED_KEYS_EMPTY', 'No trusted public key was given.', 'Set trusted-keys (or trusted-keys-file) to the armored public key of the signing key.', 'input');
+    }
+    return new TrustedKeyring(keys);
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/verify.ts
+// Verification of a detached signature against the trusted keyring, with our own policy on top of
+// openpgp's cryptographic check: openpgp judges key validity at the signature's creation time, while
+// we require the key to be valid NOW (not expired, not revoked), a strong hash and a strong key.
+
+
+
+
+/** How far a signature may be dated ahead of `now` (clock skew between machines). */
+const MAX_CLOCK_SKEW_MS = (/* unused pure expression or super */ null && (5 * 60 * 1000));
+function malformed(message) {
+    return new CiSigningError('SIGNATURE_MALFORMED', message, 'Give the ASCII-armored detached signature made by `ci-signing sign` (or gpg --detach-sign --armor) over the results file.', 'verification');
+}
+async function readDocumentSignatures(armoredSignature) {
+    const armored = normalizeArmor(armoredSignature);
+    if (armored === '')
+        throw malformed('The signature is empty.');
+    let signature;
+    try {
+        signature = await openpgp.readSignature({ armoredSignature: armored });
+    }
+    catch (error) {
+        throw malformed(`The signature is not a readable armored OpenPGP signature: ${safeReason(error)}.`);
+    }
+    const packets = [...signature.packets];
+    const binary = packets.filter((packet) => packet.signatureType === openpgp.enums.signature.binary);
+    if (binary.length > 0)
+        return binary;
+    if (packets.some((packet) => packet.signatureType === openpgp.enums.signature.text)) {
+        // A text-mode signature ignores line-ending changes; we sign exact bytes.
+        throw malformed('The signature is a text-mode signature (type 0x01), not a binary signature over the exact bytes.');
+    }
+    throw malformed('The signature holds no signature over a document (it may be a key signature or revocation).');
+}
+function weakHash(packet, signerKeyId) {
+    return new CiSigningError('SIGNATURE_WEAK_HASH', `The signature by key ${signerKeyId} uses ${hashName(packet.hashAlgorithm)}, which is too weak to trust.`, 'Sign again with SHA-256 or stronger (`ci-signing sign` does; with gpg use --digest-algo SHA256).', 'verification');
+}
+function invalid(message) {
+    return new CiSigningError('SIGNATURE_INVALID', message, 'Sign the exact results file again; make sure nothing (line endings, formatting) changes it between signing and verifying.', 'verification');
+}
+async function checkSignature(bytes, packet, match, now) {
+    const { key, component, fingerprint, keyId } = match;
+    // Our checks, in order: hash, key strength, date, revocation, expiry. openpgp's config mirrors them
+    // (STRICT_CONFIG) but never gets to decide.
+    if (packet.hashAlgorithm === null || WEAK_HASHES.has(packet.hashAlgorithm))
+        throw weakHash(packet, keyId);
+    assertStrong(key, isSubkey(component) ? [key, component] : [key], 'trusted key', 'verification');
+    const signedAt = packet.created;
+    if (!signedAt)
+        throw malformed(`The signature by key ${keyId} has no creation time.`);
+    if (signedAt.getTime() - now.getTime() > MAX_CLOCK_SKEW_MS) {
+        const minutes = Math.round((signedAt.getTime() - now.getTime()) / 60000);
+        throw new CiSigningError('SIGNATURE_FROM_FUTURE', `The signature by key ${keyId} is dated ${isoDate(signedAt)}, ${minutes} minutes after the current time ${isoDate(now)}.`, "Check the clocks of the signing machine and of this runner (NTP), then sign again.", 'verification');
+    }
+    await assertValidNow(key, component, now, 'trusted key', 'verification');
+    const expiresAt = packet.getExpirationTime();
+    if (expiresAt instanceof Date && expiresAt.getTime() <= now.getTime()) {
+        throw invalid(`The signature by key ${keyId} expired on ${isoDate(expiresAt)}.`);
+    }
+    const validityDate = signedAt > now ? signedAt : now;
+    try {
+        await key.getSigningKey(component.getKeyID(), validityDate, undefined, { ...openpgp.config, ...LENIENT_KEY_CONFIG });
+    }
+    catch {
+        throw invalid(`The trusted key ${fingerprint} has no valid signing capability for ${isSubkey(component) ? 'subkey' : 'key'} ${keyId}.`);
+    }
+    const single = new openpgp.PacketList();
+    single.push(packet);
+    try {
+        const result = await openpgp.verify({
+            message: await openpgp.createMessage({ binary: bytes }),
+            signature: new openpgp.Signature(single),
+            verificationKeys: key,
+            format: 'binary',
+            expectSigned: false,
+            // Cryptography and key validity at signing time; "now" was judged above.
+            date: signedAt,
+            config: STRICT_CONFIG,
+        });
+        await result.signatures[0].verified;
+    }
+    catch (error) {
+        const reason = error.message;
+        if (/digest did not match|verification failed/i.test(reason)) {
+            throw invalid(`The signature by key ${keyId} does not match the data: the bytes were changed after signing, or the signature belongs to other data.`);
+        }
+        if (/newer than the signature/i.test(reason)) {
+            throw invalid(`The signature by key ${keyId} is dated ${isoDate(signedAt)}, before the key was created.`);
+        }
+        throw invalid(`The signature by key ${keyId} does not verify: ${safeReason(error, 200)}.`);
+    }
+    return { fingerprint, signingKeyId: keyId, signedAt };
+}
+/**
+ * Verifies a detached signature over the exact `bytes` with the trusted keyring, judging the key as of
+ * `now`. When the signature holds several signers, it is accepted if one trusted signer passes every
+ * check; otherwise the first trusted signer's refusal is reported (untrusted signers are ignored).
+ */
+async function verify_verifyDetached(bytes, armoredSignature, ring, now = new Date()) {
+    const packets = await readDocumentSignatures(armoredSignature);
+    const candidates = packets.map((packet) => ({ packet, match: ring.find(hexUpper(packet.issuerKeyID)) }));
+    let firstRefusal;
+    for (const { packet, match } of candidates) {
+        if (!match)
+            continue;
+        try {
+            return await checkSignature(bytes, packet, match, now);
+        }
+        catch (error) {
+            if (!(error instanceof CiSigningError))
+                throw error;
+            firstRefusal ??= error;
+        }
+    }
+    if (firstRefusal)
+        throw firstRefusal;
+    const signers = [...new Set(candidates.map(({ packet }) => hexUpper(packet.issuerKeyID)))].join(', ');
+    throw new CiSigningError('SIGNATURE_UNTRUSTED_KEY', `The signature was made by key ${signers}, which is not among the trusted keys (${ring.fingerprints.join(', ')}).`, "Add the signer's public key to trusted-keys if you trust it, or sign with a trusted key.", 'verification');
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/keygen.ts
+
+
+
+// v4 keys protected with iterated-S2K/CFB: the forms GnuPG 2.2 reads (no v6, no AEAD, no Argon2).
+const GNUPG22_CONFIG = {
+    v6Keys: false,
+    aeadProtect: false,
+    s2kType: enums.s2k.iterated,
+    preferredHashAlgorithm: enums.hash.sha512,
+};
+// A signing-only primary key: ci-signing never encrypts. ed25519 must be the legacy EdDSA form; GnuPG 2.2
+// silently skips v4 keys of the newer Ed25519 algorithm.
+const ALGORITHMS = {
+    ed25519: { type: 'ecc', curve: 'ed25519Legacy' },
+    rsa4096: { type: 'rsa', rsaBits: 4096 },
+};
+/** Generates a v4 signing key pair that GnuPG 2.2 imports, with its revocation certificate. */
+async function generateKeyPair(options) {
+    const name = options.name.trim();
+    const email = options.email.trim();
+    if (name === '' && email === '') {
+        throw new UsageError('A key needs a name or an email address.', 'Pass --name and --email.');
+    }
+    if (email !== '' && !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) {
+        throw new UsageError(`The email address "${email}" is not valid.`, 'Pass an address like ci@example.com.');
+    }
+    if (!Number.isInteger(options.expiresInSeconds) || options.expiresInSeconds < 0) {
+        throw new UsageError(`The key lifetime ${options.expiresInSeconds} is not a whole number of seconds >= 0.`, 'Give a lifetime such as 1y, 90d, or 0 for no expiry.');
+    }
+    const algorithm = ALGORITHMS[options.algorithm];
+    if (!algorithm) {
+        throw new UsageError(`The key algorithm "${String(options.algorithm)}" is not supported.`, 'Use ed25519 or rsa4096.');
+    }
+    const generated = await openpgp.generateKey({
+        ...algorithm,
+        userIDs: [{ ...(name ? { name } : {}), ...(email ? { email } : {}) }],
+        passphrase: options.passphrase || undefined,
+        keyExpirationTime: options.expiresInSeconds,
+        date: options.date,
+        subkeys: [],
+        format: 'object',
+        config: GNUPG22_CONFIG,
+    });
+    return {
+        privateKey: generated.privateKey.armor(),
+        publicKey: generated.publicKey.armor(),
+        revocationCertificate: generated.revocationCertificate,
+        fingerprint: fingerprintOf(generated.publicKey),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/index.ts
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/verifier/src/policy.ts
+// Turns the verify inputs (action inputs and CLI flags share names and strings) into a VerifyPolicy.
+// Bad values are usage errors naming the input, so the CLI exits 2 and the action says which input is wrong.
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+/** `24h`, `7d`, `30m`, `90s`, `2w`, also combined (`1d 12h`) -> seconds; '' -> null (no limit). */
+function parseDuration(value, name = 'max-age') {
+    const text = value.trim().toLowerCase();
+    if (text === '')
+        return null;
+    if (!/^(\d+\s*[smhdw]\s*)+$/.test(text)) {
+        throw new UsageError(`${name} "${value}" is not a duration: use whole numbers with a unit s, m, h, d or w, e.g. 24h or 7d.`, `Set ${name} to e.g. 24h, 7d or 30m, or leave it empty for no limit.`);
+    }
+    let seconds = 0;
+    for (const [, amount, unit] of text.matchAll(/(\d+)\s*([smhdw])/g))
+        seconds += Number(amount) * UNIT_SECONDS[unit];
+    if (seconds === 0 || !Number.isSafeInteger(seconds)) {
+        throw new UsageError(`${name} "${value}" must be longer than 0 and reasonably bounded.`, `Set ${name} to e.g. 24h or 7d, or leave it empty for no limit.`);
+    }
+    return seconds;
+}
+/**
+ * 'false' | '' -> false, 'true' -> true, 'YYYY-MM-DD' -> that UTC calendar day (midnight UTC); the verifier
+ * accepts unsigned results through the end of that day.
+ */
+function parseAllowUnsigned(value, name = 'allow-unsigned') {
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'false')
+        return false;
+    if (text === 'true')
+        return true;
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (match) {
+        const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+        const date = new Date(Date.UTC(year, month - 1, day));
+        // Date.UTC rolls 2025-02-30 over to March; a real calendar day round-trips.
+        if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day)
+            return date;
+    }
+    throw new UsageError(`${name} "${value}" must be false, true or a date YYYY-MM-DD (unsigned results accepted through the end of that day, UTC).`, `Set ${name} to false (the default), true, or a real date such as 2030-01-31.`);
+}
+/** A whole number >= 0, e.g. max-failed-tests or min-tests. */
+function parseNonNegativeInteger(name, value) {
+    const text = value.trim();
+    const number = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(number)) {
+        throw new src/* UsageError */.eb(`${name} "${value}" must be a whole number 0 or greater.`, `Set ${name} to a whole number such as 0 or 1.`);
+    }
+    return number;
+}
+/** A percentage 0-100 (a trailing % is allowed), or '' -> null (not checked). */
+function parsePercentOrEmpty(name, value) {
+    const text = value.trim().replace(/%$/, '').trim();
+    if (text === '')
+        return null;
+    const number = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || number > 100) {
+        throw new UsageError(`${name} "${value}" must be a percentage from 0 to 100, e.g. 80 or 72.5.`, `Set ${name} to a number from 0 to 100, or leave it empty for no coverage check.`);
+    }
+    return number;
+}
+/** Defaults (for absent or empty values) match verify/action.yml: false, 0, none, 1, none. */
+function policy_buildPolicy(raw) {
+    const orDefault = (value, fallback) => (value === undefined || value.trim() === '' ? fallback : value);
+    return {
+        allowUnsigned: parseAllowUnsigned(raw.allowUnsigned ?? ''),
+        maxFailedTests: parseNonNegativeInteger('max-failed-tests', orDefault(raw.maxFailedTests, '0')),
+        minCoverage: parsePercentOrEmpty('min-coverage', raw.minCoverage ?? ''),
+        minTests: parseNonNegativeInteger('min-tests', orDefault(raw.minTests, '1')),
+        maxAgeSeconds: parseDuration(raw.maxAge ?? ''),
+    };
+}
+/** Seconds as `2d 3h`, `1h 30m`, `45s`: non-zero units, largest first. */
+function policy_formatSeconds(totalSeconds) {
+    const parts = [];
+    let rest = totalSeconds;
+    for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]]) {
+        const amount = Math.floor(rest / size);
+        rest -= amount * size;
+        if (amount > 0)
+            parts.push(`${amount}${unit}`);
+    }
+    return parts.length > 0 ? parts.join(' ') : '0s';
+}
+
+;// CONCATENATED MODULE: ./packages/verifier/src/verify.ts
+// The five checks in their fixed order. Each either passes (or warns) and hands what it learned to the next,
+// or fails with a CiSigningError; after the first failure the remaining checks are reported as skipped.
+// The results bytes are parsed only once the signature over exactly those bytes has been verified.
+
+
+
+
+
+const CHECK_TITLES = {
+    'signature-present': 'Signature present',
+    'signature-valid': 'Signature valid',
+    binding: 'Bound to repository and commit',
+    freshness: 'Fresh',
+    thresholds: 'Thresholds',
+};
+const DAY_MS = (/* unused pure expression or super */ null && (24 * 60 * 60 * 1000));
+async function verify_verifyResults(input) {
+    const findings = {};
+    const signature = input.signature?.trim() ? input.signature : null;
+    const run = {
+        'signature-present': () => checkSignaturePresent(input, signature),
+        'signature-valid': () => checkSignatureValid(input, signature, findings),
+        binding: () => checkBinding(input, required(findings.results)),
+        freshness: () => checkFreshness(input, findings.signer, required(findings.results)),
+        thresholds: () => checkThresholds(input, required(findings.results)),
+    };
+    const checks = [];
+    let error;
+    let failedTitle = '';
+    for (const id of CHECK_IDS) {
+        const title = CHECK_TITLES[id];
+        if (error) {
+            checks.push({ id, title, status: 'skip', detail: `Not checked: "${failedTitle}" failed.` });
+            continue;
+        }
+        try {
+            const outcome = await run[id]();
+            checks.push({ id, title, ...outcome });
+        }
+        catch (thrown) {
+            error = asCiSigningError(thrown);
+            failedTitle = title;
+            checks.push({ id, title, status: 'fail', detail: error.message });
+        }
+    }
+    return {
+        verified: !error,
+        signed: Boolean(findings.signer),
+        fingerprint: findings.signer?.fingerprint ?? '',
+        signingKeyId: findings.signer?.signingKeyId ?? '',
+        signedAt: findings.signer?.signedAt.toISOString() ?? '',
+        conclusion: findings.results?.conclusion ?? '',
+        checks,
+        ...(findings.results ? { results: findings.results } : {}),
+        ...(error ? { error } : {}),
+    };
+}
+function checkSignaturePresent(input, signature) {
+    if (signature)
+        return { status: 'pass', detail: `A signature over ${input.source} is present.` };
+    const { allowUnsigned } = input.policy;
+    if (allowUnsigned === true) {
+        return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned because allow-unsigned is true.` };
+    }
+    if (allowUnsigned instanceof Date) {
+        const day = allowUnsigned.toISOString().slice(0, 10);
+        // The date names a UTC calendar day; unsigned results are accepted through its end.
+        if (input.now.getTime() < Date.parse(day) + DAY_MS) {
+            return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned until the end of ${day} (UTC) under allow-unsigned.` };
+        }
+        throw new CiSigningError('SIGNATURE_MISSING', `No signature over ${input.source}, and allow-unsigned ended with ${day} (UTC).`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`), or, if the migration truly needs longer, move the allow-unsigned date.', 'verification');
+    }
+    throw new CiSigningError('SIGNATURE_MISSING', `No signature over ${input.source} was found.`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`) and pass the signature, or set allow-unsigned to a date while migrating.', 'verification');
+}
+async function checkSignatureValid(input, signature, findings) {
+    if (!signature) {
+        findings.results = parseOrExplain(input, 'The results are unsigned and');
+        return { status: 'warn', detail: `Nothing to verify: ${input.source} is unsigned, so nothing proves where its content came from.` };
+    }
+    if (!input.keyring) {
+        throw new CiSigningError('TRUSTED_KEYS_MISSING', `${input.source} is signed, but no trusted keys were given to check the signature against.`, 'Pass the trusted public keys (trusted-keys or trusted-keys-file; --trusted-keys-file in the CLI).', 'verification');
+    }
+    const check = await verifyDetached(input.resultsBytes, signature, input.keyring, input.now);
+    findings.signer = { fingerprint: check.fingerprint, signingKeyId: check.signingKeyId, signedAt: check.signedAt };
+    findings.results = parseOrExplain(input, `The signature by ${check.fingerprint} is valid, but the signed results`);
+    const subkey = check.fingerprint.endsWith(check.signingKeyId) ? '' : ` (signing subkey ${check.signingKeyId})`;
+    return { status: 'pass', detail: `Valid signature by trusted key ${check.fingerprint}${subkey}, made ${check.signedAt.toISOString()}.` };
+}
+/** Parses the (verified or allowed-unsigned) bytes; a refusal keeps its code and says that the content is at fault. */
+function parseOrExplain(input, lead) {
+    try {
+        return parseResults(input.resultsBytes, input.source);
+    }
+    catch (thrown) {
+        const error = asCiSigningError(thrown);
+        throw new CiSigningError(error.code, `${lead} are not valid ci-results v1: ${error.message}`, error.fix, 'verification');
+    }
+}
+function checkBinding(input, results) {
+    const expectedRepository = input.expected.repository;
+    const expectedSha = input.expected.sha;
+    const problems = [];
+    if (results.repository.toLowerCase() !== expectedRepository.toLowerCase()) {
+        problems.push(`repository "${results.repository}" but the expected repository is "${expectedRepository || '(not given)'}"`);
+    }
+    if (results.commit.toLowerCase() !== expectedSha.toLowerCase()) {
+        problems.push(`commit ${results.commit} but the expected commit is ${expectedSha || '(not given)'}`);
+    }
+    if (problems.length > 0) {
+        throw new CiSigningError('BINDING_MISMATCH', `${input.source} names ${problems.join(', and ')}.`, 'These results belong to another commit or repository (a stale file or a replayed result): produce and sign results for this commit.', 'verification');
+    }
+    return { status: 'pass', detail: `The results are for ${results.repository} at commit ${results.commit}, as expected.` };
+}
+function checkFreshness(input, signer, results) {
+    const maxAge = input.policy.maxAgeSeconds;
+    if (maxAge === null)
+        return { status: 'pass', detail: 'Not checked: no max-age is set.' };
+    let reference;
+    let event;
+    if (signer) {
+        reference = signer.signedAt;
+        event = { past: 'was signed', present: 'Signed' };
+    }
+    else {
+        // Unsigned results have no signature time; their own (unproven) completedAt is the only clock there is.
+        reference = new Date(results.completedAt ?? Number.NaN);
+        event = { past: 'completed (completedAt, unsigned)', present: 'Completed (completedAt, unsigned)' };
+        if (!Number.isFinite(reference.getTime())) {
+            throw new CiSigningError('RESULTS_AGE_UNKNOWN', `${input.source} is unsigned and has no usable completedAt, so its age cannot be checked against max-age ${formatSeconds(maxAge)}.`, 'Sign the results, or write completedAt into them, or leave max-age empty.', 'verification');
+        }
+    }
+    // A signature up to 5 minutes ahead of our clock is accepted by signing; count it as age 0.
+    const ageSeconds = Math.max(0, Math.floor((input.now.getTime() - reference.getTime()) / 1000));
+    if (ageSeconds > maxAge) {
+        throw new CiSigningError('RESULTS_TOO_OLD', `${input.source} ${event.past} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), longer than max-age ${formatSeconds(maxAge)} allows.`, 'Run CI again on the trusted runner to produce fresh signed results, or raise max-age.', 'verification');
+    }
+    return { status: 'pass', detail: `${event.present} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), within max-age ${formatSeconds(maxAge)}.` };
+}
+function checkThresholds(input, results) {
+    const { policy } = input;
+    const { passed, failed } = results.tests;
+    const ran = passed + failed;
+    const violations = [];
+    const met = [];
+    if (results.conclusion === 'success')
+        met.push('conclusion success');
+    else
+        violations.push(`conclusion is ${results.conclusion}, not success`);
+    if (failed <= policy.maxFailedTests)
+        met.push(`${failed} failed (max-failed-tests ${policy.maxFailedTests})`);
+    else
+        violations.push(`${failed} tests failed, more than max-failed-tests ${policy.maxFailedTests}`);
+    if (ran >= policy.minTests)
+        met.push(`${ran} tests ran (min-tests ${policy.minTests})`);
+    else
+        violations.push(`${ran} tests ran (passed + failed), fewer than min-tests ${policy.minTests}`);
+    if (policy.minCoverage !== null) {
+        const lines = results.coverage?.lines;
+        if (lines === undefined)
+            violations.push(`no line coverage is reported, but min-coverage is ${policy.minCoverage}%`);
+        else if (lines < policy.minCoverage)
+            violations.push(`line coverage ${lines}% is below min-coverage ${policy.minCoverage}%`);
+        else
+            met.push(`line coverage ${lines}% (min-coverage ${policy.minCoverage}%)`);
+    }
+    if (violations.length > 0) {
+        throw new CiSigningError('THRESHOLDS_NOT_MET', `${input.source} does not meet the thresholds: ${violations.join('; ')}.`, 'Fix the failing tests or coverage and run CI again; change the thresholds only if the policy itself is wrong.', 'verification');
+    }
+    return { status: 'pass', detail: `${met.join(', ')}.` };
+}
+function required(value) {
+    // Unreachable by construction: a check only runs when every earlier one passed.
+    if (value === undefined)
+        throw new CiSigningError('INTERNAL', 'A verifier check ran before the results were parsed.', 'Report this as a bug in ci-signing.', 'internal');
+    return value;
+}
+function asCiSigningError(thrown) {
+    if (thrown instanceof CiSigningError)
+        return thrown;
+    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    return new CiSigningError('INTERNAL', `Verification broke unexpectedly: ${message}`, 'Report this as a bug in ci-signing, with the command and inputs used.', 'internal');
+}
+
+;// CONCATENATED MODULE: ./packages/verifier/src/index.ts
+
+
+
+
 // EXTERNAL MODULE: ./node_modules/async-retry/lib/index.js
 var lib = __nccwpck_require__(5195);
 var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
@@ -71170,10 +72043,12 @@ async function createAppInstallationToken(input) {
 
 
 
+
 async function postResultsFile(request) {
-    const retries = parseCount('retries', request.retries);
-    const retryDelayMs = parseSeconds('retry-delay', request.retryDelay, true) * 1000;
-    const requestTimeoutMs = parseSeconds('request-timeout', request.requestTimeout, false) * 1000;
+    // The defaults of post/action.yml, for the CLI and for empty inputs.
+    const retries = parseCount('retries', request.retries.trim() || '3');
+    const retryDelayMs = parseSeconds('retry-delay', request.retryDelay.trim() || '2', true) * 1000;
+    const requestTimeoutMs = parseSeconds('request-timeout', request.requestTimeout.trim() || '30', false) * 1000;
     const checkName = request.checkName.trim();
     if (!checkName)
         throw new src/* UsageError */.eb('check-name is empty', 'Set check-name (default local-ci).');
@@ -71206,8 +72081,7 @@ async function postResultsFile(request) {
 async function post_readSignature(request) {
     if (request.signatureFile)
         return files_readTextFile(request.signatureFile, 'signature file', 'signature-file');
-    const conventional = `${request.resultsFile}.asc`;
-    return (await files_fileExists(conventional)) ? files_readTextFile(conventional, 'signature file', 'signature-file') : null;
+    return files_readOptionalTextFile(`${request.resultsFile}.asc`, 'signature file', 'signature-file');
 }
 /** The signer as the signature itself names it, for the check run's title and summary. */
 async function describeSignature(armored, path) {
@@ -71223,10 +72097,10 @@ async function describeSignature(armored, path) {
     return { signingKeyId: packet.issuerKeyID.toHex().toUpperCase(), fingerprint };
 }
 function parseCount(name, value) {
-    const trimmed = value.trim();
-    if (!/^\d+$/.test(trimmed) || Number(trimmed) > 20)
+    const count = parseNonNegativeInteger(name, value);
+    if (count > 20)
         throw new src/* UsageError */.eb(`${name} must be a whole number from 0 to 20, got '${value}'`, `Set ${name} to e.g. 3.`);
-    return Number(trimmed);
+    return count;
 }
 function parseSeconds(name, value, zeroAllowed) {
     const seconds = Number(value.trim());
@@ -71235,600 +72109,6 @@ function parseSeconds(name, value, zeroAllowed) {
     }
     return seconds;
 }
-
-;// CONCATENATED MODULE: ./packages/signing/src/policy.ts
-// Key and hash policy shared by signing and verification. The decisions are made here, explicitly,
-// so that a refusal never depends on an openpgp default that may change between versions.
-
-
-const MIN_RSA_BITS = 2048;
-/** Hashes refused on signatures (broken or deprecated for signatures). */
-const policy_WEAK_HASHES = new Set([
-    enums.hash.md5,
-    enums.hash.sha1,
-    enums.hash.ripemd,
-]);
-/** Hashes our own signatures may use: SHA-256 or stronger. */
-const policy_STRONG_HASHES = new Set([
-    enums.hash.sha256,
-    enums.hash.sha384,
-    enums.hash.sha512,
-    enums.hash.sha3_256,
-    enums.hash.sha3_512,
-]);
-/**
- * openpgp config for looking at keys whose strength we judge ourselves: openpgp would otherwise throw
- * a generic "too weak" error before we can say which key is weak and why.
- */
-const policy_LENIENT_KEY_CONFIG = {
-    minRSABits: 0,
-    rejectPublicKeyAlgorithms: new Set(),
-};
-/** openpgp config mirroring our policy, as a second line behind our own explicit checks. */
-const policy_STRICT_CONFIG = {
-    minRSABits: MIN_RSA_BITS,
-    rejectPublicKeyAlgorithms: new Set([enums.publicKey.dsa, enums.publicKey.elgamal]),
-    rejectHashAlgorithms: new Set([enums.hash.md5, enums.hash.ripemd]),
-    rejectMessageHashAlgorithms: new Set(policy_WEAK_HASHES),
-};
-function policy_hexUpper(keyId) {
-    return keyId.toHex().toUpperCase();
-}
-function policy_fingerprintOf(key) {
-    return key.getFingerprint().toUpperCase();
-}
-function policy_hashName(hash) {
-    if (hash === null)
-        return 'an unknown hash';
-    const name = openpgp.enums.read(openpgp.enums.hash, hash);
-    // openpgp says "ripemd" for RIPEMD-160 and "sha3_256" for SHA3-256; use the names gpg users know.
-    return name === 'ripemd' ? 'RIPEMD160' : name.toUpperCase().replace('_', '-');
-}
-/** Why a key algorithm is too weak to sign with, or undefined when it is acceptable. */
-function weakness(component) {
-    const info = component.getAlgorithmInfo();
-    switch (info.algorithm) {
-        case 'rsaEncryptSign':
-        case 'rsaSign':
-        case 'rsaEncrypt':
-            return info.bits !== undefined && info.bits < MIN_RSA_BITS
-                ? `RSA ${info.bits}-bit (at least ${MIN_RSA_BITS} bits are required)`
-                : undefined;
-        case 'dsa':
-            return 'DSA (no longer accepted for signing)';
-        case 'elgamal':
-            return 'ElGamal (no longer accepted for signing)';
-        default:
-            return undefined;
-    }
-}
-/** True when any binding signature of the subkey allows it to sign data. */
-function policy_subkeyMaySign(subkey) {
-    return subkey.bindingSignatures.some((signature) => signature.keyFlags !== null && (signature.keyFlags[0] & openpgp.enums.keyFlags.signData) !== 0);
-}
-/** Revocation and expiry of the primary key as of `now` (revocations inside the key count). */
-async function primaryKeyState(key, now) {
-    if (await key.isRevoked(undefined, undefined, now))
-        return { state: 'revoked' };
-    const expiry = await key.getExpirationTime();
-    if (expiry instanceof Date && expiry.getTime() <= now.getTime())
-        return { state: 'expired', at: expiry };
-    return { state: 'valid' };
-}
-/** Revocation and expiry of a subkey as of `now`. */
-async function policy_subkeyState(subkey, now) {
-    // openpgp's own signature types are stricter than its code: undefined means "any revocation".
-    const anySignature = undefined;
-    const primaryPacket = undefined;
-    if (await subkey.isRevoked(anySignature, primaryPacket, now))
-        return { state: 'revoked' };
-    // A null date reads the latest binding signature whatever its date; its key expiry is what matters.
-    const expiry = await subkey.getExpirationTime(null);
-    if (expiry instanceof Date && expiry.getTime() <= now.getTime())
-        return { state: 'expired', at: expiry };
-    return { state: 'valid' };
-}
-function policy_isSubkey(component) {
-    return component instanceof openpgp.Subkey;
-}
-function policy_isoDate(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/**
- * Throws KEY_REVOKED / KEY_EXPIRED when the primary key, or `component` if it is a subkey, is not
- * valid at `now`. `label` names the key in the message, e.g. "private key" or "trusted key".
- */
-async function policy_assertValidNow(key, component, now, label, kind) {
-    const fingerprint = policy_fingerprintOf(key);
-    const primary = await primaryKeyState(key, now);
-    if (primary.state === 'revoked') {
-        throw new CiSigningError('KEY_REVOKED', `The ${label} ${fingerprint} is revoked.`, 'Use a key that is not revoked (generate one with `ci-signing keygen`) and trust its public key instead.', kind);
-    }
-    if (primary.state === 'expired') {
-        throw new CiSigningError('KEY_EXPIRED', `The ${label} ${fingerprint} expired on ${policy_isoDate(primary.at)}.`, 'Extend the key expiry (gpg --quick-set-expire) and re-export it, or generate a new key with `ci-signing keygen`.', kind);
-    }
-    if (!policy_isSubkey(component))
-        return;
-    const subkeyId = policy_hexUpper(component.getKeyID());
-    const sub = await policy_subkeyState(component, now);
-    if (sub.state === 'revoked') {
-        throw new CiSigningError('KEY_REVOKED', `The signing subkey ${subkeyId} of the ${label} ${fingerprint} is revoked.`, 'Sign with a subkey that is not revoked and publish the updated public key.', kind);
-    }
-    if (sub.state === 'expired') {
-        throw new CiSigningError('KEY_EXPIRED', `The signing subkey ${subkeyId} of the ${label} ${fingerprint} expired on ${policy_isoDate(sub.at)}.`, 'Extend the subkey expiry (gpg --quick-set-expire FPR 1y SUBKEY-FPR) and re-export the keys.', kind);
-    }
-}
-/** Throws KEY_WEAK when any of `components` uses a weak algorithm. */
-function policy_assertStrong(key, components, label, kind) {
-    for (const component of components) {
-        const reason = weakness(component);
-        if (reason === undefined)
-            continue;
-        const which = policy_isSubkey(component)
-            ? `The signing subkey ${policy_hexUpper(component.getKeyID())} of the ${label} ${policy_fingerprintOf(key)}`
-            : `The ${label} ${policy_fingerprintOf(key)}`;
-        throw new CiSigningError('KEY_WEAK', `${which} is too weak to sign with: ${reason}.`, 'Generate a new key (`ci-signing keygen`, ed25519 or rsa4096) and trust its public key instead.', kind);
-    }
-}
-/**
- * First line of an openpgp error, shortened, with long base64-like runs (possible key material)
- * replaced. Hex runs (key ids, fingerprints) are kept.
- */
-function policy_safeReason(error, maxLength = 160) {
-    const message = error instanceof Error ? error.message : String(error);
-    return message
-        .split('\n')[0]
-        .replace(/[A-Za-z0-9+/=]{20,}/g, (run) => (/^[0-9A-Fa-f]+$/.test(run) ? run : '[...]'))
-        .slice(0, maxLength);
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/private-key.ts
-// Loading the signer's private key. Nothing here may put key material or the passphrase into an
-// error: openpgp's own messages can quote armor lines, so they are never passed on.
-
-
-
-
-const PASSPHRASE_FIX = "Set the passphrase input (CLI: --passphrase-file or CI_SIGNING_PASSPHRASE) to the private key's passphrase.";
-const ACCEPTED_FORMS = 'Give the ASCII-armored secret key (gpg --armor --export-secret-keys KEYID, or private-key.asc from `ci-signing keygen`); base64 of that armor and one-line armor with \\n escapes are accepted too.';
-function unreadable(message) {
-    return new CiSigningError('KEY_UNREADABLE', message, ACCEPTED_FORMS, 'input');
-}
-async function readArmoredKey(text) {
-    const armored = normalizeArmor(text);
-    if (armored === '')
-        throw unreadable('The private key is empty.');
-    if (!armored.includes('-----BEGIN PGP '))
-        throw unreadable('The private key is not OpenPGP armor (no BEGIN PGP line found).');
-    if (/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(armored) && !/-----BEGIN PGP PRIVATE KEY BLOCK-----/.test(armored)) {
-        throw notPrivate();
-    }
-    try {
-        return await openpgp.readKey({ armoredKey: armored });
-    }
-    catch {
-        throw unreadable('The private key armor could not be read (damaged, truncated or not an OpenPGP key).');
-    }
-}
-function notPrivate() {
-    return new CiSigningError('KEY_NOT_PRIVATE', 'The private key input holds a PUBLIC key; signing needs the secret key.', 'Export the secret key (gpg --armor --export-secret-keys KEYID) or use private-key.asc from `ci-signing keygen`; keep the public key for trusted-keys.', 'input');
-}
-function secretPackets(key) {
-    return key.getKeys().map((component) => component.keyPacket);
-}
-async function unlock(key, passphrase, fingerprint) {
-    const packets = secretPackets(key).filter((packet) => !packet.isDummy());
-    if (packets.some((packet) => packet.isMissingSecretKeyMaterial())) {
-        throw unreadable(`The private key ${fingerprint} uses a secret-key protection openpgp.js cannot read (unsupported S2K or cipher).`);
-    }
-    if (packets.every((packet) => packet.isDecrypted()))
-        return key;
-    if (passphrase === '') {
-        throw new CiSigningError('KEY_PASSPHRASE', `The private key ${fingerprint} is protected by a passphrase, but no passphrase was given.`, PASSPHRASE_FIX, 'input');
-    }
-    try {
-        return await openpgp.decryptKey({ privateKey: key, passphrase });
-    }
-    catch {
-        throw new CiSigningError('KEY_PASSPHRASE', `The passphrase does not unlock the private key ${fingerprint}.`, PASSPHRASE_FIX, 'input');
-    }
-}
-/** Explains why no (sub)key can sign now, as precisely as the key allows. */
-async function noSigningKey(key, now, fingerprint) {
-    const signingSubkeys = key.subkeys.filter(subkeyMaySign);
-    for (const wanted of ['revoked', 'expired']) {
-        for (const subkey of signingSubkeys) {
-            const state = await subkeyState(subkey, now);
-            if (state.state !== wanted)
-                continue;
-            // Reuse the shared wording for revoked / expired subkeys.
-            await assertValidNow(key, subkey, now, 'private key', 'input');
-        }
-    }
-    return new CiSigningError('KEY_NO_SIGNING', `The private key ${fingerprint} has no key or subkey that may sign data now.`, 'Use a key with signing capability (gpg --quick-add-key FPR ed25519 sign) or generate one with `ci-signing keygen`.', 'input');
-}
-/**
- * Reads, checks and decrypts the signer's private key. Refuses public keys, garbage, wrong or missing
- * passphrases, expired, revoked and weak keys, and keys without a signing-capable (sub)key valid `now`.
- */
-async function private_key_loadPrivateKey(text, passphrase = '', now = new Date()) {
-    const read = await readArmoredKey(text);
-    if (!read.isPrivate())
-        throw notPrivate();
-    const fingerprint = fingerprintOf(read);
-    await assertValidNow(read, read, now, 'private key', 'input');
-    // The primary key certifies the subkey bindings, so its strength matters even when a subkey signs.
-    assertStrong(read, [read, ...read.subkeys.filter(subkeyMaySign)], 'private key', 'input');
-    const key = await unlock(read, passphrase, fingerprint);
-    let signing;
-    try {
-        signing = await key.getSigningKey(undefined, now, undefined, { ...openpgp.config, ...LENIENT_KEY_CONFIG });
-    }
-    catch {
-        throw await noSigningKey(key, now, fingerprint);
-    }
-    const signingKeyId = hexUpper(signing.getKeyID());
-    if (signing.keyPacket.isDummy()) {
-        throw new CiSigningError('KEY_NO_SIGNING', `The secret part of the ${isSubkey(signing) ? 'signing subkey' : 'primary key'} ${signingKeyId} of the private key ${fingerprint} is not in the exported key.`, 'Export a secret key that includes the signing (sub)key (gpg --armor --export-secret-subkeys KEYID! for just the signing subkey).', 'input');
-    }
-    return { key, fingerprint, signingKeyId };
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/sign.ts
-
-
-
-/**
- * Armored detached binary signature over the exact `bytes`, made by the (sub)key chosen when the key
- * was loaded, with SHA-256 or stronger.
- */
-async function sign_signDetached(bytes, signingKey, date) {
-    const component = signingKey.key.getKeys().find((candidate) => hexUpper(candidate.getKeyID()) === signingKey.signingKeyId);
-    if (!component) {
-        throw new CiSigningError('SIGN_FAILED', `The signing key ${signingKey.signingKeyId} is not part of the private key ${signingKey.fingerprint}.`, 'Load the key with loadPrivateKey() and pass its result unchanged.', 'internal');
-    }
-    let armored;
-    try {
-        armored = await openpgp.sign({
-            message: await openpgp.createMessage({ binary: bytes }),
-            signingKeys: signingKey.key,
-            signingKeyIDs: component.getKeyID(),
-            detached: true,
-            format: 'armored',
-            date,
-            config: { preferredHashAlgorithm: openpgp.enums.hash.sha256 },
-        });
-    }
-    catch (error) {
-        // openpgp's signing errors name keys and algorithms, never secret material.
-        throw new CiSigningError('SIGN_FAILED', `Signing with key ${signingKey.signingKeyId} failed: ${error.message}.`, 'Check that the key is valid at the signing time and can sign.', 'internal');
-    }
-    const signature = await openpgp.readSignature({ armoredSignature: armored });
-    for (const packet of signature.packets) {
-        if (!STRONG_HASHES.has(packet.hashAlgorithm)) {
-            throw new CiSigningError('SIGN_FAILED', `The signature was made with ${hashName(packet.hashAlgorithm)}; SHA-256 or stronger is required.`, "Set the key's preferred hash algorithms to SHA-256 or stronger (gpg --edit-key KEYID setpref).", 'internal');
-        }
-    }
-    return armored;
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/trusted-keys.ts
-// The keyring a verifier trusts: public keys, with revocation certificates applied.
-
-
-
-
-class TrustedKeyring {
-    keys;
-    constructor(keys) {
-        this.keys = keys;
-    }
-    get size() {
-        return this.keys.length;
-    }
-    /** Primary key fingerprints, 40 hex upper-case. */
-    get fingerprints() {
-        return this.keys.map(fingerprintOf);
-    }
-    /**
-     * Finds a primary key or subkey by key id (16 hex) or fingerprint (40 hex), case-insensitive;
-     * spaces and a leading 0x are ignored.
-     */
-    find(idOrFingerprint) {
-        const wanted = idOrFingerprint.replace(/\s+/g, '').replace(/^0x/i, '').toUpperCase();
-        for (const key of this.keys) {
-            for (const component of key.getKeys()) {
-                const keyId = hexUpper(component.getKeyID());
-                if (wanted === keyId || wanted === fingerprintOf(component)) {
-                    return { key, component, fingerprint: fingerprintOf(key), keyId };
-                }
-            }
-        }
-        return undefined;
-    }
-}
-const TRUSTED_KEYS_FIX = 'Give ASCII-armored public keys (gpg --armor --export KEYID, or public-key.asc from `ci-signing keygen`), optionally followed by revocation certificates.';
-function trusted_keys_unreadable(message, fix = TRUSTED_KEYS_FIX) {
-    return new CiSigningError('TRUSTED_KEYS_UNREADABLE', message, fix, 'input');
-}
-async function readBlock(type, armored, position) {
-    if (type === 'PRIVATE KEY BLOCK') {
-        throw trusted_keys_unreadable(`Trusted keys ${position} is a PRIVATE key block.`, 'Give only public keys (gpg --armor --export KEYID); remove the private key and treat it as exposed.');
-    }
-    if (type !== 'PUBLIC KEY BLOCK' && type !== 'SIGNATURE') {
-        throw trusted_keys_unreadable(`Trusted keys ${position} is a PGP ${type}, not a public key or revocation certificate.`);
-    }
-    let data;
-    try {
-        data = (await openpgp.unarmor(armored)).data;
-    }
-    catch (error) {
-        throw trusted_keys_unreadable(`Trusted keys ${position} has damaged armor: ${safeReason(error)}.`);
-    }
-    let keyError;
-    if (type === 'PUBLIC KEY BLOCK') {
-        try {
-            return { keys: await openpgp.readKeys({ binaryKeys: data }) };
-        }
-        catch (error) {
-            keyError = error;
-        }
-    }
-    // gpg and openpgp.js write revocation certificates as a lone signature packet, in either armor type.
-    let signature;
-    try {
-        signature = await openpgp.readSignature({ binarySignature: data });
-    }
-    catch {
-        throw trusted_keys_unreadable(`Trusted keys ${position} is not a readable public key: ${safeReason(keyError ?? new Error('no key packet found'))}.`);
-    }
-    const packets = [...signature.packets];
-    if (packets.length === 0 || packets.some((packet) => packet.signatureType !== openpgp.enums.signature.keyRevocation)) {
-        throw trusted_keys_unreadable(`Trusted keys ${position} holds a signature that is not a key revocation certificate.`);
-    }
-    return { revocations: packets.map((packet) => ({ issuerKeyId: hexUpper(packet.issuerKeyID), armored })) };
-}
-/** Adds `key` to `keys`, merging it into an earlier copy of the same key. */
-async function addKey(keys, key) {
-    const index = keys.findIndex((known) => known.getFingerprint() === key.getFingerprint());
-    if (index < 0)
-        keys.push(key);
-    else
-        keys[index] = await keys[index].update(key);
-}
-/**
- * Builds the trusted keyring. Each string may hold several armored public key blocks and revocation
- * certificates (in any order); text between blocks is ignored. A revocation certificate revokes the
- * matching key in the ring; one for a key that is not in the ring is ignored.
- */
-async function trusted_keys_loadTrustedKeys(blocks) {
-    const keys = [];
-    const revocations = [];
-    for (const [entryIndex, entry] of blocks.entries()) {
-        const text = normalizeArmor(entry);
-        if (text === '')
-            continue;
-        const where = blocks.length > 1 ? ` (entry ${entryIndex + 1})` : '';
-        const { blocks: armorBlocks, unterminated } = splitArmorBlocks(text);
-        if (armorBlocks.length === 0 && unterminated === 0) {
-            throw trusted_keys_unreadable(`Trusted keys${where} contain no OpenPGP armor (no BEGIN PGP line found).`);
-        }
-        if (unterminated > 0) {
-            throw trusted_keys_unreadable(`Trusted keys${where} contain an armor block without its END line (truncated?).`);
-        }
-        for (const [blockIndex, block] of armorBlocks.entries()) {
-            const position = `block ${blockIndex + 1}${where}`;
-            const content = await readBlock(block.type, block.text, position);
-            if ('revocations' in content) {
-                revocations.push(...content.revocations);
-                continue;
-            }
-            for (const key of content.keys) {
-                if (key.isPrivate()) {
-                    throw trusted_keys_unreadable(`Trusted keys ${position} holds a PRIVATE key.`, 'Give only public keys (gpg --armor --export KEYID); remove the private key and treat it as exposed.');
-                }
-                await addKey(keys, key);
-            }
-        }
-    }
-    for (const revocation of revocations) {
-        const index = keys.findIndex((key) => hexUpper(key.getKeyID()) === revocation.issuerKeyId);
-        if (index < 0)
-            continue;
-        try {
-            const revoked = await openpgp.revokeKey({ key: keys[index], revocationCertificate: revocation.armored, format: 'object' });
-            keys[index] = revoked.publicKey;
-        }
-        catch (error) {
-            throw trusted_keys_unreadable(`The revocation certificate for trusted key ${fingerprintOf(keys[index])} does not verify: ${safeReason(error)}.`, 'Use the revocation certificate made for this key (revocation.asc from `ci-signing keygen`, or gpg --gen-revoke).');
-        }
-    }
-    if (keys.length === 0) {
-        throw new CiSigningError('TRUSTED_KEYS_EMPTY', 'No trusted public key was given.', 'Set trusted-keys (or trusted-keys-file) to the armored public key of the signing key.', 'input');
-    }
-    return new TrustedKeyring(keys);
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/verify.ts
-// Verification of a detached signature against the trusted keyring, with our own policy on top of
-// openpgp's cryptographic check: openpgp judges key validity at the signature's creation time, while
-// we require the key to be valid NOW (not expired, not revoked), a strong hash and a strong key.
-
-
-
-
-/** How far a signature may be dated ahead of `now` (clock skew between machines). */
-const MAX_CLOCK_SKEW_MS = (/* unused pure expression or super */ null && (5 * 60 * 1000));
-function malformed(message) {
-    return new CiSigningError('SIGNATURE_MALFORMED', message, 'Give the ASCII-armored detached signature made by `ci-signing sign` (or gpg --detach-sign --armor) over the results file.', 'verification');
-}
-async function readDocumentSignatures(armoredSignature) {
-    const armored = normalizeArmor(armoredSignature);
-    if (armored === '')
-        throw malformed('The signature is empty.');
-    let signature;
-    try {
-        signature = await openpgp.readSignature({ armoredSignature: armored });
-    }
-    catch (error) {
-        throw malformed(`The signature is not a readable armored OpenPGP signature: ${safeReason(error)}.`);
-    }
-    const packets = [...signature.packets];
-    const binary = packets.filter((packet) => packet.signatureType === openpgp.enums.signature.binary);
-    if (binary.length > 0)
-        return binary;
-    if (packets.some((packet) => packet.signatureType === openpgp.enums.signature.text)) {
-        // A text-mode signature ignores line-ending changes; we sign exact bytes.
-        throw malformed('The signature is a text-mode signature (type 0x01), not a binary signature over the exact bytes.');
-    }
-    throw malformed('The signature holds no signature over a document (it may be a key signature or revocation).');
-}
-function weakHash(packet, signerKeyId) {
-    return new CiSigningError('SIGNATURE_WEAK_HASH', `The signature by key ${signerKeyId} uses ${hashName(packet.hashAlgorithm)}, which is too weak to trust.`, 'Sign again with SHA-256 or stronger (`ci-signing sign` does; with gpg use --digest-algo SHA256).', 'verification');
-}
-function invalid(message) {
-    return new CiSigningError('SIGNATURE_INVALID', message, 'Sign the exact results file again; make sure nothing (line endings, formatting) changes it between signing and verifying.', 'verification');
-}
-async function checkSignature(bytes, packet, match, now) {
-    const { key, component, fingerprint, keyId } = match;
-    // Our checks, in order: hash, key strength, date, revocation, expiry. openpgp's config mirrors them
-    // (STRICT_CONFIG) but never gets to decide.
-    if (packet.hashAlgorithm === null || WEAK_HASHES.has(packet.hashAlgorithm))
-        throw weakHash(packet, keyId);
-    assertStrong(key, isSubkey(component) ? [key, component] : [key], 'trusted key', 'verification');
-    const signedAt = packet.created;
-    if (!signedAt)
-        throw malformed(`The signature by key ${keyId} has no creation time.`);
-    if (signedAt.getTime() - now.getTime() > MAX_CLOCK_SKEW_MS) {
-        const minutes = Math.round((signedAt.getTime() - now.getTime()) / 60000);
-        throw new CiSigningError('SIGNATURE_FROM_FUTURE', `The signature by key ${keyId} is dated ${isoDate(signedAt)}, ${minutes} minutes after the current time ${isoDate(now)}.`, "Check the clocks of the signing machine and of this runner (NTP), then sign again.", 'verification');
-    }
-    await assertValidNow(key, component, now, 'trusted key', 'verification');
-    const expiresAt = packet.getExpirationTime();
-    if (expiresAt instanceof Date && expiresAt.getTime() <= now.getTime()) {
-        throw invalid(`The signature by key ${keyId} expired on ${isoDate(expiresAt)}.`);
-    }
-    const validityDate = signedAt > now ? signedAt : now;
-    try {
-        await key.getSigningKey(component.getKeyID(), validityDate, undefined, { ...openpgp.config, ...LENIENT_KEY_CONFIG });
-    }
-    catch {
-        throw invalid(`The trusted key ${fingerprint} has no valid signing capability for ${isSubkey(component) ? 'subkey' : 'key'} ${keyId}.`);
-    }
-    const single = new openpgp.PacketList();
-    single.push(packet);
-    try {
-        const result = await openpgp.verify({
-            message: await openpgp.createMessage({ binary: bytes }),
-            signature: new openpgp.Signature(single),
-            verificationKeys: key,
-            format: 'binary',
-            expectSigned: false,
-            // Cryptography and key validity at signing time; "now" was judged above.
-            date: signedAt,
-            config: STRICT_CONFIG,
-        });
-        await result.signatures[0].verified;
-    }
-    catch (error) {
-        const reason = error.message;
-        if (/digest did not match|verification failed/i.test(reason)) {
-            throw invalid(`The signature by key ${keyId} does not match the data: the bytes were changed after signing, or the signature belongs to other data.`);
-        }
-        if (/newer than the signature/i.test(reason)) {
-            throw invalid(`The signature by key ${keyId} is dated ${isoDate(signedAt)}, before the key was created.`);
-        }
-        throw invalid(`The signature by key ${keyId} does not verify: ${safeReason(error, 200)}.`);
-    }
-    return { fingerprint, signingKeyId: keyId, signedAt };
-}
-/**
- * Verifies a detached signature over the exact `bytes` with the trusted keyring, judging the key as of
- * `now`. When the signature holds several signers, it is accepted if one trusted signer passes every
- * check; otherwise the first trusted signer's refusal is reported (untrusted signers are ignored).
- */
-async function verify_verifyDetached(bytes, armoredSignature, ring, now = new Date()) {
-    const packets = await readDocumentSignatures(armoredSignature);
-    const candidates = packets.map((packet) => ({ packet, match: ring.find(hexUpper(packet.issuerKeyID)) }));
-    let firstRefusal;
-    for (const { packet, match } of candidates) {
-        if (!match)
-            continue;
-        try {
-            return await checkSignature(bytes, packet, match, now);
-        }
-        catch (error) {
-            if (!(error instanceof CiSigningError))
-                throw error;
-            firstRefusal ??= error;
-        }
-    }
-    if (firstRefusal)
-        throw firstRefusal;
-    const signers = [...new Set(candidates.map(({ packet }) => hexUpper(packet.issuerKeyID)))].join(', ');
-    throw new CiSigningError('SIGNATURE_UNTRUSTED_KEY', `The signature was made by key ${signers}, which is not among the trusted keys (${ring.fingerprints.join(', ')}).`, "Add the signer's public key to trusted-keys if you trust it, or sign with a trusted key.", 'verification');
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/keygen.ts
-
-
-
-// v4 keys protected with iterated-S2K/CFB: the forms GnuPG 2.2 reads (no v6, no AEAD, no Argon2).
-const GNUPG22_CONFIG = {
-    v6Keys: false,
-    aeadProtect: false,
-    s2kType: enums.s2k.iterated,
-    preferredHashAlgorithm: enums.hash.sha512,
-};
-// A signing-only primary key: ci-signing never encrypts. ed25519 must be the legacy EdDSA form; GnuPG 2.2
-// silently skips v4 keys of the newer Ed25519 algorithm.
-const ALGORITHMS = {
-    ed25519: { type: 'ecc', curve: 'ed25519Legacy' },
-    rsa4096: { type: 'rsa', rsaBits: 4096 },
-};
-/** Generates a v4 signing key pair that GnuPG 2.2 imports, with its revocation certificate. */
-async function generateKeyPair(options) {
-    const name = options.name.trim();
-    const email = options.email.trim();
-    if (name === '' && email === '') {
-        throw new UsageError('A key needs a name or an email address.', 'Pass --name and --email.');
-    }
-    if (email !== '' && !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) {
-        throw new UsageError(`The email address "${email}" is not valid.`, 'Pass an address like ci@example.com.');
-    }
-    if (!Number.isInteger(options.expiresInSeconds) || options.expiresInSeconds < 0) {
-        throw new UsageError(`The key lifetime ${options.expiresInSeconds} is not a whole number of seconds >= 0.`, 'Give a lifetime such as 1y, 90d, or 0 for no expiry.');
-    }
-    const algorithm = ALGORITHMS[options.algorithm];
-    if (!algorithm) {
-        throw new UsageError(`The key algorithm "${String(options.algorithm)}" is not supported.`, 'Use ed25519 or rsa4096.');
-    }
-    const generated = await openpgp.generateKey({
-        ...algorithm,
-        userIDs: [{ ...(name ? { name } : {}), ...(email ? { email } : {}) }],
-        passphrase: options.passphrase || undefined,
-        keyExpirationTime: options.expiresInSeconds,
-        date: options.date,
-        subkeys: [],
-        format: 'object',
-        config: GNUPG22_CONFIG,
-    });
-    return {
-        privateKey: generated.privateKey.armor(),
-        publicKey: generated.publicKey.armor(),
-        revocationCertificate: generated.revocationCertificate,
-        fingerprint: fingerprintOf(generated.publicKey),
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/index.ts
-
-
-
-
-
-
-
 
 ;// CONCATENATED MODULE: ./packages/operations/src/secrets.ts
 
@@ -71880,282 +72160,7 @@ async function signResultsFile(request) {
     return { signatureFile, fingerprint: key.fingerprint, signingKeyId: key.signingKeyId, digest: resultsDigest(bytes), results };
 }
 
-;// CONCATENATED MODULE: ./packages/verifier/src/policy.ts
-// Turns the verify inputs (action inputs and CLI flags share names and strings) into a VerifyPolicy.
-// Bad values are usage errors naming the input, so the CLI exits 2 and the action says which input is wrong.
-
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-/** `24h`, `7d`, `30m`, `90s`, `2w`, also combined (`1d 12h`) -> seconds; '' -> null (no limit). */
-function parseDuration(value, name = 'max-age') {
-    const text = value.trim().toLowerCase();
-    if (text === '')
-        return null;
-    if (!/^(\d+\s*[smhdw]\s*)+$/.test(text)) {
-        throw new UsageError(`${name} "${value}" is not a duration: use whole numbers with a unit s, m, h, d or w, e.g. 24h or 7d.`, `Set ${name} to e.g. 24h, 7d or 30m, or leave it empty for no limit.`);
-    }
-    let seconds = 0;
-    for (const [, amount, unit] of text.matchAll(/(\d+)\s*([smhdw])/g))
-        seconds += Number(amount) * UNIT_SECONDS[unit];
-    if (seconds === 0 || !Number.isSafeInteger(seconds)) {
-        throw new UsageError(`${name} "${value}" must be longer than 0 and reasonably bounded.`, `Set ${name} to e.g. 24h or 7d, or leave it empty for no limit.`);
-    }
-    return seconds;
-}
-/**
- * 'false' | '' -> false, 'true' -> true, 'YYYY-MM-DD' -> that UTC calendar day (midnight UTC); the verifier
- * accepts unsigned results through the end of that day.
- */
-function parseAllowUnsigned(value, name = 'allow-unsigned') {
-    const text = value.trim().toLowerCase();
-    if (text === '' || text === 'false')
-        return false;
-    if (text === 'true')
-        return true;
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (match) {
-        const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-        const date = new Date(Date.UTC(year, month - 1, day));
-        // Date.UTC rolls 2025-02-30 over to March; a real calendar day round-trips.
-        if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day)
-            return date;
-    }
-    throw new UsageError(`${name} "${value}" must be false, true or a date YYYY-MM-DD (unsigned results accepted through the end of that day, UTC).`, `Set ${name} to false (the default), true, or a real date such as 2030-01-31.`);
-}
-/** A whole number >= 0, e.g. max-failed-tests or min-tests. */
-function parseNonNegativeInteger(name, value) {
-    const text = value.trim();
-    const number = Number(text);
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(number)) {
-        throw new UsageError(`${name} "${value}" must be a whole number 0 or greater.`, `Set ${name} to a whole number such as 0 or 1.`);
-    }
-    return number;
-}
-/** A percentage 0-100 (a trailing % is allowed), or '' -> null (not checked). */
-function parsePercentOrEmpty(name, value) {
-    const text = value.trim().replace(/%$/, '').trim();
-    if (text === '')
-        return null;
-    const number = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || number > 100) {
-        throw new UsageError(`${name} "${value}" must be a percentage from 0 to 100, e.g. 80 or 72.5.`, `Set ${name} to a number from 0 to 100, or leave it empty for no coverage check.`);
-    }
-    return number;
-}
-/** Defaults (for absent or empty values) match verify/action.yml: false, 0, none, 1, none. */
-function policy_buildPolicy(raw) {
-    const orDefault = (value, fallback) => (value === undefined || value.trim() === '' ? fallback : value);
-    return {
-        allowUnsigned: parseAllowUnsigned(raw.allowUnsigned ?? ''),
-        maxFailedTests: parseNonNegativeInteger('max-failed-tests', orDefault(raw.maxFailedTests, '0')),
-        minCoverage: parsePercentOrEmpty('min-coverage', raw.minCoverage ?? ''),
-        minTests: parseNonNegativeInteger('min-tests', orDefault(raw.minTests, '1')),
-        maxAgeSeconds: parseDuration(raw.maxAge ?? ''),
-    };
-}
-/** Seconds as `2d 3h`, `1h 30m`, `45s`: non-zero units, largest first. */
-function policy_formatSeconds(totalSeconds) {
-    const parts = [];
-    let rest = totalSeconds;
-    for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]]) {
-        const amount = Math.floor(rest / size);
-        rest -= amount * size;
-        if (amount > 0)
-            parts.push(`${amount}${unit}`);
-    }
-    return parts.length > 0 ? parts.join(' ') : '0s';
-}
-
-;// CONCATENATED MODULE: ./packages/verifier/src/verify.ts
-// The five checks in their fixed order. Each either passes (or warns) and hands what it learned to the next,
-// or fails with a CiSigningError; after the first failure the remaining checks are reported as skipped.
-// The results bytes are parsed only once the signature over exactly those bytes has been verified.
-
-
-
-
-
-const CHECK_TITLES = {
-    'signature-present': 'Signature present',
-    'signature-valid': 'Signature valid',
-    binding: 'Bound to repository and commit',
-    freshness: 'Fresh',
-    thresholds: 'Thresholds',
-};
-const DAY_MS = (/* unused pure expression or super */ null && (24 * 60 * 60 * 1000));
-async function verify_verifyResults(input) {
-    const findings = {};
-    const signature = input.signature?.trim() ? input.signature : null;
-    const run = {
-        'signature-present': () => checkSignaturePresent(input, signature),
-        'signature-valid': () => checkSignatureValid(input, signature, findings),
-        binding: () => checkBinding(input, required(findings.results)),
-        freshness: () => checkFreshness(input, findings.signer, required(findings.results)),
-        thresholds: () => checkThresholds(input, required(findings.results)),
-    };
-    const checks = [];
-    let error;
-    let failedTitle = '';
-    for (const id of CHECK_IDS) {
-        const title = CHECK_TITLES[id];
-        if (error) {
-            checks.push({ id, title, status: 'skip', detail: `Not checked: "${failedTitle}" failed.` });
-            continue;
-        }
-        try {
-            const outcome = await run[id]();
-            checks.push({ id, title, ...outcome });
-        }
-        catch (thrown) {
-            error = asCiSigningError(thrown);
-            failedTitle = title;
-            checks.push({ id, title, status: 'fail', detail: error.message });
-        }
-    }
-    return {
-        verified: !error,
-        signed: Boolean(findings.signer),
-        fingerprint: findings.signer?.fingerprint ?? '',
-        signingKeyId: findings.signer?.signingKeyId ?? '',
-        signedAt: findings.signer?.signedAt.toISOString() ?? '',
-        conclusion: findings.results?.conclusion ?? '',
-        checks,
-        ...(findings.results ? { results: findings.results } : {}),
-        ...(error ? { error } : {}),
-    };
-}
-function checkSignaturePresent(input, signature) {
-    if (signature)
-        return { status: 'pass', detail: `A signature over ${input.source} is present.` };
-    const { allowUnsigned } = input.policy;
-    if (allowUnsigned === true) {
-        return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned because allow-unsigned is true.` };
-    }
-    if (allowUnsigned instanceof Date) {
-        const day = allowUnsigned.toISOString().slice(0, 10);
-        // The date names a UTC calendar day; unsigned results are accepted through its end.
-        if (input.now.getTime() < Date.parse(day) + DAY_MS) {
-            return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned until the end of ${day} (UTC) under allow-unsigned.` };
-        }
-        throw new CiSigningError('SIGNATURE_MISSING', `No signature over ${input.source}, and allow-unsigned ended with ${day} (UTC).`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`), or, if the migration truly needs longer, move the allow-unsigned date.', 'verification');
-    }
-    throw new CiSigningError('SIGNATURE_MISSING', `No signature over ${input.source} was found.`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`) and pass the signature, or set allow-unsigned to a date while migrating.', 'verification');
-}
-async function checkSignatureValid(input, signature, findings) {
-    if (!signature) {
-        findings.results = parseOrExplain(input, 'The results are unsigned and');
-        return { status: 'warn', detail: `Nothing to verify: ${input.source} is unsigned, so nothing proves where its content came from.` };
-    }
-    if (!input.keyring) {
-        throw new CiSigningError('TRUSTED_KEYS_MISSING', `${input.source} is signed, but no trusted keys were given to check the signature against.`, 'Pass the trusted public keys (trusted-keys or trusted-keys-file; --trusted-keys-file in the CLI).', 'verification');
-    }
-    const check = await verifyDetached(input.resultsBytes, signature, input.keyring, input.now);
-    findings.signer = { fingerprint: check.fingerprint, signingKeyId: check.signingKeyId, signedAt: check.signedAt };
-    findings.results = parseOrExplain(input, `The signature by ${check.fingerprint} is valid, but the signed results`);
-    const subkey = check.fingerprint.endsWith(check.signingKeyId) ? '' : ` (signing subkey ${check.signingKeyId})`;
-    return { status: 'pass', detail: `Valid signature by trusted key ${check.fingerprint}${subkey}, made ${check.signedAt.toISOString()}.` };
-}
-/** Parses the (verified or allowed-unsigned) bytes; a refusal keeps its code and says that the content is at fault. */
-function parseOrExplain(input, lead) {
-    try {
-        return parseResults(input.resultsBytes, input.source);
-    }
-    catch (thrown) {
-        const error = asCiSigningError(thrown);
-        throw new CiSigningError(error.code, `${lead} are not valid ci-results v1: ${error.message}`, error.fix, 'verification');
-    }
-}
-function checkBinding(input, results) {
-    const expectedRepository = input.expected.repository;
-    const expectedSha = input.expected.sha;
-    const problems = [];
-    if (results.repository.toLowerCase() !== expectedRepository.toLowerCase()) {
-        problems.push(`repository "${results.repository}" but the expected repository is "${expectedRepository || '(not given)'}"`);
-    }
-    if (results.commit.toLowerCase() !== expectedSha.toLowerCase()) {
-        problems.push(`commit ${results.commit} but the expected commit is ${expectedSha || '(not given)'}`);
-    }
-    if (problems.length > 0) {
-        throw new CiSigningError('BINDING_MISMATCH', `${input.source} names ${problems.join(', and ')}.`, 'These results belong to another commit or repository (a stale file or a replayed result): produce and sign results for this commit.', 'verification');
-    }
-    return { status: 'pass', detail: `The results are for ${results.repository} at commit ${results.commit}, as expected.` };
-}
-function checkFreshness(input, signer, results) {
-    const maxAge = input.policy.maxAgeSeconds;
-    if (maxAge === null)
-        return { status: 'pass', detail: 'Not checked: no max-age is set.' };
-    let reference;
-    let event;
-    if (signer) {
-        reference = signer.signedAt;
-        event = { past: 'was signed', present: 'Signed' };
-    }
-    else {
-        // Unsigned results have no signature time; their own (unproven) completedAt is the only clock there is.
-        reference = new Date(results.completedAt ?? Number.NaN);
-        event = { past: 'completed (completedAt, unsigned)', present: 'Completed (completedAt, unsigned)' };
-        if (!Number.isFinite(reference.getTime())) {
-            throw new CiSigningError('RESULTS_AGE_UNKNOWN', `${input.source} is unsigned and has no usable completedAt, so its age cannot be checked against max-age ${formatSeconds(maxAge)}.`, 'Sign the results, or write completedAt into them, or leave max-age empty.', 'verification');
-        }
-    }
-    // A signature up to 5 minutes ahead of our clock is accepted by signing; count it as age 0.
-    const ageSeconds = Math.max(0, Math.floor((input.now.getTime() - reference.getTime()) / 1000));
-    if (ageSeconds > maxAge) {
-        throw new CiSigningError('RESULTS_TOO_OLD', `${input.source} ${event.past} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), longer than max-age ${formatSeconds(maxAge)} allows.`, 'Run CI again on the trusted runner to produce fresh signed results, or raise max-age.', 'verification');
-    }
-    return { status: 'pass', detail: `${event.present} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), within max-age ${formatSeconds(maxAge)}.` };
-}
-function checkThresholds(input, results) {
-    const { policy } = input;
-    const { passed, failed } = results.tests;
-    const ran = passed + failed;
-    const violations = [];
-    const met = [];
-    if (results.conclusion === 'success')
-        met.push('conclusion success');
-    else
-        violations.push(`conclusion is ${results.conclusion}, not success`);
-    if (failed <= policy.maxFailedTests)
-        met.push(`${failed} failed (max-failed-tests ${policy.maxFailedTests})`);
-    else
-        violations.push(`${failed} tests failed, more than max-failed-tests ${policy.maxFailedTests}`);
-    if (ran >= policy.minTests)
-        met.push(`${ran} tests ran (min-tests ${policy.minTests})`);
-    else
-        violations.push(`${ran} tests ran (passed + failed), fewer than min-tests ${policy.minTests}`);
-    if (policy.minCoverage !== null) {
-        const lines = results.coverage?.lines;
-        if (lines === undefined)
-            violations.push(`no line coverage is reported, but min-coverage is ${policy.minCoverage}%`);
-        else if (lines < policy.minCoverage)
-            violations.push(`line coverage ${lines}% is below min-coverage ${policy.minCoverage}%`);
-        else
-            met.push(`line coverage ${lines}% (min-coverage ${policy.minCoverage}%)`);
-    }
-    if (violations.length > 0) {
-        throw new CiSigningError('THRESHOLDS_NOT_MET', `${input.source} does not meet the thresholds: ${violations.join('; ')}.`, 'Fix the failing tests or coverage and run CI again; change the thresholds only if the policy itself is wrong.', 'verification');
-    }
-    return { status: 'pass', detail: `${met.join(', ')}.` };
-}
-function required(value) {
-    // Unreachable by construction: a check only runs when every earlier one passed.
-    if (value === undefined)
-        throw new CiSigningError('INTERNAL', 'A verifier check ran before the results were parsed.', 'Report this as a bug in ci-signing.', 'internal');
-    return value;
-}
-function asCiSigningError(thrown) {
-    if (thrown instanceof CiSigningError)
-        return thrown;
-    const message = thrown instanceof Error ? thrown.message : String(thrown);
-    return new CiSigningError('INTERNAL', `Verification broke unexpectedly: ${message}`, 'Report this as a bug in ci-signing, with the command and inputs used.', 'internal');
-}
-
-;// CONCATENATED MODULE: ./packages/verifier/src/index.ts
-
-
-
-
 ;// CONCATENATED MODULE: ./packages/operations/src/verify.ts
-
 
 
 
@@ -72216,23 +72221,11 @@ async function loadKeyring(trustedKeys, trustedKeysFile) {
     return blocks.length ? loadTrustedKeys(blocks) : null;
 }
 async function verifyLocalFile(request, keyring, policy, expected, now) {
-    let resultsBytes;
-    try {
-        resultsBytes = await readFile(request.resultsFile);
-    }
-    catch {
-        throw new CiSigningError('FILE_NOT_FOUND', `results file ${request.resultsFile} does not exist or cannot be read`, 'Check the results-file path.');
-    }
-    const explicitSignature = Boolean(request.signatureFile);
-    const signatureFile = request.signatureFile || `${request.resultsFile}.asc`;
-    let signature = null;
-    if (await fileExists(signatureFile)) {
-        signature = await readTextFile(signatureFile, 'signature file', 'signature-file');
-    }
-    else if (explicitSignature) {
-        // A named signature that is missing is a mistake, not an unsigned result.
-        throw new CiSigningError('FILE_NOT_FOUND', `signature file ${signatureFile} does not exist`, 'Check the signature-file path, or leave it empty for <results-file>.asc.');
-    }
+    const resultsBytes = await readInputFile(request.resultsFile, 'results file', 'results-file');
+    // A named signature that is missing is a mistake; only the conventional <results-file>.asc is optional.
+    const signature = request.signatureFile
+        ? await readTextFile(request.signatureFile, 'signature file', 'signature-file')
+        : await readOptionalTextFile(`${request.resultsFile}.asc`, 'signature file', 'signature-file');
     const report = await verifyResults({ resultsBytes, signature, keyring, expected, policy, now, source: request.resultsFile });
     return { name: request.resultsFile, report };
 }

@@ -1,10 +1,10 @@
-import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CiSigningError, UsageError } from '../../errors/src/index.js';
 import { generateKeyPair } from '../../signing/src/index.js';
 import { createAppInstallationToken } from '../../checks/src/index.js';
 import { readResultsFile } from '../../results/src/index.js';
-import { postResultsFile, signResultsFile, verifySignedResults } from '../../operations/src/index.js';
+import { apiUrl, postResultsFile, readTextFile, signResultsFile, verifySignedResults } from '../../operations/src/index.js';
 import type { CliIo } from './main.js';
 import { renderVerificationText } from './text.js';
 
@@ -106,14 +106,8 @@ function required(values: Values, flag: string, command: string): string {
 async function secret(values: Values, flag: string, envName: string, io: CliIo): Promise<string | undefined> {
   const file = text(values, flag);
   if (file) {
-    let content: string;
-    try {
-      content = await readFile(file, 'utf8');
-    } catch {
-      throw new CiSigningError('FILE_NOT_FOUND', `--${flag} ${file} cannot be read`, `Check the --${flag} path.`);
-    }
     // A passphrase file's trailing newline is not part of the passphrase.
-    return content.replace(/\r?\n$/, '');
+    return (await readTextFile(file, `--${flag}`, `--${flag}`)).replace(/\r?\n$/, '');
   }
   return io.env[envName];
 }
@@ -186,10 +180,10 @@ async function verify(values: Values, io: CliIo): Promise<number> {
     trustedKeysFile: trustedKeysFiles.join('\n'),
     sha: text(values, 'sha') || io.env.GITHUB_SHA || '',
     repository: text(values, 'repository') || io.env.GITHUB_REPOSITORY || '',
-    allowUnsigned: text(values, 'allow-unsigned') || 'false',
-    maxFailedTests: text(values, 'max-failed-tests') || '0',
+    allowUnsigned: text(values, 'allow-unsigned'),
+    maxFailedTests: text(values, 'max-failed-tests'),
     minCoverage: text(values, 'min-coverage'),
-    minTests: text(values, 'min-tests') || '1',
+    minTests: text(values, 'min-tests'),
     maxAge: text(values, 'max-age'),
     checkNames,
     github: { token: io.env.GITHUB_TOKEN ?? '', baseUrl: apiUrlOf(values, io), log: (line) => io.stderr(`${line}\n`) },
@@ -208,24 +202,19 @@ async function post(values: Values, io: CliIo): Promise<number> {
   let token = io.env.GITHUB_TOKEN ?? '';
   if (appId) {
     const keyFile = required(values, 'app-private-key-file', 'post');
-    const privateKeyPem = await readFile(keyFile, 'utf8').catch(() => {
-      throw new CiSigningError('FILE_NOT_FOUND', `--app-private-key-file ${keyFile} cannot be read`, 'Check the path of the GitHub App private key (.pem).');
-    });
+    const privateKeyPem = await readTextFile(keyFile, 'GitHub App private key', '--app-private-key-file');
     const { results } = await readResultsFile(resultsFile);
     token = await createAppInstallationToken({ appId, privateKeyPem, repository: results.repository, baseUrl });
   }
   if (!token) throw new UsageError('no GitHub credentials', 'Set env GITHUB_TOKEN to a token with checks: write, or give --app-id and --app-private-key-file (classic personal access tokens cannot create check runs).');
-  const retries = text(values, 'retries') || '3';
-  const retryDelay = text(values, 'retry-delay') || '2';
-  const requestTimeout = text(values, 'request-timeout') || '30';
   const outcome = await postResultsFile({
     resultsFile,
     signatureFile: text(values, 'signature-file'),
     token,
     checkName: text(values, 'check-name') || 'local-ci',
-    retries,
-    retryDelay,
-    requestTimeout,
+    retries: text(values, 'retries'),
+    retryDelay: text(values, 'retry-delay'),
+    requestTimeout: text(values, 'request-timeout'),
     apiUrl: baseUrl,
     log,
     warn: (line) => io.stderr(`warning: ${line}\n`),
@@ -235,7 +224,7 @@ async function post(values: Values, io: CliIo): Promise<number> {
 }
 
 function apiUrlOf(values: Values, io: CliIo): string {
-  return text(values, 'api-url') || io.env.GITHUB_API_URL || 'https://api.github.com';
+  return text(values, 'api-url') || apiUrl(io.env);
 }
 
 function parseKeyLifetime(value: string): number {

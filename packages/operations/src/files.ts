@@ -14,10 +14,10 @@ export async function writeFileAtomic(path: string, content: string, mode = 0o64
   }
 }
 
-/** Reads a text file the user named; a missing file is an input error with a fix, not a stack trace. */
-export async function readTextFile(path: string, what: string, flag: string): Promise<string> {
+/** Reads a file the user named; a missing file is an input error with a fix, not a stack trace. */
+export async function readInputFile(path: string, what: string, flag: string): Promise<Buffer> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') {
       throw new CiSigningError('FILE_NOT_FOUND', `${what} ${path} does not exist`, `Check the ${flag} path.`);
@@ -26,12 +26,17 @@ export async function readTextFile(path: string, what: string, flag: string): Pr
   }
 }
 
-export async function fileExists(path: string): Promise<boolean> {
+export async function readTextFile(path: string, what: string, flag: string): Promise<string> {
+  return (await readInputFile(path, what, flag)).toString('utf8');
+}
+
+/** Like readTextFile, but a file that does not exist is null (an optional, conventional path). */
+export async function readOptionalTextFile(path: string, what: string, flag: string): Promise<string | null> {
   try {
-    await readFile(path);
-    return true;
-  } catch {
-    return false;
+    return await readTextFile(path, what, flag);
+  } catch (error) {
+    if (error instanceof CiSigningError && error.code === 'FILE_NOT_FOUND') return null;
+    throw error;
   }
 }
 

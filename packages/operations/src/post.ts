@@ -1,8 +1,9 @@
 import * as openpgp from 'openpgp';
 import { CiSigningError, UsageError } from '../../errors/src/index.js';
 import { readResultsFile } from '../../results/src/index.js';
+import { parseNonNegativeInteger } from '../../verifier/src/index.js';
 import { createGitHubClient, postResults, type GitHubClient } from '../../checks/src/index.js';
-import { fileExists, readTextFile } from './files.js';
+import { readOptionalTextFile, readTextFile } from './files.js';
 
 export interface PostRequest {
   resultsFile: string;
@@ -10,8 +11,11 @@ export interface PostRequest {
   signatureFile: string;
   token: string;
   checkName: string;
+  /** '' = 3. */
   retries: string;
+  /** Seconds; '' = 2. */
   retryDelay: string;
+  /** Seconds; '' = 30. */
   requestTimeout: string;
   apiUrl: string;
   detailsUrl?: string;
@@ -30,9 +34,10 @@ export interface PostOutcome {
 }
 
 export async function postResultsFile(request: PostRequest): Promise<PostOutcome> {
-  const retries = parseCount('retries', request.retries);
-  const retryDelayMs = parseSeconds('retry-delay', request.retryDelay, true) * 1000;
-  const requestTimeoutMs = parseSeconds('request-timeout', request.requestTimeout, false) * 1000;
+  // The defaults of post/action.yml, for the CLI and for empty inputs.
+  const retries = parseCount('retries', request.retries.trim() || '3');
+  const retryDelayMs = parseSeconds('retry-delay', request.retryDelay.trim() || '2', true) * 1000;
+  const requestTimeoutMs = parseSeconds('request-timeout', request.requestTimeout.trim() || '30', false) * 1000;
   const checkName = request.checkName.trim();
   if (!checkName) throw new UsageError('check-name is empty', 'Set check-name (default local-ci).');
 
@@ -66,8 +71,7 @@ export async function postResultsFile(request: PostRequest): Promise<PostOutcome
 
 async function readSignature(request: PostRequest): Promise<string | null> {
   if (request.signatureFile) return readTextFile(request.signatureFile, 'signature file', 'signature-file');
-  const conventional = `${request.resultsFile}.asc`;
-  return (await fileExists(conventional)) ? readTextFile(conventional, 'signature file', 'signature-file') : null;
+  return readOptionalTextFile(`${request.resultsFile}.asc`, 'signature file', 'signature-file');
 }
 
 /** The signer as the signature itself names it, for the check run's title and summary. */
@@ -84,9 +88,9 @@ async function describeSignature(armored: string, path: string): Promise<{ signi
 }
 
 function parseCount(name: string, value: string): number {
-  const trimmed = value.trim();
-  if (!/^\d+$/.test(trimmed) || Number(trimmed) > 20) throw new UsageError(`${name} must be a whole number from 0 to 20, got '${value}'`, `Set ${name} to e.g. 3.`);
-  return Number(trimmed);
+  const count = parseNonNegativeInteger(name, value);
+  if (count > 20) throw new UsageError(`${name} must be a whole number from 0 to 20, got '${value}'`, `Set ${name} to e.g. 3.`);
+  return count;
 }
 
 function parseSeconds(name: string, value: string, zeroAllowed: boolean): number {

@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { glob } from 'tinyglobby';
 import { CiSigningError, UsageError } from '../../errors/src/index.js';
 import { renderVerificationSummary } from '../../results/src/index.js';
 import { loadTrustedKeys, type TrustedKeyring } from '../../signing/src/index.js';
 import { buildPolicy, verifyResults, type VerificationReport, type VerifyPolicy } from '../../verifier/src/index.js';
 import { createGitHubClient, decodeEmbeddedBlock, readCheckRuns } from '../../checks/src/index.js';
-import { fileExists, readTextFile } from './files.js';
+import { readInputFile, readOptionalTextFile, readTextFile } from './files.js';
 
 export interface VerifyRequest {
   /** '' = read the results from the check run(s) instead of a local file. */
@@ -110,21 +109,11 @@ async function verifyLocalFile(
   expected: { repository: string; sha: string },
   now: Date,
 ): Promise<VerifiedEntry> {
-  let resultsBytes: Uint8Array;
-  try {
-    resultsBytes = await readFile(request.resultsFile);
-  } catch {
-    throw new CiSigningError('FILE_NOT_FOUND', `results file ${request.resultsFile} does not exist or cannot be read`, 'Check the results-file path.');
-  }
-  const explicitSignature = Boolean(request.signatureFile);
-  const signatureFile = request.signatureFile || `${request.resultsFile}.asc`;
-  let signature: string | null = null;
-  if (await fileExists(signatureFile)) {
-    signature = await readTextFile(signatureFile, 'signature file', 'signature-file');
-  } else if (explicitSignature) {
-    // A named signature that is missing is a mistake, not an unsigned result.
-    throw new CiSigningError('FILE_NOT_FOUND', `signature file ${signatureFile} does not exist`, 'Check the signature-file path, or leave it empty for <results-file>.asc.');
-  }
+  const resultsBytes = await readInputFile(request.resultsFile, 'results file', 'results-file');
+  // A named signature that is missing is a mistake; only the conventional <results-file>.asc is optional.
+  const signature = request.signatureFile
+    ? await readTextFile(request.signatureFile, 'signature file', 'signature-file')
+    : await readOptionalTextFile(`${request.resultsFile}.asc`, 'signature file', 'signature-file');
   const report = await verifyResults({ resultsBytes, signature, keyring, expected, policy, now, source: request.resultsFile });
   return { name: request.resultsFile, report };
 }
