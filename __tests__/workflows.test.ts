@@ -65,7 +65,9 @@ describe('actionlint', () => {
 
   test('finds the workflows and the examples', () => {
     expect(WORKFLOWS).toEqual(
-      expect.arrayContaining(['ci-local-verifier.yml', 'verify-signed-ci.yml', 'ci.yml', 'check-dist.yml'].map((name) => `.github/workflows/${name}`)),
+      expect.arrayContaining(
+        ['ci-local-verifier.yml', 'verify-signed-ci.yml', 'ci.yml', 'check-dist.yml', 'release.yml'].map((name) => `.github/workflows/${name}`),
+      ),
     );
     expect(EXAMPLES).toEqual(expect.arrayContaining(['docs/examples/trusted-runner.yml', 'docs/examples/org-required-verifier.yml']));
   });
@@ -197,8 +199,37 @@ describe('verify-signed-ci.yml (reusable)', () => {
   });
 });
 
+// The release workflow is the one that writes (docs/releasing.md); its grant is pinned below instead.
+const WRITERS = ['.github/workflows/release.yml'];
+
+describe('release.yml', () => {
+  const workflow = readYaml('.github/workflows/release.yml');
+  const job = workflow.jobs.release;
+
+  test('runs on pushed vX.Y.Z tags only', () => {
+    expect(workflow.on).toEqual({ push: { tags: ['v[0-9]+.[0-9]+.[0-9]+'] } });
+  });
+
+  test('reads by default; only its job writes contents and id-token', () => {
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(job.permissions).toEqual({ contents: 'write', 'id-token': 'write' });
+  });
+
+  test('tests, checks dist, attaches the tarball, moves the major tag, publishes with provenance only with a token', () => {
+    const runs = (job.steps as Yaml[]).map((step) => String(step.run ?? '')).join('\n');
+    expect(runs).toMatch(/bash scripts\/test\.sh/);
+    expect(runs).toMatch(/npm run build[\s\S]*git diff --exit-code[^\n]*-- dist\//);
+    expect(runs).toMatch(/npm pack/);
+    expect(runs).toMatch(/gh release create "\$GITHUB_REF_NAME" "\$TARBALL"/);
+    expect(runs).toMatch(/git push --force origin "refs\/tags\/\$major"/);
+    const publish = (job.steps as Yaml[]).find((step) => /npm publish/.test(String(step.run ?? '')));
+    expect(publish?.run).toMatch(/--provenance/);
+    expect(publish?.if).toBe("env.NPM_TOKEN != ''");
+  });
+});
+
 describe('every workflow', () => {
-  test.each(WORKFLOWS)('%s grants no write permission', (path) => {
+  test.each(WORKFLOWS.filter((path) => !WRITERS.includes(path)))('%s grants no write permission', (path) => {
     const workflow = readYaml(path);
     const grants = [workflow.permissions, ...Object.values(workflow.jobs as Record<string, Yaml>).map((job) => job.permissions)];
     for (const grant of grants) {
