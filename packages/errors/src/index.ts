@@ -19,9 +19,11 @@ export class CiSigningError extends Error {
     this.kind = kind;
   }
 
-  /** One line: "CODE: cause. Fix: what to do." */
+  /** One line: "CODE: cause. Fix: what to do." The cause gets its full stop here when it lacks one. */
   toLine(): string {
-    return oneLine(`${this.code}: ${this.message}${this.fix ? ` Fix: ${this.fix}` : ''}`);
+    const cause = oneLine(this.message);
+    const stopped = this.fix && !/[.!?]$/.test(cause) ? `${cause}.` : cause;
+    return oneLine(`${this.code}: ${stopped}${this.fix ? ` Fix: ${this.fix}` : ''}`);
   }
 }
 
