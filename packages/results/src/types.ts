@@ -18,6 +18,12 @@ export interface TestFailure {
   [extra: string]: unknown;
 }
 
+export interface FlakyTest {
+  name: string;
+  file?: string;
+  [extra: string]: unknown;
+}
+
 export interface CiResults {
   version: 1;
   /** owner/name */
@@ -28,6 +34,12 @@ export interface CiResults {
   tests: TestCounts;
   coverage?: { lines: number; [extra: string]: unknown };
   failures?: TestFailure[];
+  /** The name of the check the results are for. */
+  check?: string;
+  /** Failed tests left out of failures[] to keep the block within a check run's limits. */
+  failuresOmitted?: number;
+  /** Tests that failed, then passed on a rerun; counted as passed. */
+  flaky?: FlakyTest[];
   /** ISO 8601 date-time */
   startedAt?: string;
   /** ISO 8601 date-time */
