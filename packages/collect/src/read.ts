@@ -1,0 +1,28 @@
+// Streams a report as text so that a 100 MB file is never held whole in memory.
+import { createReadStream } from 'node:fs';
+
+export const CHUNK_BYTES = 1024 * 1024;
+
+export async function* readChunks(path: string): AsyncGenerator<string> {
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK_BYTES });
+  for await (const chunk of stream) yield chunk as string;
+}
+
+/** Yields lines (without their line ending) and the 1-based line number. */
+export async function* readLines(path: string): AsyncGenerator<[string, number]> {
+  let carry = '';
+  let number = 0;
+  for await (const chunk of readChunks(path)) {
+    const text = carry + chunk;
+    let start = 0;
+    let end = text.indexOf('\n');
+    while (end >= 0) {
+      number++;
+      yield [text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end), number];
+      start = end + 1;
+      end = text.indexOf('\n', start);
+    }
+    carry = text.slice(start);
+  }
+  if (carry) yield [carry.endsWith('\r') ? carry.slice(0, -1) : carry, number + 1];
+}
