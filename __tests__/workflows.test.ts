@@ -225,8 +225,8 @@ describe('every workflow', () => {
 // The action metadata is the public contract (issues 2-4); workflows and README depend on these names.
 const ACTION_CONTRACTS: Record<string, { inputs: string[]; outputs: string[] }> = {
   sign: {
-    inputs: ['results-file', 'private-key', 'passphrase', 'signature-file', 'allow-github-hosted'],
-    outputs: ['signature-file', 'fingerprint', 'digest'],
+    inputs: ['results-file', 'reports', 'check-name', 'private-key', 'passphrase', 'signature-file', 'allow-github-hosted'],
+    outputs: ['results-file', 'signature-file', 'fingerprint', 'digest'],
   },
   post: {
     inputs: ['results-file', 'signature-file', 'token', 'check-name', 'retries', 'retry-delay', 'request-timeout'],
@@ -240,8 +240,8 @@ const ACTION_CONTRACTS: Record<string, { inputs: string[]; outputs: string[] }> 
     outputs: ['verified', 'signed', 'fingerprint', 'signed-at', 'conclusion', 'check-run-id'],
   },
   '.': {
-    inputs: ['results-file', 'private-key', 'passphrase', 'token', 'check-name'],
-    outputs: ['check-run-id', 'check-run-url', 'fingerprint'],
+    inputs: ['results-file', 'reports', 'private-key', 'passphrase', 'token', 'check-name'],
+    outputs: ['results-file', 'check-run-id', 'check-run-url', 'fingerprint'],
   },
 };
 

@@ -1,4 +1,4 @@
-// ci-signing: keygen, sign, verify and post for machines outside GitHub Actions.
+// ci-signing: keygen, collect, run, sign, verify and post for machines outside GitHub Actions.
 // Exit codes: 0 ok, 1 an operation or verification failed, 2 usage error.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CiSigningError, describeError, UsageError } from '../../errors/src/index.js';
@@ -27,10 +27,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const name = command as CommandName;
   let values: Record<string, string | boolean | string[] | undefined>;
+  let positionals: string[];
+  const takesPositionals = 'positionals' in COMMANDS[name] && COMMANDS[name].positionals === true;
   try {
-    ({ values } = parseArgs({ args: rest, options: COMMANDS[name].options as ParseArgsConfig['options'], strict: true, allowPositionals: false }));
+    ({ values, positionals } = parseArgs({
+      args: rest,
+      options: COMMANDS[name].options as ParseArgsConfig['options'],
+      strict: true,
+      allowPositionals: takesPositionals,
+    }));
   } catch (error) {
     io.stderr(`ci-signing: USAGE: ${(error as Error).message.split('\n')[0]} Fix: see ci-signing ${name} --help.\n`);
+    return 2;
+  }
+  if (takesPositionals && positionals.length > 0 && !rest.includes('--')) {
+    io.stderr(`ci-signing: USAGE: ${name} takes its command after --. Fix: ci-signing ${name} [flags] -- COMMAND [ARGS...].\n`);
     return 2;
   }
   if (values.help) {
@@ -38,7 +49,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   try {
-    return await runCommand(name, values, io);
+    return await runCommand(name, values, io, positionals);
   } catch (error) {
     io.stderr(`ci-signing: ${describeError(error)}\n`);
     if (error instanceof UsageError || (error instanceof CiSigningError && error.kind === 'usage')) return 2;
