@@ -60,7 +60,7 @@ describe('counting test cases', () => {
   test('failures: first line only, at most 1 KB, escapes and control characters removed', async () => {
     const long = 'x'.repeat(3000);
     const { results } = await collect({
-      'a.xml': junit(`<testcase name="\u001b[31mred\u0007\u001b]8;;http://e\u0007link\u001b]8;;\u0007"><failure message="${long}"/></testcase>` +
+      'a.xml': junit(`<testcase name="\u001b[31mred&#7;\u001b]8;;http://e\u0007link&#x1b;]8;;\u0007"><failure message="${long}"/></testcase>` +
         '<testcase name="text"><failure><![CDATA[\n\n  \u001b[1mfirst line\u001b[0m\nsecond line]]></failure></testcase>' +
         '<testcase name="typed"><error type="java.lang.OutOfMemoryError"/></testcase>'),
     });

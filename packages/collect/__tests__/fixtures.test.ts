@@ -37,7 +37,7 @@ describe('reports made by the real tools', () => {
     }
     const { results } = await collect('mocha', ['junit.xml', 'nyc-coverage-summary.json']);
     expectPercent(results.coverage?.lines, summary.coverage.nyc.lines, summary.coverage.nyc.decimals);
-    expect(results.failures?.map((failure) => failure.message)).toEqual(['Expected values to be strictly equal:', 'division by zero']);
+    expect(results.failures?.map((failure) => failure.message)).toEqual(['Expected values to be strictly equal: 2 !== 3', 'division by zero']);
   });
 
   test('pytest --junitxml xunit1 (file and line) and xunit2, coverage.py Cobertura', async () => {

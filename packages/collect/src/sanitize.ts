@@ -7,9 +7,13 @@ const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u0
 // eslint-disable-next-line no-control-regex -- as above
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
+// xml.ts shelters raw control characters at U+E000 + code.
+const SHELTERED = /[\ue000-\ue01f]/g;
+const unshelter = (char: string) => String.fromCharCode(char.charCodeAt(0) - 0xe000);
+
 /** Removes escapes and control characters; keeps newlines and tabs. */
 export function stripTerminal(text: string): string {
-  return text.replace(ESCAPES, '').replace(CONTROLS, '');
+  return text.replace(SHELTERED, unshelter).replace(ESCAPES, '').replace(CONTROLS, '');
 }
 
 /** One line: escapes removed, every run of whitespace (newlines included) as one space. */
