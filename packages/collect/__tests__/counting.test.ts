@@ -3,7 +3,8 @@
 import { collectReports } from '../src/index.js';
 import { CONTEXT, folder, junit } from './helpers.js';
 
-const collect = (files: Record<string, string>, patterns = ['*.xml']) => collectReports({ ...CONTEXT, patterns, cwd: folder(files) });
+const collect = (files: Record<string, string>, patterns = ['*.xml']) =>
+  collectReports({ ...CONTEXT, patterns, cwd: folder(files) });
 
 describe('counting test cases', () => {
   test('failure and error fail; skipped, disabled and ignored skip; failure beside skipped fails', async () => {
@@ -33,15 +34,24 @@ describe('counting test cases', () => {
   });
 
   test('same-named passing tests are distinct tests (jest, mocha)', async () => {
-    const { results } = await collect({ 'a.xml': junit('<testcase name="same"/><testcase name="same"/><testcase name="same"><skipped/></testcase>') });
+    const { results } = await collect({
+      'a.xml': junit('<testcase name="same"/><testcase name="same"/><testcase name="same"><skipped/></testcase>'),
+    });
     expect(results.tests).toEqual({ passed: 2, failed: 0, skipped: 1 });
   });
 
-  test('a repeat after a failure is a rerun: failed then passed is flaky, in the same file or a later one', async () => {
-    const first = junit('<testcase classname="c" name="t1" file="t.go"><failure message="x"/></testcase>' +
-      '<testcase classname="c" name="t2"><failure message="y"/></testcase><testcase classname="c" name="t3"><failure message="z"/></testcase>' +
-      '<testcase classname="c" name="t1" file="t.go"/>', 'pkg');
-    const second = junit('<testcase classname="c" name="t2"/><testcase classname="c" name="t3"><failure message="again"/></testcase>', 'pkg');
+  test('a repeat after a failure is a rerun: failed then passed is flaky, same file or later', async () => {
+    const first = junit(
+      '<testcase classname="c" name="t1" file="t.go"><failure message="x"/></testcase>' +
+        '<testcase classname="c" name="t2"><failure message="y"/></testcase>' +
+        '<testcase classname="c" name="t3"><failure message="z"/></testcase>' +
+        '<testcase classname="c" name="t1" file="t.go"/>',
+      'pkg',
+    );
+    const second = junit(
+      '<testcase classname="c" name="t2"/><testcase classname="c" name="t3"><failure message="again"/></testcase>',
+      'pkg',
+    );
     const { results } = await collect({ '1.xml': first, '2.xml': second });
     expect(results.tests).toEqual({ passed: 2, failed: 1, skipped: 0 });
     expect(results.flaky).toEqual([{ name: 'c › t1', file: 't.go' }, { name: 'c › t2' }]);
@@ -60,9 +70,13 @@ describe('counting test cases', () => {
   test('failures: first line only, at most 1 KB, escapes and control characters removed', async () => {
     const long = 'x'.repeat(3000);
     const { results } = await collect({
-      'a.xml': junit(`<testcase name="\u001b[31mred&#7;\u001b]8;;http://e\u0007link&#x1b;]8;;\u0007"><failure message="${long}"/></testcase>` +
-        '<testcase name="text"><failure><![CDATA[\n\n  \u001b[1mfirst line\u001b[0m\nsecond line]]></failure></testcase>' +
-        '<testcase name="typed"><error type="java.lang.OutOfMemoryError"/></testcase>'),
+      'a.xml': junit(
+        `<testcase name="\u001b[31mred&#7;\u001b]8;;http://e\u0007link&#x1b;]8;;\u0007">` +
+          `<failure message="${long}"/></testcase>` +
+          '<testcase name="text"><failure><![CDATA[\n\n  \u001b[1mfirst line\u001b[0m\nsecond line]]>' +
+          '</failure></testcase>' +
+          '<testcase name="typed"><error type="java.lang.OutOfMemoryError"/></testcase>',
+      ),
     });
     const [first, second, third] = results.failures!;
     expect(first.name).toBe('redlink');

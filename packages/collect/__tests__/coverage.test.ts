@@ -3,7 +3,8 @@ import { collectReports, CoverageMerge, coveragePercent } from '../src/index.js'
 import { CONTEXT, folder, junit } from './helpers.js';
 
 const TESTS = { 'tests.xml': junit('<testcase name="t"/>') };
-const collect = (files: Record<string, string>) => collectReports({ ...CONTEXT, patterns: ['*'], cwd: folder({ ...TESTS, ...files }) });
+const collect = (files: Record<string, string>) =>
+  collectReports({ ...CONTEXT, patterns: ['*'], cwd: folder({ ...TESTS, ...files }) });
 
 describe('merging coverage', () => {
   test('two lcov reports of the same file: a line is covered when either covers it', async () => {
@@ -15,7 +16,9 @@ describe('merging coverage', () => {
   });
 
   test('lcov without DA lines uses LF/LH; with DA lines, LF/LH are not added again', async () => {
-    const { results } = await collect({ 'a.info': 'SF:x.c\nLF:10\nLH:3\nend_of_record\nSF:y.c\nDA:1,1\nDA:2,1\nLF:2\nLH:2\nend_of_record\n' });
+    const { results } = await collect({
+      'a.info': 'SF:x.c\nLF:10\nLH:3\nend_of_record\nSF:y.c\nDA:1,1\nDA:2,1\nLF:2\nLH:2\nend_of_record\n',
+    });
     expect(results.coverage).toEqual({ lines: 41.66 }); // (3 + 2) / (10 + 2), rounded down
   });
 
@@ -48,13 +51,16 @@ describe('merging coverage', () => {
       'cover.out': 'mode: set\nm/a.go:1.1,2.2 3 0\nm/a.go:3.1,4.2 1 1\nmode: set\nm/a.go:1.1,2.2 3 1\n',
     });
     expect(results.coverage).toEqual({ lines: 100 });
-    const { results: weighted } = await collect({ 'cover.out': 'mode: count\nm/a.go:1.1,2.2 3 0\nm/a.go:3.1,4.2 1 7\n' });
+    const { results: weighted } = await collect({
+      'cover.out': 'mode: count\nm/a.go:1.1,2.2 3 0\nm/a.go:3.1,4.2 1 7\n',
+    });
     expect(weighted.coverage).toEqual({ lines: 25 });
   });
 
-  test('Cobertura without line elements uses lines-valid/lines-covered; JaCoCo without lines its LINE counter', async () => {
+  test('Cobertura without lines uses lines-valid/lines-covered, JaCoCo its LINE counter', async () => {
     const { results } = await collect({
-      'cobertura.xml': '<coverage lines-valid="4" lines-covered="1" line-rate="0.25" branch-rate="1"><packages/></coverage>',
+      'cobertura.xml':
+        '<coverage lines-valid="4" lines-covered="1" line-rate="0.25" branch-rate="1"><packages/></coverage>',
       'jacoco.xml': '<report name="x"><counter type="LINE" missed="3" covered="4"/></report>',
     });
     expect(results.coverage).toEqual({ lines: 45.45 }); // (1 + 4) / (4 + 7)

@@ -15,25 +15,50 @@ const XXE = `<?xml version="1.0"?><!DOCTYPE testsuites [<!ENTITY xxe SYSTEM "fil
 <testsuites><testsuite name="${SECRET}"><testcase name="&xxe;"/></testsuite></testsuites>`;
 
 const CASES: [string, string | Buffer, string, RegExp][] = [
-  ['truncated.xml', junit(`<testcase name="${SECRET}"/>`).slice(0, 70), 'REPORT_MALFORMED', /truncated\.xml is not well-formed XML/],
+  [
+    'truncated.xml',
+    junit(`<testcase name="${SECRET}"/>`).slice(0, 70),
+    'REPORT_MALFORMED',
+    /truncated\.xml is not well-formed XML/,
+  ],
   ['bomb.xml', BOMB, 'REPORT_DTD', /bomb\.xml declares a DOCTYPE with an internal subset/],
   ['xxe.xml', XXE, 'REPORT_DTD', /xxe\.xml declares a DOCTYPE/],
   ['entity.xml', junit(`<testcase name="${SECRET}&xxe;"/>`), 'REPORT_MALFORMED', /entity\.xml is not well-formed XML/],
-  ['binary.xml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3, 0xff, 0xfe]), 'REPORT_UNKNOWN_FORMAT', /it looks like binary/],
+  [
+    'binary.xml',
+    Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3, 0xff, 0xfe]),
+    'REPORT_UNKNOWN_FORMAT',
+    /it looks like binary/,
+  ],
   ['report.gz', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0]), 'REPORT_UNKNOWN_FORMAT', /looks like gzip-compressed/],
   ['empty.xml', '', 'REPORT_EMPTY', /empty\.xml is empty/],
   ['blank.xml', '  \n\n', 'REPORT_EMPTY', /blank\.xml is empty/],
   ['index.html', `<!DOCTYPE html><html><body>${SECRET}</body></html>`, 'REPORT_UNKNOWN_FORMAT', /looks like HTML/],
   ['other.xml', `<?xml version="1.0"?><project>${SECRET}</project>`, 'REPORT_UNKNOWN_FORMAT', /XML, but not JUnit/],
   ['data.json', `{"${SECRET}": 1}`, 'REPORT_UNKNOWN_FORMAT', /JSON, but not an Istanbul coverage-summary/],
-  ['coverage-final.json', `{"/a.js": {"path": "/a.js", "statementMap": {}, "${SECRET}": 1}}`, 'REPORT_UNKNOWN_FORMAT', /coverage-final\.json, not coverage-summary/],
-  ['notes.txt', `${SECRET}\nplain text\n`, 'REPORT_UNKNOWN_FORMAT', /notes\.txt is in no known report format \(it looks like text/],
+  [
+    'coverage-final.json',
+    `{"/a.js": {"path": "/a.js", "statementMap": {}, "${SECRET}": 1}}`,
+    'REPORT_UNKNOWN_FORMAT',
+    /coverage-final\.json, not coverage-summary/,
+  ],
+  [
+    'notes.txt',
+    `${SECRET}\nplain text\n`,
+    'REPORT_UNKNOWN_FORMAT',
+    /notes\.txt is in no known report format \(it looks like text/,
+  ],
   ['utf16.xml', Buffer.from('\ufeff<testsuites/>', 'utf16le'), 'REPORT_UNKNOWN_FORMAT', /UTF-16/],
   ['none.xml', junit(''), 'REPORT_NO_TESTS', /none\.xml is a JUnit report with no test cases/],
   ['bad.info', `SF:a.c\nDA:${SECRET}\n`, 'REPORT_MALFORMED', /bad\.info is not a well-formed lcov file \(line 2\)/],
   ['records.info', 'TN:\n', 'REPORT_NO_COVERAGE', /records\.info is an lcov file with no source file records/],
   ['bad.out', `mode: set\n${SECRET}\n`, 'REPORT_MALFORMED', /bad\.out is not a well-formed Go coverprofile \(line 2\)/],
-  ['cut-summary.json', '{"total": {"lines": {"total": 3', 'REPORT_MALFORMED', /cut-summary\.json looks like a coverage-summary\.json but is not valid JSON/],
+  [
+    'cut-summary.json',
+    '{"total": {"lines": {"total": 3',
+    'REPORT_MALFORMED',
+    /cut-summary\.json looks like a coverage-summary\.json but is not valid JSON/,
+  ],
 ];
 
 async function refusal(run: () => Promise<unknown>): Promise<CiSigningError> {
@@ -68,7 +93,9 @@ describe('refusals', () => {
   });
 
   test('no pattern at all', async () => {
-    expect((await refusal(() => collectReports({ ...CONTEXT, patterns: [' ', '!x'] }))).code).toBe('COLLECT_NO_PATTERNS');
+    expect((await refusal(() => collectReports({ ...CONTEXT, patterns: [' ', '!x'] }))).code).toBe(
+      'COLLECT_NO_PATTERNS',
+    );
   });
 
   test('a folder matched by a pattern is not a report', async () => {

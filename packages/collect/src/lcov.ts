@@ -40,12 +40,18 @@ export async function parseLcov(path: string, display: string, coverage: Coverag
   });
   endRecord();
   if (records === 0) {
-    throw refuse('REPORT_NO_COVERAGE', `${display} is an lcov file with no source file records (SF:).`,
-      'Check that coverage was collected, or leave this file out of the patterns.');
+    throw refuse(
+      'REPORT_NO_COVERAGE',
+      `${display} is an lcov file with no source file records (SF:).`,
+      'Check that coverage was collected, or leave this file out of the patterns.',
+    );
   }
 }
 
 function malformed(display: string, line: number) {
-  return refuse('REPORT_MALFORMED', `${display} is not a well-formed lcov file (line ${line}).`,
-    'Regenerate the lcov file with the coverage tool; it may have been cut short or edited.');
+  return refuse(
+    'REPORT_MALFORMED',
+    `${display} is not a well-formed lcov file (line ${line}).`,
+    'Regenerate the lcov file with the coverage tool; it may have been cut short or edited.',
+  );
 }

@@ -32,7 +32,11 @@ export class CoverageMerge {
       const inside = relative(this.cwd, key);
       if (inside && !inside.startsWith('..') && !isAbsolute(inside)) key = inside;
     }
-    key = key.split(sep).join('/').replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+    key = key
+      .split(sep)
+      .join('/')
+      .replace(/\\/g, '/')
+      .replace(/^(\.\/)+/, '');
     this.keys.set(path, key);
     return key;
   }
