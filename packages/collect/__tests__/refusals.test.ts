@@ -1,8 +1,9 @@
 // Hostile and broken inputs: each is one refusal (kind input, one line naming the file, a fix), nothing written,
 // and no report content quoted.
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { CiSigningError } from '../../errors/src/index.js';
-import { collectReports } from '../src/index.js';
+import { collectReports, parseJUnit, TestTally } from '../src/index.js';
 import { CONTEXT, folder, junit } from './helpers.js';
 
 const SECRET = 'SECRET-CONTENT';
@@ -53,6 +54,10 @@ const CASES: [string, string | Buffer, string, RegExp][] = [
   ['bad.info', `SF:a.c\nDA:${SECRET}\n`, 'REPORT_MALFORMED', /bad\.info is not a well-formed lcov file \(line 2\)/],
   ['records.info', 'TN:\n', 'REPORT_NO_COVERAGE', /records\.info is an lcov file with no source file records/],
   ['bad.out', `mode: set\n${SECRET}\n`, 'REPORT_MALFORMED', /bad\.out is not a well-formed Go coverprofile \(line 2\)/],
+  ['empty.out', 'mode: set\n', 'REPORT_NO_COVERAGE', /empty\.out is a Go coverprofile with no blocks/],
+  ['empty-jacoco.xml', '<report name="x"><package name="p"/></report>', 'REPORT_NO_COVERAGE', /no line data/],
+  ['empty-cobertura.xml', '<coverage><packages/></coverage>', 'REPORT_NO_COVERAGE', /no lines and no lines-valid/],
+  ['bad-summary.json', '{"total": {"lines": {"total": 3, "covered": 9}}}', 'REPORT_MALFORMED', /without valid lines/],
   [
     'cut-summary.json',
     '{"total": {"lines": {"total": 3',
@@ -83,6 +88,12 @@ describe('refusals', () => {
     expect(error.toLine()).not.toContain(SECRET);
     expect(error.toLine()).not.toContain('passwd');
     expect(readdirSync(cwd).sort()).toEqual(['ok.xml', name].sort());
+  });
+
+  test('the parser refuses an internal DTD subset too, wherever it is', async () => {
+    const cwd = folder({ 'bomb.xml': BOMB });
+    const error = await refusal(() => parseJUnit(join(cwd, 'bomb.xml'), 'bomb.xml', new TestTally()));
+    expect(error.code).toBe('REPORT_DTD');
   });
 
   test('a pattern matching nothing is refused, naming the pattern', async () => {
