@@ -85,4 +85,16 @@ describe('counting test cases', () => {
     expect(second.message).toBe('first line');
     expect(third.message).toBe('java.lang.OutOfMemoryError');
   });
+
+  test('a byte order mark, CRLF line ends and a namespace prefix are fine', async () => {
+    const xml = '\ufeff<?xml version="1.0" encoding="UTF-8"?>\r\n<j:testsuite xmlns:j="urn:x" name="s">\r\n' +
+      '<j:testcase name="a"/>\r\n<j:testcase name="b"><j:failure message="m"/></j:testcase>\r\n</j:testsuite>\r\n';
+    const { results } = await collectReports({
+      ...CONTEXT,
+      patterns: ['*'],
+      cwd: folder({ 'a.xml': xml, 'b.info': 'TN:\r\nSF:a.c\r\nDA:1,1\r\nDA:2,0\r\nend_of_record\r\n' }),
+    });
+    expect(results.tests).toEqual({ passed: 1, failed: 1, skipped: 0 });
+    expect(results.coverage).toEqual({ lines: 50 });
+  });
 });
