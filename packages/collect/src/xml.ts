@@ -60,6 +60,6 @@ function localName(name: string): string {
 
 /** saxes's wording without its "file:line:column:" prefix; cut at a colon, after which it may quote the document. */
 function reason(error: Error): string {
-  const text = error.message.replace(/^[^:]*:\d+:\d+: /, '').split('\n')[0];
-  return text.split(':')[0].trim().toLowerCase() || 'parse error';
+  const text = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').split('\n')[0];
+  return text.split(':')[0].trim().replace(/\.$/, '').toLowerCase() || 'parse error';
 }
