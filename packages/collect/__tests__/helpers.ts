@@ -35,5 +35,6 @@ export function expectPercent(ours: number | undefined, printed: number, decimal
 }
 
 export function junit(cases: string, suite = 'suite'): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites><testsuite name="${suite}">${cases}</testsuite></testsuites>\n`;
+  const xml = '<?xml version="1.0" encoding="UTF-8"?>';
+  return `${xml}\n<testsuites><testsuite name="${suite}">${cases}</testsuite></testsuites>\n`;
 }

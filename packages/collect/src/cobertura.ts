@@ -48,8 +48,11 @@ export async function parseCobertura(path: string, display: string, coverage: Co
   });
   if (lines > 0) return;
   if (!rootTotals) {
-    throw refuse('REPORT_NO_COVERAGE', `${display} is a Cobertura report with no lines and no lines-valid total.`,
-      'Check that coverage was collected, or leave this file out of the patterns.');
+    throw refuse(
+      'REPORT_NO_COVERAGE',
+      `${display} is a Cobertura report with no lines and no lines-valid total.`,
+      'Check that coverage was collected, or leave this file out of the patterns.',
+    );
   }
   coverage.addTotals(`(total of ${display})`, rootTotals);
 }

@@ -43,15 +43,22 @@ export async function findReports(patterns: string[], cwd: string): Promise<stri
   const include = patterns.filter((pattern) => pattern.trim() && !pattern.startsWith('!'));
   const ignore = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
   if (include.length === 0) {
-    throw refuse('COLLECT_NO_PATTERNS', 'No report pattern was given.', 'Give one or more glob patterns, e.g. "reports/**/*.xml".');
+    throw refuse(
+      'COLLECT_NO_PATTERNS',
+      'No report pattern was given.',
+      'Give one or more glob patterns, e.g. "reports/**/*.xml".',
+    );
   }
   const files: string[] = [];
   const seen = new Set<string>();
   for (const pattern of include) {
     const matches = (await glob(pattern, { cwd, ignore, onlyFiles: true, absolute: true, dot: true })).sort();
     if (matches.length === 0) {
-      throw refuse('COLLECT_NO_MATCH', `The pattern "${pattern}" matches no file under ${cwd}.`,
-        'Check the pattern and that the test step wrote its reports before collect ran.');
+      throw refuse(
+        'COLLECT_NO_MATCH',
+        `The pattern "${pattern}" matches no file under ${cwd}.`,
+        'Check the pattern and that the test step wrote its reports before collect ran.',
+      );
     }
     for (const match of matches) {
       if (!seen.has(match)) {
@@ -65,13 +72,20 @@ export async function findReports(patterns: string[], cwd: string): Promise<stri
 
 const PARSERS = {
   junit: (path: string, display: string, tally: TestTally) => parseJUnit(path, display, tally),
-  lcov: (path: string, display: string, _tally: TestTally, coverage: CoverageMerge) => parseLcov(path, display, coverage),
-  cobertura: (path: string, display: string, _tally: TestTally, coverage: CoverageMerge) => parseCobertura(path, display, coverage),
-  jacoco: (path: string, display: string, _tally: TestTally, coverage: CoverageMerge) => parseJaCoCo(path, display, coverage),
+  lcov: (path: string, display: string, _tally: TestTally, coverage: CoverageMerge) =>
+    parseLcov(path, display, coverage),
+  cobertura: (path: string, display: string, _tally: TestTally, coverage: CoverageMerge) =>
+    parseCobertura(path, display, coverage),
+  jacoco: (path: string, display: string, _tally: TestTally, coverage: CoverageMerge) =>
+    parseJaCoCo(path, display, coverage),
   'json-summary': (path: string, display: string, _tally: TestTally, coverage: CoverageMerge) =>
     parseJsonSummary(path, display, coverage),
-  'go-cover': (path: string, display: string, _tally: TestTally, coverage: CoverageMerge) => parseGoCover(path, display, coverage),
-} satisfies Record<ReportFormat, (path: string, display: string, tally: TestTally, coverage: CoverageMerge) => Promise<void>>;
+  'go-cover': (path: string, display: string, _tally: TestTally, coverage: CoverageMerge) =>
+    parseGoCover(path, display, coverage),
+} satisfies Record<
+  ReportFormat,
+  (path: string, display: string, tally: TestTally, coverage: CoverageMerge) => Promise<void>
+>;
 
 export async function collectReports(options: CollectOptions): Promise<CollectOutcome> {
   const cwd = resolve(options.cwd ?? process.cwd());
@@ -94,7 +108,12 @@ export async function collectReports(options: CollectOptions): Promise<CollectOu
   // Validate against the schema now, so that a bad repository or commit is refused before anything is written.
   parseResults(Buffer.from(JSON.stringify(results)), 'collected results');
   const files = formats.map((file) => file.path);
-  return { results, files, formats, summaryLine: formatSummaryLine(results, files.length, options.outFile ?? 'results.json') };
+  return {
+    results,
+    files,
+    formats,
+    summaryLine: formatSummaryLine(results, files.length, options.outFile ?? 'results.json'),
+  };
 }
 
 async function detect(path: string, display: string): Promise<ReportFormat> {
@@ -112,6 +131,9 @@ async function detect(path: string, display: string): Promise<ReportFormat> {
 
 function unreadable(display: string, error: unknown): CiSigningError {
   const code = (error as { code?: string }).code;
-  return refuse('REPORT_UNREADABLE', `${display} could not be read${code ? ` (${code})` : ''}.`,
-    'Check that the file exists and is readable by the runner user.');
+  return refuse(
+    'REPORT_UNREADABLE',
+    `${display} could not be read${code ? ` (${code})` : ''}.`,
+    'Check that the file exists and is readable by the runner user.',
+  );
 }

@@ -75,14 +75,19 @@ function detectXml(text: string): Detection {
 function detectJson(start: string): Detection {
   // coverage-summary.json begins with "total" (Istanbul writes it first); coverage-final.json with a file's map.
   if (/^\{\s*"total"\s*:\s*\{/.test(start)) return { format: 'json-summary' };
-  if (/"statementMap"\s*:/.test(start)) return { format: null, looksLike: 'Istanbul coverage-final.json, not coverage-summary' };
+  if (/"statementMap"\s*:/.test(start))
+    return { format: null, looksLike: 'Istanbul coverage-final.json, not coverage-summary' };
   return { format: null, looksLike: 'JSON, but not an Istanbul coverage-summary' };
 }
 
 /** Refusal for a file in no known format. */
 export function unknownFormatError(display: string, looksLike: string) {
   if (looksLike === 'empty') {
-    return refuse('REPORT_EMPTY', `${display} is empty.`, 'Check that the test step wrote its report before collect ran.');
+    return refuse(
+      'REPORT_EMPTY',
+      `${display} is empty.`,
+      'Check that the test step wrote its report before collect ran.',
+    );
   }
   if (looksLike.startsWith('XML with a DOCTYPE')) {
     return refuse(
@@ -91,5 +96,9 @@ export function unknownFormatError(display: string, looksLike: string) {
       'Write the report without a DOCTYPE (no test reporter needs one).',
     );
   }
-  return refuse('REPORT_UNKNOWN_FORMAT', `${display} is in no known report format (it looks like ${looksLike}).`, FORMATS_FIX);
+  return refuse(
+    'REPORT_UNKNOWN_FORMAT',
+    `${display} is in no known report format (it looks like ${looksLike}).`,
+    FORMATS_FIX,
+  );
 }

@@ -14,7 +14,10 @@ export function entryBytes(entry: object): number {
 }
 
 /** The first entries, in order, that fit in maxBytes, and how many were left out. */
-export function capEntries<T extends FailureEntry | FlakyEntry>(entries: T[], maxBytes: number): { kept: T[]; omitted: number } {
+export function capEntries<T extends FailureEntry | FlakyEntry>(
+  entries: T[],
+  maxBytes: number,
+): { kept: T[]; omitted: number } {
   let bytes = 0;
   let count = 0;
   for (const entry of entries) {

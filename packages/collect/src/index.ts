@@ -1,6 +1,13 @@
 export { collectReports, findReports } from './collect.js';
 export type { CollectOptions, CollectOutcome, CollectedFile } from './collect.js';
-export { buildResults, noReportsResults, formatSummaryLine, emptySummary, NO_REPORTS_MESSAGE, NO_TESTS_MESSAGE } from './results.js';
+export {
+  buildResults,
+  noReportsResults,
+  formatSummaryLine,
+  emptySummary,
+  NO_REPORTS_MESSAGE,
+  NO_TESTS_MESSAGE,
+} from './results.js';
 export type { BuildResultsInput, ResultsContext } from './results.js';
 export { detectFormat, readHead } from './detect.js';
 export type { Detection } from './detect.js';
@@ -15,4 +22,12 @@ export { parseJaCoCo } from './jacoco.js';
 export { parseJsonSummary } from './json-summary.js';
 export { parseGoCover } from './go-cover.js';
 export { stripTerminal, cleanLine } from './sanitize.js';
-export type { ReportFormat, TestCase, TestSummary, FailureEntry, FlakyEntry, CoverageTotals, Outcome } from './types.js';
+export type {
+  ReportFormat,
+  TestCase,
+  TestSummary,
+  FailureEntry,
+  FlakyEntry,
+  CoverageTotals,
+  Outcome,
+} from './types.js';

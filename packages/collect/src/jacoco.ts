@@ -14,7 +14,8 @@ export async function parseJaCoCo(path: string, display: string, coverage: Cover
     open(name, attributes) {
       depth++;
       if (name === 'package') packageName = attributes.name ?? '';
-      else if (name === 'sourcefile') file = packageName ? `${packageName}/${attributes.name ?? ''}` : attributes.name ?? '';
+      else if (name === 'sourcefile')
+        file = packageName ? `${packageName}/${attributes.name ?? ''}` : (attributes.name ?? '');
       else if (name === 'line' && file !== null) {
         const missed = Number(attributes.mi) || 0;
         const covered = Number(attributes.ci) || 0;
@@ -23,7 +24,8 @@ export async function parseJaCoCo(path: string, display: string, coverage: Cover
       } else if (name === 'counter' && depth === 2 && attributes.type === 'LINE') {
         const missed = Number(attributes.missed);
         const covered = Number(attributes.covered);
-        if (Number.isSafeInteger(missed) && Number.isSafeInteger(covered)) reportTotals = { covered, total: missed + covered };
+        if (Number.isSafeInteger(missed) && Number.isSafeInteger(covered))
+          reportTotals = { covered, total: missed + covered };
       }
     },
     close(name) {
@@ -34,8 +36,11 @@ export async function parseJaCoCo(path: string, display: string, coverage: Cover
   });
   if (lines > 0) return;
   if (!reportTotals) {
-    throw refuse('REPORT_NO_COVERAGE', `${display} is a JaCoCo report with no line data and no LINE counter.`,
-      'Check that coverage was collected, or leave this file out of the patterns.');
+    throw refuse(
+      'REPORT_NO_COVERAGE',
+      `${display} is a JaCoCo report with no line data and no LINE counter.`,
+      'Check that coverage was collected, or leave this file out of the patterns.',
+    );
   }
   coverage.addTotals(`(total of ${display})`, reportTotals);
 }

@@ -13,8 +13,11 @@ export async function parseJsonSummary(path: string, display: string, coverage: 
   try {
     summary = JSON.parse(await readFile(path, 'utf8'));
   } catch {
-    throw refuse('REPORT_MALFORMED', `${display} looks like a coverage-summary.json but is not valid JSON; it may be truncated.`,
-      'Regenerate it with the json-summary coverage reporter.');
+    throw refuse(
+      'REPORT_MALFORMED',
+      `${display} looks like a coverage-summary.json but is not valid JSON; it may be truncated.`,
+      'Regenerate it with the json-summary coverage reporter.',
+    );
   }
   const entries = Object.entries(summary).filter(([key]) => key !== 'total');
   const totals = (entry: LinesEntry | undefined) => {
@@ -25,8 +28,12 @@ export async function parseJsonSummary(path: string, display: string, coverage: 
     }
     return { total, covered };
   };
-  const invalid = () => refuse('REPORT_MALFORMED', `${display} is a coverage-summary.json without valid lines totals.`,
-    'Regenerate it with the json-summary coverage reporter.');
+  const invalid = () =>
+    refuse(
+      'REPORT_MALFORMED',
+      `${display} is a coverage-summary.json without valid lines totals.`,
+      'Regenerate it with the json-summary coverage reporter.',
+    );
   if (entries.length === 0) {
     const total = totals(summary.total);
     if (!total) throw invalid();

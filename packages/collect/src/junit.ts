@@ -73,7 +73,8 @@ export async function parseJUnit(path: string, display: string, tally: TestTally
       if (name === 'testsuite') suites.pop();
     },
     text(text) {
-      if (current?.capturing && current.text.length < TEXT_CAPTURE_CHARS) current.text += text.slice(0, TEXT_CAPTURE_CHARS);
+      if (current?.capturing && current.text.length < TEXT_CAPTURE_CHARS)
+        current.text += text.slice(0, TEXT_CAPTURE_CHARS);
     },
   });
   if (cases === 0) {
@@ -125,7 +126,9 @@ function finish(test: OpenCase) {
   let outcome: Outcome = 'passed';
   if (test.failed) outcome = 'failed';
   else if (test.skipped || SKIP_STATUSES.has(test.status)) outcome = 'skipped';
-  const message = test.failed ? truncateBytes(test.message || firstLine(test.text) || test.type, MESSAGE_MAX_BYTES) : undefined;
+  const message = test.failed
+    ? truncateBytes(test.message || firstLine(test.text) || test.type, MESSAGE_MAX_BYTES)
+    : undefined;
   return {
     suite: test.suite,
     classname: test.classname,

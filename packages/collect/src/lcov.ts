@@ -1,7 +1,7 @@
 // lcov tracefiles (geninfo, Istanbul/nyc/c8, llvm-cov export): per-line DA records; LF/LH when a record has no DA.
 import { refuse } from './errors.js';
 import type { CoverageMerge } from './merge-coverage.js';
-import { readLines } from './read.js';
+import { forEachLine } from './read.js';
 
 export async function parseLcov(path: string, display: string, coverage: CoverageMerge): Promise<void> {
   let file: string | null = null;
@@ -16,7 +16,7 @@ export async function parseLcov(path: string, display: string, coverage: Coverag
     sawLines = false;
     found = hit = null;
   };
-  for await (const [line, number] of readLines(path)) {
+  await forEachLine(path, (line, number) => {
     if (line.startsWith('DA:')) {
       if (file === null) throw malformed(display, number);
       const comma = line.indexOf(',', 3);
@@ -37,15 +37,21 @@ export async function parseLcov(path: string, display: string, coverage: Coverag
       endRecord();
     }
     // TN, FN, FNDA, FNF, FNH, BRDA, BRF, BRH and others do not concern line coverage.
-  }
+  });
   endRecord();
   if (records === 0) {
-    throw refuse('REPORT_NO_COVERAGE', `${display} is an lcov file with no source file records (SF:).`,
-      'Check that coverage was collected, or leave this file out of the patterns.');
+    throw refuse(
+      'REPORT_NO_COVERAGE',
+      `${display} is an lcov file with no source file records (SF:).`,
+      'Check that coverage was collected, or leave this file out of the patterns.',
+    );
   }
 }
 
 function malformed(display: string, line: number) {
-  return refuse('REPORT_MALFORMED', `${display} is not a well-formed lcov file (line ${line}).`,
-    'Regenerate the lcov file with the coverage tool; it may have been cut short or edited.');
+  return refuse(
+    'REPORT_MALFORMED',
+    `${display} is not a well-formed lcov file (line ${line}).`,
+    'Regenerate the lcov file with the coverage tool; it may have been cut short or edited.',
+  );
 }

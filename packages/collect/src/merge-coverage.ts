@@ -21,14 +21,24 @@ export class CoverageMerge {
 
   constructor(private readonly cwd: string = process.cwd()) {}
 
+  private readonly keys = new Map<string, string>();
+
   /** A path as a key: relative to cwd when inside it, with forward slashes. */
   key(path: string): string {
+    const known = this.keys.get(path);
+    if (known !== undefined) return known;
     let key = path;
     if (isAbsolute(key)) {
       const inside = relative(this.cwd, key);
       if (inside && !inside.startsWith('..') && !isAbsolute(inside)) key = inside;
     }
-    return key.split(sep).join('/').replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+    key = key
+      .split(sep)
+      .join('/')
+      .replace(/\\/g, '/')
+      .replace(/^(\.\/)+/, '');
+    this.keys.set(path, key);
+    return key;
   }
 
   addLine(file: string, line: number, covered: boolean): void {

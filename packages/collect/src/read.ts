@@ -8,8 +8,8 @@ export async function* readChunks(path: string): AsyncGenerator<string> {
   for await (const chunk of stream) yield chunk as string;
 }
 
-/** Yields lines (without their line ending) and the 1-based line number. */
-export async function* readLines(path: string): AsyncGenerator<[string, number]> {
+/** Calls onLine for each line (without its line ending) with its 1-based number; synchronous per chunk. */
+export async function forEachLine(path: string, onLine: (line: string, number: number) => void): Promise<void> {
   let carry = '';
   let number = 0;
   for await (const chunk of readChunks(path)) {
@@ -17,12 +17,11 @@ export async function* readLines(path: string): AsyncGenerator<[string, number]>
     let start = 0;
     let end = text.indexOf('\n');
     while (end >= 0) {
-      number++;
-      yield [text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end), number];
+      onLine(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end), ++number);
       start = end + 1;
       end = text.indexOf('\n', start);
     }
     carry = text.slice(start);
   }
-  if (carry) yield [carry.endsWith('\r') ? carry.slice(0, -1) : carry, number + 1];
+  if (carry) onLine(carry.endsWith('\r') ? carry.slice(0, -1) : carry, number + 1);
 }

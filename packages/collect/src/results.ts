@@ -59,7 +59,10 @@ export const NO_REPORTS_MESSAGE = 'No test report was found';
 export function noReportsResults(context: ResultsContext & { patterns: string[] }): CiResults {
   const results = buildResults({ ...context, tests: emptySummary(), coverage: null });
   const message = `${NO_REPORTS_MESSAGE} (patterns: ${context.patterns.join(', ')}).`;
-  results.failures = [{ name: 'collect', message }, ...(results.failures ?? []).filter((entry) => entry.message !== NO_TESTS_MESSAGE)];
+  results.failures = [
+    { name: 'collect', message },
+    ...(results.failures ?? []).filter((entry) => entry.message !== NO_TESTS_MESSAGE),
+  ];
   return results;
 }
 
@@ -72,7 +75,8 @@ export function formatSummaryLine(results: CiResults, fileCount: number, outFile
   const { passed, failed, skipped } = results.tests;
   const coverage = results.coverage ? `coverage ${results.coverage.lines}%` : 'coverage none';
   // The wording is fixed (callers and logs match it), so "1 report files" stays plural.
-  return `collected ${fileCount} report files: ${passed} passed, ${failed} failed, ${skipped} skipped, ${coverage} -> ${outFile}`;
+  const counts = `${passed} passed, ${failed} failed, ${skipped} skipped`;
+  return `collected ${fileCount} report files: ${counts}, ${coverage} -> ${outFile}`;
 }
 
 function isoDate(value: string | Date): string {

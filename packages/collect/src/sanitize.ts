@@ -2,14 +2,19 @@
 // would repaint a reader's terminal or hide text, so they are removed.
 
 // CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-byte ESC sequences, and C1 CSI (U+009B).
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?|\u009b[0-?]*[ -/]*[@-~]/g;
+const ESCAPES =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?|\u009b[0-?]*[ -/]*[@-~]/g;
 // eslint-disable-next-line no-control-regex -- as above
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
+// xml.ts shelters raw control characters at U+E000 + code.
+const SHELTERED = /[\ue000-\ue01f]/g;
+const unshelter = (char: string) => String.fromCharCode(char.charCodeAt(0) - 0xe000);
+
 /** Removes escapes and control characters; keeps newlines and tabs. */
 export function stripTerminal(text: string): string {
-  return text.replace(ESCAPES, '').replace(CONTROLS, '');
+  return text.replace(SHELTERED, unshelter).replace(ESCAPES, '').replace(CONTROLS, '');
 }
 
 /** One line: escapes removed, every run of whitespace (newlines included) as one space. */

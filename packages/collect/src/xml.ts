@@ -1,12 +1,8 @@
-// Safe streaming XML: sax in strict mode with only the five predefined entities. A DOCTYPE with an internal
-// subset (where entities are declared) is refused; sax never fetches an external DTD, so nothing is expanded.
-import sax from 'sax';
+// Safe streaming XML with saxes (strict XML 1.0; only the five predefined entities; DTDs are not processed).
+// A DOCTYPE with an internal subset (where entities are declared) is refused; an external DTD is never fetched.
+import { SaxesParser } from 'saxes';
 import { refuse } from './errors.js';
 import { readChunks } from './read.js';
-
-// A long failure message or stack trace in one attribute must not fail the parse (sax's default is 64 KiB).
-const limits = sax as unknown as { MAX_BUFFER_LENGTH: number };
-limits.MAX_BUFFER_LENGTH = Math.max(limits.MAX_BUFFER_LENGTH, 8 * 1024 * 1024);
 
 export interface XmlHandlers {
   open(name: string, attributes: Record<string, string>): void;
@@ -14,52 +10,56 @@ export interface XmlHandlers {
   text?(text: string): void;
 }
 
-/** Parses a file with the handlers; malformed XML and DOCTYPEs become one-line refusals naming `display`. */
+/** Parses a file with the handlers; malformed XML and DTDs become one-line refusals naming `display`. */
 export async function parseXmlFile(path: string, display: string, handlers: XmlHandlers): Promise<void> {
-  // strictEntities: only &lt; &gt; &amp; &quot; &apos; (and character references), not sax's HTML list.
-  const options = { strictEntities: true, trim: false, normalize: false, position: true } as sax.SAXOptions;
-  const parser = sax.parser(true, options);
-  let failure: Error | null = null;
-  parser.onerror = (error) => {
-    failure ??= error;
-  };
-  parser.ondoctype = (doctype) => {
-    // An external DTD name alone is harmless (it is never fetched); "[" opens an internal subset.
+  // XML 1.1 accepts character references to control characters (&#27;), which Surefire and others write.
+  const parser = new SaxesParser({ xmlns: false, position: true, defaultXMLVersion: '1.1', forceXMLVersion: true });
+  let failure: { reason: string; line: number } | null = null;
+  parser.on('error', (error) => {
+    failure ??= { reason: reason(error), line: parser.line };
+  });
+  parser.on('doctype', (doctype) => {
     if (!doctype.includes('[')) return;
     throw refuse(
       'REPORT_DTD',
       `${display} declares a DOCTYPE with an internal subset; DTDs and entity declarations are refused, not expanded.`,
       'Write the report without a DOCTYPE (no test reporter needs one).',
     );
-  };
-  parser.onopentag = (tag) => handlers.open(localName(tag.name), tag.attributes as Record<string, string>);
-  parser.onclosetag = (name) => handlers.close(localName(name));
+  });
+  parser.on('opentag', (tag) => handlers.open(localName(tag.name), tag.attributes as Record<string, string>));
+  parser.on('closetag', (tag) => handlers.close(localName(tag.name)));
   if (handlers.text) {
-    const text = handlers.text;
-    parser.ontext = text;
-    parser.oncdata = text;
+    parser.on('text', handlers.text);
+    parser.on('cdata', handlers.text);
   }
   for await (const chunk of readChunks(path)) {
-    parser.write(chunk);
+    parser.write(chunk.replace(RAW_CONTROLS, shelter));
     if (failure) break;
   }
   if (!failure) parser.close();
   if (failure) {
+    const { reason, line } = failure;
     throw refuse(
       'REPORT_MALFORMED',
-      `${display} is not well-formed XML (${reason(failure)} at line ${parser.line + 1}); it may be truncated.`,
+      `${display} is not well-formed XML (${reason} at line ${line}); it may be truncated.`,
       'Check that the test step finished writing the report (a crash can cut it short), then run again.',
     );
   }
 }
+
+// Some reporters write raw terminal escapes, which no XML allows; they are moved into the private use area
+// (U+E000 + code) and taken out again by sanitize.ts, so that they are stripped as escapes, not shown as text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const RAW_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+const shelter = (char: string) => String.fromCharCode(0xe000 + char.charCodeAt(0));
 
 function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon >= 0 ? name.slice(colon + 1) : name;
 }
 
-/** sax's own wording, without the part after a colon that can quote the document. */
+/** saxes's wording without its "file:line:column:" prefix; cut at a colon, after which it may quote the document. */
 function reason(error: Error): string {
-  const first = error.message.split('\n')[0];
-  return first.split(':')[0].trim().toLowerCase() || 'parse error';
+  const text = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').split('\n')[0];
+  return text.split(':')[0].trim().replace(/\.$/, '').toLowerCase() || 'parse error';
 }
