@@ -1,20 +1,14 @@
 // Text taken from reports goes into signed results and check runs: terminal escapes and control characters
 // would repaint a reader's terminal or hide text, so they are removed.
-
-// CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-byte ESC sequences, and C1 CSI (U+009B).
-const ESCAPES =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?|\u009b[0-?]*[ -/]*[@-~]/g;
-// eslint-disable-next-line no-control-regex -- as above
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+import { stripControl } from '../../errors/src/index.js';
 
 // xml.ts shelters raw control characters at U+E000 + code.
 const SHELTERED = /[\ue000-\ue01f]/g;
 const unshelter = (char: string) => String.fromCharCode(char.charCodeAt(0) - 0xe000);
 
-/** Removes escapes and control characters; keeps newlines and tabs. */
+/** Removes escapes and control characters (the one stripControl), after undoing xml.ts's shelter. */
 export function stripTerminal(text: string): string {
-  return text.replace(SHELTERED, unshelter).replace(ESCAPES, '').replace(CONTROLS, '');
+  return stripControl(text.replace(SHELTERED, unshelter));
 }
 
 /** One line: escapes removed, every run of whitespace (newlines included) as one space. */

@@ -40,6 +40,8 @@ export interface CiResults {
   failuresOmitted?: number;
   /** Tests that failed, then passed on a rerun; counted as passed. */
   flaky?: FlakyTest[];
+  /** Flaky tests left out of `flaky` to fit a check run. */
+  flakyOmitted?: number;
   /** ISO 8601 date-time */
   startedAt?: string;
   /** ISO 8601 date-time */
