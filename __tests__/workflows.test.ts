@@ -274,8 +274,8 @@ describe('every workflow', () => {
 // The action metadata is the public contract (issues 2-4); workflows and README depend on these names.
 const ACTION_CONTRACTS: Record<string, { inputs: string[]; outputs: string[] }> = {
   sign: {
-    inputs: ['results-file', 'private-key', 'passphrase', 'signature-file', 'allow-github-hosted'],
-    outputs: ['signature-file', 'fingerprint', 'digest'],
+    inputs: ['results-file', 'reports', 'check-name', 'private-key', 'passphrase', 'signature-file', 'allow-github-hosted'],
+    outputs: ['results-file', 'signature-file', 'fingerprint', 'digest'],
   },
   post: {
     inputs: ['results-file', 'signature-file', 'token', 'check-name', 'retries', 'retry-delay', 'request-timeout'],
@@ -289,8 +289,8 @@ const ACTION_CONTRACTS: Record<string, { inputs: string[]; outputs: string[] }> 
     outputs: ['verified', 'signed', 'fingerprint', 'signed-at', 'conclusion', 'check-run-id'],
   },
   '.': {
-    inputs: ['results-file', 'private-key', 'passphrase', 'token', 'check-name'],
-    outputs: ['check-run-id', 'check-run-url', 'fingerprint'],
+    inputs: ['results-file', 'reports', 'private-key', 'passphrase', 'token', 'check-name'],
+    outputs: ['results-file', 'check-run-id', 'check-run-url', 'fingerprint'],
   },
 };
 
@@ -346,9 +346,6 @@ for (const [folder, contract] of Object.entries(ACTION_CONTRACTS)) {
   });
 }
 
-// sign gets `reports` (collect it, then sign) on the collect branch; until that merges the examples may use it.
-const PENDING_INPUTS: Record<string, string[]> = { sign: ['reports'] };
-
 // A step that calls one of this repository's actions, locally (./verify) or by owner/repo (x/ci-signing/verify@v2).
 function ownActionFolder(uses: string): string | undefined {
   if (uses.startsWith('./')) return uses.slice(2) || '.';
@@ -377,9 +374,7 @@ describe('steps that call this repository\'s actions', () => {
   test.each(calls.map((call) => [`${call.path}: ${call.uses}`, call] as const))('%s passes only declared inputs and every required one', (_, call) => {
     if (!existsSync(metadataPath(call.folder))) return; // the metadata tests above report it as skipped
     const inputs = readMetadata(call.folder).inputs as Record<string, Yaml>;
-    // Inputs specified for another branch, excused only while the action does not declare them yet.
-    const pending = (PENDING_INPUTS[call.folder] ?? []).filter((key) => !(key in inputs));
-    expect(Object.keys(call.with).filter((key) => !(key in inputs) && !pending.includes(key))).toEqual([]);
+    expect(Object.keys(call.with).filter((key) => !(key in inputs))).toEqual([]);
     const required = Object.entries(inputs).filter(([, input]) => input.required === true).map(([key]) => key);
     expect(required.filter((key) => !(key in call.with))).toEqual([]);
   });

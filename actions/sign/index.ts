@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { maskSecret, signResultsFile, type SignRequest } from '../../packages/operations/src/index.js';
+import { collectResultsFile, maskSecret, signResultsFile, type SignRequest } from '../../packages/operations/src/index.js';
+import { withDefault } from '../../packages/defaults/src/index.js';
 import { renderSignSummary } from './summary.js';
 import { booleanInput, input, requiredInput, runStep, writeSummary } from '../shared/step.js';
 
@@ -10,7 +11,7 @@ function readInputs(): SignRequest {
   const passphrase = input('passphrase', { trim: false });
   if (passphrase) core.setSecret(passphrase);
   return {
-    resultsFile: requiredInput('results-file'),
+    resultsFile: withDefault('results-file', input('results-file')),
     privateKey: privateKey || requiredInput('private-key'),
     passphrase,
     signatureFile: input('signature-file'),
@@ -20,9 +21,27 @@ function readInputs(): SignRequest {
   };
 }
 
+/** With reports, collect them into results-file first; the action owns that file, so it is replaced. */
+async function collectFirst(resultsFile: string): Promise<void> {
+  const reports = input('reports').split('\n').map((line) => line.trim()).filter(Boolean);
+  if (reports.length === 0) return;
+  const outcome = await collectResultsFile({
+    reports,
+    outFile: resultsFile,
+    overwrite: true,
+    repository: '',
+    commit: '',
+    checkName: withDefault('check-name', input('check-name')),
+    env: process.env,
+  });
+  core.info(outcome.summaryLine);
+}
+
 await runStep(async () => {
   const request = readInputs();
+  await collectFirst(request.resultsFile);
   const outcome = await signResultsFile(request);
+  core.setOutput('results-file', request.resultsFile);
   core.setOutput('signature-file', outcome.signatureFile);
   core.setOutput('fingerprint', outcome.fingerprint);
   core.setOutput('digest', outcome.digest);

@@ -7801,6 +7801,2066 @@ RetryOperation.prototype.mainError = function() {
 
 /***/ }),
 
+/***/ 9800:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = ({ value: true });
+exports.wT = __webpack_unused_export__ = void 0;
+const ed5 = __nccwpck_require__(6950);
+const ed2 = __nccwpck_require__(4488);
+const NSed3 = __nccwpck_require__(5699);
+var isS = ed5.isS;
+var isChar10 = ed5.isChar;
+var isNameStartChar = ed5.isNameStartChar;
+var isNameChar = ed5.isNameChar;
+var S_LIST = ed5.S_LIST;
+var NAME_RE = ed5.NAME_RE;
+var isChar11 = ed2.isChar;
+var isNCNameStartChar = NSed3.isNCNameStartChar;
+var isNCNameChar = NSed3.isNCNameChar;
+var NC_NAME_RE = NSed3.NC_NAME_RE;
+const XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+const XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
+const rootNS = {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
+    __proto__: null,
+    xml: XML_NAMESPACE,
+    xmlns: XMLNS_NAMESPACE,
+};
+const XML_ENTITIES = {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
+    __proto__: null,
+    amp: "&",
+    gt: ">",
+    lt: "<",
+    quot: "\"",
+    apos: "'",
+};
+// EOC: end-of-chunk
+const EOC = -1;
+const NL_LIKE = -2;
+const S_BEGIN = 0; // Initial state.
+const S_BEGIN_WHITESPACE = 1; // leading whitespace
+const S_DOCTYPE = 2; // <!DOCTYPE
+const S_DOCTYPE_QUOTE = 3; // <!DOCTYPE "//blah
+const S_DTD = 4; // <!DOCTYPE "//blah" [ ...
+const S_DTD_QUOTED = 5; // <!DOCTYPE "//blah" [ "foo
+const S_DTD_OPEN_WAKA = 6;
+const S_DTD_OPEN_WAKA_BANG = 7;
+const S_DTD_COMMENT = 8; // <!--
+const S_DTD_COMMENT_ENDING = 9; // <!-- blah -
+const S_DTD_COMMENT_ENDED = 10; // <!-- blah --
+const S_DTD_PI = 11; // <?
+const S_DTD_PI_ENDING = 12; // <?hi "there" ?
+const S_TEXT = 13; // general stuff
+const S_ENTITY = 14; // &amp and such
+const S_OPEN_WAKA = 15; // <
+const S_OPEN_WAKA_BANG = 16; // <!...
+const S_COMMENT = 17; // <!--
+const S_COMMENT_ENDING = 18; // <!-- blah -
+const S_COMMENT_ENDED = 19; // <!-- blah --
+const S_CDATA = 20; // <![CDATA[ something
+const S_CDATA_ENDING = 21; // ]
+const S_CDATA_ENDING_2 = 22; // ]]
+const S_PI_FIRST_CHAR = 23; // <?hi, first char
+const S_PI_REST = 24; // <?hi, rest of the name
+const S_PI_BODY = 25; // <?hi there
+const S_PI_ENDING = 26; // <?hi "there" ?
+const S_XML_DECL_NAME_START = 27; // <?xml
+const S_XML_DECL_NAME = 28; // <?xml foo
+const S_XML_DECL_EQ = 29; // <?xml foo=
+const S_XML_DECL_VALUE_START = 30; // <?xml foo=
+const S_XML_DECL_VALUE = 31; // <?xml foo="bar"
+const S_XML_DECL_SEPARATOR = 32; // <?xml foo="bar"
+const S_XML_DECL_ENDING = 33; // <?xml ... ?
+const S_OPEN_TAG = 34; // <strong
+const S_OPEN_TAG_SLASH = 35; // <strong /
+const S_ATTRIB = 36; // <a
+const S_ATTRIB_NAME = 37; // <a foo
+const S_ATTRIB_NAME_SAW_WHITE = 38; // <a foo _
+const S_ATTRIB_VALUE = 39; // <a foo=
+const S_ATTRIB_VALUE_QUOTED = 40; // <a foo="bar
+const S_ATTRIB_VALUE_CLOSED = 41; // <a foo="bar"
+const S_ATTRIB_VALUE_UNQUOTED = 42; // <a foo=bar
+const S_CLOSE_TAG = 43; // </a
+const S_CLOSE_TAG_SAW_WHITE = 44; // </a   >
+const TAB = 9;
+const NL = 0xA;
+const CR = 0xD;
+const SPACE = 0x20;
+const BANG = 0x21;
+const DQUOTE = 0x22;
+const AMP = 0x26;
+const SQUOTE = 0x27;
+const MINUS = 0x2D;
+const FORWARD_SLASH = 0x2F;
+const SEMICOLON = 0x3B;
+const LESS = 0x3C;
+const EQUAL = 0x3D;
+const GREATER = 0x3E;
+const QUESTION = 0x3F;
+const OPEN_BRACKET = 0x5B;
+const CLOSE_BRACKET = 0x5D;
+const NEL = 0x85;
+const LS = 0x2028; // Line Separator
+const isQuote = (c) => c === DQUOTE || c === SQUOTE;
+const QUOTES = [DQUOTE, SQUOTE];
+const DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET, GREATER];
+const DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET];
+const XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
+const ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
+function nsPairCheck(parser, prefix, uri) {
+    switch (prefix) {
+        case "xml":
+            if (uri !== XML_NAMESPACE) {
+                parser.fail(`xml prefix must be bound to ${XML_NAMESPACE}.`);
+            }
+            break;
+        case "xmlns":
+            if (uri !== XMLNS_NAMESPACE) {
+                parser.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`);
+            }
+            break;
+        default:
+    }
+    switch (uri) {
+        case XMLNS_NAMESPACE:
+            parser.fail(prefix === "" ?
+                `the default namespace may not be set to ${uri}.` :
+                `may not assign a prefix (even "xmlns") to the URI \
+${XMLNS_NAMESPACE}.`);
+            break;
+        case XML_NAMESPACE:
+            switch (prefix) {
+                case "xml":
+                    // Assinging the XML namespace to "xml" is fine.
+                    break;
+                case "":
+                    parser.fail(`the default namespace may not be set to ${uri}.`);
+                    break;
+                default:
+                    parser.fail("may not assign the xml namespace to another prefix.");
+            }
+            break;
+        default:
+    }
+}
+function nsMappingCheck(parser, mapping) {
+    for (const local of Object.keys(mapping)) {
+        nsPairCheck(parser, local, mapping[local]);
+    }
+}
+const isNCName = (name) => NC_NAME_RE.test(name);
+const isName = (name) => NAME_RE.test(name);
+const FORBIDDEN_START = 0;
+const FORBIDDEN_BRACKET = 1;
+const FORBIDDEN_BRACKET_BRACKET = 2;
+/**
+ * The list of supported events.
+ */
+__webpack_unused_export__ = [
+    "xmldecl",
+    "text",
+    "processinginstruction",
+    "doctype",
+    "comment",
+    "opentagstart",
+    "attribute",
+    "opentag",
+    "closetag",
+    "cdata",
+    "error",
+    "end",
+    "ready",
+];
+const EVENT_NAME_TO_HANDLER_NAME = {
+    xmldecl: "xmldeclHandler",
+    text: "textHandler",
+    processinginstruction: "piHandler",
+    doctype: "doctypeHandler",
+    comment: "commentHandler",
+    opentagstart: "openTagStartHandler",
+    attribute: "attributeHandler",
+    opentag: "openTagHandler",
+    closetag: "closeTagHandler",
+    cdata: "cdataHandler",
+    error: "errorHandler",
+    end: "endHandler",
+    ready: "readyHandler",
+};
+// eslint-disable-next-line @typescript-eslint/ban-types
+class SaxesParser {
+    /**
+     * @param opt The parser options.
+     */
+    constructor(opt) {
+        this.opt = opt !== null && opt !== void 0 ? opt : {};
+        this.fragmentOpt = !!this.opt.fragment;
+        const xmlnsOpt = this.xmlnsOpt = !!this.opt.xmlns;
+        this.trackPosition = this.opt.position !== false;
+        this.fileName = this.opt.fileName;
+        if (xmlnsOpt) {
+            // This is the function we use to perform name checks on PIs and entities.
+            // When namespaces are used, colons are not allowed in PI target names or
+            // entity names. So the check depends on whether namespaces are used. See:
+            //
+            // https://www.w3.org/XML/xml-names-19990114-errata.html
+            // NE08
+            //
+            this.nameStartCheck = isNCNameStartChar;
+            this.nameCheck = isNCNameChar;
+            this.isName = isNCName;
+            // eslint-disable-next-line @typescript-eslint/unbound-method
+            this.processAttribs = this.processAttribsNS;
+            // eslint-disable-next-line @typescript-eslint/unbound-method
+            this.pushAttrib = this.pushAttribNS;
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
+            this.ns = Object.assign({ __proto__: null }, rootNS);
+            const additional = this.opt.additionalNamespaces;
+            if (additional != null) {
+                nsMappingCheck(this, additional);
+                Object.assign(this.ns, additional);
+            }
+        }
+        else {
+            this.nameStartCheck = isNameStartChar;
+            this.nameCheck = isNameChar;
+            this.isName = isName;
+            // eslint-disable-next-line @typescript-eslint/unbound-method
+            this.processAttribs = this.processAttribsPlain;
+            // eslint-disable-next-line @typescript-eslint/unbound-method
+            this.pushAttrib = this.pushAttribPlain;
+        }
+        //
+        // The order of the members in this table needs to correspond to the state
+        // numbers given to the states that correspond to the methods being recorded
+        // here.
+        //
+        this.stateTable = [
+            /* eslint-disable @typescript-eslint/unbound-method */
+            this.sBegin,
+            this.sBeginWhitespace,
+            this.sDoctype,
+            this.sDoctypeQuote,
+            this.sDTD,
+            this.sDTDQuoted,
+            this.sDTDOpenWaka,
+            this.sDTDOpenWakaBang,
+            this.sDTDComment,
+            this.sDTDCommentEnding,
+            this.sDTDCommentEnded,
+            this.sDTDPI,
+            this.sDTDPIEnding,
+            this.sText,
+            this.sEntity,
+            this.sOpenWaka,
+            this.sOpenWakaBang,
+            this.sComment,
+            this.sCommentEnding,
+            this.sCommentEnded,
+            this.sCData,
+            this.sCDataEnding,
+            this.sCDataEnding2,
+            this.sPIFirstChar,
+            this.sPIRest,
+            this.sPIBody,
+            this.sPIEnding,
+            this.sXMLDeclNameStart,
+            this.sXMLDeclName,
+            this.sXMLDeclEq,
+            this.sXMLDeclValueStart,
+            this.sXMLDeclValue,
+            this.sXMLDeclSeparator,
+            this.sXMLDeclEnding,
+            this.sOpenTag,
+            this.sOpenTagSlash,
+            this.sAttrib,
+            this.sAttribName,
+            this.sAttribNameSawWhite,
+            this.sAttribValue,
+            this.sAttribValueQuoted,
+            this.sAttribValueClosed,
+            this.sAttribValueUnquoted,
+            this.sCloseTag,
+            this.sCloseTagSawWhite,
+            /* eslint-enable @typescript-eslint/unbound-method */
+        ];
+        this._init();
+    }
+    /**
+     * Indicates whether or not the parser is closed. If ``true``, wait for
+     * the ``ready`` event to write again.
+     */
+    get closed() {
+        return this._closed;
+    }
+    _init() {
+        var _a;
+        this.openWakaBang = "";
+        this.text = "";
+        this.name = "";
+        this.piTarget = "";
+        this.entity = "";
+        this.q = null;
+        this.tags = [];
+        this.tag = null;
+        this.topNS = null;
+        this.chunk = "";
+        this.chunkPosition = 0;
+        this.i = 0;
+        this.prevI = 0;
+        this.carriedFromPrevious = undefined;
+        this.forbiddenState = FORBIDDEN_START;
+        this.attribList = [];
+        // The logic is organized so as to minimize the need to check
+        // this.opt.fragment while parsing.
+        const { fragmentOpt } = this;
+        this.state = fragmentOpt ? S_TEXT : S_BEGIN;
+        // We want these to be all true if we are dealing with a fragment.
+        this.reportedTextBeforeRoot = this.reportedTextAfterRoot = this.closedRoot =
+            this.sawRoot = fragmentOpt;
+        // An XML declaration is intially possible only when parsing whole
+        // documents.
+        this.xmlDeclPossible = !fragmentOpt;
+        this.xmlDeclExpects = ["version"];
+        this.entityReturnState = undefined;
+        let { defaultXMLVersion } = this.opt;
+        if (defaultXMLVersion === undefined) {
+            if (this.opt.forceXMLVersion === true) {
+                throw new Error("forceXMLVersion set but defaultXMLVersion is not set");
+            }
+            defaultXMLVersion = "1.0";
+        }
+        this.setXMLVersion(defaultXMLVersion);
+        this.positionAtNewLine = 0;
+        this.doctype = false;
+        this._closed = false;
+        this.xmlDecl = {
+            version: undefined,
+            encoding: undefined,
+            standalone: undefined,
+        };
+        this.line = 1;
+        this.column = 0;
+        this.ENTITIES = Object.create(XML_ENTITIES);
+        (_a = this.readyHandler) === null || _a === void 0 ? void 0 : _a.call(this);
+    }
+    /**
+     * The stream position the parser is currently looking at. This field is
+     * zero-based.
+     *
+     * This field is not based on counting Unicode characters but is to be
+     * interpreted as a plain index into a JavaScript string.
+     */
+    get position() {
+        return this.chunkPosition + this.i;
+    }
+    /**
+     * The column number of the next character to be read by the parser.  *
+     * This field is zero-based. (The first column in a line is 0.)
+     *
+     * This field reports the index at which the next character would be in the
+     * line if the line were represented as a JavaScript string.  Note that this
+     * *can* be different to a count based on the number of *Unicode characters*
+     * due to how JavaScript handles astral plane characters.
+     *
+     * See [[column]] for a number that corresponds to a count of Unicode
+     * characters.
+     */
+    get columnIndex() {
+        return this.position - this.positionAtNewLine;
+    }
+    /**
+     * Set an event listener on an event. The parser supports one handler per
+     * event type. If you try to set an event handler over an existing handler,
+     * the old handler is silently overwritten.
+     *
+     * @param name The event to listen to.
+     *
+     * @param handler The handler to set.
+     */
+    on(name, handler) {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access
+        this[EVENT_NAME_TO_HANDLER_NAME[name]] = handler;
+    }
+    /**
+     * Unset an event handler.
+     *
+     * @parma name The event to stop listening to.
+     */
+    off(name) {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access
+        this[EVENT_NAME_TO_HANDLER_NAME[name]] = undefined;
+    }
+    /**
+     * Make an error object. The error object will have a message that contains
+     * the ``fileName`` option passed at the creation of the parser. If position
+     * tracking was turned on, it will also have line and column number
+     * information.
+     *
+     * @param message The message describing the error to report.
+     *
+     * @returns An error object with a properly formatted message.
+     */
+    makeError(message) {
+        var _a;
+        let msg = (_a = this.fileName) !== null && _a !== void 0 ? _a : "";
+        if (this.trackPosition) {
+            if (msg.length > 0) {
+                msg += ":";
+            }
+            msg += `${this.line}:${this.column}`;
+        }
+        if (msg.length > 0) {
+            msg += ": ";
+        }
+        return new Error(msg + message);
+    }
+    /**
+     * Report a parsing error. This method is made public so that client code may
+     * check for issues that are outside the scope of this project and can report
+     * errors.
+     *
+     * @param message The error to report.
+     *
+     * @returns this
+     */
+    fail(message) {
+        const err = this.makeError(message);
+        const handler = this.errorHandler;
+        if (handler === undefined) {
+            throw err;
+        }
+        else {
+            handler(err);
+        }
+        return this;
+    }
+    /**
+     * Write a XML data to the parser.
+     *
+     * @param chunk The XML data to write.
+     *
+     * @returns this
+     */
+    // We do need object for the type here. Yes, it often causes problems
+    // but not in this case.
+    write(chunk) {
+        if (this.closed) {
+            return this.fail("cannot write after close; assign an onready handler.");
+        }
+        let end = false;
+        if (chunk === null) {
+            // We cannot return immediately because carriedFromPrevious may need
+            // processing.
+            end = true;
+            chunk = "";
+        }
+        else if (typeof chunk === "object") {
+            chunk = chunk.toString();
+        }
+        // We checked if performing a pre-decomposition of the string into an array
+        // of single complete characters (``Array.from(chunk)``) would be faster
+        // than the current repeated calls to ``charCodeAt``. As of August 2018, it
+        // isn't. (There may be Node-specific code that would perform faster than
+        // ``Array.from`` but don't want to be dependent on Node.)
+        if (this.carriedFromPrevious !== undefined) {
+            // The previous chunk had char we must carry over.
+            chunk = `${this.carriedFromPrevious}${chunk}`;
+            this.carriedFromPrevious = undefined;
+        }
+        let limit = chunk.length;
+        const lastCode = chunk.charCodeAt(limit - 1);
+        if (!end &&
+            // A trailing CR or surrogate must be carried over to the next
+            // chunk.
+            (lastCode === CR || (lastCode >= 0xD800 && lastCode <= 0xDBFF))) {
+            // The chunk ends with a character that must be carried over. We cannot
+            // know how to handle it until we get the next chunk or the end of the
+            // stream. So save it for later.
+            this.carriedFromPrevious = chunk[limit - 1];
+            limit--;
+            chunk = chunk.slice(0, limit);
+        }
+        const { stateTable } = this;
+        this.chunk = chunk;
+        this.i = 0;
+        while (this.i < limit) {
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument
+            stateTable[this.state].call(this);
+        }
+        this.chunkPosition += limit;
+        return end ? this.end() : this;
+    }
+    /**
+     * Close the current stream. Perform final well-formedness checks and reset
+     * the parser tstate.
+     *
+     * @returns this
+     */
+    close() {
+        return this.write(null);
+    }
+    /**
+     * Get a single code point out of the current chunk. This updates the current
+     * position if we do position tracking.
+     *
+     * This is the algorithm to use for XML 1.0.
+     *
+     * @returns The character read.
+     */
+    getCode10() {
+        const { chunk, i } = this;
+        this.prevI = i;
+        // Yes, we do this instead of doing this.i++. Doing it this way, we do not
+        // read this.i again, which is a bit faster.
+        this.i = i + 1;
+        if (i >= chunk.length) {
+            return EOC;
+        }
+        // Using charCodeAt and handling the surrogates ourselves is faster
+        // than using codePointAt.
+        const code = chunk.charCodeAt(i);
+        this.column++;
+        if (code < 0xD800) {
+            if (code >= SPACE || code === TAB) {
+                return code;
+            }
+            switch (code) {
+                case NL:
+                    this.line++;
+                    this.column = 0;
+                    this.positionAtNewLine = this.position;
+                    return NL;
+                case CR:
+                    // We may get NaN if we read past the end of the chunk, which is fine.
+                    if (chunk.charCodeAt(i + 1) === NL) {
+                        // A \r\n sequence is converted to \n so we have to skip over the
+                        // next character. We already know it has a size of 1 so ++ is fine
+                        // here.
+                        this.i = i + 2;
+                    }
+                    // Otherwise, a \r is just converted to \n, so we don't have to skip
+                    // ahead.
+                    // In either case, \r becomes \n.
+                    this.line++;
+                    this.column = 0;
+                    this.positionAtNewLine = this.position;
+                    return NL_LIKE;
+                default:
+                    // If we get here, then code < SPACE and it is not NL CR or TAB.
+                    this.fail("disallowed character.");
+                    return code;
+            }
+        }
+        if (code > 0xDBFF) {
+            // This is a specialized version of isChar10 that takes into account
+            // that in this context code > 0xDBFF and code <= 0xFFFF. So it does not
+            // test cases that don't need testing.
+            if (!(code >= 0xE000 && code <= 0xFFFD)) {
+                this.fail("disallowed character.");
+            }
+            return code;
+        }
+        const final = 0x10000 + ((code - 0xD800) * 0x400) +
+            (chunk.charCodeAt(i + 1) - 0xDC00);
+        this.i = i + 2;
+        // This is a specialized version of isChar10 that takes into account that in
+        // this context necessarily final >= 0x10000.
+        if (final > 0x10FFFF) {
+            this.fail("disallowed character.");
+        }
+        return final;
+    }
+    /**
+     * Get a single code point out of the current chunk. This updates the current
+     * position if we do position tracking.
+     *
+     * This is the algorithm to use for XML 1.1.
+     *
+     * @returns {number} The character read.
+     */
+    getCode11() {
+        const { chunk, i } = this;
+        this.prevI = i;
+        // Yes, we do this instead of doing this.i++. Doing it this way, we do not
+        // read this.i again, which is a bit faster.
+        this.i = i + 1;
+        if (i >= chunk.length) {
+            return EOC;
+        }
+        // Using charCodeAt and handling the surrogates ourselves is faster
+        // than using codePointAt.
+        const code = chunk.charCodeAt(i);
+        this.column++;
+        if (code < 0xD800) {
+            if ((code > 0x1F && code < 0x7F) || (code > 0x9F && code !== LS) ||
+                code === TAB) {
+                return code;
+            }
+            switch (code) {
+                case NL: // 0xA
+                    this.line++;
+                    this.column = 0;
+                    this.positionAtNewLine = this.position;
+                    return NL;
+                case CR: { // 0xD
+                    // We may get NaN if we read past the end of the chunk, which is
+                    // fine.
+                    const next = chunk.charCodeAt(i + 1);
+                    if (next === NL || next === NEL) {
+                        // A CR NL or CR NEL sequence is converted to NL so we have to skip
+                        // over the next character. We already know it has a size of 1.
+                        this.i = i + 2;
+                    }
+                    // Otherwise, a CR is just converted to NL, no skip.
+                }
+                /* yes, fall through */
+                case NEL: // 0x85
+                case LS: // Ox2028
+                    this.line++;
+                    this.column = 0;
+                    this.positionAtNewLine = this.position;
+                    return NL_LIKE;
+                default:
+                    this.fail("disallowed character.");
+                    return code;
+            }
+        }
+        if (code > 0xDBFF) {
+            // This is a specialized version of isCharAndNotRestricted that takes into
+            // account that in this context code > 0xDBFF and code <= 0xFFFF. So it
+            // does not test cases that don't need testing.
+            if (!(code >= 0xE000 && code <= 0xFFFD)) {
+                this.fail("disallowed character.");
+            }
+            return code;
+        }
+        const final = 0x10000 + ((code - 0xD800) * 0x400) +
+            (chunk.charCodeAt(i + 1) - 0xDC00);
+        this.i = i + 2;
+        // This is a specialized version of isCharAndNotRestricted that takes into
+        // account that in this context necessarily final >= 0x10000.
+        if (final > 0x10FFFF) {
+            this.fail("disallowed character.");
+        }
+        return final;
+    }
+    /**
+     * Like ``getCode`` but with the return value normalized so that ``NL`` is
+     * returned for ``NL_LIKE``.
+     */
+    getCodeNorm() {
+        const c = this.getCode();
+        return c === NL_LIKE ? NL : c;
+    }
+    unget() {
+        this.i = this.prevI;
+        this.column--;
+    }
+    /**
+     * Capture characters into a buffer until encountering one of a set of
+     * characters.
+     *
+     * @param chars An array of codepoints. Encountering a character in the array
+     * ends the capture. (``chars`` may safely contain ``NL``.)
+     *
+     * @return The character code that made the capture end, or ``EOC`` if we hit
+     * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+     * instead.
+     */
+    captureTo(chars) {
+        let { i: start } = this;
+        const { chunk } = this;
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            const c = this.getCode();
+            const isNLLike = c === NL_LIKE;
+            const final = isNLLike ? NL : c;
+            if (final === EOC || chars.includes(final)) {
+                this.text += chunk.slice(start, this.prevI);
+                return final;
+            }
+            if (isNLLike) {
+                this.text += `${chunk.slice(start, this.prevI)}\n`;
+                start = this.i;
+            }
+        }
+    }
+    /**
+     * Capture characters into a buffer until encountering a character.
+     *
+     * @param char The codepoint that ends the capture. **NOTE ``char`` MAY NOT
+     * CONTAIN ``NL``.** Passing ``NL`` will result in buggy behavior.
+     *
+     * @return ``true`` if we ran into the character. Otherwise, we ran into the
+     * end of the current chunk.
+     */
+    captureToChar(char) {
+        let { i: start } = this;
+        const { chunk } = this;
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            let c = this.getCode();
+            switch (c) {
+                case NL_LIKE:
+                    this.text += `${chunk.slice(start, this.prevI)}\n`;
+                    start = this.i;
+                    c = NL;
+                    break;
+                case EOC:
+                    this.text += chunk.slice(start);
+                    return false;
+                default:
+            }
+            if (c === char) {
+                this.text += chunk.slice(start, this.prevI);
+                return true;
+            }
+        }
+    }
+    /**
+     * Capture characters that satisfy ``isNameChar`` into the ``name`` field of
+     * this parser.
+     *
+     * @return The character code that made the test fail, or ``EOC`` if we hit
+     * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+     * instead.
+     */
+    captureNameChars() {
+        const { chunk, i: start } = this;
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            const c = this.getCode();
+            if (c === EOC) {
+                this.name += chunk.slice(start);
+                return EOC;
+            }
+            // NL is not a name char so we don't have to test specifically for it.
+            if (!isNameChar(c)) {
+                this.name += chunk.slice(start, this.prevI);
+                return c === NL_LIKE ? NL : c;
+            }
+        }
+    }
+    /**
+     * Skip white spaces.
+     *
+     * @return The character that ended the skip, or ``EOC`` if we hit
+     * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+     * instead.
+     */
+    skipSpaces() {
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            const c = this.getCodeNorm();
+            if (c === EOC || !isS(c)) {
+                return c;
+            }
+        }
+    }
+    setXMLVersion(version) {
+        this.currentXMLVersion = version;
+        /*  eslint-disable @typescript-eslint/unbound-method */
+        if (version === "1.0") {
+            this.isChar = isChar10;
+            this.getCode = this.getCode10;
+        }
+        else {
+            this.isChar = isChar11;
+            this.getCode = this.getCode11;
+        }
+        /* eslint-enable @typescript-eslint/unbound-method */
+    }
+    // STATE ENGINE METHODS
+    // This needs to be a state separate from S_BEGIN_WHITESPACE because we want
+    // to be sure never to come back to this state later.
+    sBegin() {
+        // We are essentially peeking at the first character of the chunk. Since
+        // S_BEGIN can be in effect only when we start working on the first chunk,
+        // the index at which we must look is necessarily 0. Note also that the
+        // following test does not depend on decoding surrogates.
+        // If the initial character is 0xFEFF, ignore it.
+        if (this.chunk.charCodeAt(0) === 0xFEFF) {
+            this.i++;
+            this.column++;
+        }
+        this.state = S_BEGIN_WHITESPACE;
+    }
+    sBeginWhitespace() {
+        // We need to know whether we've encountered spaces or not because as soon
+        // as we run into a space, an XML declaration is no longer possible. Rather
+        // than slow down skipSpaces even in places where we don't care whether it
+        // skipped anything or not, we check whether prevI is equal to the value of
+        // i from before we skip spaces.
+        const iBefore = this.i;
+        const c = this.skipSpaces();
+        if (this.prevI !== iBefore) {
+            this.xmlDeclPossible = false;
+        }
+        switch (c) {
+            case LESS:
+                this.state = S_OPEN_WAKA;
+                // We could naively call closeText but in this state, it is not normal
+                // to have text be filled with any data.
+                if (this.text.length !== 0) {
+                    throw new Error("no-empty text at start");
+                }
+                break;
+            case EOC:
+                break;
+            default:
+                this.unget();
+                this.state = S_TEXT;
+                this.xmlDeclPossible = false;
+        }
+    }
+    sDoctype() {
+        var _a;
+        const c = this.captureTo(DOCTYPE_TERMINATOR);
+        switch (c) {
+            case GREATER: {
+                (_a = this.doctypeHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
+                this.text = "";
+                this.state = S_TEXT;
+                this.doctype = true; // just remember that we saw it.
+                break;
+            }
+            case EOC:
+                break;
+            default:
+                this.text += String.fromCodePoint(c);
+                if (c === OPEN_BRACKET) {
+                    this.state = S_DTD;
+                }
+                else if (isQuote(c)) {
+                    this.state = S_DOCTYPE_QUOTE;
+                    this.q = c;
+                }
+        }
+    }
+    sDoctypeQuote() {
+        const q = this.q;
+        if (this.captureToChar(q)) {
+            this.text += String.fromCodePoint(q);
+            this.q = null;
+            this.state = S_DOCTYPE;
+        }
+    }
+    sDTD() {
+        const c = this.captureTo(DTD_TERMINATOR);
+        if (c === EOC) {
+            return;
+        }
+        this.text += String.fromCodePoint(c);
+        if (c === CLOSE_BRACKET) {
+            this.state = S_DOCTYPE;
+        }
+        else if (c === LESS) {
+            this.state = S_DTD_OPEN_WAKA;
+        }
+        else if (isQuote(c)) {
+            this.state = S_DTD_QUOTED;
+            this.q = c;
+        }
+    }
+    sDTDQuoted() {
+        const q = this.q;
+        if (this.captureToChar(q)) {
+            this.text += String.fromCodePoint(q);
+            this.state = S_DTD;
+            this.q = null;
+        }
+    }
+    sDTDOpenWaka() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        switch (c) {
+            case BANG:
+                this.state = S_DTD_OPEN_WAKA_BANG;
+                this.openWakaBang = "";
+                break;
+            case QUESTION:
+                this.state = S_DTD_PI;
+                break;
+            default:
+                this.state = S_DTD;
+        }
+    }
+    sDTDOpenWakaBang() {
+        const char = String.fromCodePoint(this.getCodeNorm());
+        const owb = this.openWakaBang += char;
+        this.text += char;
+        if (owb !== "-") {
+            this.state = owb === "--" ? S_DTD_COMMENT : S_DTD;
+            this.openWakaBang = "";
+        }
+    }
+    sDTDComment() {
+        if (this.captureToChar(MINUS)) {
+            this.text += "-";
+            this.state = S_DTD_COMMENT_ENDING;
+        }
+    }
+    sDTDCommentEnding() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        this.state = c === MINUS ? S_DTD_COMMENT_ENDED : S_DTD_COMMENT;
+    }
+    sDTDCommentEnded() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        if (c === GREATER) {
+            this.state = S_DTD;
+        }
+        else {
+            this.fail("malformed comment.");
+            // <!-- blah -- bloo --> will be recorded as
+            // a comment of " blah -- bloo "
+            this.state = S_DTD_COMMENT;
+        }
+    }
+    sDTDPI() {
+        if (this.captureToChar(QUESTION)) {
+            this.text += "?";
+            this.state = S_DTD_PI_ENDING;
+        }
+    }
+    sDTDPIEnding() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        if (c === GREATER) {
+            this.state = S_DTD;
+        }
+    }
+    sText() {
+        //
+        // We did try a version of saxes where the S_TEXT state was split in two
+        // states: one for text inside the root element, and one for text
+        // outside. This was avoiding having to test this.tags.length to decide
+        // what implementation to actually use.
+        //
+        // Peformance testing on gigabyte-size files did not show any advantage to
+        // using the two states solution instead of the current one. Conversely, it
+        // made the code a bit more complicated elsewhere. For instance, a comment
+        // can appear before the root element so when a comment ended it was
+        // necessary to determine whether to return to the S_TEXT state or to the
+        // new text-outside-root state.
+        //
+        if (this.tags.length !== 0) {
+            this.handleTextInRoot();
+        }
+        else {
+            this.handleTextOutsideRoot();
+        }
+    }
+    sEntity() {
+        // This is essentially a specialized version of captureToChar(SEMICOLON...)
+        let { i: start } = this;
+        const { chunk } = this;
+        // eslint-disable-next-line no-labels, no-restricted-syntax
+        loop: 
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            switch (this.getCode()) {
+                case NL_LIKE:
+                    this.entity += `${chunk.slice(start, this.prevI)}\n`;
+                    start = this.i;
+                    break;
+                case SEMICOLON: {
+                    const { entityReturnState } = this;
+                    const entity = this.entity + chunk.slice(start, this.prevI);
+                    this.state = entityReturnState;
+                    let parsed;
+                    if (entity === "") {
+                        this.fail("empty entity name.");
+                        parsed = "&;";
+                    }
+                    else {
+                        parsed = this.parseEntity(entity);
+                        this.entity = "";
+                    }
+                    if (entityReturnState !== S_TEXT || this.textHandler !== undefined) {
+                        this.text += parsed;
+                    }
+                    // eslint-disable-next-line no-labels
+                    break loop;
+                }
+                case EOC:
+                    this.entity += chunk.slice(start);
+                    // eslint-disable-next-line no-labels
+                    break loop;
+                default:
+            }
+        }
+    }
+    sOpenWaka() {
+        // Reminder: a state handler is called with at least one character
+        // available in the current chunk. So the first call to get code inside of
+        // a state handler cannot return ``EOC``. That's why we don't test
+        // for it.
+        const c = this.getCode();
+        // either a /, ?, !, or text is coming next.
+        if (isNameStartChar(c)) {
+            this.state = S_OPEN_TAG;
+            this.unget();
+            this.xmlDeclPossible = false;
+        }
+        else {
+            switch (c) {
+                case FORWARD_SLASH:
+                    this.state = S_CLOSE_TAG;
+                    this.xmlDeclPossible = false;
+                    break;
+                case BANG:
+                    this.state = S_OPEN_WAKA_BANG;
+                    this.openWakaBang = "";
+                    this.xmlDeclPossible = false;
+                    break;
+                case QUESTION:
+                    this.state = S_PI_FIRST_CHAR;
+                    break;
+                default:
+                    this.fail("disallowed character in tag name");
+                    this.state = S_TEXT;
+                    this.xmlDeclPossible = false;
+            }
+        }
+    }
+    sOpenWakaBang() {
+        this.openWakaBang += String.fromCodePoint(this.getCodeNorm());
+        switch (this.openWakaBang) {
+            case "[CDATA[":
+                if (!this.sawRoot && !this.reportedTextBeforeRoot) {
+                    this.fail("text data outside of root node.");
+                    this.reportedTextBeforeRoot = true;
+                }
+                if (this.closedRoot && !this.reportedTextAfterRoot) {
+                    this.fail("text data outside of root node.");
+                    this.reportedTextAfterRoot = true;
+                }
+                this.state = S_CDATA;
+                this.openWakaBang = "";
+                break;
+            case "--":
+                this.state = S_COMMENT;
+                this.openWakaBang = "";
+                break;
+            case "DOCTYPE":
+                this.state = S_DOCTYPE;
+                if (this.doctype || this.sawRoot) {
+                    this.fail("inappropriately located doctype declaration.");
+                }
+                this.openWakaBang = "";
+                break;
+            default:
+                // 7 happens to be the maximum length of the string that can possibly
+                // match one of the cases above.
+                if (this.openWakaBang.length >= 7) {
+                    this.fail("incorrect syntax.");
+                }
+        }
+    }
+    sComment() {
+        if (this.captureToChar(MINUS)) {
+            this.state = S_COMMENT_ENDING;
+        }
+    }
+    sCommentEnding() {
+        var _a;
+        const c = this.getCodeNorm();
+        if (c === MINUS) {
+            this.state = S_COMMENT_ENDED;
+            (_a = this.commentHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
+            this.text = "";
+        }
+        else {
+            this.text += `-${String.fromCodePoint(c)}`;
+            this.state = S_COMMENT;
+        }
+    }
+    sCommentEnded() {
+        const c = this.getCodeNorm();
+        if (c !== GREATER) {
+            this.fail("malformed comment.");
+            // <!-- blah -- bloo --> will be recorded as
+            // a comment of " blah -- bloo "
+            this.text += `--${String.fromCodePoint(c)}`;
+            this.state = S_COMMENT;
+        }
+        else {
+            this.state = S_TEXT;
+        }
+    }
+    sCData() {
+        if (this.captureToChar(CLOSE_BRACKET)) {
+            this.state = S_CDATA_ENDING;
+        }
+    }
+    sCDataEnding() {
+        const c = this.getCodeNorm();
+        if (c === CLOSE_BRACKET) {
+            this.state = S_CDATA_ENDING_2;
+        }
+        else {
+            this.text += `]${String.fromCodePoint(c)}`;
+            this.state = S_CDATA;
+        }
+    }
+    sCDataEnding2() {
+        var _a;
+        const c = this.getCodeNorm();
+        switch (c) {
+            case GREATER: {
+                (_a = this.cdataHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
+                this.text = "";
+                this.state = S_TEXT;
+                break;
+            }
+            case CLOSE_BRACKET:
+                this.text += "]";
+                break;
+            default:
+                this.text += `]]${String.fromCodePoint(c)}`;
+                this.state = S_CDATA;
+        }
+    }
+    // We need this separate state to check the first character fo the pi target
+    // with this.nameStartCheck which allows less characters than this.nameCheck.
+    sPIFirstChar() {
+        const c = this.getCodeNorm();
+        // This is first because in the case where the file is well-formed this is
+        // the branch taken. We optimize for well-formedness.
+        if (this.nameStartCheck(c)) {
+            this.piTarget += String.fromCodePoint(c);
+            this.state = S_PI_REST;
+        }
+        else if (c === QUESTION || isS(c)) {
+            this.fail("processing instruction without a target.");
+            this.state = c === QUESTION ? S_PI_ENDING : S_PI_BODY;
+        }
+        else {
+            this.fail("disallowed character in processing instruction name.");
+            this.piTarget += String.fromCodePoint(c);
+            this.state = S_PI_REST;
+        }
+    }
+    sPIRest() {
+        // Capture characters into a piTarget while ``this.nameCheck`` run on the
+        // character read returns true.
+        const { chunk, i: start } = this;
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            const c = this.getCodeNorm();
+            if (c === EOC) {
+                this.piTarget += chunk.slice(start);
+                return;
+            }
+            // NL cannot satisfy this.nameCheck so we don't have to test specifically
+            // for it.
+            if (!this.nameCheck(c)) {
+                this.piTarget += chunk.slice(start, this.prevI);
+                const isQuestion = c === QUESTION;
+                if (isQuestion || isS(c)) {
+                    if (this.piTarget === "xml") {
+                        if (!this.xmlDeclPossible) {
+                            this.fail("an XML declaration must be at the start of the document.");
+                        }
+                        this.state = isQuestion ? S_XML_DECL_ENDING : S_XML_DECL_NAME_START;
+                    }
+                    else {
+                        this.state = isQuestion ? S_PI_ENDING : S_PI_BODY;
+                    }
+                }
+                else {
+                    this.fail("disallowed character in processing instruction name.");
+                    this.piTarget += String.fromCodePoint(c);
+                }
+                break;
+            }
+        }
+    }
+    sPIBody() {
+        if (this.text.length === 0) {
+            const c = this.getCodeNorm();
+            if (c === QUESTION) {
+                this.state = S_PI_ENDING;
+            }
+            else if (!isS(c)) {
+                this.text = String.fromCodePoint(c);
+            }
+        }
+        // The question mark character is not valid inside any of the XML
+        // declaration name/value pairs.
+        else if (this.captureToChar(QUESTION)) {
+            this.state = S_PI_ENDING;
+        }
+    }
+    sPIEnding() {
+        var _a;
+        const c = this.getCodeNorm();
+        if (c === GREATER) {
+            const { piTarget } = this;
+            if (piTarget.toLowerCase() === "xml") {
+                this.fail("the XML declaration must appear at the start of the document.");
+            }
+            (_a = this.piHandler) === null || _a === void 0 ? void 0 : _a.call(this, {
+                target: piTarget,
+                body: this.text,
+            });
+            this.piTarget = this.text = "";
+            this.state = S_TEXT;
+        }
+        else if (c === QUESTION) {
+            // We ran into ?? as part of a processing instruction. We initially took
+            // the first ? as a sign that the PI was ending, but it is not. So we have
+            // to add it to the body but we take the new ? as a sign that the PI is
+            // ending.
+            this.text += "?";
+        }
+        else {
+            this.text += `?${String.fromCodePoint(c)}`;
+            this.state = S_PI_BODY;
+        }
+        this.xmlDeclPossible = false;
+    }
+    sXMLDeclNameStart() {
+        const c = this.skipSpaces();
+        // The question mark character is not valid inside any of the XML
+        // declaration name/value pairs.
+        if (c === QUESTION) {
+            // It is valid to go to S_XML_DECL_ENDING from this state.
+            this.state = S_XML_DECL_ENDING;
+            return;
+        }
+        if (c !== EOC) {
+            this.state = S_XML_DECL_NAME;
+            this.name = String.fromCodePoint(c);
+        }
+    }
+    sXMLDeclName() {
+        const c = this.captureTo(XML_DECL_NAME_TERMINATOR);
+        // The question mark character is not valid inside any of the XML
+        // declaration name/value pairs.
+        if (c === QUESTION) {
+            this.state = S_XML_DECL_ENDING;
+            this.name += this.text;
+            this.text = "";
+            this.fail("XML declaration is incomplete.");
+            return;
+        }
+        if (!(isS(c) || c === EQUAL)) {
+            return;
+        }
+        this.name += this.text;
+        this.text = "";
+        if (!this.xmlDeclExpects.includes(this.name)) {
+            switch (this.name.length) {
+                case 0:
+                    this.fail("did not expect any more name/value pairs.");
+                    break;
+                case 1:
+                    this.fail(`expected the name ${this.xmlDeclExpects[0]}.`);
+                    break;
+                default:
+                    this.fail(`expected one of ${this.xmlDeclExpects.join(", ")}`);
+            }
+        }
+        this.state = c === EQUAL ? S_XML_DECL_VALUE_START : S_XML_DECL_EQ;
+    }
+    sXMLDeclEq() {
+        const c = this.getCodeNorm();
+        // The question mark character is not valid inside any of the XML
+        // declaration name/value pairs.
+        if (c === QUESTION) {
+            this.state = S_XML_DECL_ENDING;
+            this.fail("XML declaration is incomplete.");
+            return;
+        }
+        if (isS(c)) {
+            return;
+        }
+        if (c !== EQUAL) {
+            this.fail("value required.");
+        }
+        this.state = S_XML_DECL_VALUE_START;
+    }
+    sXMLDeclValueStart() {
+        const c = this.getCodeNorm();
+        // The question mark character is not valid inside any of the XML
+        // declaration name/value pairs.
+        if (c === QUESTION) {
+            this.state = S_XML_DECL_ENDING;
+            this.fail("XML declaration is incomplete.");
+            return;
+        }
+        if (isS(c)) {
+            return;
+        }
+        if (!isQuote(c)) {
+            this.fail("value must be quoted.");
+            this.q = SPACE;
+        }
+        else {
+            this.q = c;
+        }
+        this.state = S_XML_DECL_VALUE;
+    }
+    sXMLDeclValue() {
+        const c = this.captureTo([this.q, QUESTION]);
+        // The question mark character is not valid inside any of the XML
+        // declaration name/value pairs.
+        if (c === QUESTION) {
+            this.state = S_XML_DECL_ENDING;
+            this.text = "";
+            this.fail("XML declaration is incomplete.");
+            return;
+        }
+        if (c === EOC) {
+            return;
+        }
+        const value = this.text;
+        this.text = "";
+        switch (this.name) {
+            case "version": {
+                this.xmlDeclExpects = ["encoding", "standalone"];
+                const version = value;
+                this.xmlDecl.version = version;
+                // This is the test specified by XML 1.0 but it is fine for XML 1.1.
+                if (!/^1\.[0-9]+$/.test(version)) {
+                    this.fail("version number must match /^1\\.[0-9]+$/.");
+                }
+                // When forceXMLVersion is set, the XML declaration is ignored.
+                else if (!this.opt.forceXMLVersion) {
+                    this.setXMLVersion(version);
+                }
+                break;
+            }
+            case "encoding":
+                if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(value)) {
+                    this.fail("encoding value must match \
+/^[A-Za-z0-9][A-Za-z0-9._-]*$/.");
+                }
+                this.xmlDeclExpects = ["standalone"];
+                this.xmlDecl.encoding = value;
+                break;
+            case "standalone":
+                if (value !== "yes" && value !== "no") {
+                    this.fail("standalone value must match \"yes\" or \"no\".");
+                }
+                this.xmlDeclExpects = [];
+                this.xmlDecl.standalone = value;
+                break;
+            default:
+            // We don't need to raise an error here since we've already raised one
+            // when checking what name was expected.
+        }
+        this.name = "";
+        this.state = S_XML_DECL_SEPARATOR;
+    }
+    sXMLDeclSeparator() {
+        const c = this.getCodeNorm();
+        // The question mark character is not valid inside any of the XML
+        // declaration name/value pairs.
+        if (c === QUESTION) {
+            // It is valid to go to S_XML_DECL_ENDING from this state.
+            this.state = S_XML_DECL_ENDING;
+            return;
+        }
+        if (!isS(c)) {
+            this.fail("whitespace required.");
+            this.unget();
+        }
+        this.state = S_XML_DECL_NAME_START;
+    }
+    sXMLDeclEnding() {
+        var _a;
+        const c = this.getCodeNorm();
+        if (c === GREATER) {
+            if (this.piTarget !== "xml") {
+                this.fail("processing instructions are not allowed before root.");
+            }
+            else if (this.name !== "version" &&
+                this.xmlDeclExpects.includes("version")) {
+                this.fail("XML declaration must contain a version.");
+            }
+            (_a = this.xmldeclHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.xmlDecl);
+            this.name = "";
+            this.piTarget = this.text = "";
+            this.state = S_TEXT;
+        }
+        else {
+            // We got here because the previous character was a ?, but the question
+            // mark character is not valid inside any of the XML declaration
+            // name/value pairs.
+            this.fail("The character ? is disallowed anywhere in XML declarations.");
+        }
+        this.xmlDeclPossible = false;
+    }
+    sOpenTag() {
+        var _a;
+        const c = this.captureNameChars();
+        if (c === EOC) {
+            return;
+        }
+        const tag = this.tag = {
+            name: this.name,
+            attributes: Object.create(null),
+        };
+        this.name = "";
+        if (this.xmlnsOpt) {
+            this.topNS = tag.ns = Object.create(null);
+        }
+        (_a = this.openTagStartHandler) === null || _a === void 0 ? void 0 : _a.call(this, tag);
+        this.sawRoot = true;
+        if (!this.fragmentOpt && this.closedRoot) {
+            this.fail("documents may contain only one root.");
+        }
+        switch (c) {
+            case GREATER:
+                this.openTag();
+                break;
+            case FORWARD_SLASH:
+                this.state = S_OPEN_TAG_SLASH;
+                break;
+            default:
+                if (!isS(c)) {
+                    this.fail("disallowed character in tag name.");
+                }
+                this.state = S_ATTRIB;
+        }
+    }
+    sOpenTagSlash() {
+        if (this.getCode() === GREATER) {
+            this.openSelfClosingTag();
+        }
+        else {
+            this.fail("forward-slash in opening tag not followed by >.");
+            this.state = S_ATTRIB;
+        }
+    }
+    sAttrib() {
+        const c = this.skipSpaces();
+        if (c === EOC) {
+            return;
+        }
+        if (isNameStartChar(c)) {
+            this.unget();
+            this.state = S_ATTRIB_NAME;
+        }
+        else if (c === GREATER) {
+            this.openTag();
+        }
+        else if (c === FORWARD_SLASH) {
+            this.state = S_OPEN_TAG_SLASH;
+        }
+        else {
+            this.fail("disallowed character in attribute name.");
+        }
+    }
+    sAttribName() {
+        const c = this.captureNameChars();
+        if (c === EQUAL) {
+            this.state = S_ATTRIB_VALUE;
+        }
+        else if (isS(c)) {
+            this.state = S_ATTRIB_NAME_SAW_WHITE;
+        }
+        else if (c === GREATER) {
+            this.fail("attribute without value.");
+            this.pushAttrib(this.name, this.name);
+            this.name = this.text = "";
+            this.openTag();
+        }
+        else if (c !== EOC) {
+            this.fail("disallowed character in attribute name.");
+        }
+    }
+    sAttribNameSawWhite() {
+        const c = this.skipSpaces();
+        switch (c) {
+            case EOC:
+                return;
+            case EQUAL:
+                this.state = S_ATTRIB_VALUE;
+                break;
+            default:
+                this.fail("attribute without value.");
+                // Should we do this???
+                // this.tag.attributes[this.name] = "";
+                this.text = "";
+                this.name = "";
+                if (c === GREATER) {
+                    this.openTag();
+                }
+                else if (isNameStartChar(c)) {
+                    this.unget();
+                    this.state = S_ATTRIB_NAME;
+                }
+                else {
+                    this.fail("disallowed character in attribute name.");
+                    this.state = S_ATTRIB;
+                }
+        }
+    }
+    sAttribValue() {
+        const c = this.getCodeNorm();
+        if (isQuote(c)) {
+            this.q = c;
+            this.state = S_ATTRIB_VALUE_QUOTED;
+        }
+        else if (!isS(c)) {
+            this.fail("unquoted attribute value.");
+            this.state = S_ATTRIB_VALUE_UNQUOTED;
+            this.unget();
+        }
+    }
+    sAttribValueQuoted() {
+        // We deliberately do not use captureTo here. The specialized code we use
+        // here is faster than using captureTo.
+        const { q, chunk } = this;
+        let { i: start } = this;
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            switch (this.getCode()) {
+                case q:
+                    this.pushAttrib(this.name, this.text + chunk.slice(start, this.prevI));
+                    this.name = this.text = "";
+                    this.q = null;
+                    this.state = S_ATTRIB_VALUE_CLOSED;
+                    return;
+                case AMP:
+                    this.text += chunk.slice(start, this.prevI);
+                    this.state = S_ENTITY;
+                    this.entityReturnState = S_ATTRIB_VALUE_QUOTED;
+                    return;
+                case NL:
+                case NL_LIKE:
+                case TAB:
+                    this.text += `${chunk.slice(start, this.prevI)} `;
+                    start = this.i;
+                    break;
+                case LESS:
+                    this.text += chunk.slice(start, this.prevI);
+                    this.fail("disallowed character.");
+                    return;
+                case EOC:
+                    this.text += chunk.slice(start);
+                    return;
+                default:
+            }
+        }
+    }
+    sAttribValueClosed() {
+        const c = this.getCodeNorm();
+        if (isS(c)) {
+            this.state = S_ATTRIB;
+        }
+        else if (c === GREATER) {
+            this.openTag();
+        }
+        else if (c === FORWARD_SLASH) {
+            this.state = S_OPEN_TAG_SLASH;
+        }
+        else if (isNameStartChar(c)) {
+            this.fail("no whitespace between attributes.");
+            this.unget();
+            this.state = S_ATTRIB_NAME;
+        }
+        else {
+            this.fail("disallowed character in attribute name.");
+        }
+    }
+    sAttribValueUnquoted() {
+        // We don't do anything regarding EOL or space handling for unquoted
+        // attributes. We already have failed by the time we get here, and the
+        // contract that saxes upholds states that upon failure, it is not safe to
+        // rely on the data passed to event handlers (other than
+        // ``onerror``). Passing "bad" data is not a problem.
+        const c = this.captureTo(ATTRIB_VALUE_UNQUOTED_TERMINATOR);
+        switch (c) {
+            case AMP:
+                this.state = S_ENTITY;
+                this.entityReturnState = S_ATTRIB_VALUE_UNQUOTED;
+                break;
+            case LESS:
+                this.fail("disallowed character.");
+                break;
+            case EOC:
+                break;
+            default:
+                if (this.text.includes("]]>")) {
+                    this.fail("the string \"]]>\" is disallowed in char data.");
+                }
+                this.pushAttrib(this.name, this.text);
+                this.name = this.text = "";
+                if (c === GREATER) {
+                    this.openTag();
+                }
+                else {
+                    this.state = S_ATTRIB;
+                }
+        }
+    }
+    sCloseTag() {
+        const c = this.captureNameChars();
+        if (c === GREATER) {
+            this.closeTag();
+        }
+        else if (isS(c)) {
+            this.state = S_CLOSE_TAG_SAW_WHITE;
+        }
+        else if (c !== EOC) {
+            this.fail("disallowed character in closing tag.");
+        }
+    }
+    sCloseTagSawWhite() {
+        switch (this.skipSpaces()) {
+            case GREATER:
+                this.closeTag();
+                break;
+            case EOC:
+                break;
+            default:
+                this.fail("disallowed character in closing tag.");
+        }
+    }
+    // END OF STATE ENGINE METHODS
+    handleTextInRoot() {
+        // This is essentially a specialized version of captureTo which is optimized
+        // for performing the ]]> check. A previous version of this code, checked
+        // ``this.text`` for the presence of ]]>. It simplified the code but was
+        // very costly when character data contained a lot of entities to be parsed.
+        //
+        // Since we are using a specialized loop, we also keep track of the presence
+        // of ]]> in text data. The sequence ]]> is forbidden to appear as-is.
+        //
+        let { i: start, forbiddenState } = this;
+        const { chunk, textHandler: handler } = this;
+        // eslint-disable-next-line no-labels, no-restricted-syntax
+        scanLoop: 
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            switch (this.getCode()) {
+                case LESS: {
+                    this.state = S_OPEN_WAKA;
+                    if (handler !== undefined) {
+                        const { text } = this;
+                        const slice = chunk.slice(start, this.prevI);
+                        if (text.length !== 0) {
+                            handler(text + slice);
+                            this.text = "";
+                        }
+                        else if (slice.length !== 0) {
+                            handler(slice);
+                        }
+                    }
+                    forbiddenState = FORBIDDEN_START;
+                    // eslint-disable-next-line no-labels
+                    break scanLoop;
+                }
+                case AMP:
+                    this.state = S_ENTITY;
+                    this.entityReturnState = S_TEXT;
+                    if (handler !== undefined) {
+                        this.text += chunk.slice(start, this.prevI);
+                    }
+                    forbiddenState = FORBIDDEN_START;
+                    // eslint-disable-next-line no-labels
+                    break scanLoop;
+                case CLOSE_BRACKET:
+                    switch (forbiddenState) {
+                        case FORBIDDEN_START:
+                            forbiddenState = FORBIDDEN_BRACKET;
+                            break;
+                        case FORBIDDEN_BRACKET:
+                            forbiddenState = FORBIDDEN_BRACKET_BRACKET;
+                            break;
+                        case FORBIDDEN_BRACKET_BRACKET:
+                            break;
+                        default:
+                            throw new Error("impossible state");
+                    }
+                    break;
+                case GREATER:
+                    if (forbiddenState === FORBIDDEN_BRACKET_BRACKET) {
+                        this.fail("the string \"]]>\" is disallowed in char data.");
+                    }
+                    forbiddenState = FORBIDDEN_START;
+                    break;
+                case NL_LIKE:
+                    if (handler !== undefined) {
+                        this.text += `${chunk.slice(start, this.prevI)}\n`;
+                    }
+                    start = this.i;
+                    forbiddenState = FORBIDDEN_START;
+                    break;
+                case EOC:
+                    if (handler !== undefined) {
+                        this.text += chunk.slice(start);
+                    }
+                    // eslint-disable-next-line no-labels
+                    break scanLoop;
+                default:
+                    forbiddenState = FORBIDDEN_START;
+            }
+        }
+        this.forbiddenState = forbiddenState;
+    }
+    handleTextOutsideRoot() {
+        // This is essentially a specialized version of captureTo which is optimized
+        // for a specialized task. We keep track of the presence of non-space
+        // characters in the text since these are errors when appearing outside the
+        // document root element.
+        let { i: start } = this;
+        const { chunk, textHandler: handler } = this;
+        let nonSpace = false;
+        // eslint-disable-next-line no-labels, no-restricted-syntax
+        outRootLoop: 
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            const code = this.getCode();
+            switch (code) {
+                case LESS: {
+                    this.state = S_OPEN_WAKA;
+                    if (handler !== undefined) {
+                        const { text } = this;
+                        const slice = chunk.slice(start, this.prevI);
+                        if (text.length !== 0) {
+                            handler(text + slice);
+                            this.text = "";
+                        }
+                        else if (slice.length !== 0) {
+                            handler(slice);
+                        }
+                    }
+                    // eslint-disable-next-line no-labels
+                    break outRootLoop;
+                }
+                case AMP:
+                    this.state = S_ENTITY;
+                    this.entityReturnState = S_TEXT;
+                    if (handler !== undefined) {
+                        this.text += chunk.slice(start, this.prevI);
+                    }
+                    nonSpace = true;
+                    // eslint-disable-next-line no-labels
+                    break outRootLoop;
+                case NL_LIKE:
+                    if (handler !== undefined) {
+                        this.text += `${chunk.slice(start, this.prevI)}\n`;
+                    }
+                    start = this.i;
+                    break;
+                case EOC:
+                    if (handler !== undefined) {
+                        this.text += chunk.slice(start);
+                    }
+                    // eslint-disable-next-line no-labels
+                    break outRootLoop;
+                default:
+                    if (!isS(code)) {
+                        nonSpace = true;
+                    }
+            }
+        }
+        if (!nonSpace) {
+            return;
+        }
+        // We use the reportedTextBeforeRoot and reportedTextAfterRoot flags
+        // to avoid reporting errors for every single character that is out of
+        // place.
+        if (!this.sawRoot && !this.reportedTextBeforeRoot) {
+            this.fail("text data outside of root node.");
+            this.reportedTextBeforeRoot = true;
+        }
+        if (this.closedRoot && !this.reportedTextAfterRoot) {
+            this.fail("text data outside of root node.");
+            this.reportedTextAfterRoot = true;
+        }
+    }
+    pushAttribNS(name, value) {
+        var _a;
+        const { prefix, local } = this.qname(name);
+        const attr = { name, prefix, local, value };
+        this.attribList.push(attr);
+        (_a = this.attributeHandler) === null || _a === void 0 ? void 0 : _a.call(this, attr);
+        if (prefix === "xmlns") {
+            const trimmed = value.trim();
+            if (this.currentXMLVersion === "1.0" && trimmed === "") {
+                this.fail("invalid attempt to undefine prefix in XML 1.0");
+            }
+            this.topNS[local] = trimmed;
+            nsPairCheck(this, local, trimmed);
+        }
+        else if (name === "xmlns") {
+            const trimmed = value.trim();
+            this.topNS[""] = trimmed;
+            nsPairCheck(this, "", trimmed);
+        }
+    }
+    pushAttribPlain(name, value) {
+        var _a;
+        const attr = { name, value };
+        this.attribList.push(attr);
+        (_a = this.attributeHandler) === null || _a === void 0 ? void 0 : _a.call(this, attr);
+    }
+    /**
+     * End parsing. This performs final well-formedness checks and resets the
+     * parser to a clean state.
+     *
+     * @returns this
+     */
+    end() {
+        var _a, _b;
+        if (!this.sawRoot) {
+            this.fail("document must contain a root element.");
+        }
+        const { tags } = this;
+        while (tags.length > 0) {
+            const tag = tags.pop();
+            this.fail(`unclosed tag: ${tag.name}`);
+        }
+        if ((this.state !== S_BEGIN) && (this.state !== S_TEXT)) {
+            this.fail("unexpected end.");
+        }
+        const { text } = this;
+        if (text.length !== 0) {
+            (_a = this.textHandler) === null || _a === void 0 ? void 0 : _a.call(this, text);
+            this.text = "";
+        }
+        this._closed = true;
+        (_b = this.endHandler) === null || _b === void 0 ? void 0 : _b.call(this);
+        this._init();
+        return this;
+    }
+    /**
+     * Resolve a namespace prefix.
+     *
+     * @param prefix The prefix to resolve.
+     *
+     * @returns The namespace URI or ``undefined`` if the prefix is not defined.
+     */
+    resolve(prefix) {
+        var _a, _b;
+        let uri = this.topNS[prefix];
+        if (uri !== undefined) {
+            return uri;
+        }
+        const { tags } = this;
+        for (let index = tags.length - 1; index >= 0; index--) {
+            uri = tags[index].ns[prefix];
+            if (uri !== undefined) {
+                return uri;
+            }
+        }
+        uri = this.ns[prefix];
+        if (uri !== undefined) {
+            return uri;
+        }
+        return (_b = (_a = this.opt).resolvePrefix) === null || _b === void 0 ? void 0 : _b.call(_a, prefix);
+    }
+    /**
+     * Parse a qname into its prefix and local name parts.
+     *
+     * @param name The name to parse
+     *
+     * @returns
+     */
+    qname(name) {
+        // This is faster than using name.split(":").
+        const colon = name.indexOf(":");
+        if (colon === -1) {
+            return { prefix: "", local: name };
+        }
+        const local = name.slice(colon + 1);
+        const prefix = name.slice(0, colon);
+        if (prefix === "" || local === "" || local.includes(":")) {
+            this.fail(`malformed name: ${name}.`);
+        }
+        return { prefix, local };
+    }
+    processAttribsNS() {
+        var _a;
+        const { attribList } = this;
+        const tag = this.tag;
+        {
+            // add namespace info to tag
+            const { prefix, local } = this.qname(tag.name);
+            tag.prefix = prefix;
+            tag.local = local;
+            const uri = tag.uri = (_a = this.resolve(prefix)) !== null && _a !== void 0 ? _a : "";
+            if (prefix !== "") {
+                if (prefix === "xmlns") {
+                    this.fail("tags may not have \"xmlns\" as prefix.");
+                }
+                if (uri === "") {
+                    this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
+                    tag.uri = prefix;
+                }
+            }
+        }
+        if (attribList.length === 0) {
+            return;
+        }
+        const { attributes } = tag;
+        const seen = new Set();
+        // Note: do not apply default ns to attributes:
+        //   http://www.w3.org/TR/REC-xml-names/#defaulting
+        for (const attr of attribList) {
+            const { name, prefix, local } = attr;
+            let uri;
+            let eqname;
+            if (prefix === "") {
+                uri = name === "xmlns" ? XMLNS_NAMESPACE : "";
+                eqname = name;
+            }
+            else {
+                uri = this.resolve(prefix);
+                // if there's any attributes with an undefined namespace,
+                // then fail on them now.
+                if (uri === undefined) {
+                    this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
+                    uri = prefix;
+                }
+                eqname = `{${uri}}${local}`;
+            }
+            if (seen.has(eqname)) {
+                this.fail(`duplicate attribute: ${eqname}.`);
+            }
+            seen.add(eqname);
+            attr.uri = uri;
+            attributes[name] = attr;
+        }
+        this.attribList = [];
+    }
+    processAttribsPlain() {
+        const { attribList } = this;
+        // eslint-disable-next-line prefer-destructuring
+        const attributes = this.tag.attributes;
+        for (const { name, value } of attribList) {
+            if (attributes[name] !== undefined) {
+                this.fail(`duplicate attribute: ${name}.`);
+            }
+            attributes[name] = value;
+        }
+        this.attribList = [];
+    }
+    /**
+     * Handle a complete open tag. This parser code calls this once it has seen
+     * the whole tag. This method checks for well-formeness and then emits
+     * ``onopentag``.
+     */
+    openTag() {
+        var _a;
+        this.processAttribs();
+        const { tags } = this;
+        const tag = this.tag;
+        tag.isSelfClosing = false;
+        // There cannot be any pending text here due to the onopentagstart that was
+        // necessarily emitted before we get here. So we do not check text.
+        (_a = this.openTagHandler) === null || _a === void 0 ? void 0 : _a.call(this, tag);
+        tags.push(tag);
+        this.state = S_TEXT;
+        this.name = "";
+    }
+    /**
+     * Handle a complete self-closing tag. This parser code calls this once it has
+     * seen the whole tag. This method checks for well-formeness and then emits
+     * ``onopentag`` and ``onclosetag``.
+     */
+    openSelfClosingTag() {
+        var _a, _b, _c;
+        this.processAttribs();
+        const { tags } = this;
+        const tag = this.tag;
+        tag.isSelfClosing = true;
+        // There cannot be any pending text here due to the onopentagstart that was
+        // necessarily emitted before we get here. So we do not check text.
+        (_a = this.openTagHandler) === null || _a === void 0 ? void 0 : _a.call(this, tag);
+        (_b = this.closeTagHandler) === null || _b === void 0 ? void 0 : _b.call(this, tag);
+        const top = this.tag = (_c = tags[tags.length - 1]) !== null && _c !== void 0 ? _c : null;
+        if (top === null) {
+            this.closedRoot = true;
+        }
+        this.state = S_TEXT;
+        this.name = "";
+    }
+    /**
+     * Handle a complete close tag. This parser code calls this once it has seen
+     * the whole tag. This method checks for well-formeness and then emits
+     * ``onclosetag``.
+     */
+    closeTag() {
+        const { tags, name } = this;
+        // Our state after this will be S_TEXT, no matter what, and we can clear
+        // tagName now.
+        this.state = S_TEXT;
+        this.name = "";
+        if (name === "") {
+            this.fail("weird empty close tag.");
+            this.text += "</>";
+            return;
+        }
+        const handler = this.closeTagHandler;
+        let l = tags.length;
+        while (l-- > 0) {
+            const tag = this.tag = tags.pop();
+            this.topNS = tag.ns;
+            handler === null || handler === void 0 ? void 0 : handler(tag);
+            if (tag.name === name) {
+                break;
+            }
+            this.fail("unexpected close tag.");
+        }
+        if (l === 0) {
+            this.closedRoot = true;
+        }
+        else if (l < 0) {
+            this.fail(`unmatched closing tag: ${name}.`);
+            this.text += `</${name}>`;
+        }
+    }
+    /**
+     * Resolves an entity. Makes any necessary well-formedness checks.
+     *
+     * @param entity The entity to resolve.
+     *
+     * @returns The parsed entity.
+     */
+    parseEntity(entity) {
+        // startsWith would be significantly slower for this test.
+        if (entity[0] !== "#") {
+            const defined = this.ENTITIES[entity];
+            if (defined !== undefined) {
+                return defined;
+            }
+            this.fail(this.isName(entity) ? "undefined entity." :
+                "disallowed character in entity name.");
+            return `&${entity};`;
+        }
+        let num = NaN;
+        if (entity[1] === "x" && /^#x[0-9a-f]+$/i.test(entity)) {
+            num = parseInt(entity.slice(2), 16);
+        }
+        else if (/^#[0-9]+$/.test(entity)) {
+            num = parseInt(entity.slice(1), 10);
+        }
+        // The character reference is required to match the CHAR production.
+        if (!this.isChar(num)) {
+            this.fail("malformed character entity.");
+            return `&${entity};`;
+        }
+        return String.fromCodePoint(num);
+    }
+}
+exports.wT = SaxesParser;
+//# sourceMappingURL=saxes.js.map
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -36168,13 +38228,346 @@ module.exports = {
 
 /***/ }),
 
+/***/ 6950:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * Character classes and associated utilities for the 5th edition of XML 1.0.
+ *
+ * @author Louis-Dominique Dubeau
+ * @license MIT
+ * @copyright Louis-Dominique Dubeau
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+//
+// Fragments.
+//
+exports.CHAR = "\t\n\r -\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF";
+exports.S = " \t\r\n";
+// tslint:disable-next-line:max-line-length
+exports.NAME_START_CHAR = ":A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800\uDC00-\uDB7F\uDFFF";
+exports.NAME_CHAR = "-" + exports.NAME_START_CHAR + ".0-9\u00B7\u0300-\u036F\u203F-\u2040";
+//
+// Regular expressions.
+//
+exports.CHAR_RE = new RegExp("^[" + exports.CHAR + "]$", "u");
+exports.S_RE = new RegExp("^[" + exports.S + "]+$", "u");
+exports.NAME_START_CHAR_RE = new RegExp("^[" + exports.NAME_START_CHAR + "]$", "u");
+exports.NAME_CHAR_RE = new RegExp("^[" + exports.NAME_CHAR + "]$", "u");
+exports.NAME_RE = new RegExp("^[" + exports.NAME_START_CHAR + "][" + exports.NAME_CHAR + "]*$", "u");
+exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
+var TAB = 9;
+var NL = 0xA;
+var CR = 0xD;
+var SPACE = 0x20;
+//
+// Lists.
+//
+/** All characters in the ``S`` production. */
+exports.S_LIST = [SPACE, NL, CR, TAB];
+/**
+ * Determines whether a codepoint matches the ``CHAR`` production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``CHAR``.
+ */
+function isChar(c) {
+    return (c >= SPACE && c <= 0xD7FF) ||
+        c === NL || c === CR || c === TAB ||
+        (c >= 0xE000 && c <= 0xFFFD) ||
+        (c >= 0x10000 && c <= 0x10FFFF);
+}
+exports.isChar = isChar;
+/**
+ * Determines whether a codepoint matches the ``S`` (space) production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``S``.
+ */
+function isS(c) {
+    return c === SPACE || c === NL || c === CR || c === TAB;
+}
+exports.isS = isS;
+/**
+ * Determines whether a codepoint matches the ``NAME_START_CHAR`` production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``NAME_START_CHAR``.
+ */
+function isNameStartChar(c) {
+    return ((c >= 0x41 && c <= 0x5A) ||
+        (c >= 0x61 && c <= 0x7A) ||
+        c === 0x3A ||
+        c === 0x5F ||
+        c === 0x200C ||
+        c === 0x200D ||
+        (c >= 0xC0 && c <= 0xD6) ||
+        (c >= 0xD8 && c <= 0xF6) ||
+        (c >= 0x00F8 && c <= 0x02FF) ||
+        (c >= 0x0370 && c <= 0x037D) ||
+        (c >= 0x037F && c <= 0x1FFF) ||
+        (c >= 0x2070 && c <= 0x218F) ||
+        (c >= 0x2C00 && c <= 0x2FEF) ||
+        (c >= 0x3001 && c <= 0xD7FF) ||
+        (c >= 0xF900 && c <= 0xFDCF) ||
+        (c >= 0xFDF0 && c <= 0xFFFD) ||
+        (c >= 0x10000 && c <= 0xEFFFF));
+}
+exports.isNameStartChar = isNameStartChar;
+/**
+ * Determines whether a codepoint matches the ``NAME_CHAR`` production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``NAME_CHAR``.
+ */
+function isNameChar(c) {
+    return isNameStartChar(c) ||
+        (c >= 0x30 && c <= 0x39) ||
+        c === 0x2D ||
+        c === 0x2E ||
+        c === 0xB7 ||
+        (c >= 0x0300 && c <= 0x036F) ||
+        (c >= 0x203F && c <= 0x2040);
+}
+exports.isNameChar = isNameChar;
+//# sourceMappingURL=ed5.js.map
+
+/***/ }),
+
+/***/ 4488:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * Character classes and associated utilities for the 2nd edition of XML 1.1.
+ *
+ * @author Louis-Dominique Dubeau
+ * @license MIT
+ * @copyright Louis-Dominique Dubeau
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+//
+// Fragments.
+//
+exports.CHAR = "\u0001-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF";
+exports.RESTRICTED_CHAR = "\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F";
+exports.S = " \t\r\n";
+// tslint:disable-next-line:max-line-length
+exports.NAME_START_CHAR = ":A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800\uDC00-\uDB7F\uDFFF";
+exports.NAME_CHAR = "-" + exports.NAME_START_CHAR + ".0-9\u00B7\u0300-\u036F\u203F-\u2040";
+//
+// Regular expressions.
+//
+exports.CHAR_RE = new RegExp("^[" + exports.CHAR + "]$", "u");
+exports.RESTRICTED_CHAR_RE = new RegExp("^[" + exports.RESTRICTED_CHAR + "]$", "u");
+exports.S_RE = new RegExp("^[" + exports.S + "]+$", "u");
+exports.NAME_START_CHAR_RE = new RegExp("^[" + exports.NAME_START_CHAR + "]$", "u");
+exports.NAME_CHAR_RE = new RegExp("^[" + exports.NAME_CHAR + "]$", "u");
+exports.NAME_RE = new RegExp("^[" + exports.NAME_START_CHAR + "][" + exports.NAME_CHAR + "]*$", "u");
+exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
+var TAB = 9;
+var NL = 0xA;
+var CR = 0xD;
+var SPACE = 0x20;
+//
+// Lists.
+//
+/** All characters in the ``S`` production. */
+exports.S_LIST = [SPACE, NL, CR, TAB];
+/**
+ * Determines whether a codepoint matches the ``CHAR`` production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``CHAR``.
+ */
+function isChar(c) {
+    return (c >= 0x0001 && c <= 0xD7FF) ||
+        (c >= 0xE000 && c <= 0xFFFD) ||
+        (c >= 0x10000 && c <= 0x10FFFF);
+}
+exports.isChar = isChar;
+/**
+ * Determines whether a codepoint matches the ``RESTRICTED_CHAR`` production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``RESTRICTED_CHAR``.
+ */
+function isRestrictedChar(c) {
+    return (c >= 0x1 && c <= 0x8) ||
+        c === 0xB ||
+        c === 0xC ||
+        (c >= 0xE && c <= 0x1F) ||
+        (c >= 0x7F && c <= 0x84) ||
+        (c >= 0x86 && c <= 0x9F);
+}
+exports.isRestrictedChar = isRestrictedChar;
+/**
+ * Determines whether a codepoint matches the ``CHAR`` production and does not
+ * match the ``RESTRICTED_CHAR`` production. ``isCharAndNotRestricted(x)`` is
+ * equivalent to ``isChar(x) && !isRestrictedChar(x)``. This function is faster
+ * than running the two-call equivalent.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``CHAR`` and does not match
+ * ``RESTRICTED_CHAR``.
+ */
+function isCharAndNotRestricted(c) {
+    return (c === 0x9) ||
+        (c === 0xA) ||
+        (c === 0xD) ||
+        (c > 0x1F && c < 0x7F) ||
+        (c === 0x85) ||
+        (c > 0x9F && c <= 0xD7FF) ||
+        (c >= 0xE000 && c <= 0xFFFD) ||
+        (c >= 0x10000 && c <= 0x10FFFF);
+}
+exports.isCharAndNotRestricted = isCharAndNotRestricted;
+/**
+ * Determines whether a codepoint matches the ``S`` (space) production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``S``.
+ */
+function isS(c) {
+    return c === SPACE || c === NL || c === CR || c === TAB;
+}
+exports.isS = isS;
+/**
+ * Determines whether a codepoint matches the ``NAME_START_CHAR`` production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``NAME_START_CHAR``.
+ */
+// tslint:disable-next-line:cyclomatic-complexity
+function isNameStartChar(c) {
+    return ((c >= 0x41 && c <= 0x5A) ||
+        (c >= 0x61 && c <= 0x7A) ||
+        c === 0x3A ||
+        c === 0x5F ||
+        c === 0x200C ||
+        c === 0x200D ||
+        (c >= 0xC0 && c <= 0xD6) ||
+        (c >= 0xD8 && c <= 0xF6) ||
+        (c >= 0x00F8 && c <= 0x02FF) ||
+        (c >= 0x0370 && c <= 0x037D) ||
+        (c >= 0x037F && c <= 0x1FFF) ||
+        (c >= 0x2070 && c <= 0x218F) ||
+        (c >= 0x2C00 && c <= 0x2FEF) ||
+        (c >= 0x3001 && c <= 0xD7FF) ||
+        (c >= 0xF900 && c <= 0xFDCF) ||
+        (c >= 0xFDF0 && c <= 0xFFFD) ||
+        (c >= 0x10000 && c <= 0xEFFFF));
+}
+exports.isNameStartChar = isNameStartChar;
+/**
+ * Determines whether a codepoint matches the ``NAME_CHAR`` production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``NAME_CHAR``.
+ */
+function isNameChar(c) {
+    return isNameStartChar(c) ||
+        (c >= 0x30 && c <= 0x39) ||
+        c === 0x2D ||
+        c === 0x2E ||
+        c === 0xB7 ||
+        (c >= 0x0300 && c <= 0x036F) ||
+        (c >= 0x203F && c <= 0x2040);
+}
+exports.isNameChar = isNameChar;
+//# sourceMappingURL=ed2.js.map
+
+/***/ }),
+
+/***/ 5699:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * Character class utilities for XML NS 1.0 edition 3.
+ *
+ * @author Louis-Dominique Dubeau
+ * @license MIT
+ * @copyright Louis-Dominique Dubeau
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+//
+// Fragments.
+//
+// tslint:disable-next-line:max-line-length
+exports.NC_NAME_START_CHAR = "A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800\uDC00-\uDB7F\uDFFF";
+exports.NC_NAME_CHAR = "-" + exports.NC_NAME_START_CHAR + ".0-9\u00B7\u0300-\u036F\u203F-\u2040";
+//
+// Regular expressions.
+//
+exports.NC_NAME_START_CHAR_RE = new RegExp("^[" + exports.NC_NAME_START_CHAR + "]$", "u");
+exports.NC_NAME_CHAR_RE = new RegExp("^[" + exports.NC_NAME_CHAR + "]$", "u");
+exports.NC_NAME_RE = new RegExp("^[" + exports.NC_NAME_START_CHAR + "][" + exports.NC_NAME_CHAR + "]*$", "u");
+/**
+ * Determines whether a codepoint matches [[NC_NAME_START_CHAR]].
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches.
+ */
+// tslint:disable-next-line:cyclomatic-complexity
+function isNCNameStartChar(c) {
+    return ((c >= 0x41 && c <= 0x5A) ||
+        c === 0x5F ||
+        (c >= 0x61 && c <= 0x7A) ||
+        (c >= 0xC0 && c <= 0xD6) ||
+        (c >= 0xD8 && c <= 0xF6) ||
+        (c >= 0x00F8 && c <= 0x02FF) ||
+        (c >= 0x0370 && c <= 0x037D) ||
+        (c >= 0x037F && c <= 0x1FFF) ||
+        (c >= 0x200C && c <= 0x200D) ||
+        (c >= 0x2070 && c <= 0x218F) ||
+        (c >= 0x2C00 && c <= 0x2FEF) ||
+        (c >= 0x3001 && c <= 0xD7FF) ||
+        (c >= 0xF900 && c <= 0xFDCF) ||
+        (c >= 0xFDF0 && c <= 0xFFFD) ||
+        (c >= 0x10000 && c <= 0xEFFFF));
+}
+exports.isNCNameStartChar = isNCNameStartChar;
+/**
+ * Determines whether a codepoint matches [[NC_NAME_CHAR]].
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches.
+ */
+function isNCNameChar(c) {
+    return isNCNameStartChar(c) ||
+        (c === 0x2D ||
+            c === 0x2E ||
+            (c >= 0x30 && c <= 0x39) ||
+            c === 0x00B7 ||
+            (c >= 0x0300 && c <= 0x036F) ||
+            (c >= 0x203F && c <= 0x2040));
+}
+exports.isNCNameChar = isNCNameChar;
+//# sourceMappingURL=ed3.js.map
+
+/***/ }),
+
 /***/ 5569:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6254);
-/* harmony import */ var _shared_step_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3873);
+/* harmony import */ var _packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3159);
+/* harmony import */ var _shared_step_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6254);
 
 
 
@@ -36213,7 +38606,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3873:
+/***/ 6254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36275,10 +38668,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   AO: () => (/* binding */ CiSigningError),
   eb: () => (/* binding */ UsageError),
   Uc: () => (/* binding */ describeError),
-  TN: () => (/* reexport */ oneLine)
+  TN: () => (/* reexport */ oneLine),
+  kU: () => (/* reexport */ stripControl)
 });
 
-// UNUSED EXPORTS: safeLine, stripControl
+// UNUSED EXPORTS: safeLine
 
 ;// CONCATENATED MODULE: ./packages/errors/src/text.ts
 // Text that reaches a log line or an error message: one line, no terminal control sequences.
@@ -36344,7 +38738,7 @@ function describeError(error) {
 
 /***/ }),
 
-/***/ 6254:
+/***/ 3159:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36354,35 +38748,242 @@ __nccwpck_require__.d(__webpack_exports__, {
   VI: () => (/* reexport */ postResultsFile)
 });
 
-// UNUSED EXPORTS: SIGNATURE_FILE, TRUSTED_KEY_FILE, defaultSha, maskSecret, secretFile, signResultsFile, verifySignedResults
+// UNUSED EXPORTS: SIGNATURE_FILE, TRUSTED_KEY_FILE, collectResultsFile, defaultSha, maskSecret, runAndCollect, secretFile, signResultsFile, verifySignedResults
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./packages/errors/src/index.ts + 1 modules
+var src = __nccwpck_require__(823);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_node_crypto_, 2);
+;// CONCATENATED MODULE: ./packages/common/src/digest.ts
+// The one digest format: what the check-run block and the sign outputs name the results by.
+
+/** `sha256:<64 hex>` of the exact bytes. */
+function digest_sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./packages/common/src/duration.ts
+// The one duration grammar: max-age, keygen --expires, wait-timeout, wait-interval and rate-limit-wait.
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
+const GRAMMAR = /^(\d+\s*[smhdwy]\s*)+$/;
+/**
+ * `90s`, `30m`, `24h`, `7d`, `2w`, `1y`, also combined (`1d 12h`) -> seconds. A year is 365 days.
+ * `0` is zero seconds where allowed. Empty text is the caller's concern (it usually means "the default").
+ */
+function duration_parseDuration(value, options) {
+    const text = value.trim().toLowerCase();
+    const example = options.example ?? '15m, 24h or 7d';
+    if (options.zeroAllowed && text === '0')
+        return 0;
+    if (!GRAMMAR.test(text)) {
+        throw new UsageError(`${options.name} "${value}" is not a duration: use whole numbers with a unit s, m, h, d, w or y.`, `Set ${options.name} to e.g. ${example}${options.zeroAllowed ? ', or 0' : ''}.`);
+    }
+    let seconds = 0;
+    for (const [, amount, unit] of text.matchAll(/(\d+)\s*([smhdwy])/g))
+        seconds += Number(amount) * UNIT_SECONDS[unit];
+    if (!Number.isSafeInteger(seconds) || (seconds === 0 && !options.zeroAllowed)) {
+        throw new UsageError(`${options.name} "${value}" must be longer than 0 and reasonably bounded.`, `Set ${options.name} to e.g. ${example}.`);
+    }
+    return seconds;
+}
+/** Seconds as `2d 3h`, `1h 30m`, `45s`: non-zero units, largest first. */
+function duration_formatSeconds(totalSeconds) {
+    const parts = [];
+    let rest = totalSeconds;
+    for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]]) {
+        const amount = Math.floor(rest / size);
+        rest -= amount * size;
+        if (amount > 0)
+            parts.push(`${amount}${unit}`);
+    }
+    return parts.length > 0 ? parts.join(' ') : '0s';
+}
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./packages/operations/src/context.ts
-
-const HEAD_SHA_EVENTS = {
-    // On pull_request events GITHUB_SHA is the test-merge commit; the results are bound to the head.
-    pull_request: (payload) => payload.pull_request?.head?.sha,
-    pull_request_target: (payload) => payload.pull_request?.head?.sha,
-    workflow_run: (payload) => payload.workflow_run?.head_sha,
-};
-/** The commit results must be bound to: the PR head on pull_request events, else GITHUB_SHA. */
-function defaultSha(env) {
-    const pick = env.GITHUB_EVENT_NAME ? HEAD_SHA_EVENTS[env.GITHUB_EVENT_NAME] : undefined;
-    if (pick && env.GITHUB_EVENT_PATH) {
-        try {
-            const sha = pick(JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')));
-            if (sha)
-                return sha;
-        }
-        catch {
-            // An unreadable payload falls back to GITHUB_SHA; binding still fails closed on a mismatch.
-        }
-    }
-    return env.GITHUB_SHA ?? '';
+;// CONCATENATED MODULE: ./packages/common/src/bytes.ts
+/** 1048576 -> "1 MiB", 65536 -> "64 KiB", 500 -> "500 bytes". */
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+        return `${bytes / (1024 * 1024)} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
 }
-function apiUrl(env) {
-    return env.GITHUB_API_URL || 'https://api.github.com';
+
+;// CONCATENATED MODULE: ./packages/common/src/files.ts
+// The one file reader and writer. Every file a user names is read here: regular files only, with a size cap,
+// so a FIFO, a device or a huge file can neither stall nor flood a run, and no message quotes the content.
+
+
+
+
+
+/**
+ * Reads a regular file (a symlink is followed only to a regular file) of at most `maxBytes`.
+ * O_NONBLOCK keeps the open of a FIFO from waiting for a writer; fstat then refuses it.
+ */
+async function files_readBoundedFile(path, options) {
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        throw openFailure(path, options, errnoCode(error));
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw notRegular(path, options, describeKind(stats));
+        if (stats.size > options.maxBytes)
+            throw tooLarge(path, options);
+        // The file may grow while it is read: read at most one byte past the cap and refuse then.
+        const buffer = Buffer.alloc(Math.min(stats.size, options.maxBytes) + 1);
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length)
+                throw tooLarge(path, options);
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+        }
+        return buffer.subarray(0, length);
+    }
+    catch (error) {
+        if (error instanceof src/* CiSigningError */.AO)
+            throw error;
+        throw openFailure(path, options, errnoCode(error));
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Like readBoundedFile as UTF-8 text. */
+async function files_readBoundedText(path, options) {
+    return (await files_readBoundedFile(path, options)).toString('utf8');
+}
+/** Like readBoundedFile, but a file that does not exist is null (an optional, conventional path). */
+async function files_readOptionalFile(path, options) {
+    try {
+        return await files_readBoundedFile(path, options);
+    }
+    catch (error) {
+        if (error instanceof src/* CiSigningError */.AO && error.code === 'FILE_NOT_FOUND')
+            return null;
+        throw error;
+    }
+}
+/** Writes through a temporary file and a rename, so a reader never sees a half-written file. */
+async function files_writeFileAtomic(path, content, mode = 0o644) {
+    const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+        await writeFile(temporary, content, { mode, flag: 'wx' });
+        await rename(temporary, path);
+    }
+    catch (error) {
+        await rm(temporary, { force: true });
+        throw new CiSigningError('FILE_UNWRITABLE', `Cannot write ${path} (${errnoCode(error)}).`, 'Check that the folder exists and is writable.');
+    }
+}
+function capitalized(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function openFailure(path, options, code) {
+    if (code === 'ENOENT') {
+        return new src/* CiSigningError */.AO('FILE_NOT_FOUND', `${capitalized(options.what)} ${path} does not exist.`, `Check the ${options.flag} path: relative paths are resolved from ${process.cwd()}.`);
+    }
+    // A socket cannot be opened as a file (ENXIO); it is not a regular file either.
+    if (code === 'ENXIO')
+        return notRegular(path, options, 'a socket');
+    return new src/* CiSigningError */.AO('FILE_UNREADABLE', `${capitalized(options.what)} ${path} cannot be read (${describeErrno(code)}).`, `Point ${options.flag} at a readable regular file.`);
+}
+function notRegular(path, options, kind) {
+    return new src/* CiSigningError */.AO('FILE_NOT_REGULAR', `${capitalized(options.what)} ${path} is ${kind}, not a regular file.`, `Point ${options.flag} at a regular file (a symlink is followed only to a regular file).`);
+}
+function tooLarge(path, options) {
+    const limit = options.limitName ?? `the ${options.what} cap`;
+    return new src/* CiSigningError */.AO('FILE_TOO_LARGE', `${capitalized(options.what)} ${path} is larger than ${formatBytes(options.maxBytes)} (${limit}).`, `Point ${options.flag} at the file the CI run wrote; ${options.what}s are never that large.`);
+}
+function describeKind(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+function describeErrno(code) {
+    switch (code) {
+        case 'EISDIR':
+            return 'it is a directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        default:
+            return code;
+    }
+}
+function errnoCode(error) {
+    return error?.code ?? 'unknown error';
+}
+
+;// CONCATENATED MODULE: ./packages/common/src/numbers.ts
+// Whole-number inputs (max-failed-tests, min-tests, retries): one grammar, usage errors naming the input.
+
+/** A whole number >= 0, optionally at most `max`. */
+function numbers_parseNonNegativeInteger(name, value, max = Number.MAX_SAFE_INTEGER) {
+    const text = value.trim();
+    const number = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(number)) {
+        throw new src/* UsageError */.eb(`${name} "${value}" must be a whole number 0 or greater.`, `Set ${name} to a whole number such as 0 or 1.`);
+    }
+    if (number > max)
+        throw new src/* UsageError */.eb(`${name} "${value}" must be a whole number from 0 to ${max}.`, `Set ${name} to e.g. 3.`);
+    return number;
+}
+
+;// CONCATENATED MODULE: ./packages/common/src/time.ts
+// The one time format: ISO 8601 in UTC to the second, as GitHub writes check-run times.
+/** `2024-05-01T12:00:00Z` (milliseconds dropped). */
+function isoSeconds(date) {
+    return new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+;// CONCATENATED MODULE: ./packages/common/src/index.ts
+// Definitions every package shares, each in one place. Nothing here loads a heavy dependency at import.
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(2210);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var dist = __nccwpck_require__(2815);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
+;// CONCATENATED MODULE: ./packages/results/src/ajv-formats.ts
+
+const ajv_formats_plugin = ((dist_default())["default"] ?? (dist_default()));
+/** Adds ajv-formats' formats (all, or the named ones) to an ajv instance. */
+function addAjvFormats(ajv, formats) {
+    ajv_formats_plugin(ajv, formats);
+    return ajv;
 }
 
 ;// CONCATENATED MODULE: ./packages/defaults/src/index.ts
@@ -36396,6 +38997,8 @@ const src_DEFAULTS = {
     'check-name': 'local-ci',
     // In an action the token defaults to the job's own; the CLI reads GITHUB_TOKEN instead.
     token: '${{ github.token }}',
+    // collect, and the sign and root actions when they collect
+    'results-file': 'ci-results.json',
     // sign
     'allow-github-hosted': 'false',
     // post
@@ -36411,6 +39014,10 @@ const src_DEFAULTS = {
     // keygen
     expires: '1y',
     algorithm: 'ed25519',
+};
+/** Where one action's input means something else when empty (verify: '' reads the check runs instead). */
+const ACTION_DEFAULTS = {
+    verify: { 'results-file': '' },
 };
 /** An input's value, or its default when absent or blank. */
 function src_withDefault(name, value) {
@@ -36431,6 +39038,1334 @@ const src_LIMITS = {
     /** Most retries of a failed request that an input may ask for. */
     maxRetries: 20,
 };
+
+;// CONCATENATED MODULE: ./packages/results/schema/ci-results-v1.schema.json
+const ci_results_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:ci-signing:schema:ci-results-v1","title":"ci-results v1","description":"The CI result a trusted runner signs. The detached OpenPGP signature covers the exact bytes of the file. Properties not listed here are allowed, kept and signed. See docs/results-format.md.","type":"object","required":["version","repository","commit","conclusion","tests"],"properties":{"version":{"description":"Format version; always 1.","const":1},"repository":{"description":"The GitHub repository as owner/name.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\\\.\\\\.?$)[A-Za-z0-9._-]{1,100}$"},"commit":{"description":"The full commit sha the results are for: 40 lowercase hex digits.","type":"string","pattern":"^[0-9a-f]{40}$"},"check":{"description":"The check-run name the results are for. When present, the verifier requires the run it reads to have this name.","type":"string","minLength":1,"maxLength":200},"conclusion":{"description":"The overall outcome, named like a GitHub check run conclusion.","enum":["success","failure","neutral","cancelled","skipped","timed_out"]},"tests":{"type":"object","required":["passed","failed","skipped"],"properties":{"passed":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"skipped":{"type":"integer","minimum":0}}},"coverage":{"type":"object","required":["lines"],"properties":{"lines":{"description":"Line coverage in percent.","type":"number","minimum":0,"maximum":100}}},"failures":{"type":"array","items":{"type":"object","required":["name","message"],"properties":{"name":{"type":"string"},"message":{"type":"string"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}}},"failuresOmitted":{"description":"Failures left out of failures[] so that the signed block fits a check run; the counts in tests stay exact.","type":"integer","minimum":0},"flaky":{"description":"Tests that failed and then passed on a rerun; they count as passed.","type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"},"file":{"type":"string"}}}},"flakyOmitted":{"description":"Flaky tests left out of flaky[] so that the signed block fits a check run.","type":"integer","minimum":0},"startedAt":{"description":"ISO 8601 date-time with a time zone.","type":"string","format":"date-time"},"completedAt":{"description":"ISO 8601 date-time with a time zone.","type":"string","format":"date-time"},"run":{"description":"Free-form details of the CI run (ids, URLs, runner name)."}}}');
+;// CONCATENATED MODULE: ./packages/results/src/parse.ts
+// Reading and validating ci-results v1. The bytes are decoded strictly and parsed as they are: whoever
+// verifies a signature must parse exactly the bytes the signature covers, never a re-serialization.
+
+
+
+
+
+
+const RESULTS_SCHEMA_FILE = 'packages/results/schema/ci-results-v1.schema.json';
+const SCHEMA_FIX = `Make the file match the ci-results v1 schema (${RESULTS_SCHEMA_FILE}; format and example in docs/results-format.md).`;
+/** How a results file is read: a regular file, capped. */
+const parse_RESULTS_FILE = { what: 'results file', flag: 'results-file', maxBytes: src_LIMITS.resultsFileBytes, limitName: 'the results file cap' };
+/** A results file with thousands of broken entries should not make a message of thousands of problems. */
+const MAX_LISTED_PROBLEMS = 25;
+let validator;
+function resultsValidator() {
+    if (!validator) {
+        const ajv = new _2020.Ajv2020({ allErrors: true, verbose: true, strict: true });
+        addAjvFormats(ajv, ['date-time']);
+        validator = ajv.compile(ci_results_v1_schema_namespaceObject);
+    }
+    return validator;
+}
+/**
+ * Decodes, parses and validates ci-results v1. `source` names the results in messages (a path, a check run).
+ * A leading UTF-8 byte order mark is ignored (some Windows tools write one); the signature still covers it.
+ */
+function parse_parseResults(bytes, source) {
+    if (bytes.length === 0) {
+        throw new src/* CiSigningError */.AO('RESULTS_EMPTY', `${source} is empty (0 bytes).`, `Write the CI results to ${source} before this step. ${SCHEMA_FIX}`);
+    }
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        const offset = firstInvalidUtf8Offset(bytes);
+        throw new src/* CiSigningError */.AO('RESULTS_NOT_UTF8', `${source} is not valid UTF-8: byte 0x${bytes[offset].toString(16).padStart(2, '0')} at offset ${offset} cannot be decoded.`, 'Write the results file as UTF-8 (JSON requires it), e.g. with JSON.stringify and fs.writeFileSync(path, text, "utf8").');
+    }
+    if (text.trim() === '') {
+        throw new src/* CiSigningError */.AO('RESULTS_EMPTY', `${source} holds only whitespace.`, `Write the CI results to ${source} before this step. ${SCHEMA_FIX}`);
+    }
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch (error) {
+        throw new src/* CiSigningError */.AO('RESULTS_NOT_JSON', `${source} is not valid JSON: ${describeJsonSyntaxError(error, text)}.`, `Write the results with a JSON serializer. ${SCHEMA_FIX}`);
+    }
+    const validate = resultsValidator();
+    if (!validate(document)) {
+        throw new src/* CiSigningError */.AO('RESULTS_INVALID', `${source}: ${listProblems(validate.errors ?? [])}`, SCHEMA_FIX);
+    }
+    return document;
+}
+/** Reads and validates a results file; returns the exact bytes read (the ones to sign or verify) too. */
+async function parse_readResultsFile(path) {
+    const buffer = await files_readBoundedFile(path, parse_RESULTS_FILE);
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    return { bytes, results: parse_parseResults(bytes, path) };
+}
+/**
+ * TextDecoder does not say where decoding failed. A streaming decode only throws once an invalid sequence is
+ * complete, so "does this prefix throw?" is monotonic in the prefix length and a binary search finds where
+ * decoding breaks; when that is inside a started multi-byte sequence, the offset of its lead byte is reported.
+ */
+function firstInvalidUtf8Offset(bytes) {
+    const throwsOn = (length, stream) => {
+        try {
+            new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream });
+            return false;
+        }
+        catch {
+            return true;
+        }
+    };
+    let good = 0;
+    let bad = bytes.length; // the full (flushed) decode failed, or this function would not be called
+    while (bad - good > 1) {
+        const middle = Math.floor((good + bad) / 2);
+        if (throwsOn(middle, true))
+            bad = middle;
+        else
+            good = middle;
+    }
+    if (throwsOn(bad - 1, false)) {
+        for (let index = bad - 2; index >= Math.max(0, bad - 4); index--)
+            if (bytes[index] >= 0xc0)
+                return index;
+    }
+    return bad - 1;
+}
+/** JSON.parse messages differ between Node versions; keep the cause, drop the echoed input, add line and column. */
+function describeJsonSyntaxError(error, text) {
+    let message = error instanceof Error ? error.message : String(error);
+    message = message.replace(/, ".*" is not valid JSON$/s, '').replace(/\s*\(line \d+ column \d+\)/, '');
+    const position = /\s*in JSON at position (\d+)/.exec(message);
+    if (!position)
+        return message;
+    const offset = Number(position[1]);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    return `${message.replace(position[0], '')} at line ${line}, column ${column}`;
+}
+function listProblems(errors) {
+    const problems = [...new Set(errors.map(describeSchemaError))];
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+    if (problems.length > listed.length)
+        listed.push(`and ${problems.length - listed.length} more problems`);
+    return listed.join('; ');
+}
+const PATTERN_PROBLEMS = {
+    '/repository': 'must be "owner/name" (a GitHub repository)',
+    '/commit': 'must be a full commit sha: 40 lowercase hex digits',
+};
+function describeSchemaError(error) {
+    const pointer = error.instancePath || '(root)';
+    const got = `, got ${describeValue(error.data)}`;
+    switch (error.keyword) {
+        case 'required':
+            return `${error.instancePath}/${error.params.missingProperty} is required`;
+        case 'type':
+            return `${pointer} must be ${withArticle(String(error.params.type))}${got}`;
+        case 'const':
+            return `${pointer} must be ${JSON.stringify(error.params.allowedValue)}${got}`;
+        case 'enum':
+            return `${pointer} must be one of ${(error.params.allowedValues).join(', ')}${got}`;
+        case 'pattern':
+            return `${pointer} ${PATTERN_PROBLEMS[error.instancePath] ?? error.message}${got}`;
+        case 'format':
+            return `${pointer} must be an ISO 8601 date-time with a time zone (e.g. 2024-05-01T12:00:00Z)${got}`;
+        case 'minimum':
+        case 'maximum':
+            return `${pointer} ${error.message}${got}`;
+        default:
+            return `${pointer} ${error.message ?? `fails ${error.keyword}`}`;
+    }
+}
+function withArticle(type) {
+    return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+function describeValue(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    const json = JSON.stringify(value);
+    return json.length > 80 ? `${json.slice(0, 79)}…` : json;
+}
+
+;// CONCATENATED MODULE: ./packages/results/src/markdown.ts
+// Markdown building blocks for anything shown to people (check-run output, job summaries). Text from outside
+// is untrusted for formatting purposes and always escaped or fenced.
+
+/** `2024-05-01 12:00:00 UTC` from an ISO timestamp. */
+function markdown_formatTimestamp(iso) {
+    const time = Date.parse(iso);
+    if (!Number.isFinite(time))
+        return markdown_escapeText(iso);
+    return `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+function markdown_row(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+/** Plain text on one line with every character markdown (or a table cell) could act on escaped. */
+function markdown_escapeText(text) {
+    return (0,src/* oneLine */.TN)(text).replace(/[\\`*_[\]<>|~&]/g, '\\$&');
+}
+/** An inline code span that survives backticks inside it and pipes inside a table cell. */
+function markdown_code(text) {
+    const value = (0,src/* oneLine */.TN)(text);
+    const longestRun = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const padding = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+    return `${fence}${padding}${value.replace(/\|/g, '\\|')}${padding}${fence}`;
+}
+/** A fenced block whose fence is longer than any backtick run inside it. */
+function fenced(text) {
+    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return `${fence}text\n${text}\n${fence}`;
+}
+
+;// CONCATENATED MODULE: ./packages/results/src/render.ts
+// Markdown for people: the check-run output of results. Pure functions of their
+// input, so the output can be pinned by committed snapshot files. Text from the results file is untrusted
+// for formatting purposes and always escaped or fenced.
+
+const MAX_LISTED_FAILURES = 50;
+const MAX_FAILURE_NAME = 200;
+const MAX_FAILURE_MESSAGE = 1000;
+const MAX_FAILURE_MESSAGE_LINES = 20;
+const CONCLUSION_ICONS = {
+    success: '✅',
+    failure: '❌',
+    timed_out: '⏱️',
+    cancelled: '🚫',
+    skipped: '⏭️',
+    neutral: '➖',
+};
+/** The human part of a check run's output: counts, coverage, duration, the signer (or a warning) and failures. */
+function renderResultsSummary(results, options) {
+    const { passed, failed, skipped } = results.tests;
+    const lines = [
+        `### ${conclusionIcon(results.conclusion)} ${markdown_escapeText(results.conclusion)}: ${countsText(results)}`,
+        '',
+        '| Passed | Failed | Skipped | Line coverage | Duration |',
+        '| ---: | ---: | ---: | ---: | ---: |',
+        markdown_row([String(passed), String(failed), String(skipped), results.coverage ? formatPercent(results.coverage.lines) : '—', durationText(results)]),
+        '',
+    ];
+    if (options.signed) {
+        lines.push(`- **Signed by** OpenPGP key ${markdown_code(options.fingerprint ?? 'unknown')}`);
+    }
+    else {
+        lines.push('> ⚠️ **Unsigned:** nothing proves these results came from a trusted runner; a verifier rejects them unless allow-unsigned is set.', '');
+    }
+    lines.push(`- **Commit** ${markdown_code(results.commit)} of ${markdown_code(results.repository)}`, `- **Digest** ${markdown_code(options.digest)}`);
+    const failures = results.failures ?? [];
+    if (failures.length > 0) {
+        lines.push('', `### Failures (${failures.length})`);
+        failures.slice(0, MAX_LISTED_FAILURES).forEach((failure, index) => {
+            const location = failure.file ? ` · ${markdown_code(failure.line ? `${failure.file}:${failure.line}` : failure.file)}` : '';
+            lines.push('', `**${index + 1}. ${markdown_escapeText(truncate(failure.name, MAX_FAILURE_NAME))}**${location}`, '', fenced(truncateMessage(failure.message)));
+        });
+        if (failures.length > MAX_LISTED_FAILURES)
+            lines.push('', `…and ${failures.length - MAX_LISTED_FAILURES} more failures not shown.`);
+    }
+    lines.push('');
+    return lines.join('\n');
+}
+/** One line for a check run title, e.g. `✅ 120 passed, 0 failed, 3 skipped · signed by 0123456789ABCDEF`. */
+function renderResultsTitle(results, options) {
+    const conclusion = results.conclusion === 'success' || results.conclusion === 'failure' ? '' : `${results.conclusion.replace('_', ' ')} · `;
+    const coverage = results.coverage ? ` · ${formatPercent(results.coverage.lines)} line coverage` : '';
+    const signer = options.signed ? `signed by ${options.signingKeyId || 'unknown key'}` : 'unsigned';
+    return `${conclusionIcon(results.conclusion)} ${conclusion}${countsText(results)}${coverage} · ${signer}`;
+}
+function conclusionIcon(conclusion) {
+    return CONCLUSION_ICONS[conclusion] ?? '❔';
+}
+function countsText(results) {
+    const { passed, failed, skipped } = results.tests;
+    return `${passed} passed, ${failed} failed, ${skipped} skipped`;
+}
+function durationText(results) {
+    if (!results.startedAt || !results.completedAt)
+        return '—';
+    const milliseconds = Date.parse(results.completedAt) - Date.parse(results.startedAt);
+    if (!Number.isFinite(milliseconds) || milliseconds < 0)
+        return '—';
+    return formatDuration(milliseconds);
+}
+/** `850ms`, `45s`, `2m 13s`, `1h 0m 5s`: whole units, largest first. */
+function formatDuration(milliseconds) {
+    if (milliseconds < 1000)
+        return `${Math.round(milliseconds)}ms`;
+    const totalSeconds = Math.round(milliseconds / 1000);
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    if (hours > 0)
+        return `${hours}h ${minutes}m ${seconds}s`;
+    if (minutes > 0)
+        return `${minutes}m ${seconds}s`;
+    return `${seconds}s`;
+}
+function formatPercent(value) {
+    return `${Number(value.toFixed(2))}%`;
+}
+function truncate(text, limit) {
+    const characters = [...text];
+    return characters.length > limit ? `${characters.slice(0, limit - 1).join('')}…` : text;
+}
+function truncateMessage(message) {
+    const lines = message.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+    const kept = lines.length > MAX_FAILURE_MESSAGE_LINES ? [...lines.slice(0, MAX_FAILURE_MESSAGE_LINES), '…'] : lines;
+    return truncate(kept.join('\n'), MAX_FAILURE_MESSAGE);
+}
+
+;// CONCATENATED MODULE: ./packages/results/src/index.ts
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/collect/src/errors.ts
+// Refusals of collect: kind 'input', one line naming the file, and a fix.
+
+const errors_FORMATS_FIX = (/* unused pure expression or super */ null && ('Point the pattern at JUnit XML, lcov, Cobertura XML, JaCoCo XML, Istanbul coverage-summary.json or a Go ' +
+    'coverprofile (see docs/results-format.md, "From your test reports").'));
+function errors_refuse(code, message, fix) {
+    return new src/* CiSigningError */.AO(code, message, fix, 'input');
+}
+
+// EXTERNAL MODULE: ./node_modules/saxes/saxes.js
+var saxes = __nccwpck_require__(9800);
+;// CONCATENATED MODULE: ./packages/collect/src/read.ts
+// Streams a report as text so that a 100 MB file is never held whole in memory.
+
+const CHUNK_BYTES = 1024 * 1024;
+async function* readChunks(path) {
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(path, { encoding: 'utf8', highWaterMark: CHUNK_BYTES });
+    for await (const chunk of stream)
+        yield chunk;
+}
+/** Calls onLine for each line (without its line ending) with its 1-based number; synchronous per chunk. */
+async function forEachLine(path, onLine) {
+    let carry = '';
+    let number = 0;
+    for await (const chunk of readChunks(path)) {
+        const text = carry + chunk;
+        let start = 0;
+        let end = text.indexOf('\n');
+        while (end >= 0) {
+            onLine(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end), ++number);
+            start = end + 1;
+            end = text.indexOf('\n', start);
+        }
+        carry = text.slice(start);
+    }
+    if (carry)
+        onLine(carry.endsWith('\r') ? carry.slice(0, -1) : carry, number + 1);
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/xml.ts
+// Safe streaming XML with saxes (strict XML 1.0; only the five predefined entities; DTDs are not processed).
+// A DOCTYPE with an internal subset (where entities are declared) is refused; an external DTD is never fetched.
+
+
+
+/** Parses a file with the handlers; malformed XML and DTDs become one-line refusals naming `display`. */
+async function parseXmlFile(path, display, handlers) {
+    // XML 1.1 accepts character references to control characters (&#27;), which Surefire and others write.
+    const parser = new saxes/* SaxesParser */.wT({ xmlns: false, position: true, defaultXMLVersion: '1.1', forceXMLVersion: true });
+    let failure = null;
+    parser.on('error', (error) => {
+        failure ??= { reason: reason(error), line: parser.line };
+    });
+    parser.on('doctype', (doctype) => {
+        if (!doctype.includes('['))
+            return;
+        throw errors_refuse('REPORT_DTD', `${display} declares a DOCTYPE with an internal subset; DTDs and entity declarations are refused, not expanded.`, 'Write the report without a DOCTYPE (no test reporter needs one).');
+    });
+    parser.on('opentag', (tag) => handlers.open(localName(tag.name), tag.attributes));
+    parser.on('closetag', (tag) => handlers.close(localName(tag.name)));
+    if (handlers.text) {
+        parser.on('text', handlers.text);
+        parser.on('cdata', handlers.text);
+    }
+    for await (const chunk of readChunks(path)) {
+        parser.write(chunk.replace(RAW_CONTROLS, shelter));
+        if (failure)
+            break;
+    }
+    if (!failure)
+        parser.close();
+    if (failure) {
+        const { reason, line } = failure;
+        throw errors_refuse('REPORT_MALFORMED', `${display} is not well-formed XML (${reason} at line ${line}); it may be truncated.`, 'Check that the test step finished writing the report (a crash can cut it short), then run again.');
+    }
+}
+// Some reporters write raw terminal escapes, which no XML allows; they are moved into the private use area
+// (U+E000 + code) and taken out again by sanitize.ts, so that they are stripped as escapes, not shown as text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const RAW_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+const shelter = (char) => String.fromCharCode(0xe000 + char.charCodeAt(0));
+function localName(name) {
+    const colon = name.indexOf(':');
+    return colon >= 0 ? name.slice(colon + 1) : name;
+}
+/** saxes's wording without its "file:line:column:" prefix; cut at a colon, after which it may quote the document. */
+function reason(error) {
+    const text = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').split('\n')[0];
+    return text.split(':')[0].trim().replace(/\.$/, '').toLowerCase() || 'parse error';
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/cobertura.ts
+// Cobertura XML (coverage.py `coverage xml`, Istanbul cobertura, many others): line hits only; branch
+// rates are never mixed in. Only a class's own <lines> count, as lines-valid does: Istanbul lists each
+// function's declaration line under <methods>, which is not a statement line.
+
+
+
+async function parseCobertura(path, display, coverage) {
+    const sources = [];
+    let source = null;
+    let file = null;
+    let lines = 0;
+    let inMethods = false;
+    let rootTotals = null;
+    await parseXmlFile(path, display, {
+        open(name, attributes) {
+            if (name === 'coverage') {
+                const total = Number(attributes['lines-valid']);
+                const covered = Number(attributes['lines-covered']);
+                if (Number.isSafeInteger(total) && Number.isSafeInteger(covered) && total >= 0)
+                    rootTotals = { covered, total };
+            }
+            else if (name === 'source') {
+                source = '';
+            }
+            else if (name === 'class') {
+                const filename = attributes.filename ?? attributes.name ?? '';
+                file = (0,external_node_path_namespaceObject.isAbsolute)(filename) || sources.length === 0 ? filename : (0,external_node_path_namespaceObject.join)(sources[0], filename);
+            }
+            else if (name === 'methods') {
+                inMethods = true;
+            }
+            else if (name === 'line' && file !== null && !inMethods) {
+                const hits = Number(attributes.hits);
+                coverage.addLine(file, Number(attributes.number), hits > 0);
+                lines++;
+            }
+        },
+        close(name) {
+            if (name === 'source' && source !== null) {
+                if (source.trim())
+                    sources.push(source.trim());
+                source = null;
+            }
+            else if (name === 'class') {
+                file = null;
+            }
+            else if (name === 'methods') {
+                inMethods = false;
+            }
+        },
+        text(text) {
+            if (source !== null)
+                source += text;
+        },
+    });
+    if (lines > 0)
+        return;
+    if (!rootTotals) {
+        throw errors_refuse('REPORT_NO_COVERAGE', `${display} is a Cobertura report with no lines and no lines-valid total.`, 'Check that coverage was collected, or leave this file out of the patterns.');
+    }
+    coverage.addTotals(`(total of ${display})`, rootTotals);
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/detect.ts
+// Decides a report's format from its first bytes, never from its name.
+
+
+const SNIFF_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/** Reads the first SNIFF_BYTES of a file. */
+async function detect_readHead(path) {
+    const handle = await open(path, 'r');
+    try {
+        const buffer = Buffer.alloc(SNIFF_BYTES);
+        const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+        return buffer.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+}
+// <!DOCTYPE name SYSTEM "uri"> or PUBLIC "id" "uri", with no internal subset ([...]).
+const EXTERNAL_DOCTYPE = /^<!DOCTYPE\s+[\w.:-]+(?:\s+(?:SYSTEM|PUBLIC)(?:\s+(?:"[^"[\]]*"|'[^'[\]]*')){1,2})?\s*>/i;
+const PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/;
+/** What the head of a file is; `looksLike` describes a file in no known format, without quoting it. */
+function detect_detectFormat(head) {
+    const unknown = (looksLike) => ({ format: null, looksLike });
+    if (head.length === 0 || /^\s*$/.test(head.toString('latin1')))
+        return unknown('empty');
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+        return unknown('UTF-16 text');
+    if (head[0] === 0x1f && head[1] === 0x8b)
+        return unknown('gzip-compressed');
+    if (head.includes(0) || !isUtf8(head))
+        return unknown('binary');
+    const text = head.toString('utf8').replace(/^\uFEFF/, '');
+    const start = text.trimStart();
+    if (start.startsWith('<'))
+        return detectXml(text);
+    if (start.startsWith('{') || start.startsWith('['))
+        return detectJson(start);
+    const first = start.slice(0, start.search(/\r?\n|$/));
+    if (/^mode: *(set|count|atomic)\s*$/.test(first))
+        return { format: 'go-cover' };
+    if (/^(TN|SF):/.test(first))
+        return { format: 'lcov' };
+    return unknown('text in no known format');
+}
+function isUtf8(head) {
+    // The head may end inside a character: allow up to 3 bytes cut off.
+    for (let cut = 0; cut <= Math.min(3, head.length); cut++) {
+        try {
+            new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, head.length - cut));
+            return true;
+        }
+        catch {
+            if (head.length < SNIFF_BYTES)
+                return false;
+        }
+    }
+    return false;
+}
+function detectXml(text) {
+    let rest = text.slice(PROLOG.exec(text)?.[0].length ?? 0);
+    if (/^<!DOCTYPE\s+html/i.test(rest) || /^<html[\s>]/i.test(rest))
+        return { format: null, looksLike: 'HTML' };
+    if (/^<!DOCTYPE/i.test(rest)) {
+        // Istanbul's Cobertura names an external DTD (never fetched); an internal subset is where entities live.
+        const doctype = EXTERNAL_DOCTYPE.exec(rest);
+        if (!doctype)
+            return { format: null, looksLike: 'XML with a DOCTYPE (DTDs and entities are refused)' };
+        rest = rest.slice(doctype[0].length);
+        rest = rest.slice(PROLOG.exec(rest)?.[0].length ?? 0);
+    }
+    const root = /^<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(rest)?.[1];
+    if (root === 'testsuites' || root === 'testsuite')
+        return { format: 'junit' };
+    if (root === 'coverage')
+        return { format: 'cobertura' };
+    if (root === 'report')
+        return { format: 'jacoco' };
+    if (root && root.toLowerCase() === 'html')
+        return { format: null, looksLike: 'HTML' };
+    if (root === 'failsafe-summary')
+        return { format: null, looksLike: 'a Failsafe summary; match TEST-*.xml instead' };
+    return { format: null, looksLike: 'XML, but not JUnit, Cobertura or JaCoCo' };
+}
+function detectJson(start) {
+    // coverage-summary.json begins with "total" (Istanbul writes it first); coverage-final.json with a file's map.
+    if (/^\{\s*"total"\s*:\s*\{/.test(start))
+        return { format: 'json-summary' };
+    if (/"statementMap"\s*:/.test(start))
+        return { format: null, looksLike: 'Istanbul coverage-final.json, not coverage-summary' };
+    return { format: null, looksLike: 'JSON, but not an Istanbul coverage-summary' };
+}
+/** Refusal for a file in no known format. */
+function detect_unknownFormatError(display, looksLike) {
+    if (looksLike === 'empty') {
+        return refuse('REPORT_EMPTY', `${display} is empty.`, 'Check that the test step wrote its report before collect ran.');
+    }
+    if (looksLike.startsWith('XML with a DOCTYPE')) {
+        return refuse('REPORT_DTD', `${display} declares a DOCTYPE with an internal subset; DTDs and entity declarations are refused, not expanded.`, 'Write the report without a DOCTYPE (no test reporter needs one).');
+    }
+    return refuse('REPORT_UNKNOWN_FORMAT', `${display} is in no known report format (it looks like ${looksLike}).`, FORMATS_FIX);
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/go-cover.ts
+// Go coverprofiles (go test -coverprofile): "file:l1.c1,l2.c2 statements count" per block. A block repeated
+// (several packages, -coverpkg) is covered when any count is > 0; percent is statement-weighted, as Go prints.
+
+
+const BLOCK = /^(.+):(\d+\.\d+,\d+\.\d+) (\d+) (\d+)$/;
+async function parseGoCover(path, display, coverage) {
+    let blocks = 0;
+    await forEachLine(path, (line, number) => {
+        if (number === 1 || line === '' || line.startsWith('mode:'))
+            return;
+        const match = BLOCK.exec(line);
+        if (!match) {
+            throw errors_refuse('REPORT_MALFORMED', `${display} is not a well-formed Go coverprofile (line ${number}).`, 'Regenerate it with go test -coverprofile; it may have been cut short or edited.');
+        }
+        coverage.addGoBlock(match[1], match[2], Number(match[3]), Number(match[4]) > 0);
+        blocks++;
+    });
+    if (blocks === 0) {
+        throw errors_refuse('REPORT_NO_COVERAGE', `${display} is a Go coverprofile with no blocks.`, 'Check that go test ran with -coverprofile on packages with code, or leave this file out of the patterns.');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/jacoco.ts
+// JaCoCo XML (jacoco:report): per-line from <sourcefile><line mi ci>; a line is covered when ci > 0.
+// Reports without line data (no debug info) fall back to the report's LINE counter.
+
+
+async function parseJaCoCo(path, display, coverage) {
+    let depth = 0;
+    let packageName = '';
+    let file = null;
+    let lines = 0;
+    let reportTotals = null;
+    await parseXmlFile(path, display, {
+        open(name, attributes) {
+            depth++;
+            if (name === 'package')
+                packageName = attributes.name ?? '';
+            else if (name === 'sourcefile')
+                file = packageName ? `${packageName}/${attributes.name ?? ''}` : (attributes.name ?? '');
+            else if (name === 'line' && file !== null) {
+                const missed = Number(attributes.mi) || 0;
+                const covered = Number(attributes.ci) || 0;
+                if (missed + covered > 0)
+                    coverage.addLine(file, Number(attributes.nr), covered > 0);
+                lines++;
+            }
+            else if (name === 'counter' && depth === 2 && attributes.type === 'LINE') {
+                const missed = Number(attributes.missed);
+                const covered = Number(attributes.covered);
+                if (Number.isSafeInteger(missed) && Number.isSafeInteger(covered))
+                    reportTotals = { covered, total: missed + covered };
+            }
+        },
+        close(name) {
+            depth--;
+            if (name === 'sourcefile')
+                file = null;
+            else if (name === 'package')
+                packageName = '';
+        },
+    });
+    if (lines > 0)
+        return;
+    if (!reportTotals) {
+        throw errors_refuse('REPORT_NO_COVERAGE', `${display} is a JaCoCo report with no line data and no LINE counter.`, 'Check that coverage was collected, or leave this file out of the patterns.');
+    }
+    coverage.addTotals(`(total of ${display})`, reportTotals);
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/json-summary.ts
+// Istanbul coverage-summary.json (--coverageReporters=json-summary, nyc/c8 --reporter=json-summary):
+// totals only, per file. The per-file entries are used; "total" only when there are none.
+
+
+async function parseJsonSummary(path, display, coverage) {
+    let summary;
+    try {
+        summary = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+    }
+    catch {
+        throw errors_refuse('REPORT_MALFORMED', `${display} looks like a coverage-summary.json but is not valid JSON; it may be truncated.`, 'Regenerate it with the json-summary coverage reporter.');
+    }
+    const entries = Object.entries(summary).filter(([key]) => key !== 'total');
+    const totals = (entry) => {
+        const total = Number(entry?.lines?.total);
+        const covered = Number(entry?.lines?.covered);
+        if (!Number.isSafeInteger(total) || !Number.isSafeInteger(covered) || total < 0 || covered < 0 || covered > total) {
+            return null;
+        }
+        return { total, covered };
+    };
+    const invalid = () => errors_refuse('REPORT_MALFORMED', `${display} is a coverage-summary.json without valid lines totals.`, 'Regenerate it with the json-summary coverage reporter.');
+    if (entries.length === 0) {
+        const total = totals(summary.total);
+        if (!total)
+            throw invalid();
+        coverage.addTotals(`(total of ${display})`, total);
+        return;
+    }
+    for (const [file, entry] of entries) {
+        const total = totals(entry);
+        if (!total)
+            throw invalid();
+        coverage.addTotals(file, total);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/sanitize.ts
+// Text taken from reports goes into signed results and check runs: terminal escapes and control characters
+// would repaint a reader's terminal or hide text, so they are removed.
+
+// xml.ts shelters raw control characters at U+E000 + code.
+const SHELTERED = /[\ue000-\ue01f]/g;
+const unshelter = (char) => String.fromCharCode(char.charCodeAt(0) - 0xe000);
+/** Removes escapes and control characters (the one stripControl), after undoing xml.ts's shelter. */
+function stripTerminal(text) {
+    return (0,src/* stripControl */.kU)(text.replace(SHELTERED, unshelter));
+}
+/** One line: escapes removed, every run of whitespace (newlines included) as one space. */
+function cleanLine(text) {
+    return stripTerminal(text).replace(/\s+/g, ' ').trim();
+}
+/** The first non-blank line, cleaned. */
+function firstLine(text) {
+    for (const line of stripTerminal(text).split(/\r\n|\r|\n/)) {
+        const cleaned = cleanLine(line);
+        if (cleaned)
+            return cleaned;
+    }
+    return '';
+}
+/** Cuts text to at most maxBytes of UTF-8 (an ellipsis marks a cut), never inside a character. */
+function truncateBytes(text, maxBytes) {
+    if (Buffer.byteLength(text) <= maxBytes)
+        return text;
+    const room = maxBytes - 3; // the ellipsis is 3 bytes
+    let bytes = 0;
+    let end = 0;
+    for (const char of text) {
+        const size = Buffer.byteLength(char);
+        if (bytes + size > room)
+            break;
+        bytes += size;
+        end += char.length;
+    }
+    return `${text.slice(0, end)}…`;
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/junit.ts
+// JUnit XML (jest-junit, pytest, Surefire/Failsafe, gotestsum, JUnit 5, mocha-junit-reporter, PHPUnit), streamed.
+// Counts <testcase> elements only; suite attributes such as tests="" are never read.
+
+
+
+const MESSAGE_MAX_BYTES = 1024;
+const NAME_MAX_BYTES = 1024;
+const FILE_MAX_BYTES = 512;
+// Enough text to find a first line in; the rest of a stack trace is not kept.
+const TEXT_CAPTURE_CHARS = 4096;
+const SKIP_ELEMENTS = new Set(['skipped', 'disabled', 'ignored']);
+const SKIP_STATUSES = new Set(['skipped', 'disabled', 'ignored', 'notrun', 'not_run']);
+async function parseJUnit(path, display, tally) {
+    const suites = [];
+    let current = null;
+    let depthInCase = 0;
+    let cases = 0;
+    await parseXmlFile(path, display, {
+        open(name, attributes) {
+            if (current) {
+                depthInCase++;
+                if (depthInCase === 1)
+                    child(current, name, attributes);
+                return;
+            }
+            if (name === 'testsuite') {
+                suites.push({ name: cleanLine(attributes.name ?? ''), file: cleanFile(attributes.file) });
+            }
+            else if (name === 'testcase') {
+                current = openCase(suites, attributes);
+                depthInCase = 0;
+            }
+        },
+        close(name) {
+            if (current) {
+                if (depthInCase > 0) {
+                    depthInCase--;
+                    if (depthInCase === 0)
+                        current.capturing = false;
+                    return;
+                }
+                if (name === 'testcase') {
+                    cases++;
+                    tally.add(finish(current));
+                    current = null;
+                }
+                return;
+            }
+            if (name === 'testsuite')
+                suites.pop();
+        },
+        text(text) {
+            if (current?.capturing && current.text.length < TEXT_CAPTURE_CHARS)
+                current.text += text.slice(0, TEXT_CAPTURE_CHARS);
+        },
+    });
+    if (cases === 0) {
+        throw errors_refuse('REPORT_NO_TESTS', `${display} is a JUnit report with no test cases.`, 'Check that the test step ran tests, or leave this file out of the patterns.');
+    }
+}
+function openCase(suites, attributes) {
+    let file = cleanFile(attributes.file);
+    for (let index = suites.length - 1; !file && index >= 0; index--)
+        file = suites[index].file;
+    // pytest (suite "pytest" unless junit_suite_name is set) writes 0-based line numbers.
+    const line = Number(attributes.line) + (suites[0]?.name === 'pytest' ? 1 : 0);
+    return {
+        suite: suites.map((suite) => suite.name).join(' › '),
+        classname: truncateBytes(cleanLine(attributes.classname ?? attributes.class ?? ''), NAME_MAX_BYTES),
+        name: truncateBytes(cleanLine(attributes.name ?? ''), NAME_MAX_BYTES),
+        file,
+        line: Number.isSafeInteger(line) && line >= 1 ? line : undefined,
+        status: (attributes.status ?? '').toLowerCase(),
+        failed: false,
+        skipped: false,
+        flaky: false,
+        message: '',
+        type: '',
+        capturing: false,
+        text: '',
+    };
+}
+function child(test, name, attributes) {
+    if (name === 'failure' || name === 'error') {
+        if (test.failed)
+            return; // the first failure explains the case; rerunFailure etc. follow it
+        test.failed = true;
+        test.message = firstLine(attributes.message ?? '');
+        test.capturing = !test.message;
+        test.type = firstLine(attributes.type ?? '');
+    }
+    else if (SKIP_ELEMENTS.has(name)) {
+        test.skipped = true;
+    }
+    else if (name === 'flakyFailure' || name === 'flakyError') {
+        test.flaky = true;
+    }
+}
+function finish(test) {
+    let outcome = 'passed';
+    if (test.failed)
+        outcome = 'failed';
+    else if (test.skipped || SKIP_STATUSES.has(test.status))
+        outcome = 'skipped';
+    const message = test.failed
+        ? truncateBytes(test.message || firstLine(test.text) || test.type, MESSAGE_MAX_BYTES)
+        : undefined;
+    return {
+        suite: test.suite,
+        classname: test.classname,
+        name: test.name,
+        outcome,
+        flaky: test.flaky && outcome === 'passed',
+        message,
+        file: test.file,
+        line: test.line,
+    };
+}
+function cleanFile(value) {
+    if (!value)
+        return undefined;
+    return truncateBytes(cleanLine(value), FILE_MAX_BYTES) || undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/lcov.ts
+// lcov tracefiles (geninfo, Istanbul/nyc/c8, llvm-cov export): per-line DA records; LF/LH when a record has no DA.
+
+
+async function parseLcov(path, display, coverage) {
+    let file = null;
+    let sawLines = false;
+    let found = null;
+    let hit = null;
+    let records = 0;
+    const endRecord = () => {
+        if (file !== null && !sawLines && found !== null)
+            coverage.addTotals(file, { covered: hit ?? 0, total: found });
+        if (file !== null)
+            records++;
+        file = null;
+        sawLines = false;
+        found = hit = null;
+    };
+    await forEachLine(path, (line, number) => {
+        if (line.startsWith('DA:')) {
+            if (file === null)
+                throw malformed(display, number);
+            const comma = line.indexOf(',', 3);
+            const next = line.indexOf(',', comma + 1);
+            const lineNumber = Number(line.slice(3, comma));
+            const hits = Number(next < 0 ? line.slice(comma + 1) : line.slice(comma + 1, next));
+            if (comma < 0 || !Number.isFinite(lineNumber) || Number.isNaN(hits))
+                throw malformed(display, number);
+            coverage.addLine(file, lineNumber, hits > 0);
+            sawLines = true;
+        }
+        else if (line.startsWith('SF:')) {
+            endRecord();
+            file = line.slice(3).trim();
+        }
+        else if (line.startsWith('LF:')) {
+            found = Number(line.slice(3)) || 0;
+        }
+        else if (line.startsWith('LH:')) {
+            hit = Number(line.slice(3)) || 0;
+        }
+        else if (line === 'end_of_record') {
+            endRecord();
+        }
+        // TN, FN, FNDA, FNF, FNH, BRDA, BRF, BRH and others do not concern line coverage.
+    });
+    endRecord();
+    if (records === 0) {
+        throw errors_refuse('REPORT_NO_COVERAGE', `${display} is an lcov file with no source file records (SF:).`, 'Check that coverage was collected, or leave this file out of the patterns.');
+    }
+}
+function malformed(display, line) {
+    return errors_refuse('REPORT_MALFORMED', `${display} is not a well-formed lcov file (line ${line}).`, 'Regenerate the lcov file with the coverage tool; it may have been cut short or edited.');
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/merge-coverage.ts
+// Merges coverage per source file and line: a line is covered when any report covers it. Percentages are
+// never averaged. Go blocks are kept apart, weighted by statements as `go tool cover` does. Totals-only data
+// (coverage-summary.json) counts for a file only when no report gave that file's lines.
+
+const NOT_INSTRUMENTED = 0;
+const UNCOVERED = 1;
+const COVERED = 2;
+class merge_coverage_CoverageMerge {
+    cwd;
+    // One byte per line number: 0 not instrumented, 1 instrumented, 2 covered (50 MB of lcov stays small).
+    lines = new Map();
+    go = new Map();
+    totalsOnly = new Map();
+    constructor(cwd = process.cwd()) {
+        this.cwd = cwd;
+    }
+    keys = new Map();
+    /** A path as a key: relative to cwd when inside it, with forward slashes. */
+    key(path) {
+        const known = this.keys.get(path);
+        if (known !== undefined)
+            return known;
+        let key = path;
+        if (isAbsolute(key)) {
+            const inside = relative(this.cwd, key);
+            if (inside && !inside.startsWith('..') && !isAbsolute(inside))
+                key = inside;
+        }
+        key = key
+            .split(sep)
+            .join('/')
+            .replace(/\\/g, '/')
+            .replace(/^(\.\/)+/, '');
+        this.keys.set(path, key);
+        return key;
+    }
+    addLine(file, line, covered) {
+        if (!Number.isSafeInteger(line) || line < 1)
+            return;
+        const key = this.key(file);
+        let map = this.lines.get(key);
+        if (!map || map.length <= line) {
+            const grown = new Uint8Array(Math.max(line + 1, (map?.length ?? 0) * 2, 64));
+            if (map)
+                grown.set(map);
+            map = grown;
+            this.lines.set(key, map);
+        }
+        const value = covered ? COVERED : UNCOVERED;
+        if (map[line] < value)
+            map[line] = value;
+    }
+    addGoBlock(file, block, statements, covered) {
+        let blocks = this.go.get(file);
+        if (!blocks)
+            this.go.set(file, (blocks = new Map()));
+        const known = blocks.get(block);
+        if (known)
+            known.covered ||= covered;
+        else
+            blocks.set(block, { statements, covered });
+    }
+    /** Totals for one file (or a whole report, under a key of its own); the best single report wins. */
+    addTotals(file, totals) {
+        const key = this.key(file);
+        const known = this.totalsOnly.get(key);
+        if (!known || totals.covered > known.covered || (totals.covered === known.covered && totals.total > known.total)) {
+            this.totalsOnly.set(key, totals);
+        }
+    }
+    /** Null when no report held any coverage data. */
+    totals() {
+        if (this.lines.size === 0 && this.go.size === 0 && this.totalsOnly.size === 0)
+            return null;
+        let covered = 0;
+        let total = 0;
+        for (const map of this.lines.values()) {
+            for (let line = 1; line < map.length; line++) {
+                if (map[line] === NOT_INSTRUMENTED)
+                    continue;
+                total++;
+                if (map[line] === COVERED)
+                    covered++;
+            }
+        }
+        for (const blocks of this.go.values()) {
+            for (const block of blocks.values()) {
+                total += block.statements;
+                if (block.covered)
+                    covered += block.statements;
+            }
+        }
+        for (const [key, entry] of this.totalsOnly) {
+            if (this.lines.has(key))
+                continue;
+            covered += entry.covered;
+            total += entry.total;
+        }
+        return { covered, total };
+    }
+}
+/** Percent, rounded down to 2 decimals so that a threshold is never met by rounding up. */
+function merge_coverage_coveragePercent(totals) {
+    if (totals.total <= 0)
+        return null;
+    return Math.floor((totals.covered / totals.total) * 10000 + 1e-9) / 100;
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/results.ts
+
+
+const NO_TESTS_MESSAGE = 'No test cases were found in the reports.';
+/**
+ * Conclusion: failure when a test failed, when exitCode is non-zero, or when no test case was found (nothing
+ * was proven); success otherwise. The last two add an explaining entry to failures[] (not counted as a test).
+ */
+function results_buildResults(input) {
+    const { tests } = input;
+    const notes = [];
+    if (input.exitCode !== undefined && input.exitCode !== 0) {
+        notes.push({ name: 'test command', message: `The test command exited with code ${input.exitCode}.` });
+    }
+    if (tests.passed + tests.failed + tests.skipped === 0)
+        notes.push({ name: 'collect', message: NO_TESTS_MESSAGE });
+    const failures = capEntries([...notes, ...tests.failures], FAILURES_MAX_BYTES);
+    const flaky = capEntries(tests.flaky, FLAKY_MAX_BYTES);
+    const results = {
+        version: 1,
+        repository: input.repository,
+        commit: input.commit,
+        conclusion: tests.failed > 0 || notes.length > 0 ? 'failure' : 'success',
+        tests: { passed: tests.passed, failed: tests.failed, skipped: tests.skipped },
+    };
+    if (input.check !== undefined)
+        results.check = input.check;
+    const percent = input.coverage ? coveragePercent(input.coverage) : null;
+    if (percent !== null)
+        results.coverage = { lines: percent };
+    results.failures = failures.kept;
+    if (failures.omitted > 0)
+        results.failuresOmitted = failures.omitted;
+    if (flaky.kept.length > 0)
+        results.flaky = flaky.kept;
+    if (flaky.omitted > 0)
+        results.flakyOmitted = flaky.omitted;
+    if (input.startedAt !== undefined)
+        results.startedAt = results_isoDate(input.startedAt);
+    if (input.completedAt !== undefined)
+        results.completedAt = results_isoDate(input.completedAt);
+    return results;
+}
+const NO_REPORTS_MESSAGE = 'No test report was found';
+/** Results for a run whose patterns found no report at all (what `run` signs instead of refusing). */
+function results_noReportsResults(context) {
+    const results = results_buildResults({ ...context, tests: emptySummary(), coverage: null });
+    const message = `${NO_REPORTS_MESSAGE} (patterns: ${context.patterns.join(', ')}).`;
+    results.failures = [
+        { name: 'collect', message },
+        ...(results.failures ?? []).filter((entry) => entry.message !== NO_TESTS_MESSAGE),
+    ];
+    return results;
+}
+function emptySummary() {
+    return { passed: 0, failed: 0, skipped: 0, failures: [], flaky: [] };
+}
+/** "collected N report files: P passed, F failed, S skipped, coverage L% -> FILE" ("coverage none" without). */
+function results_formatSummaryLine(results, fileCount, outFile) {
+    const { passed, failed, skipped } = results.tests;
+    const coverage = results.coverage ? `coverage ${results.coverage.lines}%` : 'coverage none';
+    // The wording is fixed (callers and logs match it), so "1 report files" stays plural.
+    const counts = `${passed} passed, ${failed} failed, ${skipped} skipped`;
+    return `collected ${fileCount} report files: ${counts}, ${coverage} -> ${outFile}`;
+}
+function results_isoDate(value) {
+    return value instanceof Date ? value.toISOString() : value;
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/collect.ts
+// collectReports: globs, detects each file's format from its content, parses and merges. Never writes.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Finds the files: every including pattern must match at least one file. */
+async function collect_findReports(patterns, cwd) {
+    const include = patterns.filter((pattern) => pattern.trim() && !pattern.startsWith('!'));
+    const ignore = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
+    if (include.length === 0) {
+        throw refuse('COLLECT_NO_PATTERNS', 'No report pattern was given.', 'Give one or more glob patterns, e.g. "reports/**/*.xml".');
+    }
+    const files = [];
+    const seen = new Set();
+    for (const pattern of include) {
+        const matches = (await glob(pattern, { cwd, ignore, onlyFiles: true, absolute: true, dot: true })).sort();
+        if (matches.length === 0) {
+            throw refuse('COLLECT_NO_MATCH', `The pattern "${pattern}" matches no file under ${cwd}.`, 'Check the pattern and that the test step wrote its reports before collect ran.');
+        }
+        for (const match of matches) {
+            if (!seen.has(match)) {
+                seen.add(match);
+                files.push(match);
+            }
+        }
+    }
+    return files;
+}
+const PARSERS = {
+    junit: (path, display, tally) => parseJUnit(path, display, tally),
+    lcov: (path, display, _tally, coverage) => parseLcov(path, display, coverage),
+    cobertura: (path, display, _tally, coverage) => parseCobertura(path, display, coverage),
+    jacoco: (path, display, _tally, coverage) => parseJaCoCo(path, display, coverage),
+    'json-summary': (path, display, _tally, coverage) => parseJsonSummary(path, display, coverage),
+    'go-cover': (path, display, _tally, coverage) => parseGoCover(path, display, coverage),
+};
+async function collect_collectReports(options) {
+    const cwd = resolve(options.cwd ?? process.cwd());
+    const paths = await collect_findReports(options.patterns, cwd);
+    const tally = new TestTally();
+    const coverage = new CoverageMerge(cwd);
+    const formats = [];
+    for (const path of paths) {
+        const display = relative(cwd, path) || path;
+        const format = await detect(path, display);
+        try {
+            await PARSERS[format](path, display, tally, coverage);
+        }
+        catch (error) {
+            if (error instanceof CiSigningError)
+                throw error;
+            throw unreadable(display, error);
+        }
+        formats.push({ path: display, format });
+    }
+    const results = buildResults({ ...options, tests: tally.summary(), coverage: coverage.totals() });
+    // Validate against the schema now, so that a bad repository or commit is refused before anything is written.
+    parseResults(Buffer.from(JSON.stringify(results)), 'collected results');
+    const files = formats.map((file) => file.path);
+    return {
+        results,
+        files,
+        formats,
+        summaryLine: formatSummaryLine(results, files.length, options.outFile ?? 'results.json'),
+    };
+}
+async function detect(path, display) {
+    let head;
+    try {
+        if (!(await stat(path)).isFile())
+            throw new Error('not a file');
+        head = await readHead(path);
+    }
+    catch (error) {
+        throw unreadable(display, error);
+    }
+    const detection = detectFormat(head);
+    if (detection.format === null)
+        throw unknownFormatError(display, detection.looksLike);
+    return detection.format;
+}
+function unreadable(display, error) {
+    const code = error.code;
+    return refuse('REPORT_UNREADABLE', `${display} could not be read${code ? ` (${code})` : ''}.`, 'Check that the file exists and is readable by the runner user.');
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/operations/src/context.ts
+
+const HEAD_SHA_EVENTS = {
+    // On pull_request events GITHUB_SHA is the test-merge commit; the results are bound to the head.
+    pull_request: (payload) => payload.pull_request?.head?.sha,
+    pull_request_target: (payload) => payload.pull_request?.head?.sha,
+    workflow_run: (payload) => payload.workflow_run?.head_sha,
+};
+/** The commit results must be bound to: the PR head on pull_request events, else GITHUB_SHA. */
+function context_defaultSha(env) {
+    const pick = env.GITHUB_EVENT_NAME ? HEAD_SHA_EVENTS[env.GITHUB_EVENT_NAME] : undefined;
+    if (pick && env.GITHUB_EVENT_PATH) {
+        try {
+            const sha = pick(JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')));
+            if (sha)
+                return sha;
+        }
+        catch {
+            // An unreadable payload falls back to GITHUB_SHA; binding still fails closed on a mismatch.
+        }
+    }
+    return env.GITHUB_SHA ?? '';
+}
+function apiUrl(env) {
+    return env.GITHUB_API_URL || 'https://api.github.com';
+}
+
+;// CONCATENATED MODULE: ./packages/operations/src/collect-results.ts
+// collect and run: the CI's own reports become a ci-results v1 file, written whole or not at all.
+
+
+
+
+
+
+
+
+const SHA = /^[0-9a-f]{40}$/;
+async function collectResultsFile(request) {
+    const context = await resultsContext(request);
+    await refuseExistingOut(request);
+    const outcome = await collectReports({
+        ...context,
+        exitCode: request.exitCode,
+        startedAt: request.startedAt,
+        completedAt: request.completedAt,
+        patterns: request.reports,
+        cwd: request.cwd,
+        outFile: request.outFile,
+    });
+    await writeResults(request, outcome.results);
+    return { resultsFile: request.outFile, results: outcome.results, summaryLine: outcome.summaryLine };
+}
+/**
+ * Runs the test command with stdio passed through, then collects what it left. A command that wrote no report
+ * still gets results (failure, zero tests, and why), so a crash is signed and posted like any other failure.
+ */
+async function runAndCollect(request) {
+    if (request.command.length === 0) {
+        throw new UsageError('no command to run', 'Put the test command after --, e.g. ci-signing run --reports "reports/*.xml" -- npm test.');
+    }
+    const context = await resultsContext(request);
+    await refuseExistingOut(request);
+    const startedAt = new Date();
+    const exitCode = await runCommand(request.command, request.cwd);
+    const completedAt = new Date();
+    const timed = { ...context, exitCode, startedAt, completedAt };
+    const cwd = resolve(request.cwd ?? process.cwd());
+    const matching = [];
+    for (const pattern of request.reports) {
+        if (await matches(pattern, cwd))
+            matching.push(pattern);
+    }
+    let results;
+    let summaryLine;
+    if (matching.length === 0) {
+        results = noReportsResults({ ...timed, patterns: request.reports });
+        summaryLine = formatSummaryLine(results, 0, request.outFile);
+    }
+    else {
+        const outcome = await collectReports({ ...timed, patterns: matching, cwd: request.cwd, outFile: request.outFile });
+        results = outcome.results;
+        summaryLine = outcome.summaryLine;
+        const missing = request.reports.filter((pattern) => !matching.includes(pattern));
+        if (missing.length > 0) {
+            // A report the command should have written and did not is a failure, never silently dropped.
+            results.conclusion = 'failure';
+            results.failures = [{ name: 'collect', message: `No report matched ${missing.join(', ')}.` }, ...(results.failures ?? [])];
+        }
+    }
+    await writeResults({ ...request, overwrite: true }, results);
+    return { resultsFile: request.outFile, results, summaryLine, exitCode };
+}
+async function matches(pattern, cwd) {
+    try {
+        return (await findReports([pattern], cwd)).length > 0;
+    }
+    catch (error) {
+        if (error instanceof CiSigningError && error.code === 'COLLECT_NO_MATCH')
+            return false;
+        throw error;
+    }
+}
+async function resultsContext(request) {
+    if (request.reports.filter((pattern) => pattern.trim()).length === 0) {
+        throw new UsageError('no reports to collect', 'Give --reports (the reports input) one or more paths or globs, e.g. "reports/*.xml".');
+    }
+    if (!request.outFile.trim())
+        throw new UsageError('no results file to write', 'Give --out (the results-file input), e.g. ci-results.json.');
+    const repository = request.repository || request.env.GITHUB_REPOSITORY || '';
+    if (!repository) {
+        throw new UsageError('no repository for the results', 'Give --repository OWNER/NAME (in Actions, GITHUB_REPOSITORY is used).');
+    }
+    const commit = (request.commit || (request.env.GITHUB_ACTIONS === 'true' ? defaultSha(request.env) : gitHead(request.cwd))).toLowerCase();
+    if (!SHA.test(commit)) {
+        throw new UsageError(`the commit must be a full 40-hex sha, got ${commit ? `${commit.length} characters` : 'nothing'}`, 'Give --commit with the full sha (git rev-parse HEAD), not an abbreviation.');
+    }
+    const check = request.checkName.trim();
+    return check ? { repository, commit, check } : { repository, commit };
+}
+function gitHead(cwd) {
+    try {
+        return execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    }
+    catch {
+        throw new UsageError('no commit given and git rev-parse HEAD failed here', 'Run in a git checkout of the tested commit, or give --commit with its full sha.');
+    }
+}
+async function refuseExistingOut(request) {
+    if (request.overwrite)
+        return;
+    const exists = await access(request.outFile).then(() => true, () => false);
+    if (exists) {
+        throw new CiSigningError('RESULTS_FILE_EXISTS', `${request.outFile} already exists; collect never replaces a results file unasked.`, 'Remove it, choose another --out, or pass --overwrite.');
+    }
+}
+async function writeResults(request, results) {
+    await refuseExistingOut(request);
+    await writeFileAtomic(request.outFile, `${JSON.stringify(results, null, 2)}\n`);
+}
+function runCommand(command, cwd) {
+    return new Promise((resolvePromise, reject) => {
+        const child = spawn(command[0], command.slice(1), { cwd, stdio: 'inherit' });
+        child.on('error', (error) => {
+            reject(new CiSigningError('COMMAND_NOT_STARTED', `The command ${command[0]} could not be started (${error.code ?? 'error'}).`, 'Check the command after -- and that it is on PATH.'));
+        });
+        child.on('close', (code, signal) => resolvePromise(code ?? 128 + signalNumber(signal)));
+    });
+}
+/** A shell reports a command killed by a signal as 128 + its number; so does run. */
+function signalNumber(signal) {
+    return signal ? (constants.signals[signal] ?? 1) : 1;
+}
 
 ;// CONCATENATED MODULE: ./packages/operations/src/input-files.ts
 
@@ -36453,9 +40388,6 @@ function secretFile(flag, what) {
 
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-var external_node_crypto_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_node_crypto_, 2);
 ;// CONCATENATED MODULE: ./node_modules/openpgp/dist/node/openpgp.mjs
 /*! OpenPGP.js v6.3.2 - 2026-09-24 - this is LGPL licensed code, see LICENSE/our website https://openpgpjs.org/ for more information. */
 const openpgp_globalThis = typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
@@ -64989,524 +68921,6 @@ var index$1 = /*#__PURE__*/_mergeNamespaces({
 
 
 
-// EXTERNAL MODULE: ./packages/errors/src/index.ts + 1 modules
-var src = __nccwpck_require__(823);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(2210);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var dist = __nccwpck_require__(2815);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
-;// CONCATENATED MODULE: ./packages/results/src/ajv-formats.ts
-
-const ajv_formats_plugin = ((dist_default())["default"] ?? (dist_default()));
-/** Adds ajv-formats' formats (all, or the named ones) to an ajv instance. */
-function addAjvFormats(ajv, formats) {
-    ajv_formats_plugin(ajv, formats);
-    return ajv;
-}
-
-;// CONCATENATED MODULE: ./packages/common/src/digest.ts
-// The one digest format: what the check-run block and the sign outputs name the results by.
-
-/** `sha256:<64 hex>` of the exact bytes. */
-function digest_sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-
-;// CONCATENATED MODULE: ./packages/common/src/duration.ts
-// The one duration grammar: max-age, keygen --expires, wait-timeout, wait-interval and rate-limit-wait.
-
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
-const GRAMMAR = /^(\d+\s*[smhdwy]\s*)+$/;
-/**
- * `90s`, `30m`, `24h`, `7d`, `2w`, `1y`, also combined (`1d 12h`) -> seconds. A year is 365 days.
- * `0` is zero seconds where allowed. Empty text is the caller's concern (it usually means "the default").
- */
-function duration_parseDuration(value, options) {
-    const text = value.trim().toLowerCase();
-    const example = options.example ?? '15m, 24h or 7d';
-    if (options.zeroAllowed && text === '0')
-        return 0;
-    if (!GRAMMAR.test(text)) {
-        throw new UsageError(`${options.name} "${value}" is not a duration: use whole numbers with a unit s, m, h, d, w or y.`, `Set ${options.name} to e.g. ${example}${options.zeroAllowed ? ', or 0' : ''}.`);
-    }
-    let seconds = 0;
-    for (const [, amount, unit] of text.matchAll(/(\d+)\s*([smhdwy])/g))
-        seconds += Number(amount) * UNIT_SECONDS[unit];
-    if (!Number.isSafeInteger(seconds) || (seconds === 0 && !options.zeroAllowed)) {
-        throw new UsageError(`${options.name} "${value}" must be longer than 0 and reasonably bounded.`, `Set ${options.name} to e.g. ${example}.`);
-    }
-    return seconds;
-}
-/** Seconds as `2d 3h`, `1h 30m`, `45s`: non-zero units, largest first. */
-function duration_formatSeconds(totalSeconds) {
-    const parts = [];
-    let rest = totalSeconds;
-    for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]]) {
-        const amount = Math.floor(rest / size);
-        rest -= amount * size;
-        if (amount > 0)
-            parts.push(`${amount}${unit}`);
-    }
-    return parts.length > 0 ? parts.join(' ') : '0s';
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./packages/common/src/bytes.ts
-/** 1048576 -> "1 MiB", 65536 -> "64 KiB", 500 -> "500 bytes". */
-function formatBytes(bytes) {
-    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
-        return `${bytes / (1024 * 1024)} MiB`;
-    if (bytes >= 1024 && bytes % 1024 === 0)
-        return `${bytes / 1024} KiB`;
-    return `${bytes} bytes`;
-}
-
-;// CONCATENATED MODULE: ./packages/common/src/files.ts
-// The one file reader and writer. Every file a user names is read here: regular files only, with a size cap,
-// so a FIFO, a device or a huge file can neither stall nor flood a run, and no message quotes the content.
-
-
-
-
-
-/**
- * Reads a regular file (a symlink is followed only to a regular file) of at most `maxBytes`.
- * O_NONBLOCK keeps the open of a FIFO from waiting for a writer; fstat then refuses it.
- */
-async function files_readBoundedFile(path, options) {
-    let handle;
-    try {
-        handle = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
-    }
-    catch (error) {
-        throw openFailure(path, options, errnoCode(error));
-    }
-    try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            throw notRegular(path, options, describeKind(stats));
-        if (stats.size > options.maxBytes)
-            throw tooLarge(path, options);
-        // The file may grow while it is read: read at most one byte past the cap and refuse then.
-        const buffer = Buffer.alloc(Math.min(stats.size, options.maxBytes) + 1);
-        let length = 0;
-        for (;;) {
-            if (length === buffer.length)
-                throw tooLarge(path, options);
-            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-            if (bytesRead === 0)
-                break;
-            length += bytesRead;
-        }
-        return buffer.subarray(0, length);
-    }
-    catch (error) {
-        if (error instanceof src/* CiSigningError */.AO)
-            throw error;
-        throw openFailure(path, options, errnoCode(error));
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** Like readBoundedFile as UTF-8 text. */
-async function files_readBoundedText(path, options) {
-    return (await files_readBoundedFile(path, options)).toString('utf8');
-}
-/** Like readBoundedFile, but a file that does not exist is null (an optional, conventional path). */
-async function files_readOptionalFile(path, options) {
-    try {
-        return await files_readBoundedFile(path, options);
-    }
-    catch (error) {
-        if (error instanceof src/* CiSigningError */.AO && error.code === 'FILE_NOT_FOUND')
-            return null;
-        throw error;
-    }
-}
-/** Writes through a temporary file and a rename, so a reader never sees a half-written file. */
-async function files_writeFileAtomic(path, content, mode = 0o644) {
-    const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-        await writeFile(temporary, content, { mode, flag: 'wx' });
-        await rename(temporary, path);
-    }
-    catch (error) {
-        await rm(temporary, { force: true });
-        throw new CiSigningError('FILE_UNWRITABLE', `Cannot write ${path} (${errnoCode(error)}).`, 'Check that the folder exists and is writable.');
-    }
-}
-function capitalized(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-function openFailure(path, options, code) {
-    if (code === 'ENOENT') {
-        return new src/* CiSigningError */.AO('FILE_NOT_FOUND', `${capitalized(options.what)} ${path} does not exist.`, `Check the ${options.flag} path: relative paths are resolved from ${process.cwd()}.`);
-    }
-    // A socket cannot be opened as a file (ENXIO); it is not a regular file either.
-    if (code === 'ENXIO')
-        return notRegular(path, options, 'a socket');
-    return new src/* CiSigningError */.AO('FILE_UNREADABLE', `${capitalized(options.what)} ${path} cannot be read (${describeErrno(code)}).`, `Point ${options.flag} at a readable regular file.`);
-}
-function notRegular(path, options, kind) {
-    return new src/* CiSigningError */.AO('FILE_NOT_REGULAR', `${capitalized(options.what)} ${path} is ${kind}, not a regular file.`, `Point ${options.flag} at a regular file (a symlink is followed only to a regular file).`);
-}
-function tooLarge(path, options) {
-    const limit = options.limitName ?? `the ${options.what} cap`;
-    return new src/* CiSigningError */.AO('FILE_TOO_LARGE', `${capitalized(options.what)} ${path} is larger than ${formatBytes(options.maxBytes)} (${limit}).`, `Point ${options.flag} at the file the CI run wrote; ${options.what}s are never that large.`);
-}
-function describeKind(stats) {
-    if (stats.isDirectory())
-        return 'a directory';
-    if (stats.isFIFO())
-        return 'a FIFO (named pipe)';
-    if (stats.isCharacterDevice() || stats.isBlockDevice())
-        return 'a device';
-    if (stats.isSocket())
-        return 'a socket';
-    return 'not a regular file';
-}
-function describeErrno(code) {
-    switch (code) {
-        case 'EISDIR':
-            return 'it is a directory';
-        case 'EACCES':
-        case 'EPERM':
-            return 'permission denied';
-        default:
-            return code;
-    }
-}
-function errnoCode(error) {
-    return error?.code ?? 'unknown error';
-}
-
-;// CONCATENATED MODULE: ./packages/common/src/numbers.ts
-// Whole-number inputs (max-failed-tests, min-tests, retries): one grammar, usage errors naming the input.
-
-/** A whole number >= 0, optionally at most `max`. */
-function numbers_parseNonNegativeInteger(name, value, max = Number.MAX_SAFE_INTEGER) {
-    const text = value.trim();
-    const number = Number(text);
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(number)) {
-        throw new src/* UsageError */.eb(`${name} "${value}" must be a whole number 0 or greater.`, `Set ${name} to a whole number such as 0 or 1.`);
-    }
-    if (number > max)
-        throw new src/* UsageError */.eb(`${name} "${value}" must be a whole number from 0 to ${max}.`, `Set ${name} to e.g. 3.`);
-    return number;
-}
-
-;// CONCATENATED MODULE: ./packages/common/src/time.ts
-// The one time format: ISO 8601 in UTC to the second, as GitHub writes check-run times.
-/** `2024-05-01T12:00:00Z` (milliseconds dropped). */
-function isoSeconds(date) {
-    return new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-;// CONCATENATED MODULE: ./packages/common/src/index.ts
-// Definitions every package shares, each in one place. Nothing here loads a heavy dependency at import.
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/results/schema/ci-results-v1.schema.json
-const ci_results_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:ci-signing:schema:ci-results-v1","title":"ci-results v1","description":"The CI result a trusted runner signs. The detached OpenPGP signature covers the exact bytes of the file. Properties not listed here are allowed, kept and signed. See docs/results-format.md.","type":"object","required":["version","repository","commit","conclusion","tests"],"properties":{"version":{"description":"Format version; always 1.","const":1},"repository":{"description":"The GitHub repository as owner/name.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\\\.\\\\.?$)[A-Za-z0-9._-]{1,100}$"},"commit":{"description":"The full commit sha the results are for: 40 lowercase hex digits.","type":"string","pattern":"^[0-9a-f]{40}$"},"check":{"description":"The check-run name the results are for. When present, the verifier requires the run it reads to have this name.","type":"string","minLength":1,"maxLength":200},"conclusion":{"description":"The overall outcome, named like a GitHub check run conclusion.","enum":["success","failure","neutral","cancelled","skipped","timed_out"]},"tests":{"type":"object","required":["passed","failed","skipped"],"properties":{"passed":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"skipped":{"type":"integer","minimum":0}}},"coverage":{"type":"object","required":["lines"],"properties":{"lines":{"description":"Line coverage in percent.","type":"number","minimum":0,"maximum":100}}},"failures":{"type":"array","items":{"type":"object","required":["name","message"],"properties":{"name":{"type":"string"},"message":{"type":"string"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}}},"failuresOmitted":{"description":"Failures left out of failures[] so that the signed block fits a check run; the counts in tests stay exact.","type":"integer","minimum":0},"flaky":{"description":"Tests that failed and then passed on a rerun; they count as passed.","type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"},"file":{"type":"string"}}}},"startedAt":{"description":"ISO 8601 date-time with a time zone.","type":"string","format":"date-time"},"completedAt":{"description":"ISO 8601 date-time with a time zone.","type":"string","format":"date-time"},"run":{"description":"Free-form details of the CI run (ids, URLs, runner name)."}}}');
-;// CONCATENATED MODULE: ./packages/results/src/parse.ts
-// Reading and validating ci-results v1. The bytes are decoded strictly and parsed as they are: whoever
-// verifies a signature must parse exactly the bytes the signature covers, never a re-serialization.
-
-
-
-
-
-
-const RESULTS_SCHEMA_FILE = 'packages/results/schema/ci-results-v1.schema.json';
-const SCHEMA_FIX = `Make the file match the ci-results v1 schema (${RESULTS_SCHEMA_FILE}; format and example in docs/results-format.md).`;
-/** How a results file is read: a regular file, capped. */
-const parse_RESULTS_FILE = { what: 'results file', flag: 'results-file', maxBytes: src_LIMITS.resultsFileBytes, limitName: 'the results file cap' };
-/** A results file with thousands of broken entries should not make a message of thousands of problems. */
-const MAX_LISTED_PROBLEMS = 25;
-let validator;
-function resultsValidator() {
-    if (!validator) {
-        const ajv = new _2020.Ajv2020({ allErrors: true, verbose: true, strict: true });
-        addAjvFormats(ajv, ['date-time']);
-        validator = ajv.compile(ci_results_v1_schema_namespaceObject);
-    }
-    return validator;
-}
-/**
- * Decodes, parses and validates ci-results v1. `source` names the results in messages (a path, a check run).
- * A leading UTF-8 byte order mark is ignored (some Windows tools write one); the signature still covers it.
- */
-function parse_parseResults(bytes, source) {
-    if (bytes.length === 0) {
-        throw new src/* CiSigningError */.AO('RESULTS_EMPTY', `${source} is empty (0 bytes).`, `Write the CI results to ${source} before this step. ${SCHEMA_FIX}`);
-    }
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch {
-        const offset = firstInvalidUtf8Offset(bytes);
-        throw new src/* CiSigningError */.AO('RESULTS_NOT_UTF8', `${source} is not valid UTF-8: byte 0x${bytes[offset].toString(16).padStart(2, '0')} at offset ${offset} cannot be decoded.`, 'Write the results file as UTF-8 (JSON requires it), e.g. with JSON.stringify and fs.writeFileSync(path, text, "utf8").');
-    }
-    if (text.trim() === '') {
-        throw new src/* CiSigningError */.AO('RESULTS_EMPTY', `${source} holds only whitespace.`, `Write the CI results to ${source} before this step. ${SCHEMA_FIX}`);
-    }
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch (error) {
-        throw new src/* CiSigningError */.AO('RESULTS_NOT_JSON', `${source} is not valid JSON: ${describeJsonSyntaxError(error, text)}.`, `Write the results with a JSON serializer. ${SCHEMA_FIX}`);
-    }
-    const validate = resultsValidator();
-    if (!validate(document)) {
-        throw new src/* CiSigningError */.AO('RESULTS_INVALID', `${source}: ${listProblems(validate.errors ?? [])}`, SCHEMA_FIX);
-    }
-    return document;
-}
-/** Reads and validates a results file; returns the exact bytes read (the ones to sign or verify) too. */
-async function parse_readResultsFile(path) {
-    const buffer = await files_readBoundedFile(path, parse_RESULTS_FILE);
-    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    return { bytes, results: parse_parseResults(bytes, path) };
-}
-/**
- * TextDecoder does not say where decoding failed. A streaming decode only throws once an invalid sequence is
- * complete, so "does this prefix throw?" is monotonic in the prefix length and a binary search finds where
- * decoding breaks; when that is inside a started multi-byte sequence, the offset of its lead byte is reported.
- */
-function firstInvalidUtf8Offset(bytes) {
-    const throwsOn = (length, stream) => {
-        try {
-            new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream });
-            return false;
-        }
-        catch {
-            return true;
-        }
-    };
-    let good = 0;
-    let bad = bytes.length; // the full (flushed) decode failed, or this function would not be called
-    while (bad - good > 1) {
-        const middle = Math.floor((good + bad) / 2);
-        if (throwsOn(middle, true))
-            bad = middle;
-        else
-            good = middle;
-    }
-    if (throwsOn(bad - 1, false)) {
-        for (let index = bad - 2; index >= Math.max(0, bad - 4); index--)
-            if (bytes[index] >= 0xc0)
-                return index;
-    }
-    return bad - 1;
-}
-/** JSON.parse messages differ between Node versions; keep the cause, drop the echoed input, add line and column. */
-function describeJsonSyntaxError(error, text) {
-    let message = error instanceof Error ? error.message : String(error);
-    message = message.replace(/, ".*" is not valid JSON$/s, '').replace(/\s*\(line \d+ column \d+\)/, '');
-    const position = /\s*in JSON at position (\d+)/.exec(message);
-    if (!position)
-        return message;
-    const offset = Number(position[1]);
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    return `${message.replace(position[0], '')} at line ${line}, column ${column}`;
-}
-function listProblems(errors) {
-    const problems = [...new Set(errors.map(describeSchemaError))];
-    const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
-    if (problems.length > listed.length)
-        listed.push(`and ${problems.length - listed.length} more problems`);
-    return listed.join('; ');
-}
-const PATTERN_PROBLEMS = {
-    '/repository': 'must be "owner/name" (a GitHub repository)',
-    '/commit': 'must be a full commit sha: 40 lowercase hex digits',
-};
-function describeSchemaError(error) {
-    const pointer = error.instancePath || '(root)';
-    const got = `, got ${describeValue(error.data)}`;
-    switch (error.keyword) {
-        case 'required':
-            return `${error.instancePath}/${error.params.missingProperty} is required`;
-        case 'type':
-            return `${pointer} must be ${withArticle(String(error.params.type))}${got}`;
-        case 'const':
-            return `${pointer} must be ${JSON.stringify(error.params.allowedValue)}${got}`;
-        case 'enum':
-            return `${pointer} must be one of ${(error.params.allowedValues).join(', ')}${got}`;
-        case 'pattern':
-            return `${pointer} ${PATTERN_PROBLEMS[error.instancePath] ?? error.message}${got}`;
-        case 'format':
-            return `${pointer} must be an ISO 8601 date-time with a time zone (e.g. 2024-05-01T12:00:00Z)${got}`;
-        case 'minimum':
-        case 'maximum':
-            return `${pointer} ${error.message}${got}`;
-        default:
-            return `${pointer} ${error.message ?? `fails ${error.keyword}`}`;
-    }
-}
-function withArticle(type) {
-    return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-function describeValue(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'an object';
-    const json = JSON.stringify(value);
-    return json.length > 80 ? `${json.slice(0, 79)}…` : json;
-}
-
-;// CONCATENATED MODULE: ./packages/results/src/markdown.ts
-// Markdown building blocks for anything shown to people (check-run output, job summaries). Text from outside
-// is untrusted for formatting purposes and always escaped or fenced.
-
-/** `2024-05-01 12:00:00 UTC` from an ISO timestamp. */
-function markdown_formatTimestamp(iso) {
-    const time = Date.parse(iso);
-    if (!Number.isFinite(time))
-        return markdown_escapeText(iso);
-    return `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-function markdown_row(cells) {
-    return `| ${cells.join(' | ')} |`;
-}
-/** Plain text on one line with every character markdown (or a table cell) could act on escaped. */
-function markdown_escapeText(text) {
-    return (0,src/* oneLine */.TN)(text).replace(/[\\`*_[\]<>|~&]/g, '\\$&');
-}
-/** An inline code span that survives backticks inside it and pipes inside a table cell. */
-function markdown_code(text) {
-    const value = (0,src/* oneLine */.TN)(text);
-    const longestRun = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const padding = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
-    return `${fence}${padding}${value.replace(/\|/g, '\\|')}${padding}${fence}`;
-}
-/** A fenced block whose fence is longer than any backtick run inside it. */
-function fenced(text) {
-    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(Math.max(3, longestRun + 1));
-    return `${fence}text\n${text}\n${fence}`;
-}
-
-;// CONCATENATED MODULE: ./packages/results/src/render.ts
-// Markdown for people: the check-run output of results. Pure functions of their
-// input, so the output can be pinned by committed snapshot files. Text from the results file is untrusted
-// for formatting purposes and always escaped or fenced.
-
-const MAX_LISTED_FAILURES = 50;
-const MAX_FAILURE_NAME = 200;
-const MAX_FAILURE_MESSAGE = 1000;
-const MAX_FAILURE_MESSAGE_LINES = 20;
-const CONCLUSION_ICONS = {
-    success: '✅',
-    failure: '❌',
-    timed_out: '⏱️',
-    cancelled: '🚫',
-    skipped: '⏭️',
-    neutral: '➖',
-};
-/** The human part of a check run's output: counts, coverage, duration, the signer (or a warning) and failures. */
-function renderResultsSummary(results, options) {
-    const { passed, failed, skipped } = results.tests;
-    const lines = [
-        `### ${conclusionIcon(results.conclusion)} ${markdown_escapeText(results.conclusion)}: ${countsText(results)}`,
-        '',
-        '| Passed | Failed | Skipped | Line coverage | Duration |',
-        '| ---: | ---: | ---: | ---: | ---: |',
-        markdown_row([String(passed), String(failed), String(skipped), results.coverage ? formatPercent(results.coverage.lines) : '—', durationText(results)]),
-        '',
-    ];
-    if (options.signed) {
-        lines.push(`- **Signed by** OpenPGP key ${markdown_code(options.fingerprint ?? 'unknown')}`);
-    }
-    else {
-        lines.push('> ⚠️ **Unsigned:** nothing proves these results came from a trusted runner; a verifier rejects them unless allow-unsigned is set.', '');
-    }
-    lines.push(`- **Commit** ${markdown_code(results.commit)} of ${markdown_code(results.repository)}`, `- **Digest** ${markdown_code(options.digest)}`);
-    const failures = results.failures ?? [];
-    if (failures.length > 0) {
-        lines.push('', `### Failures (${failures.length})`);
-        failures.slice(0, MAX_LISTED_FAILURES).forEach((failure, index) => {
-            const location = failure.file ? ` · ${markdown_code(failure.line ? `${failure.file}:${failure.line}` : failure.file)}` : '';
-            lines.push('', `**${index + 1}. ${markdown_escapeText(truncate(failure.name, MAX_FAILURE_NAME))}**${location}`, '', fenced(truncateMessage(failure.message)));
-        });
-        if (failures.length > MAX_LISTED_FAILURES)
-            lines.push('', `…and ${failures.length - MAX_LISTED_FAILURES} more failures not shown.`);
-    }
-    lines.push('');
-    return lines.join('\n');
-}
-/** One line for a check run title, e.g. `✅ 120 passed, 0 failed, 3 skipped · signed by 0123456789ABCDEF`. */
-function renderResultsTitle(results, options) {
-    const conclusion = results.conclusion === 'success' || results.conclusion === 'failure' ? '' : `${results.conclusion.replace('_', ' ')} · `;
-    const coverage = results.coverage ? ` · ${formatPercent(results.coverage.lines)} line coverage` : '';
-    const signer = options.signed ? `signed by ${options.signingKeyId || 'unknown key'}` : 'unsigned';
-    return `${conclusionIcon(results.conclusion)} ${conclusion}${countsText(results)}${coverage} · ${signer}`;
-}
-function conclusionIcon(conclusion) {
-    return CONCLUSION_ICONS[conclusion] ?? '❔';
-}
-function countsText(results) {
-    const { passed, failed, skipped } = results.tests;
-    return `${passed} passed, ${failed} failed, ${skipped} skipped`;
-}
-function durationText(results) {
-    if (!results.startedAt || !results.completedAt)
-        return '—';
-    const milliseconds = Date.parse(results.completedAt) - Date.parse(results.startedAt);
-    if (!Number.isFinite(milliseconds) || milliseconds < 0)
-        return '—';
-    return formatDuration(milliseconds);
-}
-/** `850ms`, `45s`, `2m 13s`, `1h 0m 5s`: whole units, largest first. */
-function formatDuration(milliseconds) {
-    if (milliseconds < 1000)
-        return `${Math.round(milliseconds)}ms`;
-    const totalSeconds = Math.round(milliseconds / 1000);
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    if (hours > 0)
-        return `${hours}h ${minutes}m ${seconds}s`;
-    if (minutes > 0)
-        return `${minutes}m ${seconds}s`;
-    return `${seconds}s`;
-}
-function formatPercent(value) {
-    return `${Number(value.toFixed(2))}%`;
-}
-function truncate(text, limit) {
-    const characters = [...text];
-    return characters.length > limit ? `${characters.slice(0, limit - 1).join('')}…` : text;
-}
-function truncateMessage(message) {
-    const lines = message.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
-    const kept = lines.length > MAX_FAILURE_MESSAGE_LINES ? [...lines.slice(0, MAX_FAILURE_MESSAGE_LINES), '…'] : lines;
-    return truncate(kept.join('\n'), MAX_FAILURE_MESSAGE);
-}
-
-;// CONCATENATED MODULE: ./packages/results/src/index.ts
-
-
-
-
-
-
 // EXTERNAL MODULE: ./node_modules/async-retry/lib/index.js
 var lib = __nccwpck_require__(5195);
 var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
@@ -67405,8 +70819,8 @@ function withCustomRequest(customRequest) {
 ;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var dist_bundle_sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${dist_bundle_sep}${b64url}${dist_bundle_sep}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 
 // pkg/dist-src/auth.js
@@ -71049,7 +74463,7 @@ function fitMarkdown(markdown, maxBytes, omitted) {
 
 const ANNOTATIONS_PER_REQUEST = 50;
 const TITLE_MAX_CHARS = 255;
-const MESSAGE_MAX_BYTES = 64 * 1024 - 1;
+const annotations_MESSAGE_MAX_BYTES = 64 * 1024 - 1;
 /** One annotation per failure, in order; failures without a file are pinned to `fallbackPath`. */
 function failuresToAnnotations(failures, fallbackPath) {
     return (failures ?? []).map((failure) => {
@@ -71062,7 +74476,7 @@ function failuresToAnnotations(failures, fallbackPath) {
             end_line: line,
             annotation_level: 'failure',
             title: truncateChars(name, TITLE_MAX_CHARS),
-            message: truncateUtf8WithMarker(message, MESSAGE_MAX_BYTES),
+            message: truncateUtf8WithMarker(message, annotations_MESSAGE_MAX_BYTES),
         };
     });
 }
@@ -71601,15 +75015,15 @@ function policy_safeReason(error, maxLength = 160) {
 
 const PASSPHRASE_FIX = "Set the passphrase input (CLI: --passphrase-file or CI_SIGNING_PASSPHRASE) to the private key's passphrase.";
 const ACCEPTED_FORMS = 'Give the ASCII-armored secret key (gpg --armor --export-secret-keys KEYID, or private-key.asc from `ci-signing keygen`); base64 of that armor and one-line armor with \\n escapes are accepted too.';
-function unreadable(message) {
+function private_key_unreadable(message) {
     return new CiSigningError('KEY_UNREADABLE', message, ACCEPTED_FORMS, 'input');
 }
 async function readArmoredKey(text) {
     const armored = normalizeArmor(text);
     if (armored === '')
-        throw unreadable('The private key is empty.');
+        throw private_key_unreadable('The private key is empty.');
     if (!armored.includes('-----BEGIN PGP '))
-        throw unreadable('The private key is not OpenPGP armor (no BEGIN PGP line found).');
+        throw private_key_unreadable('The private key is not OpenPGP armor (no BEGIN PGP line found).');
     if (/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(armored) && !/-----BEGIN PGP PRIVATE KEY BLOCK-----/.test(armored)) {
         throw notPrivate();
     }
@@ -71617,7 +75031,7 @@ async function readArmoredKey(text) {
         return await openpgp.readKey({ armoredKey: armored });
     }
     catch {
-        throw unreadable('The private key armor could not be read (damaged, truncated or not an OpenPGP key).');
+        throw private_key_unreadable('The private key armor could not be read (damaged, truncated or not an OpenPGP key).');
     }
 }
 function notPrivate() {
@@ -71629,7 +75043,7 @@ function secretPackets(key) {
 async function unlock(key, passphrase, fingerprint) {
     const packets = secretPackets(key).filter((packet) => !packet.isDummy());
     if (packets.some((packet) => packet.isMissingSecretKeyMaterial())) {
-        throw unreadable(`The private key ${fingerprint} uses a secret-key protection openpgp.js cannot read (unsupported S2K or cipher).`);
+        throw private_key_unreadable(`The private key ${fingerprint} uses a secret-key protection openpgp.js cannot read (unsupported S2K or cipher).`);
     }
     if (packets.every((packet) => packet.isDecrypted()))
         return key;
@@ -71869,19 +75283,19 @@ async function trusted_keys_loadTrustedKeys(blocks) {
 
 /** How far a signature may be dated ahead of `now` (clock skew between machines). */
 const MAX_CLOCK_SKEW_MS = (/* unused pure expression or super */ null && (5 * 60 * 1000));
-function malformed(message) {
+function verify_malformed(message) {
     return new CiSigningError('SIGNATURE_MALFORMED', message, 'Give the ASCII-armored detached signature made by `ci-signing sign` (or gpg --detach-sign --armor) over the results file.', 'verification');
 }
 async function readDocumentSignatures(armoredSignature) {
     const armored = normalizeArmor(armoredSignature);
     if (armored === '')
-        throw malformed('The signature is empty.');
+        throw verify_malformed('The signature is empty.');
     let signature;
     try {
         signature = await openpgp.readSignature({ armoredSignature: armored });
     }
     catch (error) {
-        throw malformed(`The signature is not a readable armored OpenPGP signature: ${safeReason(error)}.`);
+        throw verify_malformed(`The signature is not a readable armored OpenPGP signature: ${safeReason(error)}.`);
     }
     const packets = [...signature.packets];
     const binary = packets.filter((packet) => packet.signatureType === openpgp.enums.signature.binary);
@@ -71889,9 +75303,9 @@ async function readDocumentSignatures(armoredSignature) {
         return binary;
     if (packets.some((packet) => packet.signatureType === openpgp.enums.signature.text)) {
         // A text-mode signature ignores line-ending changes; we sign exact bytes.
-        throw malformed('The signature is a text-mode signature (type 0x01), not a binary signature over the exact bytes.');
+        throw verify_malformed('The signature is a text-mode signature (type 0x01), not a binary signature over the exact bytes.');
     }
-    throw malformed('The signature holds no signature over a document (it may be a key signature or revocation).');
+    throw verify_malformed('The signature holds no signature over a document (it may be a key signature or revocation).');
 }
 function weakHash(packet, signerKeyId) {
     return new CiSigningError('SIGNATURE_WEAK_HASH', `The signature by key ${signerKeyId} uses ${hashName(packet.hashAlgorithm)}, which is too weak to trust.`, 'Sign again with SHA-256 or stronger (`ci-signing sign` does; with gpg use --digest-algo SHA256).', 'verification');
@@ -71908,7 +75322,7 @@ async function checkSignature(bytes, packet, match, now) {
     assertStrong(key, isSubkey(component) ? [key, component] : [key], 'trusted key', 'verification');
     const signedAt = packet.created;
     if (!signedAt)
-        throw malformed(`The signature by key ${keyId} has no creation time.`);
+        throw verify_malformed(`The signature by key ${keyId} has no creation time.`);
     if (signedAt.getTime() - now.getTime() > MAX_CLOCK_SKEW_MS) {
         const minutes = Math.round((signedAt.getTime() - now.getTime()) / 60000);
         throw new CiSigningError('SIGNATURE_FROM_FUTURE', `The signature by key ${keyId} is dated ${isoDate(signedAt)}, ${minutes} minutes after the current time ${isoDate(now)}.`, "Check the clocks of the signing machine and of this runner (NTP), then sign again.", 'verification');
@@ -72515,6 +75929,7 @@ function failedBeforeChecks(id, title, error) {
 }
 
 ;// CONCATENATED MODULE: ./packages/operations/src/index.ts
+
 
 
 

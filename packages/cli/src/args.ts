@@ -15,6 +15,8 @@ function joinArmorValues(args: string[], options: Options): string[] {
   const joined: string[] = [];
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
+    // After --, everything belongs to run's command.
+    if (arg === '--') return [...joined, ...args.slice(index)];
     const spec = arg.startsWith('--') ? options[arg.slice(2)] : undefined;
     if (spec?.type === 'string' && ARMOR.test(args[index + 1] ?? '')) joined.push(`${arg}=${args[++index]}`);
     else joined.push(arg);
@@ -46,10 +48,15 @@ export function nearest(word: string, candidates: string[]): string | undefined 
 }
 
 /** parseArgs with strict flags; its errors become one-line UsageErrors that never echo a flag's value. */
-export function parseFlags(command: string, args: string[], options: Options): Values {
+export function parseFlags(
+  command: string,
+  args: string[],
+  options: Options,
+  allowPositionals = false,
+): { values: Values; positionals: string[] } {
   try {
-    const parsed = parseArgs({ args: joinArmorValues(args, options), options, strict: true, allowPositionals: false });
-    return parsed.values as Values;
+    const parsed = parseArgs({ args: joinArmorValues(args, options), options, strict: true, allowPositionals });
+    return { values: parsed.values as Values, positionals: parsed.positionals };
   } catch (error) {
     throw usageFromParseError(command, error as Error & { code?: string }, options);
   }

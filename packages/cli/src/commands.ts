@@ -6,13 +6,24 @@ import { CiSigningError, UsageError } from '../../errors/src/index.js';
 import { generateKeyPair } from '../../signing/src/index.js';
 import { createAppInstallationToken } from '../../checks/src/index.js';
 import { readResultsFile } from '../../results/src/index.js';
-import { apiUrl, postResultsFile, secretFile, signResultsFile, verifySignedResults } from '../../operations/src/index.js';
-import { parseDuration, readBoundedText } from '../../common/src/index.js';
+import {
+  apiUrl,
+  collectResultsFile,
+  postResultsFile,
+  runAndCollect,
+  secretFile,
+  signResultsFile,
+  verifySignedResults,
+  type CollectRequest,
+} from '../../operations/src/index.js';
+import { parseDuration, parseNonNegativeInteger, readBoundedText } from '../../common/src/index.js';
 import { DEFAULTS, withDefault } from '../../defaults/src/index.js';
 import type { CliIo } from './main.js';
 import { renderVerificationText } from './text.js';
 
 type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string; description: string; value?: string };
+/** `positionals`: the command takes arguments after `--` (run's test command). */
+type CommandSpec = { summary: string; positionals?: boolean; options: Record<string, OptionSpec> };
 
 const HELP: OptionSpec = { type: 'boolean', short: 'h', description: 'Show this help.' };
 
@@ -28,6 +39,32 @@ export const COMMANDS = {
       algorithm: { type: 'string', description: `ed25519 or rsa4096 (default ${DEFAULTS.algorithm}; ed25519 is a v4 legacy EdDSA key).`, value: 'ALG' },
       'passphrase-file': { type: 'string', description: 'File holding the passphrase (a trailing newline is not part of it). Or env CI_SIGNING_PASSPHRASE.', value: 'FILE' },
       'no-passphrase': { type: 'boolean', description: 'Leave the private key unencrypted (keep it in a secret store).' },
+      help: HELP,
+    },
+  },
+  collect: {
+    summary: 'Turn JUnit XML, lcov, Cobertura, JaCoCo, coverage-summary and Go cover reports into a ci-results v1 file.',
+    options: {
+      reports: { type: 'string', multiple: true, description: 'Path or glob of a test or coverage report; repeatable.', value: 'GLOB' },
+      out: { type: 'string', description: `Results file to write (default ${DEFAULTS['results-file']}).`, value: 'FILE' },
+      overwrite: { type: 'boolean', description: 'Replace --out if it exists.' },
+      repository: { type: 'string', description: 'owner/name (default env GITHUB_REPOSITORY).', value: 'REPO' },
+      commit: { type: 'string', description: 'Full sha (default: the sha Actions tests, else git rev-parse HEAD).', value: 'SHA' },
+      'check-name': { type: 'string', description: 'Written as the results\' check: the check run they are for.', value: 'NAME' },
+      'exit-code': { type: 'string', description: "The test command's exit status; non-zero makes the conclusion failure.", value: 'N' },
+      help: HELP,
+    },
+  },
+  run: {
+    summary: 'Run the test command (after --), then collect its reports; exits with the command\'s status.',
+    positionals: true,
+    options: {
+      reports: { type: 'string', multiple: true, description: 'Path or glob of a test or coverage report; repeatable.', value: 'GLOB' },
+      out: { type: 'string', description: `Results file to write (default ${DEFAULTS['results-file']}).`, value: 'FILE' },
+      overwrite: { type: 'boolean', description: 'Replace --out if it exists.' },
+      repository: { type: 'string', description: 'owner/name (default env GITHUB_REPOSITORY).', value: 'REPO' },
+      commit: { type: 'string', description: 'Full sha (default: the sha Actions tests, else git rev-parse HEAD).', value: 'SHA' },
+      'check-name': { type: 'string', description: 'Written as the results\' check: the check run they are for.', value: 'NAME' },
       help: HELP,
     },
   },
@@ -77,13 +114,17 @@ export const COMMANDS = {
       help: HELP,
     },
   },
-} satisfies Record<string, { summary: string; options: Record<string, OptionSpec> }>;
+} satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
 type Values = Record<string, string | boolean | string[] | undefined>;
 
-export async function runCommand(name: CommandName, values: Values, io: CliIo): Promise<number> {
+export async function runCommand(name: CommandName, values: Values, io: CliIo, positionals: string[] = []): Promise<number> {
   switch (name) {
+    case 'collect':
+      return collect(values, io);
+    case 'run':
+      return run(values, io, positionals);
     case 'keygen':
       return keygen(values, io);
     case 'sign':
@@ -155,6 +196,32 @@ async function keygen(values: Values, io: CliIo): Promise<number> {
   const passphraseSource = values['no-passphrase'] ? 'none' : text(values, 'passphrase-file') || 'env';
   io.stderr(keygenNextSteps({ ...paths, outDir, fingerprint: pair.fingerprint, passphraseSource }));
   return 0;
+}
+
+function collectRequest(values: Values, io: CliIo): CollectRequest {
+  return {
+    reports: (values.reports as string[] | undefined) ?? [],
+    outFile: withDefault('results-file', text(values, 'out')),
+    overwrite: values.overwrite === true,
+    repository: text(values, 'repository'),
+    commit: text(values, 'commit'),
+    checkName: text(values, 'check-name'),
+    env: io.env,
+  };
+}
+
+async function collect(values: Values, io: CliIo): Promise<number> {
+  const exitCodeText = text(values, 'exit-code');
+  const exitCode = exitCodeText ? parseNonNegativeInteger('--exit-code', exitCodeText, 255) : undefined;
+  const outcome = await collectResultsFile({ ...collectRequest(values, io), exitCode });
+  io.stdout(`${outcome.summaryLine}\n`);
+  return 0;
+}
+
+async function run(values: Values, io: CliIo, command: string[]): Promise<number> {
+  const outcome = await runAndCollect({ ...collectRequest(values, io), command });
+  io.stderr(`${outcome.summaryLine}\n`);
+  return outcome.exitCode;
 }
 
 async function sign(values: Values, io: CliIo): Promise<number> {

@@ -9,7 +9,8 @@ export function mainHelp(): string {
 
 export function helpFor(name: CommandName): string {
   const command = COMMANDS[name];
-  const lines = [`Usage: ci-signing ${name} [flags]`, '', command.summary, '', 'Flags:'];
+  const usage = 'positionals' in command && command.positionals ? ' -- COMMAND [ARGS...]' : '';
+  const lines = [`Usage: ci-signing ${name} [flags]${usage}`, '', command.summary, '', 'Flags:'];
   for (const [flag, spec] of Object.entries(command.options) as [string, { type: string; description: string; value?: string; short?: string }][]) {
     const left = `--${flag}${spec.type === 'string' ? ` ${spec.value ?? 'VALUE'}` : ''}`;
     lines.push(`  ${left.padEnd(32)} ${spec.description}`);

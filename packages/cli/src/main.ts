@@ -1,4 +1,4 @@
-// ci-signing: keygen, sign, verify and post for machines outside GitHub Actions.
+// ci-signing: keygen, collect, run, sign, verify and post for machines outside GitHub Actions.
 // Exit codes: 0 ok, 1 an operation or verification failed, 2 usage error.
 import type { ParseArgsConfig } from 'node:util';
 import { CiSigningError, describeError, UsageError } from '../../errors/src/index.js';
@@ -31,10 +31,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const name = command as CommandName;
   let values: Values;
+  let positionals: string[];
+  const takesPositionals = 'positionals' in COMMANDS[name] && COMMANDS[name].positionals === true;
   try {
-    values = parseFlags(name, rest, COMMANDS[name].options as NonNullable<ParseArgsConfig['options']>);
+    ({ values, positionals } = parseFlags(name, rest, COMMANDS[name].options as NonNullable<ParseArgsConfig['options']>, takesPositionals));
   } catch (error) {
     io.stderr(`ci-signing: ${describeError(error)}\n`);
+    return 2;
+  }
+  if (takesPositionals && positionals.length > 0 && !rest.includes('--')) {
+    io.stderr(`ci-signing: USAGE: ${name} takes its command after --. Fix: ci-signing ${name} [flags] -- COMMAND [ARGS...].\n`);
     return 2;
   }
   if (values.help) {
@@ -42,7 +48,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   try {
-    return await runCommand(name, values, io);
+    return await runCommand(name, values, io, positionals);
   } catch (error) {
     io.stderr(`ci-signing: ${describeError(error)}\n`);
     if (error instanceof UsageError || (error instanceof CiSigningError && error.kind === 'usage')) return 2;

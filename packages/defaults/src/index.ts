@@ -9,6 +9,8 @@ export const DEFAULTS = {
   'check-name': 'local-ci',
   // In an action the token defaults to the job's own; the CLI reads GITHUB_TOKEN instead.
   token: '${{ github.token }}',
+  // collect, and the sign and root actions when they collect
+  'results-file': 'ci-results.json',
   // sign
   'allow-github-hosted': 'false',
   // post
@@ -27,6 +29,11 @@ export const DEFAULTS = {
 } as const;
 
 export type DefaultedInput = keyof typeof DEFAULTS;
+
+/** Where one action's input means something else when empty (verify: '' reads the check runs instead). */
+export const ACTION_DEFAULTS: Record<string, Partial<Record<string, string>>> = {
+  verify: { 'results-file': '' },
+};
 
 /** An input's value, or its default when absent or blank. */
 export function withDefault(name: DefaultedInput, value: string | undefined): string {

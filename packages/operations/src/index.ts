@@ -1,3 +1,4 @@
+export * from './collect-results.js';
 export * from './context.js';
 export * from './input-files.js';
 export * from './post.js';

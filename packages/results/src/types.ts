@@ -18,22 +18,30 @@ export interface TestFailure {
   [extra: string]: unknown;
 }
 
+export interface FlakyTest {
+  name: string;
+  file?: string;
+  [extra: string]: unknown;
+}
+
 export interface CiResults {
   version: 1;
   /** owner/name */
   repository: string;
   /** 40 lowercase hex digits */
   commit: string;
-  /** The check-run name the results are for. */
-  check?: string;
   conclusion: ResultsConclusion;
   tests: TestCounts;
   coverage?: { lines: number; [extra: string]: unknown };
   failures?: TestFailure[];
-  /** Failures left out of `failures` to fit a check run; counts stay exact. */
+  /** The name of the check the results are for. */
+  check?: string;
+  /** Failed tests left out of failures[] to keep the block within a check run's limits. */
   failuresOmitted?: number;
-  /** Tests that failed, then passed on a rerun (counted as passed). */
-  flaky?: { name: string; file?: string; [extra: string]: unknown }[];
+  /** Tests that failed, then passed on a rerun; counted as passed. */
+  flaky?: FlakyTest[];
+  /** Flaky tests left out of `flaky` to fit a check run. */
+  flakyOmitted?: number;
   /** ISO 8601 date-time */
   startedAt?: string;
   /** ISO 8601 date-time */

@@ -1,0 +1,10 @@
+// Refusals of collect: kind 'input', one line naming the file, and a fix.
+import { CiSigningError } from '../../errors/src/index.js';
+
+export const FORMATS_FIX =
+  'Point the pattern at JUnit XML, lcov, Cobertura XML, JaCoCo XML, Istanbul coverage-summary.json or a Go ' +
+  'coverprofile (see docs/results-format.md, "From your test reports").';
+
+export function refuse(code: string, message: string, fix: string): CiSigningError {
+  return new CiSigningError(code, message, fix, 'input');
+}

@@ -1,0 +1,41 @@
+// Text taken from reports goes into signed results and check runs: terminal escapes and control characters
+// would repaint a reader's terminal or hide text, so they are removed.
+import { stripControl } from '../../errors/src/index.js';
+
+// xml.ts shelters raw control characters at U+E000 + code.
+const SHELTERED = /[\ue000-\ue01f]/g;
+const unshelter = (char: string) => String.fromCharCode(char.charCodeAt(0) - 0xe000);
+
+/** Removes escapes and control characters (the one stripControl), after undoing xml.ts's shelter. */
+export function stripTerminal(text: string): string {
+  return stripControl(text.replace(SHELTERED, unshelter));
+}
+
+/** One line: escapes removed, every run of whitespace (newlines included) as one space. */
+export function cleanLine(text: string): string {
+  return stripTerminal(text).replace(/\s+/g, ' ').trim();
+}
+
+/** The first non-blank line, cleaned. */
+export function firstLine(text: string): string {
+  for (const line of stripTerminal(text).split(/\r\n|\r|\n/)) {
+    const cleaned = cleanLine(line);
+    if (cleaned) return cleaned;
+  }
+  return '';
+}
+
+/** Cuts text to at most maxBytes of UTF-8 (an ellipsis marks a cut), never inside a character. */
+export function truncateBytes(text: string, maxBytes: number): string {
+  if (Buffer.byteLength(text) <= maxBytes) return text;
+  const room = maxBytes - 3; // the ellipsis is 3 bytes
+  let bytes = 0;
+  let end = 0;
+  for (const char of text) {
+    const size = Buffer.byteLength(char);
+    if (bytes + size > room) break;
+    bytes += size;
+    end += char.length;
+  }
+  return `${text.slice(0, end)}…`;
+}
