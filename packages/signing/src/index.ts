@@ -1,7 +1,7 @@
 export { normalizeArmor, splitArmorBlocks, type ArmorBlock } from './armor.js';
 export { loadPrivateKey, type SigningKey } from './private-key.js';
-export { signDetached } from './sign.js';
+export { signDetached } from './sign-detached.js';
 export { loadTrustedKeys, TrustedKeyring, type TrustedKeyMatch } from './trusted-keys.js';
-export { verifyDetached, MAX_CLOCK_SKEW_MS, type SignatureCheck } from './verify.js';
+export { verifyDetached, MAX_CLOCK_SKEW_MS, type SignatureCheck } from './verify-signature.js';
 export { generateKeyPair, type GenerateKeyPairOptions, type GeneratedKeyPair, type KeyAlgorithm } from './keygen.js';
-export { MIN_RSA_BITS, WEAK_HASHES, STRONG_HASHES } from './policy.js';
+export { MIN_RSA_BITS, WEAK_HASHES, STRONG_HASHES } from './algorithms.js';

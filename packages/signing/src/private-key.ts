@@ -3,16 +3,9 @@
 import * as openpgp from 'openpgp';
 import { CiSigningError } from '../../errors/src/index.js';
 import { normalizeArmor } from './armor.js';
-import {
-  LENIENT_KEY_CONFIG,
-  assertStrong,
-  assertValidNow,
-  fingerprintOf,
-  hexUpper,
-  isSubkey,
-  subkeyMaySign,
-  subkeyState,
-} from './policy.js';
+import { LENIENT_KEY_CONFIG, assertStrong } from './algorithms.js';
+import { fingerprintOf, hexUpper, isSubkey } from './key-identity.js';
+import { assertValidNow, subkeyMaySign, subkeyState } from './key-policy.js';
 
 export interface SigningKey {
   /** Decrypted private key. */

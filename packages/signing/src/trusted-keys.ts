@@ -2,7 +2,8 @@
 import * as openpgp from 'openpgp';
 import { CiSigningError } from '../../errors/src/index.js';
 import { normalizeArmor, splitArmorBlocks } from './armor.js';
-import { fingerprintOf, hexUpper, safeReason } from './policy.js';
+import { fingerprintOf, hexUpper } from './key-identity.js';
+import { safeReason } from './messages.js';
 
 export interface TrustedKeyMatch {
   /** The trusted primary key with its subkeys and revocations. */

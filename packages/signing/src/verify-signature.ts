@@ -4,18 +4,10 @@
 import * as openpgp from 'openpgp';
 import { CiSigningError } from '../../errors/src/index.js';
 import { normalizeArmor } from './armor.js';
-import {
-  LENIENT_KEY_CONFIG,
-  STRICT_CONFIG,
-  WEAK_HASHES,
-  assertStrong,
-  assertValidNow,
-  hashName,
-  hexUpper,
-  isSubkey,
-  isoDate,
-  safeReason,
-} from './policy.js';
+import { LENIENT_KEY_CONFIG, STRICT_CONFIG, WEAK_HASHES, assertStrong, hashName } from './algorithms.js';
+import { hexUpper, isSubkey } from './key-identity.js';
+import { assertValidNow } from './key-policy.js';
+import { isoDate, safeReason } from './messages.js';
 import type { TrustedKeyMatch, TrustedKeyring } from './trusted-keys.js';
 
 export interface SignatureCheck {
