@@ -115,7 +115,7 @@ describe('loadTrustedKeys', () => {
     const error = await refusal(loadTrustedKeys([first.publicKey, 'my key is somewhere else']));
     expect(error.code).toBe('TRUSTED_KEYS_UNREADABLE');
     expect(error.message).toMatch(/entry 2/);
-    expect(error.message).toMatch(/no OpenPGP armor/);
+    expect(error.message).toMatch(/no OpenPGP key or revocation certificate/);
   });
 
   test('refuses a truncated armor block', async () => {
