@@ -61,6 +61,16 @@ function normalizeArmorText(text: string): string {
     .join('\n');
 }
 
+/** End of the line at `p`: a line break, or an escaped one (\n as two characters, one-line armor). */
+function lineEndAt(text: string, p: number): number {
+  let end = text.length;
+  for (const stop of ['\n', '\\n', '\\r']) {
+    const at = text.indexOf(stop, p);
+    if (at >= 0 && at < end) end = at;
+  }
+  return end;
+}
+
 interface Scan {
   blocks: InputBlock[];
 }
@@ -95,7 +105,7 @@ function scanBytes(bytes: Uint8Array, where: (offset: number) => string, depth: 
       p = end;
       continue;
     }
-    const lineEnd = text.indexOf('\n', p) < 0 ? text.length : text.indexOf('\n', p);
+    const lineEnd = lineEndAt(text, p);
     const line = text.slice(p, lineEnd).trim();
     const begin = BEGIN.exec(line);
     if (begin) {
@@ -131,14 +141,14 @@ function scanBase64Run(text: string, start: number, where: (offset: number) => s
   const offsets: number[] = [];
   let p = start;
   while (p < text.length) {
-    const lineEnd = text.indexOf('\n', p) < 0 ? text.length : text.indexOf('\n', p);
+    const lineEnd = lineEndAt(text, p);
     const raw = text.slice(p, lineEnd);
     const line = raw.trim();
     if (line !== '' && (!BASE64_LINE.test(line) || (p !== start && HEX_ID_LINE.test(line)))) break;
     const lead = raw.length - raw.trimStart().length;
     for (let i = 0; i < line.length; i += 1) offsets.push(p + lead + i);
     chars += line;
-    p = lineEnd + 1;
+    p = text.charAt(lineEnd) === '\\' ? lineEnd + 2 : lineEnd + 1;
     if (line === '') break;
   }
   // Buffer.from(..., 'base64') stops at the first padding: split there and decode each run by itself.

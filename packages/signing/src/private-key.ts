@@ -14,6 +14,8 @@ export interface SigningKey {
   fingerprint: string;
   /** Key id of the (sub)key that signs, 16 hex upper-case. */
   signingKeyId: string;
+  /** One line each, e.g. that GnuPG 2.2 cannot read the key; signing still works. */
+  warnings: string[];
 }
 
 const PASSPHRASE_FIX =
@@ -127,5 +129,19 @@ export async function loadPrivateKey(text: string, passphrase = '', now: Date = 
       'input',
     );
   }
-  return { key, fingerprint, signingKeyId };
+  return { key, fingerprint, signingKeyId, warnings: gnupg22Warnings(key, signing, fingerprint) };
+}
+
+// GnuPG 2.2 reads only v4 keys, and skips v4 keys of the newer Ed25519 / Ed448 algorithms.
+const GNUPG22_UNREADABLE = new Set<openpgp.enums.publicKey>([openpgp.enums.publicKey.ed25519, openpgp.enums.publicKey.ed448]);
+
+function gnupg22Warnings(key: openpgp.PrivateKey, signing: openpgp.PrivateKey | openpgp.Subkey, fingerprint: string): string[] {
+  const version = key.keyPacket.version;
+  const algorithm = signing.keyPacket.algorithm;
+  if (version === 4 && !GNUPG22_UNREADABLE.has(algorithm)) return [];
+  const why = version !== 4 ? `a v${version} key` : `a v4 key of the ${openpgp.enums.read(openpgp.enums.publicKey, algorithm)} algorithm`;
+  return [
+    `The private key ${fingerprint} is ${why}, which GnuPG 2.2 cannot read: \`gpg --verify\` will not accept its signatures ` +
+      '(ci-signing verify does). Generate a v4 key with `ci-signing keygen` where gpg must verify.',
+  ];
 }
