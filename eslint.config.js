@@ -9,6 +9,18 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setImmediate: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', AbortController: 'readonly', fetch: 'readonly', structuredClone: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // A package is used through its src/index.ts only, so its insides can change without breaking others.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(packages/)?[a-z0-9-]+/src/(?!index\\.js$)',
+              message: "Import another package through its src/index.js, never a file inside it (docs/architecture.md).",
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -11,7 +11,7 @@ function readInputs(): PostRequest {
     resultsFile: requiredInput('results-file'),
     signatureFile: input('signature-file'),
     token,
-    checkName: input('check-name') || 'local-ci',
+    checkName: input('check-name'),
     retries: input('retries'),
     retryDelay: input('retry-delay'),
     requestTimeout: input('request-timeout'),

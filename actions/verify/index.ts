@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { apiUrl, defaultSha, verifySignedResults, type VerifyRequest } from '../../packages/operations/src/index.js';
+import { withDefault } from '../../packages/defaults/src/index.js';
 import { input, runStep, writeSummary } from '../shared/step.js';
 
 function readInputs(): VerifyRequest {
@@ -18,7 +19,7 @@ function readInputs(): VerifyRequest {
     minCoverage: input('min-coverage'),
     minTests: input('min-tests'),
     maxAge: input('max-age'),
-    checkNames: (input('check-name') || 'local-ci').split('\n'),
+    checkNames: withDefault('check-name', input('check-name')).split('\n'),
     github: { token, baseUrl: apiUrl(process.env), log: (line) => core.info(line) },
   };
 }

@@ -38677,7 +38677,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8929);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5539);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
@@ -38690,7 +38690,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8929:
+/***/ 5539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38701,9 +38701,33 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./packages/errors/src/text.ts
+// Text that reaches a log line or an error message: one line, no terminal control sequences.
+// It lives beside the errors because every message is built with it, and errors import nothing.
+/** Folds every run of white space (newlines included) into one space. */
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+// CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), other two-byte ESC sequences, then any C0/C1 control
+// left over (tab and newline are kept; oneLine folds them where one line is wanted).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const TERMINAL_SEQUENCES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]|\u009b[0-?]*[ -/]*[@-~]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** Removes ANSI/OSC escapes and control characters from remote or file content before it is printed. */
+function stripControl(text) {
+    return text.replace(TERMINAL_SEQUENCES, '').replace(CONTROL_CHARACTERS, '');
+}
+/** Text from outside (a report, an API body) made safe for one log line. */
+function safeLine(text) {
+    return oneLine(stripControl(text));
+}
+
 ;// CONCATENATED MODULE: ./packages/errors/src/index.ts
 // Typed errors shared by every package. Each carries a stable code, a one-line cause and a fix,
 // so actions and the CLI can report a refusal without a stack trace.
+
+
 class CiSigningError extends Error {
     code;
     fix;
@@ -38726,9 +38750,6 @@ class UsageError extends CiSigningError {
         super('USAGE', message, fix, 'usage');
         this.name = 'UsageError';
     }
-}
-function oneLine(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 /** Describes any thrown value as one line, never with a stack trace. */
 function describeError(error) {
@@ -72926,6 +72947,53 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./packages/defaults/src/index.ts
+// Every default and every limit, defined once. The operations, the CLI help and the action.yml files take
+// them from here; __tests__/defaults.test.ts fails when an action.yml `default:` disagrees.
+/**
+ * Input defaults, by input name (the CLI flag has the same name). Strings, as inputs arrive. An input that is
+ * not listed here defaults to '' (not set) in every action.yml.
+ */
+const src_DEFAULTS = {
+    'check-name': 'local-ci',
+    // In an action the token defaults to the job's own; the CLI reads GITHUB_TOKEN instead.
+    token: '${{ github.token }}',
+    // sign
+    'allow-github-hosted': 'false',
+    // post
+    retries: '3',
+    'retry-delay': '2',
+    'request-timeout': '30',
+    // verify policy
+    'allow-unsigned': 'false',
+    'max-failed-tests': '0',
+    'min-coverage': '',
+    'min-tests': '1',
+    'max-age': '',
+    // keygen
+    expires: '1y',
+    algorithm: 'ed25519',
+};
+/** An input's value, or its default when absent or blank. */
+function withDefault(name, value) {
+    return value === undefined || value.trim() === '' ? src_DEFAULTS[name] : value;
+}
+/** Caps on anything read or decoded, so no input can stall or flood a run. Bytes unless named otherwise. */
+const LIMITS = {
+    resultsFileBytes: 16 * 1024 * 1024,
+    signatureArmorBytes: 64 * 1024,
+    trustedKeyFileBytes: 1024 * 1024,
+    trustedKeysTotalBytes: 4 * 1024 * 1024,
+    /** The embedded block in a check run's output.text, once decompressed. */
+    embeddedBlockDecompressedBytes: 16 * 1024 * 1024,
+    /** Signature packets in one detached signature; each costs a public-key operation. */
+    signaturePackets: 8,
+    /** A passphrase or GitHub App key file. */
+    secretFileBytes: 1024 * 1024,
+    /** Most retries of a failed request that an input may ask for. */
+    maxRetries: 20,
+};
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./packages/checks/src/retry-policy.ts
@@ -72961,14 +73029,11 @@ function gitHubMessage(data) {
         const details = errors
             .map((item) => typeof item === 'string' ? item : item && typeof item === 'object' && 'message' in item ? String(item.message) : JSON.stringify(item))
             .filter(Boolean);
-        return retry_policy_oneLine(details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message);
+        return oneLine(details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message);
     }
     if (typeof data === 'string' && data.trim() && !/^\s*</.test(data))
-        return retry_policy_oneLine(data).slice(0, 300);
+        return oneLine(data).slice(0, 300);
     return '';
-}
-function retry_policy_oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
 }
 function headerValue(headers, name) {
     const value = headers?.[name];
@@ -73016,7 +73081,7 @@ function classifyFailure(error, request, options) {
         return {
             transient: true,
             outcomeUnknown: !(code && NOT_SENT_CODES.has(code)),
-            description: `The connection to GitHub failed (${retry_policy_oneLine(reason)})`,
+            description: `The connection to GitHub failed (${oneLine(reason)})`,
         };
     }
     const { status, headers, data } = response;
@@ -73104,6 +73169,7 @@ function retryLogLine(failure, request, wait, attempt, maxAttempts) {
 
 
 
+
 /** Thrown inside the retry loop so the loop sees one classified failure per attempt. */
 class AttemptFailedError extends Error {
     failure;
@@ -73114,9 +73180,9 @@ class AttemptFailedError extends Error {
 }
 function createGitHubClient(options) {
     const settings = {
-        retries: options.retries ?? 3,
-        retryDelayMs: options.retryDelayMs ?? 2000,
-        requestTimeoutMs: options.requestTimeoutMs ?? 30000,
+        retries: options.retries ?? Number(src_DEFAULTS.retries),
+        retryDelayMs: options.retryDelayMs ?? Number(src_DEFAULTS['retry-delay']) * 1000,
+        requestTimeoutMs: options.requestTimeoutMs ?? Number(src_DEFAULTS['request-timeout']) * 1000,
         maxWaitMs: options.maxWaitMs ?? 120000,
         log: options.log,
         random: options.random ?? Math.random,
@@ -73277,9 +73343,219 @@ function sleep(ms) {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./packages/common/src/digest.ts
+// The one digest format: what the check-run block and the sign outputs name the results by.
+
+/** `sha256:<64 hex>` of the exact bytes. */
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./packages/common/src/duration.ts
+// The one duration grammar: max-age, keygen --expires, wait-timeout, wait-interval and rate-limit-wait.
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
+const GRAMMAR = /^(\d+\s*[smhdwy]\s*)+$/;
+/**
+ * `90s`, `30m`, `24h`, `7d`, `2w`, `1y`, also combined (`1d 12h`) -> seconds. A year is 365 days.
+ * `0` is zero seconds where allowed. Empty text is the caller's concern (it usually means "the default").
+ */
+function parseDuration(value, options) {
+    const text = value.trim().toLowerCase();
+    const example = options.example ?? '15m, 24h or 7d';
+    if (options.zeroAllowed && text === '0')
+        return 0;
+    if (!GRAMMAR.test(text)) {
+        throw new UsageError(`${options.name} "${value}" is not a duration: use whole numbers with a unit s, m, h, d, w or y.`, `Set ${options.name} to e.g. ${example}${options.zeroAllowed ? ', or 0' : ''}.`);
+    }
+    let seconds = 0;
+    for (const [, amount, unit] of text.matchAll(/(\d+)\s*([smhdwy])/g))
+        seconds += Number(amount) * UNIT_SECONDS[unit];
+    if (!Number.isSafeInteger(seconds) || (seconds === 0 && !options.zeroAllowed)) {
+        throw new UsageError(`${options.name} "${value}" must be longer than 0 and reasonably bounded.`, `Set ${options.name} to e.g. ${example}.`);
+    }
+    return seconds;
+}
+/** Seconds as `2d 3h`, `1h 30m`, `45s`: non-zero units, largest first. */
+function formatSeconds(totalSeconds) {
+    const parts = [];
+    let rest = totalSeconds;
+    for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]]) {
+        const amount = Math.floor(rest / size);
+        rest -= amount * size;
+        if (amount > 0)
+            parts.push(`${amount}${unit}`);
+    }
+    return parts.length > 0 ? parts.join(' ') : '0s';
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./packages/common/src/bytes.ts
+/** 1048576 -> "1 MiB", 65536 -> "64 KiB", 500 -> "500 bytes". */
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+        return `${bytes / (1024 * 1024)} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./packages/common/src/files.ts
+// The one file reader and writer. Every file a user names is read here: regular files only, with a size cap,
+// so a FIFO, a device or a huge file can neither stall nor flood a run, and no message quotes the content.
+
+
+
+
+
+/**
+ * Reads a regular file (a symlink is followed only to a regular file) of at most `maxBytes`.
+ * O_NONBLOCK keeps the open of a FIFO from waiting for a writer; fstat then refuses it.
+ */
+async function readBoundedFile(path, options) {
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        throw openFailure(path, options, errnoCode(error));
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw notRegular(path, options, describeKind(stats));
+        if (stats.size > options.maxBytes)
+            throw tooLarge(path, options);
+        // The file may grow while it is read: read at most one byte past the cap and refuse then.
+        const buffer = Buffer.alloc(Math.min(stats.size, options.maxBytes) + 1);
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length)
+                throw tooLarge(path, options);
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+        }
+        return buffer.subarray(0, length);
+    }
+    catch (error) {
+        if (error instanceof CiSigningError)
+            throw error;
+        throw openFailure(path, options, errnoCode(error));
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Like readBoundedFile as UTF-8 text. */
+async function readBoundedText(path, options) {
+    return (await readBoundedFile(path, options)).toString('utf8');
+}
+/** Like readBoundedFile, but a file that does not exist is null (an optional, conventional path). */
+async function readOptionalFile(path, options) {
+    try {
+        return await readBoundedFile(path, options);
+    }
+    catch (error) {
+        if (error instanceof CiSigningError && error.code === 'FILE_NOT_FOUND')
+            return null;
+        throw error;
+    }
+}
+/** Writes through a temporary file and a rename, so a reader never sees a half-written file. */
+async function writeFileAtomic(path, content, mode = 0o644) {
+    const temporary = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(temporary, content, { mode, flag: 'wx' });
+        await (0,promises_namespaceObject.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        throw new CiSigningError('FILE_UNWRITABLE', `Cannot write ${path} (${errnoCode(error)}).`, 'Check that the folder exists and is writable.');
+    }
+}
+function capitalized(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function openFailure(path, options, code) {
+    if (code === 'ENOENT') {
+        return new CiSigningError('FILE_NOT_FOUND', `${capitalized(options.what)} ${path} does not exist.`, `Check the ${options.flag} path: relative paths are resolved from ${process.cwd()}.`);
+    }
+    // A socket cannot be opened as a file (ENXIO); it is not a regular file either.
+    if (code === 'ENXIO')
+        return notRegular(path, options, 'a socket');
+    return new CiSigningError('FILE_UNREADABLE', `${capitalized(options.what)} ${path} cannot be read (${describeErrno(code)}).`, `Point ${options.flag} at a readable regular file.`);
+}
+function notRegular(path, options, kind) {
+    return new CiSigningError('FILE_NOT_REGULAR', `${capitalized(options.what)} ${path} is ${kind}, not a regular file.`, `Point ${options.flag} at a regular file (a symlink is followed only to a regular file).`);
+}
+function tooLarge(path, options) {
+    const limit = options.limitName ?? `the ${options.what} cap`;
+    return new CiSigningError('FILE_TOO_LARGE', `${capitalized(options.what)} ${path} is larger than ${formatBytes(options.maxBytes)} (${limit}).`, `Point ${options.flag} at the file the CI run wrote; ${options.what}s are never that large.`);
+}
+function describeKind(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+function describeErrno(code) {
+    switch (code) {
+        case 'EISDIR':
+            return 'it is a directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        default:
+            return code;
+    }
+}
+function errnoCode(error) {
+    return error?.code ?? 'unknown error';
+}
+
+;// CONCATENATED MODULE: ./packages/common/src/numbers.ts
+// Whole-number inputs (max-failed-tests, min-tests, retries): one grammar, usage errors naming the input.
+
+/** A whole number >= 0, optionally at most `max`. */
+function parseNonNegativeInteger(name, value, max = Number.MAX_SAFE_INTEGER) {
+    const text = value.trim();
+    const number = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(number)) {
+        throw new UsageError(`${name} "${value}" must be a whole number 0 or greater.`, `Set ${name} to a whole number such as 0 or 1.`);
+    }
+    if (number > max)
+        throw new UsageError(`${name} "${value}" must be a whole number from 0 to ${max}.`, `Set ${name} to e.g. 3.`);
+    return number;
+}
+
+;// CONCATENATED MODULE: ./packages/common/src/time.ts
+// The one time format: ISO 8601 in UTC to the second, as GitHub writes check-run times.
+/** `2024-05-01T12:00:00Z` (milliseconds dropped). */
+function isoSeconds(date) {
+    return new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+;// CONCATENATED MODULE: ./packages/common/src/index.ts
+// Definitions every package shares, each in one place. Nothing here loads a heavy dependency at import.
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/checks/src/embedded-block.ts
 // The machine-readable block in a check run's output.text: the exact results bytes (gzip, base64),
 // their digest and the detached signature. Format: docs/embedded-block.md.
+
 
 
 
@@ -73287,12 +73563,9 @@ const EMBEDDED_BLOCK_VERSION = 1;
 const EMBEDDED_BLOCK_FORMAT = 'ci-signing/v1';
 const EMBEDDED_BLOCK_ENCODING = 'gzip+base64';
 /** Decompression stops here (results files are small; this bounds a zip bomb). */
-const DEFAULT_MAX_RESULTS_BYTES = 16 * 1024 * 1024;
+const DEFAULT_MAX_RESULTS_BYTES = LIMITS.embeddedBlockDecompressedBytes;
 const MARKER = `<!-- ci-signing:v${EMBEDDED_BLOCK_VERSION} -->`;
 const FENCE_INFO = `ci-signing-v${EMBEDDED_BLOCK_VERSION}`;
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
 function encodeEmbeddedBlock(input) {
     const json = {
         format: EMBEDDED_BLOCK_FORMAT,
@@ -73383,8 +73656,17 @@ var _2020 = __nccwpck_require__(2210);
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
 var dist = __nccwpck_require__(2815);
 var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
+;// CONCATENATED MODULE: ./packages/results/src/ajv-formats.ts
+
+const ajv_formats_plugin = ((dist_default())["default"] ?? (dist_default()));
+/** Adds ajv-formats' formats (all, or the named ones) to an ajv instance. */
+function addAjvFormats(ajv, formats) {
+    ajv_formats_plugin(ajv, formats);
+    return ajv;
+}
+
 ;// CONCATENATED MODULE: ./packages/results/schema/ci-results-v1.schema.json
-const ci_results_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:ci-signing:schema:ci-results-v1","title":"ci-results v1","description":"The CI result a trusted runner signs. The detached OpenPGP signature covers the exact bytes of the file. Properties not listed here are allowed, kept and signed. See docs/results-format.md.","type":"object","required":["version","repository","commit","conclusion","tests"],"properties":{"version":{"description":"Format version; always 1.","const":1},"repository":{"description":"The GitHub repository as owner/name.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\\\.\\\\.?$)[A-Za-z0-9._-]{1,100}$"},"commit":{"description":"The full commit sha the results are for: 40 lowercase hex digits.","type":"string","pattern":"^[0-9a-f]{40}$"},"conclusion":{"description":"The overall outcome, named like a GitHub check run conclusion.","enum":["success","failure","neutral","cancelled","skipped","timed_out"]},"tests":{"type":"object","required":["passed","failed","skipped"],"properties":{"passed":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"skipped":{"type":"integer","minimum":0}}},"coverage":{"type":"object","required":["lines"],"properties":{"lines":{"description":"Line coverage in percent.","type":"number","minimum":0,"maximum":100}}},"failures":{"type":"array","items":{"type":"object","required":["name","message"],"properties":{"name":{"type":"string"},"message":{"type":"string"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}}},"startedAt":{"description":"ISO 8601 date-time with a time zone.","type":"string","format":"date-time"},"completedAt":{"description":"ISO 8601 date-time with a time zone.","type":"string","format":"date-time"},"run":{"description":"Free-form details of the CI run (ids, URLs, runner name)."}}}');
+const ci_results_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:ci-signing:schema:ci-results-v1","title":"ci-results v1","description":"The CI result a trusted runner signs. The detached OpenPGP signature covers the exact bytes of the file. Properties not listed here are allowed, kept and signed. See docs/results-format.md.","type":"object","required":["version","repository","commit","conclusion","tests"],"properties":{"version":{"description":"Format version; always 1.","const":1},"repository":{"description":"The GitHub repository as owner/name.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\\\.\\\\.?$)[A-Za-z0-9._-]{1,100}$"},"commit":{"description":"The full commit sha the results are for: 40 lowercase hex digits.","type":"string","pattern":"^[0-9a-f]{40}$"},"check":{"description":"The check-run name the results are for. When present, the verifier requires the run it reads to have this name.","type":"string","minLength":1,"maxLength":200},"conclusion":{"description":"The overall outcome, named like a GitHub check run conclusion.","enum":["success","failure","neutral","cancelled","skipped","timed_out"]},"tests":{"type":"object","required":["passed","failed","skipped"],"properties":{"passed":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"skipped":{"type":"integer","minimum":0}}},"coverage":{"type":"object","required":["lines"],"properties":{"lines":{"description":"Line coverage in percent.","type":"number","minimum":0,"maximum":100}}},"failures":{"type":"array","items":{"type":"object","required":["name","message"],"properties":{"name":{"type":"string"},"message":{"type":"string"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}}},"failuresOmitted":{"description":"Failures left out of failures[] so that the signed block fits a check run; the counts in tests stay exact.","type":"integer","minimum":0},"flaky":{"description":"Tests that failed and then passed on a rerun; they count as passed.","type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"},"file":{"type":"string"}}}},"startedAt":{"description":"ISO 8601 date-time with a time zone.","type":"string","format":"date-time"},"completedAt":{"description":"ISO 8601 date-time with a time zone.","type":"string","format":"date-time"},"run":{"description":"Free-form details of the CI run (ids, URLs, runner name)."}}}');
 ;// CONCATENATED MODULE: ./packages/results/src/parse.ts
 // Reading and validating ci-results v1. The bytes are decoded strictly and parsed as they are: whoever
 // verifies a signature must parse exactly the bytes the signature covers, never a re-serialization.
@@ -73396,14 +73678,15 @@ const ci_results_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema"
 
 const RESULTS_SCHEMA_FILE = 'packages/results/schema/ci-results-v1.schema.json';
 const SCHEMA_FIX = `Make the file match the ci-results v1 schema (${RESULTS_SCHEMA_FILE}; format and example in docs/results-format.md).`;
+/** How a results file is read: a regular file, capped. */
+const RESULTS_FILE = { what: 'results file', flag: 'results-file', maxBytes: LIMITS.resultsFileBytes, limitName: 'the results file cap' };
 /** A results file with thousands of broken entries should not make a message of thousands of problems. */
 const MAX_LISTED_PROBLEMS = 25;
 let validator;
 function resultsValidator() {
     if (!validator) {
         const ajv = new _2020.Ajv2020({ allErrors: true, verbose: true, strict: true });
-        // ajv-formats is CommonJS whose module.exports is also its own .default; .default works in node, jest and ncc.
-        dist_default()["default"](ajv, ['date-time']);
+        addAjvFormats(ajv, ['date-time']);
         validator = ajv.compile(ci_results_v1_schema_namespaceObject);
     }
     return validator;
@@ -73442,34 +73725,9 @@ function parseResults(bytes, source) {
 }
 /** Reads and validates a results file; returns the exact bytes read (the ones to sign or verify) too. */
 async function readResultsFile(path) {
-    let buffer;
-    try {
-        buffer = await (0,promises_namespaceObject.readFile)(path);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT') {
-            throw new CiSigningError('FILE_NOT_FOUND', `Results file ${path} does not exist.`, `Check the results-file input (--results-file flag): relative paths are resolved from ${process.cwd()}.`);
-        }
-        throw new CiSigningError('FILE_UNREADABLE', `Results file ${path} cannot be read (${describeFsError(code)}).`, 'Point results-file (--results-file) at a readable file written by the CI run.');
-    }
+    const buffer = await readBoundedFile(path, RESULTS_FILE);
     const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     return { bytes, results: parseResults(bytes, path) };
-}
-/** `sha256:<64 hex>` of the exact bytes. */
-function resultsDigest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-function describeFsError(code) {
-    switch (code) {
-        case 'EISDIR':
-            return 'it is a directory';
-        case 'EACCES':
-        case 'EPERM':
-            return 'permission denied';
-        default:
-            return code ?? 'unknown error';
-    }
 }
 /**
  * TextDecoder does not say where decoding failed. A streaming decode only throws once an invalid sequence is
@@ -73563,12 +73821,48 @@ function describeValue(value) {
     return json.length > 80 ? `${json.slice(0, 79)}…` : json;
 }
 
+;// CONCATENATED MODULE: ./packages/results/src/markdown.ts
+// Markdown building blocks for anything shown to people (check-run output, job summaries). Text from outside
+// is untrusted for formatting purposes and always escaped or fenced.
+
+/** `2024-05-01 12:00:00 UTC` from an ISO timestamp. */
+function formatTimestamp(iso) {
+    const time = Date.parse(iso);
+    if (!Number.isFinite(time))
+        return escapeText(iso);
+    return `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+function row(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+/** Plain text on one line with every character markdown (or a table cell) could act on escaped. */
+function escapeText(text) {
+    return oneLine(text).replace(/[\\`*_[\]<>|~&]/g, '\\$&');
+}
+/** An inline code span that survives backticks inside it and pipes inside a table cell. */
+function code(text) {
+    const value = oneLine(text);
+    const longestRun = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const padding = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+    return `${fence}${padding}${value.replace(/\|/g, '\\|')}${padding}${fence}`;
+}
+/** A fenced block whose fence is longer than any backtick run inside it. */
+function fenced(text) {
+    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return `${fence}text\n${text}\n${fence}`;
+}
+
 ;// CONCATENATED MODULE: ./packages/results/src/render.ts
+// Markdown for people: the check-run output of results. Pure functions of their
+// input, so the output can be pinned by committed snapshot files. Text from the results file is untrusted
+// for formatting purposes and always escaped or fenced.
+
 const MAX_LISTED_FAILURES = 50;
 const MAX_FAILURE_NAME = 200;
 const MAX_FAILURE_MESSAGE = 1000;
 const MAX_FAILURE_MESSAGE_LINES = 20;
-const STATUS_ICONS = { pass: '✅', fail: '❌', skip: '⏭️', warn: '⚠️' };
 const CONCLUSION_ICONS = {
     success: '✅',
     failure: '❌',
@@ -73577,37 +73871,6 @@ const CONCLUSION_ICONS = {
     skipped: '⏭️',
     neutral: '➖',
 };
-/** The verify job summary: one row per verified result, then each result's five checks. */
-function renderVerificationSummary(entries) {
-    const lines = ['## ci-signing verification', ''];
-    if (entries.length === 0)
-        return [...lines, 'No results were verified.', ''].join('\n');
-    const accepted = entries.filter((entry) => entry.report.verified).length;
-    lines.push(accepted === entries.length
-        ? `✅ ${accepted} of ${entries.length} verified.`
-        : `❌ ${entries.length - accepted} of ${entries.length} not verified.`, '', '| Results | Verdict | Signer | Signed at | Conclusion |', '| --- | --- | --- | --- | --- |');
-    for (const { name, report } of entries) {
-        lines.push(row([
-            escapeText(name),
-            verdict(report),
-            report.fingerprint ? code(report.fingerprint) : report.verified ? 'unsigned' : '—',
-            report.signedAt ? formatTimestamp(report.signedAt) : '—',
-            report.conclusion ? escapeText(report.conclusion) : '—',
-        ]));
-    }
-    for (const { name, report } of entries) {
-        lines.push('', `### ${report.verified ? '✅' : '❌'} ${escapeText(name)}`, '', '| Check | Outcome | Detail |', '| --- | :---: | --- |');
-        for (const check of report.checks)
-            lines.push(row([escapeText(check.title), STATUS_ICONS[check.status], escapeText(check.detail)]));
-        if (report.error) {
-            lines.push('', `**Error:** ${code(report.error.code)}: ${escapeText(report.error.message)}`);
-            if (report.error.fix)
-                lines.push('', `**Fix:** ${escapeText(report.error.fix)}`);
-        }
-    }
-    lines.push('');
-    return lines.join('\n');
-}
 /** The human part of a check run's output: counts, coverage, duration, the signer (or a warning) and failures. */
 function renderResultsSummary(results, options) {
     const { passed, failed, skipped } = results.tests;
@@ -73646,11 +73909,6 @@ function renderResultsTitle(results, options) {
     const signer = options.signed ? `signed by ${options.signingKeyId || 'unknown key'}` : 'unsigned';
     return `${conclusionIcon(results.conclusion)} ${conclusion}${countsText(results)}${coverage} · ${signer}`;
 }
-function verdict(report) {
-    if (!report.verified)
-        return report.error ? `❌ rejected (${code(report.error.code)})` : '❌ rejected';
-    return report.signed ? '✅ verified' : '⚠️ accepted unsigned';
-}
 function conclusionIcon(conclusion) {
     return CONCLUSION_ICONS[conclusion] ?? '❔';
 }
@@ -73683,37 +73941,6 @@ function formatDuration(milliseconds) {
 function formatPercent(value) {
     return `${Number(value.toFixed(2))}%`;
 }
-/** `2024-05-01 12:00:00 UTC` from an ISO timestamp. */
-function formatTimestamp(iso) {
-    const time = Date.parse(iso);
-    if (!Number.isFinite(time))
-        return escapeText(iso);
-    return `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-function row(cells) {
-    return `| ${cells.join(' | ')} |`;
-}
-/** Plain text on one line with every character markdown (or a table cell) could act on escaped. */
-function escapeText(text) {
-    return render_oneLine(text).replace(/[\\`*_[\]<>|~&]/g, '\\$&');
-}
-/** An inline code span that survives backticks inside it and pipes inside a table cell. */
-function code(text) {
-    const value = render_oneLine(text);
-    const longestRun = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const padding = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
-    return `${fence}${padding}${value.replace(/\|/g, '\\|')}${padding}${fence}`;
-}
-/** A fenced block whose fence is longer than any backtick run inside it. */
-function fenced(text) {
-    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(Math.max(3, longestRun + 1));
-    return `${fence}text\n${text}\n${fence}`;
-}
-function render_oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
 function truncate(text, limit) {
     const characters = [...text];
     return characters.length > limit ? `${characters.slice(0, limit - 1).join('')}…` : text;
@@ -73725,6 +73952,8 @@ function truncateMessage(message) {
 }
 
 ;// CONCATENATED MODULE: ./packages/results/src/index.ts
+
+
 
 
 
@@ -73934,13 +74163,15 @@ async function readCheckRuns(input) {
 
 
 
+
+
 /** GitHub's limits on output.summary and output.text, in UTF-8 bytes. */
 const OUTPUT_MAX_BYTES = 65535;
 const post_TITLE_MAX_CHARS = 1000;
 const DEFAULT_ANNOTATION_PATH = 'ci-results.json';
 /** Builds the run's output within GitHub's limits, or refuses before any request. */
 function buildCheckRunContent(input) {
-    const digest = resultsDigest(input.resultsBytes);
+    const digest = sha256Digest(input.resultsBytes);
     const signed = input.signature !== null;
     const block = encodeEmbeddedBlock({ resultsBytes: input.resultsBytes, signature: input.signature });
     const blockBytes = utf8Length(block);
@@ -73966,15 +74197,15 @@ function buildCheckRunContent(input) {
     };
 }
 async function postResults(input) {
-    const checkName = input.checkName ?? 'local-ci';
+    const checkName = input.checkName ?? src_DEFAULTS['check-name'];
     const { owner, repo } = parseRepository(input.repository);
     if (input.results.repository.toLowerCase() !== input.repository.toLowerCase()) {
-        throw new CiSigningError('RESULTS_REPOSITORY_MISMATCH', `The results are for ${input.results.repository} but were to be posted to ${input.repository}.`, 'Post to the repository named in the results file (the verifier would reject them anywhere else).');
+        throw new CiSigningError('REPOSITORY_MISMATCH', `The results are for ${input.results.repository} but were to be posted to ${input.repository}.`, 'Post to the repository named in the results file (the verifier would reject them anywhere else).');
     }
     const content = buildCheckRunContent(input);
     const sha = input.results.commit;
     const client = input.client.fork();
-    const completedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const completedAt = isoSeconds(new Date());
     const startedAt = validTimestamp(input.results.startedAt);
     const runFields = {
         status: 'completed',
@@ -74065,7 +74296,7 @@ function validTimestamp(value) {
     if (typeof value !== 'string')
         return undefined;
     const time = Date.parse(value);
-    return Number.isFinite(time) ? new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
+    return Number.isFinite(time) ? isoSeconds(time) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./packages/checks/src/app-token.ts
@@ -74145,8 +74376,6 @@ async function createAppInstallationToken(input) {
 
 
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./packages/operations/src/context.ts
 
 const HEAD_SHA_EVENTS = {
@@ -74174,329 +74403,24 @@ function apiUrl(env) {
     return env.GITHUB_API_URL || 'https://api.github.com';
 }
 
-;// CONCATENATED MODULE: ./packages/operations/src/files.ts
+;// CONCATENATED MODULE: ./packages/operations/src/input-files.ts
 
-
-
-/** Writes through a temporary file and a rename, so a reader never sees a half-written file. */
-async function writeFileAtomic(path, content, mode = 0o644) {
-    const temporary = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-    try {
-        await (0,promises_namespaceObject.writeFile)(temporary, content, { mode, flag: 'wx' });
-        await (0,promises_namespaceObject.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_namespaceObject.rm)(temporary, { force: true });
-        throw new CiSigningError('FILE_UNWRITABLE', `cannot write ${path} (${errorCode(error)})`, 'Check that the folder exists and is writable.');
-    }
-}
-/** Reads a file the user named; a missing file is an input error with a fix, not a stack trace. */
-async function readInputFile(path, what, flag) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(path);
-    }
-    catch (error) {
-        if (errorCode(error) === 'ENOENT') {
-            throw new CiSigningError('FILE_NOT_FOUND', `${what} ${path} does not exist`, `Check the ${flag} path.`);
-        }
-        throw new CiSigningError('FILE_UNREADABLE', `cannot read ${what} ${path} (${errorCode(error)})`, `Check the ${flag} path and its permissions.`);
-    }
-}
-async function readTextFile(path, what, flag) {
-    return (await readInputFile(path, what, flag)).toString('utf8');
-}
-/** Like readTextFile, but a file that does not exist is null (an optional, conventional path). */
-async function readOptionalTextFile(path, what, flag) {
-    try {
-        return await readTextFile(path, what, flag);
-    }
-    catch (error) {
-        if (error instanceof CiSigningError && error.code === 'FILE_NOT_FOUND')
-            return null;
-        throw error;
-    }
-}
-function errorCode(error) {
-    return error?.code ?? 'unknown error';
-}
-
-;// CONCATENATED MODULE: ./packages/verifier/src/types.ts
-/** The five checks, in the order they run. */
-const CHECK_IDS = ['signature-present', 'signature-valid', 'binding', 'freshness', 'thresholds'];
-
-;// CONCATENATED MODULE: ./packages/verifier/src/policy.ts
-// Turns the verify inputs (action inputs and CLI flags share names and strings) into a VerifyPolicy.
-// Bad values are usage errors naming the input, so the CLI exits 2 and the action says which input is wrong.
-
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-/** `24h`, `7d`, `30m`, `90s`, `2w`, also combined (`1d 12h`) -> seconds; '' -> null (no limit). */
-function parseDuration(value, name = 'max-age') {
-    const text = value.trim().toLowerCase();
-    if (text === '')
-        return null;
-    if (!/^(\d+\s*[smhdw]\s*)+$/.test(text)) {
-        throw new UsageError(`${name} "${value}" is not a duration: use whole numbers with a unit s, m, h, d or w, e.g. 24h or 7d.`, `Set ${name} to e.g. 24h, 7d or 30m, or leave it empty for no limit.`);
-    }
-    let seconds = 0;
-    for (const [, amount, unit] of text.matchAll(/(\d+)\s*([smhdw])/g))
-        seconds += Number(amount) * UNIT_SECONDS[unit];
-    if (seconds === 0 || !Number.isSafeInteger(seconds)) {
-        throw new UsageError(`${name} "${value}" must be longer than 0 and reasonably bounded.`, `Set ${name} to e.g. 24h or 7d, or leave it empty for no limit.`);
-    }
-    return seconds;
-}
-/**
- * 'false' | '' -> false, 'true' -> true, 'YYYY-MM-DD' -> that UTC calendar day (midnight UTC); the verifier
- * accepts unsigned results through the end of that day.
- */
-function parseAllowUnsigned(value, name = 'allow-unsigned') {
-    const text = value.trim().toLowerCase();
-    if (text === '' || text === 'false')
-        return false;
-    if (text === 'true')
-        return true;
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (match) {
-        const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-        const date = new Date(Date.UTC(year, month - 1, day));
-        // Date.UTC rolls 2025-02-30 over to March; a real calendar day round-trips.
-        if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day)
-            return date;
-    }
-    throw new UsageError(`${name} "${value}" must be false, true or a date YYYY-MM-DD (unsigned results accepted through the end of that day, UTC).`, `Set ${name} to false (the default), true, or a real date such as 2030-01-31.`);
-}
-/** A whole number >= 0, e.g. max-failed-tests or min-tests. */
-function parseNonNegativeInteger(name, value) {
-    const text = value.trim();
-    const number = Number(text);
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(number)) {
-        throw new UsageError(`${name} "${value}" must be a whole number 0 or greater.`, `Set ${name} to a whole number such as 0 or 1.`);
-    }
-    return number;
-}
-/** A percentage 0-100 (a trailing % is allowed), or '' -> null (not checked). */
-function parsePercentOrEmpty(name, value) {
-    const text = value.trim().replace(/%$/, '').trim();
-    if (text === '')
-        return null;
-    const number = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || number > 100) {
-        throw new UsageError(`${name} "${value}" must be a percentage from 0 to 100, e.g. 80 or 72.5.`, `Set ${name} to a number from 0 to 100, or leave it empty for no coverage check.`);
-    }
-    return number;
-}
-/** Defaults (for absent or empty values) match verify/action.yml: false, 0, none, 1, none. */
-function buildPolicy(raw) {
-    const orDefault = (value, fallback) => (value === undefined || value.trim() === '' ? fallback : value);
-    return {
-        allowUnsigned: parseAllowUnsigned(raw.allowUnsigned ?? ''),
-        maxFailedTests: parseNonNegativeInteger('max-failed-tests', orDefault(raw.maxFailedTests, '0')),
-        minCoverage: parsePercentOrEmpty('min-coverage', raw.minCoverage ?? ''),
-        minTests: parseNonNegativeInteger('min-tests', orDefault(raw.minTests, '1')),
-        maxAgeSeconds: parseDuration(raw.maxAge ?? ''),
-    };
-}
-/** Seconds as `2d 3h`, `1h 30m`, `45s`: non-zero units, largest first. */
-function formatSeconds(totalSeconds) {
-    const parts = [];
-    let rest = totalSeconds;
-    for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]]) {
-        const amount = Math.floor(rest / size);
-        rest -= amount * size;
-        if (amount > 0)
-            parts.push(`${amount}${unit}`);
-    }
-    return parts.length > 0 ? parts.join(' ') : '0s';
-}
-
-;// CONCATENATED MODULE: ./packages/verifier/src/verify.ts
-// The five checks in their fixed order. Each either passes (or warns) and hands what it learned to the next,
-// or fails with a CiSigningError; after the first failure the remaining checks are reported as skipped.
-// The results bytes are parsed only once the signature over exactly those bytes has been verified.
-
-
-
-
-
-const CHECK_TITLES = {
-    'signature-present': 'Signature present',
-    'signature-valid': 'Signature valid',
-    binding: 'Bound to repository and commit',
-    freshness: 'Fresh',
-    thresholds: 'Thresholds',
+const SIGNATURE_FILE = {
+    what: 'signature file',
+    flag: 'signature-file',
+    maxBytes: LIMITS.signatureArmorBytes,
+    limitName: 'the signature cap',
 };
-const DAY_MS = 24 * 60 * 60 * 1000;
-async function verifyResults(input) {
-    const findings = {};
-    const signature = input.signature?.trim() ? input.signature : null;
-    const run = {
-        'signature-present': () => checkSignaturePresent(input, signature),
-        'signature-valid': () => checkSignatureValid(input, signature, findings),
-        binding: () => checkBinding(input, required(findings.results)),
-        freshness: () => checkFreshness(input, findings.signer, required(findings.results)),
-        thresholds: () => checkThresholds(input, required(findings.results)),
-    };
-    const checks = [];
-    let error;
-    let failedTitle = '';
-    for (const id of CHECK_IDS) {
-        const title = CHECK_TITLES[id];
-        if (error) {
-            checks.push({ id, title, status: 'skip', detail: `Not checked: "${failedTitle}" failed.` });
-            continue;
-        }
-        try {
-            const outcome = await run[id]();
-            checks.push({ id, title, ...outcome });
-        }
-        catch (thrown) {
-            error = asCiSigningError(thrown);
-            failedTitle = title;
-            checks.push({ id, title, status: 'fail', detail: error.message });
-        }
-    }
-    return {
-        verified: !error,
-        signed: Boolean(findings.signer),
-        fingerprint: findings.signer?.fingerprint ?? '',
-        signingKeyId: findings.signer?.signingKeyId ?? '',
-        signedAt: findings.signer?.signedAt.toISOString() ?? '',
-        conclusion: findings.results?.conclusion ?? '',
-        checks,
-        ...(findings.results ? { results: findings.results } : {}),
-        ...(error ? { error } : {}),
-    };
+const TRUSTED_KEY_FILE = {
+    what: 'trusted key file',
+    flag: 'trusted-keys-file',
+    maxBytes: LIMITS.trustedKeyFileBytes,
+    limitName: 'the cap on one trusted key file',
+};
+/** A private key, passphrase or GitHub App key named by a CLI flag. */
+function secretFile(flag, what) {
+    return { what, flag, maxBytes: LIMITS.secretFileBytes, limitName: 'the cap on a key or passphrase file' };
 }
-function checkSignaturePresent(input, signature) {
-    if (signature)
-        return { status: 'pass', detail: `A signature over ${input.source} is present.` };
-    const { allowUnsigned } = input.policy;
-    if (allowUnsigned === true) {
-        return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned because allow-unsigned is true.` };
-    }
-    if (allowUnsigned instanceof Date) {
-        const day = allowUnsigned.toISOString().slice(0, 10);
-        // The date names a UTC calendar day; unsigned results are accepted through its end.
-        if (input.now.getTime() < Date.parse(day) + DAY_MS) {
-            return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned until the end of ${day} (UTC) under allow-unsigned.` };
-        }
-        throw new CiSigningError('SIGNATURE_MISSING', `No signature over ${input.source}, and allow-unsigned ended with ${day} (UTC).`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`), or, if the migration truly needs longer, move the allow-unsigned date.', 'verification');
-    }
-    throw new CiSigningError('SIGNATURE_MISSING', `No signature over ${input.source} was found.`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`) and pass the signature, or set allow-unsigned to a date while migrating.', 'verification');
-}
-async function checkSignatureValid(input, signature, findings) {
-    if (!signature) {
-        findings.results = parseOrExplain(input, 'The results are unsigned and');
-        return { status: 'warn', detail: `Nothing to verify: ${input.source} is unsigned, so nothing proves where its content came from.` };
-    }
-    if (!input.keyring) {
-        throw new CiSigningError('TRUSTED_KEYS_MISSING', `${input.source} is signed, but no trusted keys were given to check the signature against.`, 'Pass the trusted public keys (trusted-keys or trusted-keys-file; --trusted-keys-file in the CLI).', 'verification');
-    }
-    const check = await verifyDetached(input.resultsBytes, signature, input.keyring, input.now);
-    findings.signer = { fingerprint: check.fingerprint, signingKeyId: check.signingKeyId, signedAt: check.signedAt };
-    findings.results = parseOrExplain(input, `The signature by ${check.fingerprint} is valid, but the signed results`);
-    const subkey = check.fingerprint.endsWith(check.signingKeyId) ? '' : ` (signing subkey ${check.signingKeyId})`;
-    return { status: 'pass', detail: `Valid signature by trusted key ${check.fingerprint}${subkey}, made ${check.signedAt.toISOString()}.` };
-}
-/** Parses the (verified or allowed-unsigned) bytes; a refusal keeps its code and says that the content is at fault. */
-function parseOrExplain(input, lead) {
-    try {
-        return parseResults(input.resultsBytes, input.source);
-    }
-    catch (thrown) {
-        const error = asCiSigningError(thrown);
-        throw new CiSigningError(error.code, `${lead} are not valid ci-results v1: ${error.message}`, error.fix, 'verification');
-    }
-}
-function checkBinding(input, results) {
-    const expectedRepository = input.expected.repository;
-    const expectedSha = input.expected.sha;
-    const problems = [];
-    if (results.repository.toLowerCase() !== expectedRepository.toLowerCase()) {
-        problems.push(`repository "${results.repository}" but the expected repository is "${expectedRepository || '(not given)'}"`);
-    }
-    if (results.commit.toLowerCase() !== expectedSha.toLowerCase()) {
-        problems.push(`commit ${results.commit} but the expected commit is ${expectedSha || '(not given)'}`);
-    }
-    if (problems.length > 0) {
-        throw new CiSigningError('BINDING_MISMATCH', `${input.source} names ${problems.join(', and ')}.`, 'These results belong to another commit or repository (a stale file or a replayed result): produce and sign results for this commit.', 'verification');
-    }
-    return { status: 'pass', detail: `The results are for ${results.repository} at commit ${results.commit}, as expected.` };
-}
-function checkFreshness(input, signer, results) {
-    const maxAge = input.policy.maxAgeSeconds;
-    if (maxAge === null)
-        return { status: 'pass', detail: 'Not checked: no max-age is set.' };
-    let reference;
-    let event;
-    if (signer) {
-        reference = signer.signedAt;
-        event = { past: 'was signed', present: 'Signed' };
-    }
-    else {
-        // Unsigned results have no signature time; their own (unproven) completedAt is the only clock there is.
-        reference = new Date(results.completedAt ?? Number.NaN);
-        event = { past: 'completed (completedAt, unsigned)', present: 'Completed (completedAt, unsigned)' };
-        if (!Number.isFinite(reference.getTime())) {
-            throw new CiSigningError('RESULTS_AGE_UNKNOWN', `${input.source} is unsigned and has no usable completedAt, so its age cannot be checked against max-age ${formatSeconds(maxAge)}.`, 'Sign the results, or write completedAt into them, or leave max-age empty.', 'verification');
-        }
-    }
-    // A signature up to 5 minutes ahead of our clock is accepted by signing; count it as age 0.
-    const ageSeconds = Math.max(0, Math.floor((input.now.getTime() - reference.getTime()) / 1000));
-    if (ageSeconds > maxAge) {
-        throw new CiSigningError('RESULTS_TOO_OLD', `${input.source} ${event.past} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), longer than max-age ${formatSeconds(maxAge)} allows.`, 'Run CI again on the trusted runner to produce fresh signed results, or raise max-age.', 'verification');
-    }
-    return { status: 'pass', detail: `${event.present} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), within max-age ${formatSeconds(maxAge)}.` };
-}
-function checkThresholds(input, results) {
-    const { policy } = input;
-    const { passed, failed } = results.tests;
-    const ran = passed + failed;
-    const violations = [];
-    const met = [];
-    if (results.conclusion === 'success')
-        met.push('conclusion success');
-    else
-        violations.push(`conclusion is ${results.conclusion}, not success`);
-    if (failed <= policy.maxFailedTests)
-        met.push(`${failed} failed (max-failed-tests ${policy.maxFailedTests})`);
-    else
-        violations.push(`${failed} tests failed, more than max-failed-tests ${policy.maxFailedTests}`);
-    if (ran >= policy.minTests)
-        met.push(`${ran} tests ran (min-tests ${policy.minTests})`);
-    else
-        violations.push(`${ran} tests ran (passed + failed), fewer than min-tests ${policy.minTests}`);
-    if (policy.minCoverage !== null) {
-        const lines = results.coverage?.lines;
-        if (lines === undefined)
-            violations.push(`no line coverage is reported, but min-coverage is ${policy.minCoverage}%`);
-        else if (lines < policy.minCoverage)
-            violations.push(`line coverage ${lines}% is below min-coverage ${policy.minCoverage}%`);
-        else
-            met.push(`line coverage ${lines}% (min-coverage ${policy.minCoverage}%)`);
-    }
-    if (violations.length > 0) {
-        throw new CiSigningError('THRESHOLDS_NOT_MET', `${input.source} does not meet the thresholds: ${violations.join('; ')}.`, 'Fix the failing tests or coverage and run CI again; change the thresholds only if the policy itself is wrong.', 'verification');
-    }
-    return { status: 'pass', detail: `${met.join(', ')}.` };
-}
-function required(value) {
-    // Unreachable by construction: a check only runs when every earlier one passed.
-    if (value === undefined)
-        throw new CiSigningError('INTERNAL', 'A verifier check ran before the results were parsed.', 'Report this as a bug in ci-signing.', 'internal');
-    return value;
-}
-function asCiSigningError(thrown) {
-    if (thrown instanceof CiSigningError)
-        return thrown;
-    const message = thrown instanceof Error ? thrown.message : String(thrown);
-    return new CiSigningError('INTERNAL', `Verification broke unexpectedly: ${message}`, 'Report this as a bug in ci-signing, with the command and inputs used.', 'internal');
-}
-
-;// CONCATENATED MODULE: ./packages/verifier/src/index.ts
-
-
-
 
 ;// CONCATENATED MODULE: ./packages/operations/src/post.ts
 
@@ -74505,14 +74429,12 @@ function asCiSigningError(thrown) {
 
 
 
+
 async function postResultsFile(request) {
-    // The defaults of post/action.yml, for the CLI and for empty inputs.
-    const retries = parseCount('retries', request.retries.trim() || '3');
-    const retryDelayMs = parseSeconds('retry-delay', request.retryDelay.trim() || '2', true) * 1000;
-    const requestTimeoutMs = parseSeconds('request-timeout', request.requestTimeout.trim() || '30', false) * 1000;
-    const checkName = request.checkName.trim();
-    if (!checkName)
-        throw new UsageError('check-name is empty', 'Set check-name (default local-ci).');
+    const retries = parseNonNegativeInteger('retries', withDefault('retries', request.retries), LIMITS.maxRetries);
+    const retryDelayMs = parseSeconds('retry-delay', withDefault('retry-delay', request.retryDelay), true) * 1000;
+    const requestTimeoutMs = parseSeconds('request-timeout', withDefault('request-timeout', request.requestTimeout), false) * 1000;
+    const checkName = withDefault('check-name', request.checkName).trim();
     // Everything is read and checked before the first request, so a bad input never leaves a half-posted run.
     const { bytes, results } = await readResultsFile(request.resultsFile);
     const signature = await post_readSignature(request);
@@ -74541,8 +74463,9 @@ async function postResultsFile(request) {
 }
 async function post_readSignature(request) {
     if (request.signatureFile)
-        return readTextFile(request.signatureFile, 'signature file', 'signature-file');
-    return readOptionalTextFile(`${request.resultsFile}.asc`, 'signature file', 'signature-file');
+        return readBoundedText(request.signatureFile, SIGNATURE_FILE);
+    const bytes = await readOptionalFile(`${request.resultsFile}.asc`, SIGNATURE_FILE);
+    return bytes === null ? null : bytes.toString('utf8');
 }
 /** The signer as the signature itself names it, for the check run's title and summary. */
 async function describeSignature(armored, path) {
@@ -74557,16 +74480,10 @@ async function describeSignature(armored, path) {
     const fingerprint = packet?.issuerFingerprint ? Buffer.from(packet.issuerFingerprint).toString('hex').toUpperCase() : undefined;
     return { signingKeyId: packet.issuerKeyID.toHex().toUpperCase(), fingerprint };
 }
-function parseCount(name, value) {
-    const count = parseNonNegativeInteger(name, value);
-    if (count > 20)
-        throw new UsageError(`${name} must be a whole number from 0 to 20, got '${value}'`, `Set ${name} to e.g. 3.`);
-    return count;
-}
 function parseSeconds(name, value, zeroAllowed) {
     const seconds = Number(value.trim());
     if (!value.trim() || !Number.isFinite(seconds) || seconds < 0 || (!zeroAllowed && seconds === 0) || seconds > 3600) {
-        throw new UsageError(`${name} must be a number of seconds${zeroAllowed ? '' : ' above 0'}, got '${value}'`, `Set ${name} to e.g. ${name === 'retry-delay' ? 2 : 30}.`);
+        throw new UsageError(`${name} must be a number of seconds${zeroAllowed ? '' : ' above 0'}, got '${value}'`, `Set ${name} to e.g. ${src_DEFAULTS[name === 'retry-delay' ? 'retry-delay' : 'request-timeout']}.`);
     }
     return seconds;
 }
@@ -74609,7 +74526,7 @@ async function signResultsFile(request) {
     }
     const signatureFile = request.signatureFile || `${request.resultsFile}.asc`;
     if (signatureFile === request.resultsFile) {
-        throw new CiSigningError('USAGE', 'signature-file is the results file itself', 'Choose another signature-file, or leave it empty for <results-file>.asc.', 'usage');
+        throw new UsageError('signature-file is the results file itself', 'Choose another signature-file, or leave it empty for <results-file>.asc.');
     }
     const { bytes, results } = await readResultsFile(request.resultsFile);
     if (request.githubRepository && request.githubRepository.toLowerCase() !== results.repository.toLowerCase()) {
@@ -74618,7 +74535,7 @@ async function signResultsFile(request) {
     const key = await loadPrivateKey(request.privateKey, request.passphrase, request.now ?? new Date());
     const signature = await signDetached(bytes, key, request.now);
     await writeFileAtomic(signatureFile, signature);
-    return { signatureFile, fingerprint: key.fingerprint, signingKeyId: key.signingKeyId, digest: resultsDigest(bytes), results };
+    return { signatureFile, fingerprint: key.fingerprint, signingKeyId: key.signingKeyId, digest: sha256Digest(bytes), results };
 }
 
 ;// CONCATENATED MODULE: external "path"
@@ -75507,7 +75424,306 @@ function globSync(globInput, options) {
 //#endregion
 
 
+;// CONCATENATED MODULE: ./packages/verifier/src/types.ts
+/** The five checks, in the order they run. */
+const CHECK_IDS = ['signature-present', 'signature-valid', 'binding', 'freshness', 'thresholds'];
+
+;// CONCATENATED MODULE: ./packages/verifier/src/verify.ts
+// The five checks in their fixed order. Each either passes (or warns) and hands what it learned to the next,
+// or fails with a CiSigningError; after the first failure the remaining checks are reported as skipped.
+// The results bytes are parsed only once the signature over exactly those bytes has been verified.
+
+
+
+
+
+const CHECK_TITLES = {
+    'signature-present': 'Signature present',
+    'signature-valid': 'Signature valid',
+    binding: 'Bound to repository and commit',
+    freshness: 'Fresh',
+    thresholds: 'Thresholds',
+};
+const DAY_MS = 24 * 60 * 60 * 1000;
+async function verifyResults(input) {
+    const findings = {};
+    const signature = input.signature?.trim() ? input.signature : null;
+    const run = {
+        'signature-present': () => checkSignaturePresent(input, signature),
+        'signature-valid': () => checkSignatureValid(input, signature, findings),
+        binding: () => checkBinding(input, required(findings.results)),
+        freshness: () => checkFreshness(input, findings.signer, required(findings.results)),
+        thresholds: () => checkThresholds(input, required(findings.results)),
+    };
+    const checks = [];
+    let error;
+    let failedTitle = '';
+    for (const id of CHECK_IDS) {
+        const title = CHECK_TITLES[id];
+        if (error) {
+            checks.push({ id, title, status: 'skip', detail: `Not checked: "${failedTitle}" failed.` });
+            continue;
+        }
+        try {
+            const outcome = await run[id]();
+            checks.push({ id, title, ...outcome });
+        }
+        catch (thrown) {
+            error = asCiSigningError(thrown);
+            failedTitle = title;
+            checks.push({ id, title, status: 'fail', detail: error.message });
+        }
+    }
+    return {
+        verified: !error,
+        signed: Boolean(findings.signer),
+        fingerprint: findings.signer?.fingerprint ?? '',
+        signingKeyId: findings.signer?.signingKeyId ?? '',
+        signedAt: findings.signer?.signedAt.toISOString() ?? '',
+        conclusion: findings.results?.conclusion ?? '',
+        checks,
+        ...(findings.results ? { results: findings.results } : {}),
+        ...(error ? { error } : {}),
+    };
+}
+function checkSignaturePresent(input, signature) {
+    if (signature)
+        return { status: 'pass', detail: `A signature over ${input.source} is present.` };
+    const { allowUnsigned } = input.policy;
+    if (allowUnsigned === true) {
+        return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned because allow-unsigned is true.` };
+    }
+    if (allowUnsigned instanceof Date) {
+        const day = allowUnsigned.toISOString().slice(0, 10);
+        // The date names a UTC calendar day; unsigned results are accepted through its end.
+        if (input.now.getTime() < Date.parse(day) + DAY_MS) {
+            return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned until the end of ${day} (UTC) under allow-unsigned.` };
+        }
+        throw new CiSigningError('SIGNATURE_MISSING', `No signature over ${input.source}, and allow-unsigned ended with ${day} (UTC).`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`), or, if the migration truly needs longer, move the allow-unsigned date.', 'verification');
+    }
+    throw new CiSigningError('SIGNATURE_MISSING', `No signature over ${input.source} was found.`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`) and pass the signature, or set allow-unsigned to a date while migrating.', 'verification');
+}
+async function checkSignatureValid(input, signature, findings) {
+    if (!signature) {
+        findings.results = parseOrExplain(input, 'The results are unsigned and');
+        return { status: 'warn', detail: `Nothing to verify: ${input.source} is unsigned, so nothing proves where its content came from.` };
+    }
+    if (!input.keyring) {
+        throw new CiSigningError('TRUSTED_KEYS_MISSING', `${input.source} is signed, but no trusted keys were given to check the signature against.`, 'Pass the trusted public keys (trusted-keys or trusted-keys-file; --trusted-keys-file in the CLI).', 'verification');
+    }
+    const check = await verifyDetached(input.resultsBytes, signature, input.keyring, input.now);
+    findings.signer = { fingerprint: check.fingerprint, signingKeyId: check.signingKeyId, signedAt: check.signedAt };
+    findings.results = parseOrExplain(input, `The signature by ${check.fingerprint} is valid, but the signed results`);
+    const subkey = check.fingerprint.endsWith(check.signingKeyId) ? '' : ` (signing subkey ${check.signingKeyId})`;
+    return { status: 'pass', detail: `Valid signature by trusted key ${check.fingerprint}${subkey}, made ${check.signedAt.toISOString()}.` };
+}
+/** Parses the (verified or allowed-unsigned) bytes; a refusal keeps its code and says that the content is at fault. */
+function parseOrExplain(input, lead) {
+    try {
+        return parseResults(input.resultsBytes, input.source);
+    }
+    catch (thrown) {
+        const error = asCiSigningError(thrown);
+        throw new CiSigningError(error.code, `${lead} are not valid ci-results v1: ${error.message}`, error.fix, 'verification');
+    }
+}
+function checkBinding(input, results) {
+    const expectedRepository = input.expected.repository;
+    const expectedSha = input.expected.sha;
+    const problems = [];
+    if (results.repository.toLowerCase() !== expectedRepository.toLowerCase()) {
+        problems.push(`repository "${results.repository}" but the expected repository is "${expectedRepository || '(not given)'}"`);
+    }
+    if (results.commit.toLowerCase() !== expectedSha.toLowerCase()) {
+        problems.push(`commit ${results.commit} but the expected commit is ${expectedSha || '(not given)'}`);
+    }
+    if (problems.length > 0) {
+        throw new CiSigningError('BINDING_MISMATCH', `${input.source} names ${problems.join(', and ')}.`, 'These results belong to another commit or repository (a stale file or a replayed result): produce and sign results for this commit.', 'verification');
+    }
+    return { status: 'pass', detail: `The results are for ${results.repository} at commit ${results.commit}, as expected.` };
+}
+function checkFreshness(input, signer, results) {
+    const maxAge = input.policy.maxAgeSeconds;
+    if (maxAge === null)
+        return { status: 'pass', detail: 'Not checked: no max-age is set.' };
+    let reference;
+    let event;
+    if (signer) {
+        reference = signer.signedAt;
+        event = { past: 'was signed', present: 'Signed' };
+    }
+    else {
+        // Unsigned results have no signature time; their own (unproven) completedAt is the only clock there is.
+        reference = new Date(results.completedAt ?? Number.NaN);
+        event = { past: 'completed (completedAt, unsigned)', present: 'Completed (completedAt, unsigned)' };
+        if (!Number.isFinite(reference.getTime())) {
+            throw new CiSigningError('RESULTS_AGE_UNKNOWN', `${input.source} is unsigned and has no usable completedAt, so its age cannot be checked against max-age ${formatSeconds(maxAge)}.`, 'Sign the results, or write completedAt into them, or leave max-age empty.', 'verification');
+        }
+    }
+    // A signature up to 5 minutes ahead of our clock is accepted by signing; count it as age 0.
+    const ageSeconds = Math.max(0, Math.floor((input.now.getTime() - reference.getTime()) / 1000));
+    if (ageSeconds > maxAge) {
+        throw new CiSigningError('RESULTS_TOO_OLD', `${input.source} ${event.past} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), longer than max-age ${formatSeconds(maxAge)} allows.`, 'Run CI again on the trusted runner to produce fresh signed results, or raise max-age.', 'verification');
+    }
+    return { status: 'pass', detail: `${event.present} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), within max-age ${formatSeconds(maxAge)}.` };
+}
+function checkThresholds(input, results) {
+    const { policy } = input;
+    const { passed, failed } = results.tests;
+    const ran = passed + failed;
+    const violations = [];
+    const met = [];
+    if (results.conclusion === 'success')
+        met.push('conclusion success');
+    else
+        violations.push(`conclusion is ${results.conclusion}, not success`);
+    if (failed <= policy.maxFailedTests)
+        met.push(`${failed} failed (max-failed-tests ${policy.maxFailedTests})`);
+    else
+        violations.push(`${failed} tests failed, more than max-failed-tests ${policy.maxFailedTests}`);
+    if (ran >= policy.minTests)
+        met.push(`${ran} tests ran (min-tests ${policy.minTests})`);
+    else
+        violations.push(`${ran} tests ran (passed + failed), fewer than min-tests ${policy.minTests}`);
+    if (policy.minCoverage !== null) {
+        const lines = results.coverage?.lines;
+        if (lines === undefined)
+            violations.push(`no line coverage is reported, but min-coverage is ${policy.minCoverage}%`);
+        else if (lines < policy.minCoverage)
+            violations.push(`line coverage ${lines}% is below min-coverage ${policy.minCoverage}%`);
+        else
+            met.push(`line coverage ${lines}% (min-coverage ${policy.minCoverage}%)`);
+    }
+    if (violations.length > 0) {
+        throw new CiSigningError('THRESHOLDS_NOT_MET', `${input.source} does not meet the thresholds: ${violations.join('; ')}.`, 'Fix the failing tests or coverage and run CI again; change the thresholds only if the policy itself is wrong.', 'verification');
+    }
+    return { status: 'pass', detail: `${met.join(', ')}.` };
+}
+function required(value) {
+    // Unreachable by construction: a check only runs when every earlier one passed.
+    if (value === undefined)
+        throw new CiSigningError('INTERNAL', 'A verifier check ran before the results were parsed.', 'Report this as a bug in ci-signing.', 'internal');
+    return value;
+}
+function asCiSigningError(thrown) {
+    if (thrown instanceof CiSigningError)
+        return thrown;
+    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    return new CiSigningError('INTERNAL', `Verification broke unexpectedly: ${message}`, 'Report this as a bug in ci-signing, with the command and inputs used.', 'internal');
+}
+
+;// CONCATENATED MODULE: ./packages/verifier/src/summary.ts
+// The verify job summary: markdown of VerificationReports, beside the report type it renders.
+
+const STATUS_ICONS = { pass: '✅', fail: '❌', skip: '⏭️', warn: '⚠️' };
+/** The verify job summary: one row per verified result, then each result's five checks. */
+function renderVerificationSummary(entries) {
+    const lines = ['## ci-signing verification', ''];
+    if (entries.length === 0)
+        return [...lines, 'No results were verified.', ''].join('\n');
+    const accepted = entries.filter((entry) => entry.report.verified).length;
+    lines.push(accepted === entries.length
+        ? `✅ ${accepted} of ${entries.length} verified.`
+        : `❌ ${entries.length - accepted} of ${entries.length} not verified.`, '', '| Results | Verdict | Signer | Signed at | Conclusion |', '| --- | --- | --- | --- | --- |');
+    for (const { name, report } of entries) {
+        lines.push(row([
+            escapeText(name),
+            verdict(report),
+            report.fingerprint ? code(report.fingerprint) : report.verified ? 'unsigned' : '—',
+            report.signedAt ? formatTimestamp(report.signedAt) : '—',
+            report.conclusion ? escapeText(report.conclusion) : '—',
+        ]));
+    }
+    for (const { name, report } of entries) {
+        lines.push('', `### ${report.verified ? '✅' : '❌'} ${escapeText(name)}`, '', '| Check | Outcome | Detail |', '| --- | :---: | --- |');
+        for (const check of report.checks)
+            lines.push(row([escapeText(check.title), STATUS_ICONS[check.status], escapeText(check.detail)]));
+        if (report.error) {
+            lines.push('', `**Error:** ${code(report.error.code)}: ${escapeText(report.error.message)}`);
+            if (report.error.fix)
+                lines.push('', `**Fix:** ${escapeText(report.error.fix)}`);
+        }
+    }
+    lines.push('');
+    return lines.join('\n');
+}
+function verdict(report) {
+    if (!report.verified)
+        return report.error ? `❌ rejected (${code(report.error.code)})` : '❌ rejected';
+    return report.signed ? '✅ verified' : '⚠️ accepted unsigned';
+}
+
+;// CONCATENATED MODULE: ./packages/verifier/src/policy.ts
+// Turns the verify inputs (action inputs and CLI flags share names and strings) into a VerifyPolicy.
+// Bad values are usage errors naming the input, so the CLI exits 2 and the action says which input is wrong.
+
+
+
+/** max-age: a duration in the one grammar; '' -> null (no limit). */
+function parseMaxAge(value, name = 'max-age') {
+    if (value.trim() === '')
+        return null;
+    return parseDuration(value, { name, example: '24h, 7d or 30m, or leave it empty for no limit' });
+}
+/**
+ * 'false' | '' -> false, 'true' -> true, 'YYYY-MM-DD' -> that UTC calendar day (midnight UTC); the verifier
+ * accepts unsigned results through the end of that day.
+ */
+function parseAllowUnsigned(value, name = 'allow-unsigned') {
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'false')
+        return false;
+    if (text === 'true')
+        return true;
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (match) {
+        const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+        const date = new Date(Date.UTC(year, month - 1, day));
+        // Date.UTC rolls 2025-02-30 over to March; a real calendar day round-trips.
+        if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day)
+            return date;
+    }
+    throw new UsageError(`${name} "${value}" must be false, true or a date YYYY-MM-DD (unsigned results accepted through the end of that day, UTC).`, `Set ${name} to false (the default), true, or a real date such as 2030-01-31.`);
+}
+/** A percentage 0-100 (a trailing % is allowed), or '' -> null (not checked). */
+function parsePercentOrEmpty(name, value) {
+    const text = value.trim().replace(/%$/, '').trim();
+    if (text === '')
+        return null;
+    const number = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || number > 100) {
+        throw new UsageError(`${name} "${value}" must be a percentage from 0 to 100, e.g. 80 or 72.5.`, `Set ${name} to a number from 0 to 100, or leave it empty for no coverage check.`);
+    }
+    return number;
+}
+/** Absent or empty values take their DEFAULTS, the ones verify/action.yml declares. */
+function buildPolicy(raw) {
+    return {
+        allowUnsigned: parseAllowUnsigned(withDefault('allow-unsigned', raw.allowUnsigned)),
+        maxFailedTests: parseNonNegativeInteger('max-failed-tests', withDefault('max-failed-tests', raw.maxFailedTests)),
+        minCoverage: parsePercentOrEmpty('min-coverage', withDefault('min-coverage', raw.minCoverage)),
+        minTests: parseNonNegativeInteger('min-tests', withDefault('min-tests', raw.minTests)),
+        maxAgeSeconds: parseMaxAge(withDefault('max-age', raw.maxAge)),
+    };
+}
+/** The policy every empty input gives. */
+const DEFAULT_POLICY_INPUTS = {
+    allowUnsigned: src_DEFAULTS['allow-unsigned'],
+    maxFailedTests: src_DEFAULTS['max-failed-tests'],
+    minCoverage: src_DEFAULTS['min-coverage'],
+    minTests: src_DEFAULTS['min-tests'],
+    maxAge: src_DEFAULTS['max-age'],
+};
+
+;// CONCATENATED MODULE: ./packages/verifier/src/index.ts
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/operations/src/verify.ts
+
+
 
 
 
@@ -75561,25 +75777,26 @@ async function loadKeyring(trustedKeys, trustedKeysFile) {
                 throw new CiSigningError('TRUSTED_KEYS_FILE_NOT_FOUND', `trusted-keys-file ${pattern} matches no file`, 'Check the path or glob; keys usually live in .github/ci-signing/trusted-keys/*.asc.');
             }
             for (const file of files)
-                blocks.push(await readTextFile(file, 'trusted key file', 'trusted-keys-file'));
+                blocks.push(await readBoundedText(file, TRUSTED_KEY_FILE));
         }
     }
     // No keys at all is allowed only so that allow-unsigned migrations work; any signature then fails.
     return blocks.length ? loadTrustedKeys(blocks) : null;
 }
 async function verifyLocalFile(request, keyring, policy, expected, now) {
-    const resultsBytes = await readInputFile(request.resultsFile, 'results file', 'results-file');
+    const resultsBytes = await readBoundedFile(request.resultsFile, RESULTS_FILE);
     // A named signature that is missing is a mistake; only the conventional <results-file>.asc is optional.
-    const signature = request.signatureFile
-        ? await readTextFile(request.signatureFile, 'signature file', 'signature-file')
-        : await readOptionalTextFile(`${request.resultsFile}.asc`, 'signature file', 'signature-file');
+    const signatureBytes = request.signatureFile
+        ? await readBoundedFile(request.signatureFile, SIGNATURE_FILE)
+        : await readOptionalFile(`${request.resultsFile}.asc`, SIGNATURE_FILE);
+    const signature = signatureBytes === null ? null : signatureBytes.toString('utf8');
     const report = await verifyResults({ resultsBytes, signature, keyring, expected, policy, now, source: request.resultsFile });
     return { name: request.resultsFile, report };
 }
 async function verifyCheckRuns(request, keyring, policy, expected, now) {
     const names = [...new Set(request.checkNames.map((name) => name.trim()).filter(Boolean))];
     if (names.length === 0)
-        throw new UsageError('no check-name to read', 'Set check-name (default local-ci), or results-file to verify a local file.');
+        throw new UsageError('no check-name to read', `Set check-name (default ${src_DEFAULTS['check-name']}), or results-file to verify a local file.`);
     if (!request.github?.token)
         throw new UsageError('no token to read check runs with', 'Set the token input (default github.token) with checks: read, or GITHUB_TOKEN for the CLI.');
     const client = createGitHubClient({
@@ -75669,6 +75886,8 @@ function renderVerificationText(entries) {
 
 
 
+
+
 const HELP = { type: 'boolean', short: 'h', description: 'Show this help.' };
 /** Flags are the action inputs' names; secrets come from files or the environment, never flag values. */
 const COMMANDS = {
@@ -75678,8 +75897,8 @@ const COMMANDS = {
             name: { type: 'string', description: 'User ID name, e.g. "Build box 1".', value: 'NAME' },
             email: { type: 'string', description: 'User ID email.', value: 'EMAIL' },
             'out-dir': { type: 'string', description: 'Folder for private-key.asc (0600), public-key.asc and revocation.asc.', value: 'DIR' },
-            expires: { type: 'string', description: 'Key lifetime: Nd, Nw or Ny (default 1y); 0 for none.', value: 'AGE' },
-            algorithm: { type: 'string', description: 'ed25519 (default, v4 legacy EdDSA) or rsa4096.', value: 'ALG' },
+            expires: { type: 'string', description: `Key lifetime, e.g. 90d, 2y (default ${src_DEFAULTS.expires}); 0 for none.`, value: 'AGE' },
+            algorithm: { type: 'string', description: `ed25519 or rsa4096 (default ${src_DEFAULTS.algorithm}; ed25519 is a v4 legacy EdDSA key).`, value: 'ALG' },
             'passphrase-file': { type: 'string', description: 'File holding the passphrase (a trailing newline is not part of it). Or env CI_SIGNING_PASSPHRASE.', value: 'FILE' },
             'no-passphrase': { type: 'boolean', description: 'Leave the private key unencrypted (keep it in a secret store).' },
             help: HELP,
@@ -75705,12 +75924,12 @@ const COMMANDS = {
             'trusted-keys-file': { type: 'string', multiple: true, description: 'Path or glob of trusted .asc files; repeatable.', value: 'GLOB' },
             sha: { type: 'string', description: 'Commit the results must be bound to (default env GITHUB_SHA).', value: 'SHA' },
             repository: { type: 'string', description: 'owner/name the results must be bound to (default env GITHUB_REPOSITORY).', value: 'REPO' },
-            'allow-unsigned': { type: 'string', description: "false (default), true, or YYYY-MM-DD.", value: 'WHEN' },
-            'max-failed-tests': { type: 'string', description: 'Most failed tests accepted (default 0).', value: 'N' },
+            'allow-unsigned': { type: 'string', description: `false, true, or YYYY-MM-DD (default ${src_DEFAULTS['allow-unsigned']}).`, value: 'WHEN' },
+            'max-failed-tests': { type: 'string', description: `Most failed tests accepted (default ${src_DEFAULTS['max-failed-tests']}).`, value: 'N' },
             'min-coverage': { type: 'string', description: 'Least line coverage in percent (default: no check).', value: 'PCT' },
-            'min-tests': { type: 'string', description: 'Least tests run, passed + failed (default 1).', value: 'N' },
+            'min-tests': { type: 'string', description: `Least tests run, passed + failed (default ${src_DEFAULTS['min-tests']}).`, value: 'N' },
             'max-age': { type: 'string', description: "Oldest signature accepted, e.g. 24h or 7d (default: no limit).", value: 'AGE' },
-            'check-name': { type: 'string', multiple: true, description: 'Check run name to read (default local-ci); repeatable.', value: 'NAME' },
+            'check-name': { type: 'string', multiple: true, description: `Check run name to read (default ${src_DEFAULTS['check-name']}); repeatable.`, value: 'NAME' },
             'api-url': { type: 'string', description: 'GitHub API URL (default env GITHUB_API_URL or https://api.github.com). Token: env GITHUB_TOKEN.', value: 'URL' },
             format: { type: 'string', description: 'text (default), markdown or json.', value: 'FMT' },
             help: HELP,
@@ -75721,10 +75940,10 @@ const COMMANDS = {
         options: {
             'results-file': { type: 'string', description: 'The results JSON.', value: 'FILE' },
             'signature-file': { type: 'string', description: 'Its signature (default <results-file>.asc when present).', value: 'FILE' },
-            'check-name': { type: 'string', description: 'Check run name (default local-ci).', value: 'NAME' },
-            retries: { type: 'string', description: 'Retries of a transient failure (default 3).', value: 'N' },
-            'retry-delay': { type: 'string', description: 'First backoff in seconds, doubling (default 2).', value: 'S' },
-            'request-timeout': { type: 'string', description: 'Seconds per HTTP attempt (default 30).', value: 'S' },
+            'check-name': { type: 'string', description: `Check run name (default ${src_DEFAULTS['check-name']}).`, value: 'NAME' },
+            retries: { type: 'string', description: `Retries of a transient failure (default ${src_DEFAULTS.retries}).`, value: 'N' },
+            'retry-delay': { type: 'string', description: `First backoff in seconds, doubling (default ${src_DEFAULTS['retry-delay']}).`, value: 'S' },
+            'request-timeout': { type: 'string', description: `Seconds per HTTP attempt (default ${src_DEFAULTS['request-timeout']}).`, value: 'S' },
             'api-url': { type: 'string', description: 'GitHub API URL (default env GITHUB_API_URL or https://api.github.com).', value: 'URL' },
             'app-id': { type: 'string', description: 'GitHub App ID (instead of env GITHUB_TOKEN; classic PATs cannot create check runs).', value: 'ID' },
             'app-private-key-file': { type: 'string', description: "The GitHub App's private key (PEM).", value: 'FILE' },
@@ -75759,7 +75978,7 @@ async function secret(values, flag, envName, io) {
     const file = commands_text(values, flag);
     if (file) {
         // A passphrase file's trailing newline is not part of the passphrase.
-        return (await readTextFile(file, `--${flag}`, `--${flag}`)).replace(/\r?\n$/, '');
+        return (await readBoundedText(file, secretFile(`--${flag}`, `--${flag}`))).replace(/\r?\n$/, '');
     }
     return io.env[envName];
 }
@@ -75767,10 +75986,10 @@ async function keygen(values, io) {
     const name = commands_required(values, 'name', 'keygen');
     const email = commands_required(values, 'email', 'keygen');
     const outDir = commands_required(values, 'out-dir', 'keygen');
-    const algorithm = commands_text(values, 'algorithm') || 'ed25519';
+    const algorithm = withDefault('algorithm', commands_text(values, 'algorithm'));
     if (algorithm !== 'ed25519' && algorithm !== 'rsa4096')
         throw new UsageError(`--algorithm must be ed25519 or rsa4096, got '${algorithm}'`, 'Use --algorithm ed25519 (default) or rsa4096.');
-    const expiresInSeconds = parseKeyLifetime(commands_text(values, 'expires') || '1y');
+    const expiresInSeconds = parseDuration(withDefault('expires', commands_text(values, 'expires')), { name: '--expires', zeroAllowed: true, example: '1y or 90d' });
     const passphrase = values['no-passphrase'] ? '' : await secret(values, 'passphrase-file', 'CI_SIGNING_PASSPHRASE', io);
     if (values['no-passphrase'] && commands_text(values, 'passphrase-file'))
         throw new UsageError('--no-passphrase and --passphrase-file contradict each other', 'Give one of them.');
@@ -75828,7 +76047,7 @@ async function commands_verify(values, io) {
     if (!['text', 'markdown', 'json'].includes(format))
         throw new UsageError(`--format must be text, markdown or json, got '${format}'`, 'Use --format text, markdown or json.');
     const trustedKeysFiles = values['trusted-keys-file'] ?? [];
-    const checkNames = values['check-name'] ?? ['local-ci'];
+    const checkNames = values['check-name'] ?? [src_DEFAULTS['check-name']];
     const outcome = await verifySignedResults({
         resultsFile: commands_text(values, 'results-file'),
         signatureFile: commands_text(values, 'signature-file'),
@@ -75860,7 +76079,7 @@ async function post(values, io) {
     let token = io.env.GITHUB_TOKEN ?? '';
     if (appId) {
         const keyFile = commands_required(values, 'app-private-key-file', 'post');
-        const privateKeyPem = await readTextFile(keyFile, 'GitHub App private key', '--app-private-key-file');
+        const privateKeyPem = await readBoundedText(keyFile, secretFile('--app-private-key-file', 'GitHub App private key'));
         const { results } = await readResultsFile(resultsFile);
         token = await createAppInstallationToken({ appId, privateKeyPem, repository: results.repository, baseUrl });
     }
@@ -75870,7 +76089,7 @@ async function post(values, io) {
         resultsFile,
         signatureFile: commands_text(values, 'signature-file'),
         token,
-        checkName: commands_text(values, 'check-name') || 'local-ci',
+        checkName: commands_text(values, 'check-name'),
         retries: commands_text(values, 'retries'),
         retryDelay: commands_text(values, 'retry-delay'),
         requestTimeout: commands_text(values, 'request-timeout'),
@@ -75883,15 +76102,6 @@ async function post(values, io) {
 }
 function apiUrlOf(values, io) {
     return commands_text(values, 'api-url') || apiUrl(io.env);
-}
-function parseKeyLifetime(value) {
-    if (value === '0')
-        return 0;
-    const match = /^(\d+)([dwy])$/.exec(value.trim());
-    if (!match || Number(match[1]) === 0)
-        throw new UsageError(`--expires must be Nd, Nw, Ny or 0, got '${value}'`, 'Use e.g. --expires 1y, 90d, or 0 for a key that never expires.');
-    const days = { d: 1, w: 7, y: 365 }[match[2]];
-    return Number(match[1]) * days * 86400;
 }
 async function exists(path) {
     return (0,promises_namespaceObject.lstat)(path).then(() => true, () => false);

@@ -36179,7 +36179,7 @@ module.exports = {
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _packages_errors_src_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4357);
+/* harmony import */ var _packages_errors_src_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(823);
 // Glue between the runner and the operations: inputs in, outputs and summary out, one-line failures.
 
 
@@ -36226,7 +36226,7 @@ async function runStep(body, onFailure) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5693);
+/* harmony import */ var _packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3345);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1282);
 /* harmony import */ var _shared_step_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6254);
 
@@ -36291,16 +36291,46 @@ function renderSignSummary(resultsFile, outcome) {
 
 /***/ }),
 
-/***/ 4357:
+/***/ 823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AO: () => (/* binding */ CiSigningError),
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   eb: () => (/* binding */ UsageError)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  AO: () => (/* binding */ CiSigningError),
+  eb: () => (/* binding */ UsageError),
+  Uc: () => (/* binding */ describeError)
+});
+
+// UNUSED EXPORTS: oneLine, safeLine, stripControl
+
+;// CONCATENATED MODULE: ./packages/errors/src/text.ts
+// Text that reaches a log line or an error message: one line, no terminal control sequences.
+// It lives beside the errors because every message is built with it, and errors import nothing.
+/** Folds every run of white space (newlines included) into one space. */
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+// CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), other two-byte ESC sequences, then any C0/C1 control
+// left over (tab and newline are kept; oneLine folds them where one line is wanted).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const TERMINAL_SEQUENCES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]|\u009b[0-?]*[ -/]*[@-~]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** Removes ANSI/OSC escapes and control characters from remote or file content before it is printed. */
+function stripControl(text) {
+    return text.replace(TERMINAL_SEQUENCES, '').replace(CONTROL_CHARACTERS, '');
+}
+/** Text from outside (a report, an API body) made safe for one log line. */
+function safeLine(text) {
+    return oneLine(stripControl(text));
+}
+
+;// CONCATENATED MODULE: ./packages/errors/src/index.ts
 // Typed errors shared by every package. Each carries a stable code, a one-line cause and a fix,
 // so actions and the CLI can report a refusal without a stack trace.
+
+
 class CiSigningError extends Error {
     code;
     fix;
@@ -36324,9 +36354,6 @@ class UsageError extends CiSigningError {
         this.name = 'UsageError';
     }
 }
-function oneLine(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
 /** Describes any thrown value as one line, never with a stack trace. */
 function describeError(error) {
     if (error instanceof CiSigningError)
@@ -36339,7 +36366,7 @@ function describeError(error) {
 
 /***/ }),
 
-/***/ 5693:
+/***/ 3345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36349,7 +36376,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   gf: () => (/* reexport */ signResultsFile)
 });
 
-// UNUSED EXPORTS: apiUrl, defaultSha, postResultsFile, readInputFile, readOptionalTextFile, readTextFile, verifySignedResults, writeFileAtomic
+// UNUSED EXPORTS: SIGNATURE_FILE, TRUSTED_KEY_FILE, apiUrl, defaultSha, postResultsFile, secretFile, verifySignedResults
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -36380,61 +36407,77 @@ function apiUrl(env) {
     return env.GITHUB_API_URL || 'https://api.github.com';
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-var external_node_crypto_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_node_crypto_, 2);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: ./packages/errors/src/index.ts
-var src = __nccwpck_require__(4357);
-;// CONCATENATED MODULE: ./packages/operations/src/files.ts
+;// CONCATENATED MODULE: ./packages/defaults/src/index.ts
+// Every default and every limit, defined once. The operations, the CLI help and the action.yml files take
+// them from here; __tests__/defaults.test.ts fails when an action.yml `default:` disagrees.
+/**
+ * Input defaults, by input name (the CLI flag has the same name). Strings, as inputs arrive. An input that is
+ * not listed here defaults to '' (not set) in every action.yml.
+ */
+const src_DEFAULTS = {
+    'check-name': 'local-ci',
+    // In an action the token defaults to the job's own; the CLI reads GITHUB_TOKEN instead.
+    token: '${{ github.token }}',
+    // sign
+    'allow-github-hosted': 'false',
+    // post
+    retries: '3',
+    'retry-delay': '2',
+    'request-timeout': '30',
+    // verify policy
+    'allow-unsigned': 'false',
+    'max-failed-tests': '0',
+    'min-coverage': '',
+    'min-tests': '1',
+    'max-age': '',
+    // keygen
+    expires: '1y',
+    algorithm: 'ed25519',
+};
+/** An input's value, or its default when absent or blank. */
+function src_withDefault(name, value) {
+    return value === undefined || value.trim() === '' ? src_DEFAULTS[name] : value;
+}
+/** Caps on anything read or decoded, so no input can stall or flood a run. Bytes unless named otherwise. */
+const src_LIMITS = {
+    resultsFileBytes: 16 * 1024 * 1024,
+    signatureArmorBytes: 64 * 1024,
+    trustedKeyFileBytes: 1024 * 1024,
+    trustedKeysTotalBytes: 4 * 1024 * 1024,
+    /** The embedded block in a check run's output.text, once decompressed. */
+    embeddedBlockDecompressedBytes: 16 * 1024 * 1024,
+    /** Signature packets in one detached signature; each costs a public-key operation. */
+    signaturePackets: 8,
+    /** A passphrase or GitHub App key file. */
+    secretFileBytes: 1024 * 1024,
+    /** Most retries of a failed request that an input may ask for. */
+    maxRetries: 20,
+};
 
+;// CONCATENATED MODULE: ./packages/operations/src/input-files.ts
 
-
-/** Writes through a temporary file and a rename, so a reader never sees a half-written file. */
-async function writeFileAtomic(path, content, mode = 0o644) {
-    const temporary = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-    try {
-        await (0,promises_namespaceObject.writeFile)(temporary, content, { mode, flag: 'wx' });
-        await (0,promises_namespaceObject.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_namespaceObject.rm)(temporary, { force: true });
-        throw new src/* CiSigningError */.AO('FILE_UNWRITABLE', `cannot write ${path} (${errorCode(error)})`, 'Check that the folder exists and is writable.');
-    }
-}
-/** Reads a file the user named; a missing file is an input error with a fix, not a stack trace. */
-async function files_readInputFile(path, what, flag) {
-    try {
-        return await readFile(path);
-    }
-    catch (error) {
-        if (errorCode(error) === 'ENOENT') {
-            throw new CiSigningError('FILE_NOT_FOUND', `${what} ${path} does not exist`, `Check the ${flag} path.`);
-        }
-        throw new CiSigningError('FILE_UNREADABLE', `cannot read ${what} ${path} (${errorCode(error)})`, `Check the ${flag} path and its permissions.`);
-    }
-}
-async function files_readTextFile(path, what, flag) {
-    return (await files_readInputFile(path, what, flag)).toString('utf8');
-}
-/** Like readTextFile, but a file that does not exist is null (an optional, conventional path). */
-async function files_readOptionalTextFile(path, what, flag) {
-    try {
-        return await files_readTextFile(path, what, flag);
-    }
-    catch (error) {
-        if (error instanceof CiSigningError && error.code === 'FILE_NOT_FOUND')
-            return null;
-        throw error;
-    }
-}
-function errorCode(error) {
-    return error?.code ?? 'unknown error';
+const input_files_SIGNATURE_FILE = {
+    what: 'signature file',
+    flag: 'signature-file',
+    maxBytes: src_LIMITS.signatureArmorBytes,
+    limitName: 'the signature cap',
+};
+const input_files_TRUSTED_KEY_FILE = {
+    what: 'trusted key file',
+    flag: 'trusted-keys-file',
+    maxBytes: src_LIMITS.trustedKeyFileBytes,
+    limitName: 'the cap on one trusted key file',
+};
+/** A private key, passphrase or GitHub App key named by a CLI flag. */
+function secretFile(flag, what) {
+    return { what, flag, maxBytes: LIMITS.secretFileBytes, limitName: 'the cap on a key or passphrase file' };
 }
 
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_node_crypto_, 2);
 ;// CONCATENATED MODULE: ./node_modules/openpgp/dist/node/openpgp.mjs
 /*! OpenPGP.js v6.3.2 - 2026-09-24 - this is LGPL licensed code, see LICENSE/our website https://openpgpjs.org/ for more information. */
 const openpgp_globalThis = typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
@@ -63946,7 +63989,7 @@ class Blake2b {
 }
 
 
-function openpgp_createHash(outlen, key, salt, personal) {
+function createHash(outlen, key, salt, personal) {
   if (outlen > OUTBYTES_MAX) throw new Error(`outlen must be at most ${OUTBYTES_MAX} (given: ${outlen})`)
 
   return new Blake2b(outlen, key, salt, personal)
@@ -64014,7 +64057,7 @@ function H_(outlen, X, res) {
   V1_in.set(X, 4);
   if (outlen <= 64) {
     // H'^T(A) = H^T(LE32(T)||A)
-    openpgp_createHash(outlen).update(V1_in).digest(res);
+    createHash(outlen).update(V1_in).digest(res);
     return res
   }
 
@@ -64028,12 +64071,12 @@ function H_(outlen, X, res) {
   // V_{r+1} = H^(T-32*r)(V_{r})
   // H'^T(X) = W_1 || W_2 || ... || W_r || V_{r+1}
   for (let i = 0; i < r; i++) {
-    openpgp_createHash(64).update(i === 0 ? V1_in : V).digest(V);
+    createHash(64).update(i === 0 ? V1_in : V).digest(V);
     // store W_i in result buffer already
     res.set(V.subarray(0, 32), i*32);
   }
   // V_{r+1}
-  const V_r1 = new Uint8Array(openpgp_createHash(outlen - 32*r).update(V).digest());
+  const V_r1 = new Uint8Array(createHash(outlen - 32*r).update(V).digest());
   res.set(V_r1, r*32);
 
   return res;
@@ -64242,7 +64285,7 @@ function argon2id(params, { memory, instance: wasmInstance }) {
 }
 
 function getH0(ctx) {
-  const H = openpgp_createHash(ARGON2_PREHASH_DIGEST_LENGTH);
+  const H = createHash(ARGON2_PREHASH_DIGEST_LENGTH);
   const ZERO32 = new Uint8Array(4);
   const params = new Uint8Array(24);
   LE32(params, ctx.lanes, 0);
@@ -64968,13 +65011,226 @@ var index$1 = /*#__PURE__*/_mergeNamespaces({
 
 
 
+// EXTERNAL MODULE: ./packages/errors/src/index.ts + 1 modules
+var src = __nccwpck_require__(823);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
 var _2020 = __nccwpck_require__(2210);
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
 var dist = __nccwpck_require__(2815);
 var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
+;// CONCATENATED MODULE: ./packages/results/src/ajv-formats.ts
+
+const ajv_formats_plugin = ((dist_default())["default"] ?? (dist_default()));
+/** Adds ajv-formats' formats (all, or the named ones) to an ajv instance. */
+function addAjvFormats(ajv, formats) {
+    ajv_formats_plugin(ajv, formats);
+    return ajv;
+}
+
+;// CONCATENATED MODULE: ./packages/common/src/digest.ts
+// The one digest format: what the check-run block and the sign outputs name the results by.
+
+/** `sha256:<64 hex>` of the exact bytes. */
+function digest_sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./packages/common/src/duration.ts
+// The one duration grammar: max-age, keygen --expires, wait-timeout, wait-interval and rate-limit-wait.
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
+const GRAMMAR = /^(\d+\s*[smhdwy]\s*)+$/;
+/**
+ * `90s`, `30m`, `24h`, `7d`, `2w`, `1y`, also combined (`1d 12h`) -> seconds. A year is 365 days.
+ * `0` is zero seconds where allowed. Empty text is the caller's concern (it usually means "the default").
+ */
+function duration_parseDuration(value, options) {
+    const text = value.trim().toLowerCase();
+    const example = options.example ?? '15m, 24h or 7d';
+    if (options.zeroAllowed && text === '0')
+        return 0;
+    if (!GRAMMAR.test(text)) {
+        throw new UsageError(`${options.name} "${value}" is not a duration: use whole numbers with a unit s, m, h, d, w or y.`, `Set ${options.name} to e.g. ${example}${options.zeroAllowed ? ', or 0' : ''}.`);
+    }
+    let seconds = 0;
+    for (const [, amount, unit] of text.matchAll(/(\d+)\s*([smhdwy])/g))
+        seconds += Number(amount) * UNIT_SECONDS[unit];
+    if (!Number.isSafeInteger(seconds) || (seconds === 0 && !options.zeroAllowed)) {
+        throw new UsageError(`${options.name} "${value}" must be longer than 0 and reasonably bounded.`, `Set ${options.name} to e.g. ${example}.`);
+    }
+    return seconds;
+}
+/** Seconds as `2d 3h`, `1h 30m`, `45s`: non-zero units, largest first. */
+function duration_formatSeconds(totalSeconds) {
+    const parts = [];
+    let rest = totalSeconds;
+    for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]]) {
+        const amount = Math.floor(rest / size);
+        rest -= amount * size;
+        if (amount > 0)
+            parts.push(`${amount}${unit}`);
+    }
+    return parts.length > 0 ? parts.join(' ') : '0s';
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./packages/common/src/bytes.ts
+/** 1048576 -> "1 MiB", 65536 -> "64 KiB", 500 -> "500 bytes". */
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+        return `${bytes / (1024 * 1024)} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./packages/common/src/files.ts
+// The one file reader and writer. Every file a user names is read here: regular files only, with a size cap,
+// so a FIFO, a device or a huge file can neither stall nor flood a run, and no message quotes the content.
+
+
+
+
+
+/**
+ * Reads a regular file (a symlink is followed only to a regular file) of at most `maxBytes`.
+ * O_NONBLOCK keeps the open of a FIFO from waiting for a writer; fstat then refuses it.
+ */
+async function files_readBoundedFile(path, options) {
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        throw openFailure(path, options, errnoCode(error));
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw notRegular(path, options, describeKind(stats));
+        if (stats.size > options.maxBytes)
+            throw tooLarge(path, options);
+        // The file may grow while it is read: read at most one byte past the cap and refuse then.
+        const buffer = Buffer.alloc(Math.min(stats.size, options.maxBytes) + 1);
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length)
+                throw tooLarge(path, options);
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+        }
+        return buffer.subarray(0, length);
+    }
+    catch (error) {
+        if (error instanceof src/* CiSigningError */.AO)
+            throw error;
+        throw openFailure(path, options, errnoCode(error));
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Like readBoundedFile as UTF-8 text. */
+async function files_readBoundedText(path, options) {
+    return (await files_readBoundedFile(path, options)).toString('utf8');
+}
+/** Like readBoundedFile, but a file that does not exist is null (an optional, conventional path). */
+async function files_readOptionalFile(path, options) {
+    try {
+        return await files_readBoundedFile(path, options);
+    }
+    catch (error) {
+        if (error instanceof CiSigningError && error.code === 'FILE_NOT_FOUND')
+            return null;
+        throw error;
+    }
+}
+/** Writes through a temporary file and a rename, so a reader never sees a half-written file. */
+async function writeFileAtomic(path, content, mode = 0o644) {
+    const temporary = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(temporary, content, { mode, flag: 'wx' });
+        await (0,promises_namespaceObject.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        throw new src/* CiSigningError */.AO('FILE_UNWRITABLE', `Cannot write ${path} (${errnoCode(error)}).`, 'Check that the folder exists and is writable.');
+    }
+}
+function capitalized(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function openFailure(path, options, code) {
+    if (code === 'ENOENT') {
+        return new src/* CiSigningError */.AO('FILE_NOT_FOUND', `${capitalized(options.what)} ${path} does not exist.`, `Check the ${options.flag} path: relative paths are resolved from ${process.cwd()}.`);
+    }
+    // A socket cannot be opened as a file (ENXIO); it is not a regular file either.
+    if (code === 'ENXIO')
+        return notRegular(path, options, 'a socket');
+    return new src/* CiSigningError */.AO('FILE_UNREADABLE', `${capitalized(options.what)} ${path} cannot be read (${describeErrno(code)}).`, `Point ${options.flag} at a readable regular file.`);
+}
+function notRegular(path, options, kind) {
+    return new src/* CiSigningError */.AO('FILE_NOT_REGULAR', `${capitalized(options.what)} ${path} is ${kind}, not a regular file.`, `Point ${options.flag} at a regular file (a symlink is followed only to a regular file).`);
+}
+function tooLarge(path, options) {
+    const limit = options.limitName ?? `the ${options.what} cap`;
+    return new src/* CiSigningError */.AO('FILE_TOO_LARGE', `${capitalized(options.what)} ${path} is larger than ${formatBytes(options.maxBytes)} (${limit}).`, `Point ${options.flag} at the file the CI run wrote; ${options.what}s are never that large.`);
+}
+function describeKind(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+function describeErrno(code) {
+    switch (code) {
+        case 'EISDIR':
+            return 'it is a directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        default:
+            return code;
+    }
+}
+function errnoCode(error) {
+    return error?.code ?? 'unknown error';
+}
+
+;// CONCATENATED MODULE: ./packages/common/src/numbers.ts
+// Whole-number inputs (max-failed-tests, min-tests, retries): one grammar, usage errors naming the input.
+
+/** A whole number >= 0, optionally at most `max`. */
+function numbers_parseNonNegativeInteger(name, value, max = Number.MAX_SAFE_INTEGER) {
+    const text = value.trim();
+    const number = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(number)) {
+        throw new UsageError(`${name} "${value}" must be a whole number 0 or greater.`, `Set ${name} to a whole number such as 0 or 1.`);
+    }
+    if (number > max)
+        throw new UsageError(`${name} "${value}" must be a whole number from 0 to ${max}.`, `Set ${name} to e.g. 3.`);
+    return number;
+}
+
+;// CONCATENATED MODULE: ./packages/common/src/index.ts
+// Definitions every package shares, each in one place. Nothing here loads a heavy dependency at import.
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/results/schema/ci-results-v1.schema.json
-const ci_results_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:ci-signing:schema:ci-results-v1","title":"ci-results v1","description":"The CI result a trusted runner signs. The detached OpenPGP signature covers the exact bytes of the file. Properties not listed here are allowed, kept and signed. See docs/results-format.md.","type":"object","required":["version","repository","commit","conclusion","tests"],"properties":{"version":{"description":"Format version; always 1.","const":1},"repository":{"description":"The GitHub repository as owner/name.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\\\.\\\\.?$)[A-Za-z0-9._-]{1,100}$"},"commit":{"description":"The full commit sha the results are for: 40 lowercase hex digits.","type":"string","pattern":"^[0-9a-f]{40}$"},"conclusion":{"description":"The overall outcome, named like a GitHub check run conclusion.","enum":["success","failure","neutral","cancelled","skipped","timed_out"]},"tests":{"type":"object","required":["passed","failed","skipped"],"properties":{"passed":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"skipped":{"type":"integer","minimum":0}}},"coverage":{"type":"object","required":["lines"],"properties":{"lines":{"description":"Line coverage in percent.","type":"number","minimum":0,"maximum":100}}},"failures":{"type":"array","items":{"type":"object","required":["name","message"],"properties":{"name":{"type":"string"},"message":{"type":"string"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}}},"startedAt":{"description":"ISO 8601 date-time with a time zone.","type":"string","format":"date-time"},"completedAt":{"description":"ISO 8601 date-time with a time zone.","type":"string","format":"date-time"},"run":{"description":"Free-form details of the CI run (ids, URLs, runner name)."}}}');
+const ci_results_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:ci-signing:schema:ci-results-v1","title":"ci-results v1","description":"The CI result a trusted runner signs. The detached OpenPGP signature covers the exact bytes of the file. Properties not listed here are allowed, kept and signed. See docs/results-format.md.","type":"object","required":["version","repository","commit","conclusion","tests"],"properties":{"version":{"description":"Format version; always 1.","const":1},"repository":{"description":"The GitHub repository as owner/name.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\\\.\\\\.?$)[A-Za-z0-9._-]{1,100}$"},"commit":{"description":"The full commit sha the results are for: 40 lowercase hex digits.","type":"string","pattern":"^[0-9a-f]{40}$"},"check":{"description":"The check-run name the results are for. When present, the verifier requires the run it reads to have this name.","type":"string","minLength":1,"maxLength":200},"conclusion":{"description":"The overall outcome, named like a GitHub check run conclusion.","enum":["success","failure","neutral","cancelled","skipped","timed_out"]},"tests":{"type":"object","required":["passed","failed","skipped"],"properties":{"passed":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"skipped":{"type":"integer","minimum":0}}},"coverage":{"type":"object","required":["lines"],"properties":{"lines":{"description":"Line coverage in percent.","type":"number","minimum":0,"maximum":100}}},"failures":{"type":"array","items":{"type":"object","required":["name","message"],"properties":{"name":{"type":"string"},"message":{"type":"string"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}}},"failuresOmitted":{"description":"Failures left out of failures[] so that the signed block fits a check run; the counts in tests stay exact.","type":"integer","minimum":0},"flaky":{"description":"Tests that failed and then passed on a rerun; they count as passed.","type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"},"file":{"type":"string"}}}},"startedAt":{"description":"ISO 8601 date-time with a time zone.","type":"string","format":"date-time"},"completedAt":{"description":"ISO 8601 date-time with a time zone.","type":"string","format":"date-time"},"run":{"description":"Free-form details of the CI run (ids, URLs, runner name)."}}}');
 ;// CONCATENATED MODULE: ./packages/results/src/parse.ts
 // Reading and validating ci-results v1. The bytes are decoded strictly and parsed as they are: whoever
 // verifies a signature must parse exactly the bytes the signature covers, never a re-serialization.
@@ -64986,14 +65242,15 @@ const ci_results_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema"
 
 const RESULTS_SCHEMA_FILE = 'packages/results/schema/ci-results-v1.schema.json';
 const SCHEMA_FIX = `Make the file match the ci-results v1 schema (${RESULTS_SCHEMA_FILE}; format and example in docs/results-format.md).`;
+/** How a results file is read: a regular file, capped. */
+const parse_RESULTS_FILE = { what: 'results file', flag: 'results-file', maxBytes: src_LIMITS.resultsFileBytes, limitName: 'the results file cap' };
 /** A results file with thousands of broken entries should not make a message of thousands of problems. */
 const MAX_LISTED_PROBLEMS = 25;
 let validator;
 function resultsValidator() {
     if (!validator) {
         const ajv = new _2020.Ajv2020({ allErrors: true, verbose: true, strict: true });
-        // ajv-formats is CommonJS whose module.exports is also its own .default; .default works in node, jest and ncc.
-        dist_default()["default"](ajv, ['date-time']);
+        addAjvFormats(ajv, ['date-time']);
         validator = ajv.compile(ci_results_v1_schema_namespaceObject);
     }
     return validator;
@@ -65032,34 +65289,9 @@ function parse_parseResults(bytes, source) {
 }
 /** Reads and validates a results file; returns the exact bytes read (the ones to sign or verify) too. */
 async function parse_readResultsFile(path) {
-    let buffer;
-    try {
-        buffer = await (0,promises_namespaceObject.readFile)(path);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT') {
-            throw new src/* CiSigningError */.AO('FILE_NOT_FOUND', `Results file ${path} does not exist.`, `Check the results-file input (--results-file flag): relative paths are resolved from ${process.cwd()}.`);
-        }
-        throw new src/* CiSigningError */.AO('FILE_UNREADABLE', `Results file ${path} cannot be read (${describeFsError(code)}).`, 'Point results-file (--results-file) at a readable file written by the CI run.');
-    }
+    const buffer = await files_readBoundedFile(path, parse_RESULTS_FILE);
     const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     return { bytes, results: parse_parseResults(bytes, path) };
-}
-/** `sha256:<64 hex>` of the exact bytes. */
-function parse_resultsDigest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-function describeFsError(code) {
-    switch (code) {
-        case 'EISDIR':
-            return 'it is a directory';
-        case 'EACCES':
-        case 'EPERM':
-            return 'permission denied';
-        default:
-            return code ?? 'unknown error';
-    }
 }
 /**
  * TextDecoder does not say where decoding failed. A streaming decode only throws once an invalid sequence is
@@ -65153,12 +65385,48 @@ function describeValue(value) {
     return json.length > 80 ? `${json.slice(0, 79)}…` : json;
 }
 
+;// CONCATENATED MODULE: ./packages/results/src/markdown.ts
+// Markdown building blocks for anything shown to people (check-run output, job summaries). Text from outside
+// is untrusted for formatting purposes and always escaped or fenced.
+
+/** `2024-05-01 12:00:00 UTC` from an ISO timestamp. */
+function markdown_formatTimestamp(iso) {
+    const time = Date.parse(iso);
+    if (!Number.isFinite(time))
+        return markdown_escapeText(iso);
+    return `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+function markdown_row(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+/** Plain text on one line with every character markdown (or a table cell) could act on escaped. */
+function markdown_escapeText(text) {
+    return oneLine(text).replace(/[\\`*_[\]<>|~&]/g, '\\$&');
+}
+/** An inline code span that survives backticks inside it and pipes inside a table cell. */
+function markdown_code(text) {
+    const value = oneLine(text);
+    const longestRun = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const padding = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+    return `${fence}${padding}${value.replace(/\|/g, '\\|')}${padding}${fence}`;
+}
+/** A fenced block whose fence is longer than any backtick run inside it. */
+function markdown_fenced(text) {
+    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return `${fence}text\n${text}\n${fence}`;
+}
+
 ;// CONCATENATED MODULE: ./packages/results/src/render.ts
+// Markdown for people: the check-run output of results. Pure functions of their
+// input, so the output can be pinned by committed snapshot files. Text from the results file is untrusted
+// for formatting purposes and always escaped or fenced.
+
 const MAX_LISTED_FAILURES = 50;
 const MAX_FAILURE_NAME = 200;
 const MAX_FAILURE_MESSAGE = 1000;
 const MAX_FAILURE_MESSAGE_LINES = 20;
-const STATUS_ICONS = { pass: '✅', fail: '❌', skip: '⏭️', warn: '⚠️' };
 const CONCLUSION_ICONS = {
     success: '✅',
     failure: '❌',
@@ -65167,37 +65435,6 @@ const CONCLUSION_ICONS = {
     skipped: '⏭️',
     neutral: '➖',
 };
-/** The verify job summary: one row per verified result, then each result's five checks. */
-function render_renderVerificationSummary(entries) {
-    const lines = ['## ci-signing verification', ''];
-    if (entries.length === 0)
-        return [...lines, 'No results were verified.', ''].join('\n');
-    const accepted = entries.filter((entry) => entry.report.verified).length;
-    lines.push(accepted === entries.length
-        ? `✅ ${accepted} of ${entries.length} verified.`
-        : `❌ ${entries.length - accepted} of ${entries.length} not verified.`, '', '| Results | Verdict | Signer | Signed at | Conclusion |', '| --- | --- | --- | --- | --- |');
-    for (const { name, report } of entries) {
-        lines.push(row([
-            escapeText(name),
-            verdict(report),
-            report.fingerprint ? code(report.fingerprint) : report.verified ? 'unsigned' : '—',
-            report.signedAt ? formatTimestamp(report.signedAt) : '—',
-            report.conclusion ? escapeText(report.conclusion) : '—',
-        ]));
-    }
-    for (const { name, report } of entries) {
-        lines.push('', `### ${report.verified ? '✅' : '❌'} ${escapeText(name)}`, '', '| Check | Outcome | Detail |', '| --- | :---: | --- |');
-        for (const check of report.checks)
-            lines.push(row([escapeText(check.title), STATUS_ICONS[check.status], escapeText(check.detail)]));
-        if (report.error) {
-            lines.push('', `**Error:** ${code(report.error.code)}: ${escapeText(report.error.message)}`);
-            if (report.error.fix)
-                lines.push('', `**Fix:** ${escapeText(report.error.fix)}`);
-        }
-    }
-    lines.push('');
-    return lines.join('\n');
-}
 /** The human part of a check run's output: counts, coverage, duration, the signer (or a warning) and failures. */
 function render_renderResultsSummary(results, options) {
     const { passed, failed, skipped } = results.tests;
@@ -65236,11 +65473,6 @@ function render_renderResultsTitle(results, options) {
     const signer = options.signed ? `signed by ${options.signingKeyId || 'unknown key'}` : 'unsigned';
     return `${conclusionIcon(results.conclusion)} ${conclusion}${countsText(results)}${coverage} · ${signer}`;
 }
-function verdict(report) {
-    if (!report.verified)
-        return report.error ? `❌ rejected (${code(report.error.code)})` : '❌ rejected';
-    return report.signed ? '✅ verified' : '⚠️ accepted unsigned';
-}
 function conclusionIcon(conclusion) {
     return CONCLUSION_ICONS[conclusion] ?? '❔';
 }
@@ -65273,37 +65505,6 @@ function formatDuration(milliseconds) {
 function formatPercent(value) {
     return `${Number(value.toFixed(2))}%`;
 }
-/** `2024-05-01 12:00:00 UTC` from an ISO timestamp. */
-function formatTimestamp(iso) {
-    const time = Date.parse(iso);
-    if (!Number.isFinite(time))
-        return escapeText(iso);
-    return `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-function row(cells) {
-    return `| ${cells.join(' | ')} |`;
-}
-/** Plain text on one line with every character markdown (or a table cell) could act on escaped. */
-function escapeText(text) {
-    return oneLine(text).replace(/[\\`*_[\]<>|~&]/g, '\\$&');
-}
-/** An inline code span that survives backticks inside it and pipes inside a table cell. */
-function code(text) {
-    const value = oneLine(text);
-    const longestRun = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const padding = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
-    return `${fence}${padding}${value.replace(/\|/g, '\\|')}${padding}${fence}`;
-}
-/** A fenced block whose fence is longer than any backtick run inside it. */
-function fenced(text) {
-    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(Math.max(3, longestRun + 1));
-    return `${fence}text\n${text}\n${fence}`;
-}
-function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
 function truncate(text, limit) {
     const characters = [...text];
     return characters.length > limit ? `${characters.slice(0, limit - 1).join('')}…` : text;
@@ -65317,915 +65518,6 @@ function truncateMessage(message) {
 ;// CONCATENATED MODULE: ./packages/results/src/index.ts
 
 
-
-
-;// CONCATENATED MODULE: ./packages/signing/src/armor.ts
-// ASCII armor as people actually paste it into secrets and inputs.
-const BEGIN_MARKER = '-----BEGIN PGP ';
-const BASE64_ONLY = /^[A-Za-z0-9+/=\s]+$/;
-const ESCAPED_NEWLINE = /\\r\\n|\\n|\\r/g;
-const ARMOR_BLOCK = /-----BEGIN PGP ([A-Z0-9 ,/]+)-----[\s\S]*?-----END PGP \1-----/g;
-/**
- * Returns plain armor for: plain armor; the whole armored text base64-encoded (as stored in secrets);
- * one-line armor with literal `\n` or `\r\n` escapes. Lines are trimmed (indented YAML blocks) and CRLF
- * becomes LF. Text that is none of these is returned trimmed, for the reader to refuse.
- */
-function armor_normalizeArmor(text) {
-    let value = text.trim();
-    if (!value.includes(BEGIN_MARKER) && value.length > 0 && BASE64_ONLY.test(value)) {
-        const decoded = Buffer.from(value.replace(/\s+/g, ''), 'base64').toString('utf8');
-        if (decoded.includes(BEGIN_MARKER))
-            value = decoded.trim();
-    }
-    if (!value.includes(BEGIN_MARKER))
-        return value;
-    // Armor never contains a backslash, so any literal "\n" is an escaped line break.
-    return value
-        .replace(ESCAPED_NEWLINE, '\n')
-        .replace(/\r\n?/g, '\n')
-        .split('\n')
-        .map((line) => line.trim())
-        .join('\n')
-        .trim();
-}
-/**
- * Splits text into its armor blocks by their BEGIN/END lines (openpgp reads one armor at a time).
- * Text between blocks (comments, gpg's revocation preamble) is ignored. `unterminated` counts BEGIN
- * lines that have no matching END line.
- */
-function armor_splitArmorBlocks(text) {
-    const blocks = [];
-    for (const match of text.matchAll(ARMOR_BLOCK)) {
-        blocks.push({ type: match[1], text: match[0] });
-    }
-    const beginLines = text.split(BEGIN_MARKER).length - 1;
-    return { blocks, unterminated: beginLines - blocks.length };
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/policy.ts
-// Key and hash policy shared by signing and verification. The decisions are made here, explicitly,
-// so that a refusal never depends on an openpgp default that may change between versions.
-
-
-const MIN_RSA_BITS = 2048;
-/** Hashes refused on signatures (broken or deprecated for signatures). */
-const policy_WEAK_HASHES = new Set([
-    enums.hash.md5,
-    enums.hash.sha1,
-    enums.hash.ripemd,
-]);
-/** Hashes our own signatures may use: SHA-256 or stronger. */
-const STRONG_HASHES = new Set([
-    enums.hash.sha256,
-    enums.hash.sha384,
-    enums.hash.sha512,
-    enums.hash.sha3_256,
-    enums.hash.sha3_512,
-]);
-/**
- * openpgp config for looking at keys whose strength we judge ourselves: openpgp would otherwise throw
- * a generic "too weak" error before we can say which key is weak and why.
- */
-const policy_LENIENT_KEY_CONFIG = {
-    minRSABits: 0,
-    rejectPublicKeyAlgorithms: new Set(),
-};
-/** openpgp config mirroring our policy, as a second line behind our own explicit checks. */
-const policy_STRICT_CONFIG = {
-    minRSABits: MIN_RSA_BITS,
-    rejectPublicKeyAlgorithms: new Set([enums.publicKey.dsa, enums.publicKey.elgamal]),
-    rejectHashAlgorithms: new Set([enums.hash.md5, enums.hash.ripemd]),
-    rejectMessageHashAlgorithms: new Set(policy_WEAK_HASHES),
-};
-function policy_hexUpper(keyId) {
-    return keyId.toHex().toUpperCase();
-}
-function policy_fingerprintOf(key) {
-    return key.getFingerprint().toUpperCase();
-}
-function policy_hashName(hash) {
-    if (hash === null)
-        return 'an unknown hash';
-    const name = enums.read(enums.hash, hash);
-    // openpgp says "ripemd" for RIPEMD-160 and "sha3_256" for SHA3-256; use the names gpg users know.
-    return name === 'ripemd' ? 'RIPEMD160' : name.toUpperCase().replace('_', '-');
-}
-/** Why a key algorithm is too weak to sign with, or undefined when it is acceptable. */
-function weakness(component) {
-    const info = component.getAlgorithmInfo();
-    switch (info.algorithm) {
-        case 'rsaEncryptSign':
-        case 'rsaSign':
-        case 'rsaEncrypt':
-            return info.bits !== undefined && info.bits < MIN_RSA_BITS
-                ? `RSA ${info.bits}-bit (at least ${MIN_RSA_BITS} bits are required)`
-                : undefined;
-        case 'dsa':
-            return 'DSA (no longer accepted for signing)';
-        case 'elgamal':
-            return 'ElGamal (no longer accepted for signing)';
-        default:
-            return undefined;
-    }
-}
-/** True when any binding signature of the subkey allows it to sign data. */
-function subkeyMaySign(subkey) {
-    return subkey.bindingSignatures.some((signature) => signature.keyFlags !== null && (signature.keyFlags[0] & enums.keyFlags.signData) !== 0);
-}
-/** Revocation and expiry of the primary key as of `now` (revocations inside the key count). */
-async function primaryKeyState(key, now) {
-    if (await key.isRevoked(undefined, undefined, now))
-        return { state: 'revoked' };
-    const expiry = await key.getExpirationTime();
-    if (expiry instanceof Date && expiry.getTime() <= now.getTime())
-        return { state: 'expired', at: expiry };
-    return { state: 'valid' };
-}
-/** Revocation and expiry of a subkey as of `now`. */
-async function subkeyState(subkey, now) {
-    // openpgp's own signature types are stricter than its code: undefined means "any revocation".
-    const anySignature = undefined;
-    const primaryPacket = undefined;
-    if (await subkey.isRevoked(anySignature, primaryPacket, now))
-        return { state: 'revoked' };
-    // A null date reads the latest binding signature whatever its date; its key expiry is what matters.
-    const expiry = await subkey.getExpirationTime(null);
-    if (expiry instanceof Date && expiry.getTime() <= now.getTime())
-        return { state: 'expired', at: expiry };
-    return { state: 'valid' };
-}
-function policy_isSubkey(component) {
-    return component instanceof Subkey;
-}
-function policy_isoDate(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/**
- * Throws KEY_REVOKED / KEY_EXPIRED when the primary key, or `component` if it is a subkey, is not
- * valid at `now`. `label` names the key in the message, e.g. "private key" or "trusted key".
- */
-async function policy_assertValidNow(key, component, now, label, kind) {
-    const fingerprint = policy_fingerprintOf(key);
-    const primary = await primaryKeyState(key, now);
-    if (primary.state === 'revoked') {
-        throw new src/* CiSigningError */.AO('KEY_REVOKED', `The ${label} ${fingerprint} is revoked.`, 'Use a key that is not revoked (generate one with `ci-signing keygen`) and trust its public key instead.', kind);
-    }
-    if (primary.state === 'expired') {
-        throw new src/* CiSigningError */.AO('KEY_EXPIRED', `The ${label} ${fingerprint} expired on ${policy_isoDate(primary.at)}.`, 'Extend the key expiry (gpg --quick-set-expire) and re-export it, or generate a new key with `ci-signing keygen`.', kind);
-    }
-    if (!policy_isSubkey(component))
-        return;
-    const subkeyId = policy_hexUpper(component.getKeyID());
-    const sub = await subkeyState(component, now);
-    if (sub.state === 'revoked') {
-        throw new src/* CiSigningError */.AO('KEY_REVOKED', `The signing subkey ${subkeyId} of the ${label} ${fingerprint} is revoked.`, 'Sign with a subkey that is not revoked and publish the updated public key.', kind);
-    }
-    if (sub.state === 'expired') {
-        throw new src/* CiSigningError */.AO('KEY_EXPIRED', `The signing subkey ${subkeyId} of the ${label} ${fingerprint} expired on ${policy_isoDate(sub.at)}.`, 'Extend the subkey expiry (gpg --quick-set-expire FPR 1y SUBKEY-FPR) and re-export the keys.', kind);
-    }
-}
-/** Throws KEY_WEAK when any of `components` uses a weak algorithm. */
-function policy_assertStrong(key, components, label, kind) {
-    for (const component of components) {
-        const reason = weakness(component);
-        if (reason === undefined)
-            continue;
-        const which = policy_isSubkey(component)
-            ? `The signing subkey ${policy_hexUpper(component.getKeyID())} of the ${label} ${policy_fingerprintOf(key)}`
-            : `The ${label} ${policy_fingerprintOf(key)}`;
-        throw new src/* CiSigningError */.AO('KEY_WEAK', `${which} is too weak to sign with: ${reason}.`, 'Generate a new key (`ci-signing keygen`, ed25519 or rsa4096) and trust its public key instead.', kind);
-    }
-}
-/**
- * First line of an openpgp error, shortened, with long base64-like runs (possible key material)
- * replaced. Hex runs (key ids, fingerprints) are kept.
- */
-function policy_safeReason(error, maxLength = 160) {
-    const message = error instanceof Error ? error.message : String(error);
-    return message
-        .split('\n')[0]
-        .replace(/[A-Za-z0-9+/=]{20,}/g, (run) => (/^[0-9A-Fa-f]+$/.test(run) ? run : '[...]'))
-        .slice(0, maxLength);
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/private-key.ts
-// Loading the signer's private key. Nothing here may put key material or the passphrase into an
-// error: openpgp's own messages can quote armor lines, so they are never passed on.
-
-
-
-
-const PASSPHRASE_FIX = "Set the passphrase input (CLI: --passphrase-file or CI_SIGNING_PASSPHRASE) to the private key's passphrase.";
-const ACCEPTED_FORMS = 'Give the ASCII-armored secret key (gpg --armor --export-secret-keys KEYID, or private-key.asc from `ci-signing keygen`); base64 of that armor and one-line armor with \\n escapes are accepted too.';
-function unreadable(message) {
-    return new src/* CiSigningError */.AO('KEY_UNREADABLE', message, ACCEPTED_FORMS, 'input');
-}
-async function readArmoredKey(text) {
-    const armored = armor_normalizeArmor(text);
-    if (armored === '')
-        throw unreadable('The private key is empty.');
-    if (!armored.includes('-----BEGIN PGP '))
-        throw unreadable('The private key is not OpenPGP armor (no BEGIN PGP line found).');
-    if (/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(armored) && !/-----BEGIN PGP PRIVATE KEY BLOCK-----/.test(armored)) {
-        throw notPrivate();
-    }
-    try {
-        return await readKey({ armoredKey: armored });
-    }
-    catch {
-        throw unreadable('The private key armor could not be read (damaged, truncated or not an OpenPGP key).');
-    }
-}
-function notPrivate() {
-    return new src/* CiSigningError */.AO('KEY_NOT_PRIVATE', 'The private key input holds a PUBLIC key; signing needs the secret key.', 'Export the secret key (gpg --armor --export-secret-keys KEYID) or use private-key.asc from `ci-signing keygen`; keep the public key for trusted-keys.', 'input');
-}
-function secretPackets(key) {
-    return key.getKeys().map((component) => component.keyPacket);
-}
-async function unlock(key, passphrase, fingerprint) {
-    const packets = secretPackets(key).filter((packet) => !packet.isDummy());
-    if (packets.some((packet) => packet.isMissingSecretKeyMaterial())) {
-        throw unreadable(`The private key ${fingerprint} uses a secret-key protection openpgp.js cannot read (unsupported S2K or cipher).`);
-    }
-    if (packets.every((packet) => packet.isDecrypted()))
-        return key;
-    if (passphrase === '') {
-        throw new src/* CiSigningError */.AO('KEY_PASSPHRASE', `The private key ${fingerprint} is protected by a passphrase, but no passphrase was given.`, PASSPHRASE_FIX, 'input');
-    }
-    try {
-        return await decryptKey({ privateKey: key, passphrase });
-    }
-    catch {
-        throw new src/* CiSigningError */.AO('KEY_PASSPHRASE', `The passphrase does not unlock the private key ${fingerprint}.`, PASSPHRASE_FIX, 'input');
-    }
-}
-/** Explains why no (sub)key can sign now, as precisely as the key allows. */
-async function noSigningKey(key, now, fingerprint) {
-    const signingSubkeys = key.subkeys.filter(subkeyMaySign);
-    for (const wanted of ['revoked', 'expired']) {
-        for (const subkey of signingSubkeys) {
-            const state = await subkeyState(subkey, now);
-            if (state.state !== wanted)
-                continue;
-            // Reuse the shared wording for revoked / expired subkeys.
-            await policy_assertValidNow(key, subkey, now, 'private key', 'input');
-        }
-    }
-    return new src/* CiSigningError */.AO('KEY_NO_SIGNING', `The private key ${fingerprint} has no key or subkey that may sign data now.`, 'Use a key with signing capability (gpg --quick-add-key FPR ed25519 sign) or generate one with `ci-signing keygen`.', 'input');
-}
-/**
- * Reads, checks and decrypts the signer's private key. Refuses public keys, garbage, wrong or missing
- * passphrases, expired, revoked and weak keys, and keys without a signing-capable (sub)key valid `now`.
- */
-async function loadPrivateKey(text, passphrase = '', now = new Date()) {
-    const read = await readArmoredKey(text);
-    if (!read.isPrivate())
-        throw notPrivate();
-    const fingerprint = policy_fingerprintOf(read);
-    await policy_assertValidNow(read, read, now, 'private key', 'input');
-    // The primary key certifies the subkey bindings, so its strength matters even when a subkey signs.
-    policy_assertStrong(read, [read, ...read.subkeys.filter(subkeyMaySign)], 'private key', 'input');
-    const key = await unlock(read, passphrase, fingerprint);
-    let signing;
-    try {
-        signing = await key.getSigningKey(undefined, now, undefined, { ...config, ...policy_LENIENT_KEY_CONFIG });
-    }
-    catch {
-        throw await noSigningKey(key, now, fingerprint);
-    }
-    const signingKeyId = policy_hexUpper(signing.getKeyID());
-    if (signing.keyPacket.isDummy()) {
-        throw new src/* CiSigningError */.AO('KEY_NO_SIGNING', `The secret part of the ${policy_isSubkey(signing) ? 'signing subkey' : 'primary key'} ${signingKeyId} of the private key ${fingerprint} is not in the exported key.`, 'Export a secret key that includes the signing (sub)key (gpg --armor --export-secret-subkeys KEYID! for just the signing subkey).', 'input');
-    }
-    return { key, fingerprint, signingKeyId };
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/sign.ts
-
-
-
-/**
- * Armored detached binary signature over the exact `bytes`, made by the (sub)key chosen when the key
- * was loaded, with SHA-256 or stronger.
- */
-async function signDetached(bytes, signingKey, date) {
-    const component = signingKey.key.getKeys().find((candidate) => policy_hexUpper(candidate.getKeyID()) === signingKey.signingKeyId);
-    if (!component) {
-        throw new src/* CiSigningError */.AO('SIGN_FAILED', `The signing key ${signingKey.signingKeyId} is not part of the private key ${signingKey.fingerprint}.`, 'Load the key with loadPrivateKey() and pass its result unchanged.', 'internal');
-    }
-    let armored;
-    try {
-        armored = await openpgp_sign({
-            message: await createMessage({ binary: bytes }),
-            signingKeys: signingKey.key,
-            signingKeyIDs: component.getKeyID(),
-            detached: true,
-            format: 'armored',
-            date,
-            config: { preferredHashAlgorithm: enums.hash.sha256 },
-        });
-    }
-    catch (error) {
-        // openpgp's signing errors name keys and algorithms, never secret material.
-        throw new src/* CiSigningError */.AO('SIGN_FAILED', `Signing with key ${signingKey.signingKeyId} failed: ${error.message}.`, 'Check that the key is valid at the signing time and can sign.', 'internal');
-    }
-    const signature = await readSignature({ armoredSignature: armored });
-    for (const packet of signature.packets) {
-        if (!STRONG_HASHES.has(packet.hashAlgorithm)) {
-            throw new src/* CiSigningError */.AO('SIGN_FAILED', `The signature was made with ${policy_hashName(packet.hashAlgorithm)}; SHA-256 or stronger is required.`, "Set the key's preferred hash algorithms to SHA-256 or stronger (gpg --edit-key KEYID setpref).", 'internal');
-        }
-    }
-    return armored;
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/trusted-keys.ts
-// The keyring a verifier trusts: public keys, with revocation certificates applied.
-
-
-
-
-class TrustedKeyring {
-    keys;
-    constructor(keys) {
-        this.keys = keys;
-    }
-    get size() {
-        return this.keys.length;
-    }
-    /** Primary key fingerprints, 40 hex upper-case. */
-    get fingerprints() {
-        return this.keys.map(fingerprintOf);
-    }
-    /**
-     * Finds a primary key or subkey by key id (16 hex) or fingerprint (40 hex), case-insensitive;
-     * spaces and a leading 0x are ignored.
-     */
-    find(idOrFingerprint) {
-        const wanted = idOrFingerprint.replace(/\s+/g, '').replace(/^0x/i, '').toUpperCase();
-        for (const key of this.keys) {
-            for (const component of key.getKeys()) {
-                const keyId = hexUpper(component.getKeyID());
-                if (wanted === keyId || wanted === fingerprintOf(component)) {
-                    return { key, component, fingerprint: fingerprintOf(key), keyId };
-                }
-            }
-        }
-        return undefined;
-    }
-}
-const TRUSTED_KEYS_FIX = 'Give ASCII-armored public keys (gpg --armor --export KEYID, or public-key.asc from `ci-signing keygen`), optionally followed by revocation certificates.';
-function trusted_keys_unreadable(message, fix = TRUSTED_KEYS_FIX) {
-    return new CiSigningError('TRUSTED_KEYS_UNREADABLE', message, fix, 'input');
-}
-async function readBlock(type, armored, position) {
-    if (type === 'PRIVATE KEY BLOCK') {
-        throw trusted_keys_unreadable(`Trusted keys ${position} is a PRIVATE key block.`, 'Give only public keys (gpg --armor --export KEYID); remove the private key and treat it as exposed.');
-    }
-    if (type !== 'PUBLIC KEY BLOCK' && type !== 'SIGNATURE') {
-        throw trusted_keys_unreadable(`Trusted keys ${position} is a PGP ${type}, not a public key or revocation certificate.`);
-    }
-    let data;
-    try {
-        data = (await openpgp.unarmor(armored)).data;
-    }
-    catch (error) {
-        throw trusted_keys_unreadable(`Trusted keys ${position} has damaged armor: ${safeReason(error)}.`);
-    }
-    let keyError;
-    if (type === 'PUBLIC KEY BLOCK') {
-        try {
-            return { keys: await openpgp.readKeys({ binaryKeys: data }) };
-        }
-        catch (error) {
-            keyError = error;
-        }
-    }
-    // gpg and openpgp.js write revocation certificates as a lone signature packet, in either armor type.
-    let signature;
-    try {
-        signature = await openpgp.readSignature({ binarySignature: data });
-    }
-    catch {
-        throw trusted_keys_unreadable(`Trusted keys ${position} is not a readable public key: ${safeReason(keyError ?? new Error('no key packet found'))}.`);
-    }
-    const packets = [...signature.packets];
-    if (packets.length === 0 || packets.some((packet) => packet.signatureType !== openpgp.enums.signature.keyRevocation)) {
-        throw trusted_keys_unreadable(`Trusted keys ${position} holds a signature that is not a key revocation certificate.`);
-    }
-    return { revocations: packets.map((packet) => ({ issuerKeyId: hexUpper(packet.issuerKeyID), armored })) };
-}
-/** Adds `key` to `keys`, merging it into an earlier copy of the same key. */
-async function addKey(keys, key) {
-    const index = keys.findIndex((known) => known.getFingerprint() === key.getFingerprint());
-    if (index < 0)
-        keys.push(key);
-    else
-        keys[index] = await keys[index].update(key);
-}
-/**
- * Builds the trusted keyring. Each string may hold several armored public key blocks and revocation
- * certificates (in any order); text between blocks is ignored. A revocation certificate revokes the
- * matching key in the ring; one for a key that is not in the ring is ignored.
- */
-async function trusted_keys_loadTrustedKeys(blocks) {
-    const keys = [];
-    const revocations = [];
-    for (const [entryIndex, entry] of blocks.entries()) {
-        const text = normalizeArmor(entry);
-        if (text === '')
-            continue;
-        const where = blocks.length > 1 ? ` (entry ${entryIndex + 1})` : '';
-        const { blocks: armorBlocks, unterminated } = splitArmorBlocks(text);
-        if (armorBlocks.length === 0 && unterminated === 0) {
-            throw trusted_keys_unreadable(`Trusted keys${where} contain no OpenPGP armor (no BEGIN PGP line found).`);
-        }
-        if (unterminated > 0) {
-            throw trusted_keys_unreadable(`Trusted keys${where} contain an armor block without its END line (truncated?).`);
-        }
-        for (const [blockIndex, block] of armorBlocks.entries()) {
-            const position = `block ${blockIndex + 1}${where}`;
-            const content = await readBlock(block.type, block.text, position);
-            if ('revocations' in content) {
-                revocations.push(...content.revocations);
-                continue;
-            }
-            for (const key of content.keys) {
-                if (key.isPrivate()) {
-                    throw trusted_keys_unreadable(`Trusted keys ${position} holds a PRIVATE key.`, 'Give only public keys (gpg --armor --export KEYID); remove the private key and treat it as exposed.');
-                }
-                await addKey(keys, key);
-            }
-        }
-    }
-    for (const revocation of revocations) {
-        const index = keys.findIndex((key) => hexUpper(key.getKeyID()) === revocation.issuerKeyId);
-        if (index < 0)
-            continue;
-        try {
-            const revoked = await openpgp.revokeKey({ key: keys[index], revocationCertificate: revocation.armored, format: 'object' });
-            keys[index] = revoked.publicKey;
-        }
-        catch (error) {
-            throw trusted_keys_unreadable(`The revocation certificate for trusted key ${fingerprintOf(keys[index])} does not verify: ${safeReason(error)}.`, 'Use the revocation certificate made for this key (revocation.asc from `ci-signing keygen`, or gpg --gen-revoke).');
-        }
-    }
-    if (keys.length === 0) {
-        throw new CiSigningError('TRUSTED_KEYS_EMPTY', 'No trusted public key was given.', 'Set trusted-keys (or trusted-keys-file) to the armored public key of the signing key.', 'input');
-    }
-    return new TrustedKeyring(keys);
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/verify.ts
-// Verification of a detached signature against the trusted keyring, with our own policy on top of
-// openpgp's cryptographic check: openpgp judges key validity at the signature's creation time, while
-// we require the key to be valid NOW (not expired, not revoked), a strong hash and a strong key.
-
-
-
-
-/** How far a signature may be dated ahead of `now` (clock skew between machines). */
-const MAX_CLOCK_SKEW_MS = (/* unused pure expression or super */ null && (5 * 60 * 1000));
-function malformed(message) {
-    return new CiSigningError('SIGNATURE_MALFORMED', message, 'Give the ASCII-armored detached signature made by `ci-signing sign` (or gpg --detach-sign --armor) over the results file.', 'verification');
-}
-async function readDocumentSignatures(armoredSignature) {
-    const armored = normalizeArmor(armoredSignature);
-    if (armored === '')
-        throw malformed('The signature is empty.');
-    let signature;
-    try {
-        signature = await openpgp.readSignature({ armoredSignature: armored });
-    }
-    catch (error) {
-        throw malformed(`The signature is not a readable armored OpenPGP signature: ${safeReason(error)}.`);
-    }
-    const packets = [...signature.packets];
-    const binary = packets.filter((packet) => packet.signatureType === openpgp.enums.signature.binary);
-    if (binary.length > 0)
-        return binary;
-    if (packets.some((packet) => packet.signatureType === openpgp.enums.signature.text)) {
-        // A text-mode signature ignores line-ending changes; we sign exact bytes.
-        throw malformed('The signature is a text-mode signature (type 0x01), not a binary signature over the exact bytes.');
-    }
-    throw malformed('The signature holds no signature over a document (it may be a key signature or revocation).');
-}
-function weakHash(packet, signerKeyId) {
-    return new CiSigningError('SIGNATURE_WEAK_HASH', `The signature by key ${signerKeyId} uses ${hashName(packet.hashAlgorithm)}, which is too weak to trust.`, 'Sign again with SHA-256 or stronger (`ci-signing sign` does; with gpg use --digest-algo SHA256).', 'verification');
-}
-function invalid(message) {
-    return new CiSigningError('SIGNATURE_INVALID', message, 'Sign the exact results file again; make sure nothing (line endings, formatting) changes it between signing and verifying.', 'verification');
-}
-async function checkSignature(bytes, packet, match, now) {
-    const { key, component, fingerprint, keyId } = match;
-    // Our checks, in order: hash, key strength, date, revocation, expiry. openpgp's config mirrors them
-    // (STRICT_CONFIG) but never gets to decide.
-    if (packet.hashAlgorithm === null || WEAK_HASHES.has(packet.hashAlgorithm))
-        throw weakHash(packet, keyId);
-    assertStrong(key, isSubkey(component) ? [key, component] : [key], 'trusted key', 'verification');
-    const signedAt = packet.created;
-    if (!signedAt)
-        throw malformed(`The signature by key ${keyId} has no creation time.`);
-    if (signedAt.getTime() - now.getTime() > MAX_CLOCK_SKEW_MS) {
-        const minutes = Math.round((signedAt.getTime() - now.getTime()) / 60000);
-        throw new CiSigningError('SIGNATURE_FROM_FUTURE', `The signature by key ${keyId} is dated ${isoDate(signedAt)}, ${minutes} minutes after the current time ${isoDate(now)}.`, "Check the clocks of the signing machine and of this runner (NTP), then sign again.", 'verification');
-    }
-    await assertValidNow(key, component, now, 'trusted key', 'verification');
-    const expiresAt = packet.getExpirationTime();
-    if (expiresAt instanceof Date && expiresAt.getTime() <= now.getTime()) {
-        throw invalid(`The signature by key ${keyId} expired on ${isoDate(expiresAt)}.`);
-    }
-    const validityDate = signedAt > now ? signedAt : now;
-    try {
-        await key.getSigningKey(component.getKeyID(), validityDate, undefined, { ...openpgp.config, ...LENIENT_KEY_CONFIG });
-    }
-    catch {
-        throw invalid(`The trusted key ${fingerprint} has no valid signing capability for ${isSubkey(component) ? 'subkey' : 'key'} ${keyId}.`);
-    }
-    const single = new openpgp.PacketList();
-    single.push(packet);
-    try {
-        const result = await openpgp.verify({
-            message: await openpgp.createMessage({ binary: bytes }),
-            signature: new openpgp.Signature(single),
-            verificationKeys: key,
-            format: 'binary',
-            expectSigned: false,
-            // Cryptography and key validity at signing time; "now" was judged above.
-            date: signedAt,
-            config: STRICT_CONFIG,
-        });
-        await result.signatures[0].verified;
-    }
-    catch (error) {
-        const reason = error.message;
-        if (/digest did not match|verification failed/i.test(reason)) {
-            throw invalid(`The signature by key ${keyId} does not match the data: the bytes were changed after signing, or the signature belongs to other data.`);
-        }
-        if (/newer than the signature/i.test(reason)) {
-            throw invalid(`The signature by key ${keyId} is dated ${isoDate(signedAt)}, before the key was created.`);
-        }
-        throw invalid(`The signature by key ${keyId} does not verify: ${safeReason(error, 200)}.`);
-    }
-    return { fingerprint, signingKeyId: keyId, signedAt };
-}
-/**
- * Verifies a detached signature over the exact `bytes` with the trusted keyring, judging the key as of
- * `now`. When the signature holds several signers, it is accepted if one trusted signer passes every
- * check; otherwise the first trusted signer's refusal is reported (untrusted signers are ignored).
- */
-async function verify_verifyDetached(bytes, armoredSignature, ring, now = new Date()) {
-    const packets = await readDocumentSignatures(armoredSignature);
-    const candidates = packets.map((packet) => ({ packet, match: ring.find(hexUpper(packet.issuerKeyID)) }));
-    let firstRefusal;
-    for (const { packet, match } of candidates) {
-        if (!match)
-            continue;
-        try {
-            return await checkSignature(bytes, packet, match, now);
-        }
-        catch (error) {
-            if (!(error instanceof CiSigningError))
-                throw error;
-            firstRefusal ??= error;
-        }
-    }
-    if (firstRefusal)
-        throw firstRefusal;
-    const signers = [...new Set(candidates.map(({ packet }) => hexUpper(packet.issuerKeyID)))].join(', ');
-    throw new CiSigningError('SIGNATURE_UNTRUSTED_KEY', `The signature was made by key ${signers}, which is not among the trusted keys (${ring.fingerprints.join(', ')}).`, "Add the signer's public key to trusted-keys if you trust it, or sign with a trusted key.", 'verification');
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/keygen.ts
-
-
-
-// v4 keys protected with iterated-S2K/CFB: the forms GnuPG 2.2 reads (no v6, no AEAD, no Argon2).
-const GNUPG22_CONFIG = {
-    v6Keys: false,
-    aeadProtect: false,
-    s2kType: enums.s2k.iterated,
-    preferredHashAlgorithm: enums.hash.sha512,
-};
-// A signing-only primary key: ci-signing never encrypts. ed25519 must be the legacy EdDSA form; GnuPG 2.2
-// silently skips v4 keys of the newer Ed25519 algorithm.
-const ALGORITHMS = {
-    ed25519: { type: 'ecc', curve: 'ed25519Legacy' },
-    rsa4096: { type: 'rsa', rsaBits: 4096 },
-};
-/** Generates a v4 signing key pair that GnuPG 2.2 imports, with its revocation certificate. */
-async function generateKeyPair(options) {
-    const name = options.name.trim();
-    const email = options.email.trim();
-    if (name === '' && email === '') {
-        throw new UsageError('A key needs a name or an email address.', 'Pass --name and --email.');
-    }
-    if (email !== '' && !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) {
-        throw new UsageError(`The email address "${email}" is not valid.`, 'Pass an address like ci@example.com.');
-    }
-    if (!Number.isInteger(options.expiresInSeconds) || options.expiresInSeconds < 0) {
-        throw new UsageError(`The key lifetime ${options.expiresInSeconds} is not a whole number of seconds >= 0.`, 'Give a lifetime such as 1y, 90d, or 0 for no expiry.');
-    }
-    const algorithm = ALGORITHMS[options.algorithm];
-    if (!algorithm) {
-        throw new UsageError(`The key algorithm "${String(options.algorithm)}" is not supported.`, 'Use ed25519 or rsa4096.');
-    }
-    const generated = await openpgp.generateKey({
-        ...algorithm,
-        userIDs: [{ ...(name ? { name } : {}), ...(email ? { email } : {}) }],
-        passphrase: options.passphrase || undefined,
-        keyExpirationTime: options.expiresInSeconds,
-        date: options.date,
-        subkeys: [],
-        format: 'object',
-        config: GNUPG22_CONFIG,
-    });
-    return {
-        privateKey: generated.privateKey.armor(),
-        publicKey: generated.publicKey.armor(),
-        revocationCertificate: generated.revocationCertificate,
-        fingerprint: fingerprintOf(generated.publicKey),
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/index.ts
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/verifier/src/policy.ts
-// Turns the verify inputs (action inputs and CLI flags share names and strings) into a VerifyPolicy.
-// Bad values are usage errors naming the input, so the CLI exits 2 and the action says which input is wrong.
-
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-/** `24h`, `7d`, `30m`, `90s`, `2w`, also combined (`1d 12h`) -> seconds; '' -> null (no limit). */
-function parseDuration(value, name = 'max-age') {
-    const text = value.trim().toLowerCase();
-    if (text === '')
-        return null;
-    if (!/^(\d+\s*[smhdw]\s*)+$/.test(text)) {
-        throw new UsageError(`${name} "${value}" is not a duration: use whole numbers with a unit s, m, h, d or w, e.g. 24h or 7d.`, `Set ${name} to e.g. 24h, 7d or 30m, or leave it empty for no limit.`);
-    }
-    let seconds = 0;
-    for (const [, amount, unit] of text.matchAll(/(\d+)\s*([smhdw])/g))
-        seconds += Number(amount) * UNIT_SECONDS[unit];
-    if (seconds === 0 || !Number.isSafeInteger(seconds)) {
-        throw new UsageError(`${name} "${value}" must be longer than 0 and reasonably bounded.`, `Set ${name} to e.g. 24h or 7d, or leave it empty for no limit.`);
-    }
-    return seconds;
-}
-/**
- * 'false' | '' -> false, 'true' -> true, 'YYYY-MM-DD' -> that UTC calendar day (midnight UTC); the verifier
- * accepts unsigned results through the end of that day.
- */
-function parseAllowUnsigned(value, name = 'allow-unsigned') {
-    const text = value.trim().toLowerCase();
-    if (text === '' || text === 'false')
-        return false;
-    if (text === 'true')
-        return true;
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (match) {
-        const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-        const date = new Date(Date.UTC(year, month - 1, day));
-        // Date.UTC rolls 2025-02-30 over to March; a real calendar day round-trips.
-        if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day)
-            return date;
-    }
-    throw new UsageError(`${name} "${value}" must be false, true or a date YYYY-MM-DD (unsigned results accepted through the end of that day, UTC).`, `Set ${name} to false (the default), true, or a real date such as 2030-01-31.`);
-}
-/** A whole number >= 0, e.g. max-failed-tests or min-tests. */
-function policy_parseNonNegativeInteger(name, value) {
-    const text = value.trim();
-    const number = Number(text);
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(number)) {
-        throw new UsageError(`${name} "${value}" must be a whole number 0 or greater.`, `Set ${name} to a whole number such as 0 or 1.`);
-    }
-    return number;
-}
-/** A percentage 0-100 (a trailing % is allowed), or '' -> null (not checked). */
-function parsePercentOrEmpty(name, value) {
-    const text = value.trim().replace(/%$/, '').trim();
-    if (text === '')
-        return null;
-    const number = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || number > 100) {
-        throw new UsageError(`${name} "${value}" must be a percentage from 0 to 100, e.g. 80 or 72.5.`, `Set ${name} to a number from 0 to 100, or leave it empty for no coverage check.`);
-    }
-    return number;
-}
-/** Defaults (for absent or empty values) match verify/action.yml: false, 0, none, 1, none. */
-function policy_buildPolicy(raw) {
-    const orDefault = (value, fallback) => (value === undefined || value.trim() === '' ? fallback : value);
-    return {
-        allowUnsigned: parseAllowUnsigned(raw.allowUnsigned ?? ''),
-        maxFailedTests: policy_parseNonNegativeInteger('max-failed-tests', orDefault(raw.maxFailedTests, '0')),
-        minCoverage: parsePercentOrEmpty('min-coverage', raw.minCoverage ?? ''),
-        minTests: policy_parseNonNegativeInteger('min-tests', orDefault(raw.minTests, '1')),
-        maxAgeSeconds: parseDuration(raw.maxAge ?? ''),
-    };
-}
-/** Seconds as `2d 3h`, `1h 30m`, `45s`: non-zero units, largest first. */
-function policy_formatSeconds(totalSeconds) {
-    const parts = [];
-    let rest = totalSeconds;
-    for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]]) {
-        const amount = Math.floor(rest / size);
-        rest -= amount * size;
-        if (amount > 0)
-            parts.push(`${amount}${unit}`);
-    }
-    return parts.length > 0 ? parts.join(' ') : '0s';
-}
-
-;// CONCATENATED MODULE: ./packages/verifier/src/verify.ts
-// The five checks in their fixed order. Each either passes (or warns) and hands what it learned to the next,
-// or fails with a CiSigningError; after the first failure the remaining checks are reported as skipped.
-// The results bytes are parsed only once the signature over exactly those bytes has been verified.
-
-
-
-
-
-const CHECK_TITLES = {
-    'signature-present': 'Signature present',
-    'signature-valid': 'Signature valid',
-    binding: 'Bound to repository and commit',
-    freshness: 'Fresh',
-    thresholds: 'Thresholds',
-};
-const DAY_MS = (/* unused pure expression or super */ null && (24 * 60 * 60 * 1000));
-async function verify_verifyResults(input) {
-    const findings = {};
-    const signature = input.signature?.trim() ? input.signature : null;
-    const run = {
-        'signature-present': () => checkSignaturePresent(input, signature),
-        'signature-valid': () => checkSignatureValid(input, signature, findings),
-        binding: () => checkBinding(input, required(findings.results)),
-        freshness: () => checkFreshness(input, findings.signer, required(findings.results)),
-        thresholds: () => checkThresholds(input, required(findings.results)),
-    };
-    const checks = [];
-    let error;
-    let failedTitle = '';
-    for (const id of CHECK_IDS) {
-        const title = CHECK_TITLES[id];
-        if (error) {
-            checks.push({ id, title, status: 'skip', detail: `Not checked: "${failedTitle}" failed.` });
-            continue;
-        }
-        try {
-            const outcome = await run[id]();
-            checks.push({ id, title, ...outcome });
-        }
-        catch (thrown) {
-            error = asCiSigningError(thrown);
-            failedTitle = title;
-            checks.push({ id, title, status: 'fail', detail: error.message });
-        }
-    }
-    return {
-        verified: !error,
-        signed: Boolean(findings.signer),
-        fingerprint: findings.signer?.fingerprint ?? '',
-        signingKeyId: findings.signer?.signingKeyId ?? '',
-        signedAt: findings.signer?.signedAt.toISOString() ?? '',
-        conclusion: findings.results?.conclusion ?? '',
-        checks,
-        ...(findings.results ? { results: findings.results } : {}),
-        ...(error ? { error } : {}),
-    };
-}
-function checkSignaturePresent(input, signature) {
-    if (signature)
-        return { status: 'pass', detail: `A signature over ${input.source} is present.` };
-    const { allowUnsigned } = input.policy;
-    if (allowUnsigned === true) {
-        return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned because allow-unsigned is true.` };
-    }
-    if (allowUnsigned instanceof Date) {
-        const day = allowUnsigned.toISOString().slice(0, 10);
-        // The date names a UTC calendar day; unsigned results are accepted through its end.
-        if (input.now.getTime() < Date.parse(day) + DAY_MS) {
-            return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned until the end of ${day} (UTC) under allow-unsigned.` };
-        }
-        throw new CiSigningError('SIGNATURE_MISSING', `No signature over ${input.source}, and allow-unsigned ended with ${day} (UTC).`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`), or, if the migration truly needs longer, move the allow-unsigned date.', 'verification');
-    }
-    throw new CiSigningError('SIGNATURE_MISSING', `No signature over ${input.source} was found.`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`) and pass the signature, or set allow-unsigned to a date while migrating.', 'verification');
-}
-async function checkSignatureValid(input, signature, findings) {
-    if (!signature) {
-        findings.results = parseOrExplain(input, 'The results are unsigned and');
-        return { status: 'warn', detail: `Nothing to verify: ${input.source} is unsigned, so nothing proves where its content came from.` };
-    }
-    if (!input.keyring) {
-        throw new CiSigningError('TRUSTED_KEYS_MISSING', `${input.source} is signed, but no trusted keys were given to check the signature against.`, 'Pass the trusted public keys (trusted-keys or trusted-keys-file; --trusted-keys-file in the CLI).', 'verification');
-    }
-    const check = await verifyDetached(input.resultsBytes, signature, input.keyring, input.now);
-    findings.signer = { fingerprint: check.fingerprint, signingKeyId: check.signingKeyId, signedAt: check.signedAt };
-    findings.results = parseOrExplain(input, `The signature by ${check.fingerprint} is valid, but the signed results`);
-    const subkey = check.fingerprint.endsWith(check.signingKeyId) ? '' : ` (signing subkey ${check.signingKeyId})`;
-    return { status: 'pass', detail: `Valid signature by trusted key ${check.fingerprint}${subkey}, made ${check.signedAt.toISOString()}.` };
-}
-/** Parses the (verified or allowed-unsigned) bytes; a refusal keeps its code and says that the content is at fault. */
-function parseOrExplain(input, lead) {
-    try {
-        return parseResults(input.resultsBytes, input.source);
-    }
-    catch (thrown) {
-        const error = asCiSigningError(thrown);
-        throw new CiSigningError(error.code, `${lead} are not valid ci-results v1: ${error.message}`, error.fix, 'verification');
-    }
-}
-function checkBinding(input, results) {
-    const expectedRepository = input.expected.repository;
-    const expectedSha = input.expected.sha;
-    const problems = [];
-    if (results.repository.toLowerCase() !== expectedRepository.toLowerCase()) {
-        problems.push(`repository "${results.repository}" but the expected repository is "${expectedRepository || '(not given)'}"`);
-    }
-    if (results.commit.toLowerCase() !== expectedSha.toLowerCase()) {
-        problems.push(`commit ${results.commit} but the expected commit is ${expectedSha || '(not given)'}`);
-    }
-    if (problems.length > 0) {
-        throw new CiSigningError('BINDING_MISMATCH', `${input.source} names ${problems.join(', and ')}.`, 'These results belong to another commit or repository (a stale file or a replayed result): produce and sign results for this commit.', 'verification');
-    }
-    return { status: 'pass', detail: `The results are for ${results.repository} at commit ${results.commit}, as expected.` };
-}
-function checkFreshness(input, signer, results) {
-    const maxAge = input.policy.maxAgeSeconds;
-    if (maxAge === null)
-        return { status: 'pass', detail: 'Not checked: no max-age is set.' };
-    let reference;
-    let event;
-    if (signer) {
-        reference = signer.signedAt;
-        event = { past: 'was signed', present: 'Signed' };
-    }
-    else {
-        // Unsigned results have no signature time; their own (unproven) completedAt is the only clock there is.
-        reference = new Date(results.completedAt ?? Number.NaN);
-        event = { past: 'completed (completedAt, unsigned)', present: 'Completed (completedAt, unsigned)' };
-        if (!Number.isFinite(reference.getTime())) {
-            throw new CiSigningError('RESULTS_AGE_UNKNOWN', `${input.source} is unsigned and has no usable completedAt, so its age cannot be checked against max-age ${formatSeconds(maxAge)}.`, 'Sign the results, or write completedAt into them, or leave max-age empty.', 'verification');
-        }
-    }
-    // A signature up to 5 minutes ahead of our clock is accepted by signing; count it as age 0.
-    const ageSeconds = Math.max(0, Math.floor((input.now.getTime() - reference.getTime()) / 1000));
-    if (ageSeconds > maxAge) {
-        throw new CiSigningError('RESULTS_TOO_OLD', `${input.source} ${event.past} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), longer than max-age ${formatSeconds(maxAge)} allows.`, 'Run CI again on the trusted runner to produce fresh signed results, or raise max-age.', 'verification');
-    }
-    return { status: 'pass', detail: `${event.present} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), within max-age ${formatSeconds(maxAge)}.` };
-}
-function checkThresholds(input, results) {
-    const { policy } = input;
-    const { passed, failed } = results.tests;
-    const ran = passed + failed;
-    const violations = [];
-    const met = [];
-    if (results.conclusion === 'success')
-        met.push('conclusion success');
-    else
-        violations.push(`conclusion is ${results.conclusion}, not success`);
-    if (failed <= policy.maxFailedTests)
-        met.push(`${failed} failed (max-failed-tests ${policy.maxFailedTests})`);
-    else
-        violations.push(`${failed} tests failed, more than max-failed-tests ${policy.maxFailedTests}`);
-    if (ran >= policy.minTests)
-        met.push(`${ran} tests ran (min-tests ${policy.minTests})`);
-    else
-        violations.push(`${ran} tests ran (passed + failed), fewer than min-tests ${policy.minTests}`);
-    if (policy.minCoverage !== null) {
-        const lines = results.coverage?.lines;
-        if (lines === undefined)
-            violations.push(`no line coverage is reported, but min-coverage is ${policy.minCoverage}%`);
-        else if (lines < policy.minCoverage)
-            violations.push(`line coverage ${lines}% is below min-coverage ${policy.minCoverage}%`);
-        else
-            met.push(`line coverage ${lines}% (min-coverage ${policy.minCoverage}%)`);
-    }
-    if (violations.length > 0) {
-        throw new CiSigningError('THRESHOLDS_NOT_MET', `${input.source} does not meet the thresholds: ${violations.join('; ')}.`, 'Fix the failing tests or coverage and run CI again; change the thresholds only if the policy itself is wrong.', 'verification');
-    }
-    return { status: 'pass', detail: `${met.join(', ')}.` };
-}
-function required(value) {
-    // Unreachable by construction: a check only runs when every earlier one passed.
-    if (value === undefined)
-        throw new CiSigningError('INTERNAL', 'A verifier check ran before the results were parsed.', 'Report this as a bug in ci-signing.', 'internal');
-    return value;
-}
-function asCiSigningError(thrown) {
-    if (thrown instanceof CiSigningError)
-        return thrown;
-    const message = thrown instanceof Error ? thrown.message : String(thrown);
-    return new CiSigningError('INTERNAL', `Verification broke unexpectedly: ${message}`, 'Report this as a bug in ci-signing, with the command and inputs used.', 'internal');
-}
-
-;// CONCATENATED MODULE: ./packages/verifier/src/index.ts
 
 
 
@@ -66515,7 +65807,7 @@ var dist_bundle_VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
 var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
-var DEFAULTS = {
+var dist_bundle_DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
   headers: {
@@ -66849,7 +66141,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 
 // pkg/dist-src/index.js
-var endpoint = withDefaults(null, DEFAULTS);
+var endpoint = withDefaults(null, dist_bundle_DEFAULTS);
 
 
 ;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
@@ -71271,14 +70563,11 @@ function gitHubMessage(data) {
         const details = errors
             .map((item) => typeof item === 'string' ? item : item && typeof item === 'object' && 'message' in item ? String(item.message) : JSON.stringify(item))
             .filter(Boolean);
-        return retry_policy_oneLine(details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message);
+        return oneLine(details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message);
     }
     if (typeof data === 'string' && data.trim() && !/^\s*</.test(data))
-        return retry_policy_oneLine(data).slice(0, 300);
+        return oneLine(data).slice(0, 300);
     return '';
-}
-function retry_policy_oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
 }
 function headerValue(headers, name) {
     const value = headers?.[name];
@@ -71326,7 +70615,7 @@ function retry_policy_classifyFailure(error, request, options) {
         return {
             transient: true,
             outcomeUnknown: !(code && NOT_SENT_CODES.has(code)),
-            description: `The connection to GitHub failed (${retry_policy_oneLine(reason)})`,
+            description: `The connection to GitHub failed (${oneLine(reason)})`,
         };
     }
     const { status, headers, data } = response;
@@ -71414,6 +70703,7 @@ function retry_policy_retryLogLine(failure, request, wait, attempt, maxAttempts)
 
 
 
+
 /** Thrown inside the retry loop so the loop sees one classified failure per attempt. */
 class AttemptFailedError extends Error {
     failure;
@@ -71424,9 +70714,9 @@ class AttemptFailedError extends Error {
 }
 function client_createGitHubClient(options) {
     const settings = {
-        retries: options.retries ?? 3,
-        retryDelayMs: options.retryDelayMs ?? 2000,
-        requestTimeoutMs: options.requestTimeoutMs ?? 30000,
+        retries: options.retries ?? Number(DEFAULTS.retries),
+        retryDelayMs: options.retryDelayMs ?? Number(DEFAULTS['retry-delay']) * 1000,
+        requestTimeoutMs: options.requestTimeoutMs ?? Number(DEFAULTS['request-timeout']) * 1000,
         maxWaitMs: options.maxWaitMs ?? 120000,
         log: options.log,
         random: options.random ?? Math.random,
@@ -71593,16 +70883,14 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 
 
 
+
 const EMBEDDED_BLOCK_VERSION = 1;
 const EMBEDDED_BLOCK_FORMAT = 'ci-signing/v1';
 const EMBEDDED_BLOCK_ENCODING = 'gzip+base64';
 /** Decompression stops here (results files are small; this bounds a zip bomb). */
-const DEFAULT_MAX_RESULTS_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+const DEFAULT_MAX_RESULTS_BYTES = src_LIMITS.embeddedBlockDecompressedBytes;
 const MARKER = (/* unused pure expression or super */ null && (`<!-- ci-signing:v${EMBEDDED_BLOCK_VERSION} -->`));
 const FENCE_INFO = (/* unused pure expression or super */ null && (`ci-signing-v${EMBEDDED_BLOCK_VERSION}`));
-function sha256Digest(bytes) {
-    return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
 function embedded_block_encodeEmbeddedBlock(input) {
     const json = {
         format: EMBEDDED_BLOCK_FORMAT,
@@ -71782,13 +71070,15 @@ async function runs_readCheckRuns(input) {
 
 
 
+
+
 /** GitHub's limits on output.summary and output.text, in UTF-8 bytes. */
 const OUTPUT_MAX_BYTES = 65535;
 const TITLE_MAX_CHARS = 1000;
 const DEFAULT_ANNOTATION_PATH = 'ci-results.json';
 /** Builds the run's output within GitHub's limits, or refuses before any request. */
 function buildCheckRunContent(input) {
-    const digest = resultsDigest(input.resultsBytes);
+    const digest = sha256Digest(input.resultsBytes);
     const signed = input.signature !== null;
     const block = encodeEmbeddedBlock({ resultsBytes: input.resultsBytes, signature: input.signature });
     const blockBytes = utf8Length(block);
@@ -71814,15 +71104,15 @@ function buildCheckRunContent(input) {
     };
 }
 async function post_postResults(input) {
-    const checkName = input.checkName ?? 'local-ci';
+    const checkName = input.checkName ?? DEFAULTS['check-name'];
     const { owner, repo } = parseRepository(input.repository);
     if (input.results.repository.toLowerCase() !== input.repository.toLowerCase()) {
-        throw new CiSigningError('RESULTS_REPOSITORY_MISMATCH', `The results are for ${input.results.repository} but were to be posted to ${input.repository}.`, 'Post to the repository named in the results file (the verifier would reject them anywhere else).');
+        throw new CiSigningError('REPOSITORY_MISMATCH', `The results are for ${input.results.repository} but were to be posted to ${input.repository}.`, 'Post to the repository named in the results file (the verifier would reject them anywhere else).');
     }
     const content = buildCheckRunContent(input);
     const sha = input.results.commit;
     const client = input.client.fork();
-    const completedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const completedAt = isoSeconds(new Date());
     const startedAt = validTimestamp(input.results.startedAt);
     const runFields = {
         status: 'completed',
@@ -71913,7 +71203,7 @@ function validTimestamp(value) {
     if (typeof value !== 'string')
         return undefined;
     const time = Date.parse(value);
-    return Number.isFinite(time) ? new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
+    return Number.isFinite(time) ? isoSeconds(time) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./packages/checks/src/app-token.ts
@@ -72000,14 +71290,12 @@ async function createAppInstallationToken(input) {
 
 
 
+
 async function postResultsFile(request) {
-    // The defaults of post/action.yml, for the CLI and for empty inputs.
-    const retries = parseCount('retries', request.retries.trim() || '3');
-    const retryDelayMs = parseSeconds('retry-delay', request.retryDelay.trim() || '2', true) * 1000;
-    const requestTimeoutMs = parseSeconds('request-timeout', request.requestTimeout.trim() || '30', false) * 1000;
-    const checkName = request.checkName.trim();
-    if (!checkName)
-        throw new UsageError('check-name is empty', 'Set check-name (default local-ci).');
+    const retries = parseNonNegativeInteger('retries', withDefault('retries', request.retries), LIMITS.maxRetries);
+    const retryDelayMs = parseSeconds('retry-delay', withDefault('retry-delay', request.retryDelay), true) * 1000;
+    const requestTimeoutMs = parseSeconds('request-timeout', withDefault('request-timeout', request.requestTimeout), false) * 1000;
+    const checkName = withDefault('check-name', request.checkName).trim();
     // Everything is read and checked before the first request, so a bad input never leaves a half-posted run.
     const { bytes, results } = await readResultsFile(request.resultsFile);
     const signature = await post_readSignature(request);
@@ -72036,8 +71324,9 @@ async function postResultsFile(request) {
 }
 async function post_readSignature(request) {
     if (request.signatureFile)
-        return readTextFile(request.signatureFile, 'signature file', 'signature-file');
-    return readOptionalTextFile(`${request.resultsFile}.asc`, 'signature file', 'signature-file');
+        return readBoundedText(request.signatureFile, SIGNATURE_FILE);
+    const bytes = await readOptionalFile(`${request.resultsFile}.asc`, SIGNATURE_FILE);
+    return bytes === null ? null : bytes.toString('utf8');
 }
 /** The signer as the signature itself names it, for the check run's title and summary. */
 async function describeSignature(armored, path) {
@@ -72052,19 +71341,650 @@ async function describeSignature(armored, path) {
     const fingerprint = packet?.issuerFingerprint ? Buffer.from(packet.issuerFingerprint).toString('hex').toUpperCase() : undefined;
     return { signingKeyId: packet.issuerKeyID.toHex().toUpperCase(), fingerprint };
 }
-function parseCount(name, value) {
-    const count = parseNonNegativeInteger(name, value);
-    if (count > 20)
-        throw new UsageError(`${name} must be a whole number from 0 to 20, got '${value}'`, `Set ${name} to e.g. 3.`);
-    return count;
-}
 function parseSeconds(name, value, zeroAllowed) {
     const seconds = Number(value.trim());
     if (!value.trim() || !Number.isFinite(seconds) || seconds < 0 || (!zeroAllowed && seconds === 0) || seconds > 3600) {
-        throw new UsageError(`${name} must be a number of seconds${zeroAllowed ? '' : ' above 0'}, got '${value}'`, `Set ${name} to e.g. ${name === 'retry-delay' ? 2 : 30}.`);
+        throw new UsageError(`${name} must be a number of seconds${zeroAllowed ? '' : ' above 0'}, got '${value}'`, `Set ${name} to e.g. ${DEFAULTS[name === 'retry-delay' ? 'retry-delay' : 'request-timeout']}.`);
     }
     return seconds;
 }
+
+;// CONCATENATED MODULE: ./packages/signing/src/armor.ts
+// ASCII armor as people actually paste it into secrets and inputs.
+const BEGIN_MARKER = '-----BEGIN PGP ';
+const BASE64_ONLY = /^[A-Za-z0-9+/=\s]+$/;
+const ESCAPED_NEWLINE = /\\r\\n|\\n|\\r/g;
+const ARMOR_BLOCK = /-----BEGIN PGP ([A-Z0-9 ,/]+)-----[\s\S]*?-----END PGP \1-----/g;
+/**
+ * Returns plain armor for: plain armor; the whole armored text base64-encoded (as stored in secrets);
+ * one-line armor with literal `\n` or `\r\n` escapes. Lines are trimmed (indented YAML blocks) and CRLF
+ * becomes LF. Text that is none of these is returned trimmed, for the reader to refuse.
+ */
+function armor_normalizeArmor(text) {
+    let value = text.trim();
+    if (!value.includes(BEGIN_MARKER) && value.length > 0 && BASE64_ONLY.test(value)) {
+        const decoded = Buffer.from(value.replace(/\s+/g, ''), 'base64').toString('utf8');
+        if (decoded.includes(BEGIN_MARKER))
+            value = decoded.trim();
+    }
+    if (!value.includes(BEGIN_MARKER))
+        return value;
+    // Armor never contains a backslash, so any literal "\n" is an escaped line break.
+    return value
+        .replace(ESCAPED_NEWLINE, '\n')
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map((line) => line.trim())
+        .join('\n')
+        .trim();
+}
+/**
+ * Splits text into its armor blocks by their BEGIN/END lines (openpgp reads one armor at a time).
+ * Text between blocks (comments, gpg's revocation preamble) is ignored. `unterminated` counts BEGIN
+ * lines that have no matching END line.
+ */
+function armor_splitArmorBlocks(text) {
+    const blocks = [];
+    for (const match of text.matchAll(ARMOR_BLOCK)) {
+        blocks.push({ type: match[1], text: match[0] });
+    }
+    const beginLines = text.split(BEGIN_MARKER).length - 1;
+    return { blocks, unterminated: beginLines - blocks.length };
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/policy.ts
+// Key and hash policy shared by signing and verification. The decisions are made here, explicitly,
+// so that a refusal never depends on an openpgp default that may change between versions.
+
+
+const MIN_RSA_BITS = 2048;
+/** Hashes refused on signatures (broken or deprecated for signatures). */
+const policy_WEAK_HASHES = new Set([
+    enums.hash.md5,
+    enums.hash.sha1,
+    enums.hash.ripemd,
+]);
+/** Hashes our own signatures may use: SHA-256 or stronger. */
+const STRONG_HASHES = new Set([
+    enums.hash.sha256,
+    enums.hash.sha384,
+    enums.hash.sha512,
+    enums.hash.sha3_256,
+    enums.hash.sha3_512,
+]);
+/**
+ * openpgp config for looking at keys whose strength we judge ourselves: openpgp would otherwise throw
+ * a generic "too weak" error before we can say which key is weak and why.
+ */
+const policy_LENIENT_KEY_CONFIG = {
+    minRSABits: 0,
+    rejectPublicKeyAlgorithms: new Set(),
+};
+/** openpgp config mirroring our policy, as a second line behind our own explicit checks. */
+const policy_STRICT_CONFIG = {
+    minRSABits: MIN_RSA_BITS,
+    rejectPublicKeyAlgorithms: new Set([enums.publicKey.dsa, enums.publicKey.elgamal]),
+    rejectHashAlgorithms: new Set([enums.hash.md5, enums.hash.ripemd]),
+    rejectMessageHashAlgorithms: new Set(policy_WEAK_HASHES),
+};
+function policy_hexUpper(keyId) {
+    return keyId.toHex().toUpperCase();
+}
+function policy_fingerprintOf(key) {
+    return key.getFingerprint().toUpperCase();
+}
+function policy_hashName(hash) {
+    if (hash === null)
+        return 'an unknown hash';
+    const name = enums.read(enums.hash, hash);
+    // openpgp says "ripemd" for RIPEMD-160 and "sha3_256" for SHA3-256; use the names gpg users know.
+    return name === 'ripemd' ? 'RIPEMD160' : name.toUpperCase().replace('_', '-');
+}
+/** Why a key algorithm is too weak to sign with, or undefined when it is acceptable. */
+function weakness(component) {
+    const info = component.getAlgorithmInfo();
+    switch (info.algorithm) {
+        case 'rsaEncryptSign':
+        case 'rsaSign':
+        case 'rsaEncrypt':
+            return info.bits !== undefined && info.bits < MIN_RSA_BITS
+                ? `RSA ${info.bits}-bit (at least ${MIN_RSA_BITS} bits are required)`
+                : undefined;
+        case 'dsa':
+            return 'DSA (no longer accepted for signing)';
+        case 'elgamal':
+            return 'ElGamal (no longer accepted for signing)';
+        default:
+            return undefined;
+    }
+}
+/** True when any binding signature of the subkey allows it to sign data. */
+function subkeyMaySign(subkey) {
+    return subkey.bindingSignatures.some((signature) => signature.keyFlags !== null && (signature.keyFlags[0] & enums.keyFlags.signData) !== 0);
+}
+/** Revocation and expiry of the primary key as of `now` (revocations inside the key count). */
+async function primaryKeyState(key, now) {
+    if (await key.isRevoked(undefined, undefined, now))
+        return { state: 'revoked' };
+    const expiry = await key.getExpirationTime();
+    if (expiry instanceof Date && expiry.getTime() <= now.getTime())
+        return { state: 'expired', at: expiry };
+    return { state: 'valid' };
+}
+/** Revocation and expiry of a subkey as of `now`. */
+async function subkeyState(subkey, now) {
+    // openpgp's own signature types are stricter than its code: undefined means "any revocation".
+    const anySignature = undefined;
+    const primaryPacket = undefined;
+    if (await subkey.isRevoked(anySignature, primaryPacket, now))
+        return { state: 'revoked' };
+    // A null date reads the latest binding signature whatever its date; its key expiry is what matters.
+    const expiry = await subkey.getExpirationTime(null);
+    if (expiry instanceof Date && expiry.getTime() <= now.getTime())
+        return { state: 'expired', at: expiry };
+    return { state: 'valid' };
+}
+function policy_isSubkey(component) {
+    return component instanceof Subkey;
+}
+function policy_isoDate(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/**
+ * Throws KEY_REVOKED / KEY_EXPIRED when the primary key, or `component` if it is a subkey, is not
+ * valid at `now`. `label` names the key in the message, e.g. "private key" or "trusted key".
+ */
+async function policy_assertValidNow(key, component, now, label, kind) {
+    const fingerprint = policy_fingerprintOf(key);
+    const primary = await primaryKeyState(key, now);
+    if (primary.state === 'revoked') {
+        throw new src/* CiSigningError */.AO('KEY_REVOKED', `The ${label} ${fingerprint} is revoked.`, 'Use a key that is not revoked (generate one with `ci-signing keygen`) and trust its public key instead.', kind);
+    }
+    if (primary.state === 'expired') {
+        throw new src/* CiSigningError */.AO('KEY_EXPIRED', `The ${label} ${fingerprint} expired on ${policy_isoDate(primary.at)}.`, 'Extend the key expiry (gpg --quick-set-expire) and re-export it, or generate a new key with `ci-signing keygen`.', kind);
+    }
+    if (!policy_isSubkey(component))
+        return;
+    const subkeyId = policy_hexUpper(component.getKeyID());
+    const sub = await subkeyState(component, now);
+    if (sub.state === 'revoked') {
+        throw new src/* CiSigningError */.AO('KEY_REVOKED', `The signing subkey ${subkeyId} of the ${label} ${fingerprint} is revoked.`, 'Sign with a subkey that is not revoked and publish the updated public key.', kind);
+    }
+    if (sub.state === 'expired') {
+        throw new src/* CiSigningError */.AO('KEY_EXPIRED', `The signing subkey ${subkeyId} of the ${label} ${fingerprint} expired on ${policy_isoDate(sub.at)}.`, 'Extend the subkey expiry (gpg --quick-set-expire FPR 1y SUBKEY-FPR) and re-export the keys.', kind);
+    }
+}
+/** Throws KEY_WEAK when any of `components` uses a weak algorithm. */
+function policy_assertStrong(key, components, label, kind) {
+    for (const component of components) {
+        const reason = weakness(component);
+        if (reason === undefined)
+            continue;
+        const which = policy_isSubkey(component)
+            ? `The signing subkey ${policy_hexUpper(component.getKeyID())} of the ${label} ${policy_fingerprintOf(key)}`
+            : `The ${label} ${policy_fingerprintOf(key)}`;
+        throw new src/* CiSigningError */.AO('KEY_WEAK', `${which} is too weak to sign with: ${reason}.`, 'Generate a new key (`ci-signing keygen`, ed25519 or rsa4096) and trust its public key instead.', kind);
+    }
+}
+/**
+ * First line of an openpgp error, shortened, with long base64-like runs (possible key material)
+ * replaced. Hex runs (key ids, fingerprints) are kept.
+ */
+function policy_safeReason(error, maxLength = 160) {
+    const message = error instanceof Error ? error.message : String(error);
+    return message
+        .split('\n')[0]
+        .replace(/[A-Za-z0-9+/=]{20,}/g, (run) => (/^[0-9A-Fa-f]+$/.test(run) ? run : '[...]'))
+        .slice(0, maxLength);
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/private-key.ts
+// Loading the signer's private key. Nothing here may put key material or the passphrase into an
+// error: openpgp's own messages can quote armor lines, so they are never passed on.
+
+
+
+
+const PASSPHRASE_FIX = "Set the passphrase input (CLI: --passphrase-file or CI_SIGNING_PASSPHRASE) to the private key's passphrase.";
+const ACCEPTED_FORMS = 'Give the ASCII-armored secret key (gpg --armor --export-secret-keys KEYID, or private-key.asc from `ci-signing keygen`); base64 of that armor and one-line armor with \\n escapes are accepted too.';
+function unreadable(message) {
+    return new src/* CiSigningError */.AO('KEY_UNREADABLE', message, ACCEPTED_FORMS, 'input');
+}
+async function readArmoredKey(text) {
+    const armored = armor_normalizeArmor(text);
+    if (armored === '')
+        throw unreadable('The private key is empty.');
+    if (!armored.includes('-----BEGIN PGP '))
+        throw unreadable('The private key is not OpenPGP armor (no BEGIN PGP line found).');
+    if (/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(armored) && !/-----BEGIN PGP PRIVATE KEY BLOCK-----/.test(armored)) {
+        throw notPrivate();
+    }
+    try {
+        return await readKey({ armoredKey: armored });
+    }
+    catch {
+        throw unreadable('The private key armor could not be read (damaged, truncated or not an OpenPGP key).');
+    }
+}
+function notPrivate() {
+    return new src/* CiSigningError */.AO('KEY_NOT_PRIVATE', 'The private key input holds a PUBLIC key; signing needs the secret key.', 'Export the secret key (gpg --armor --export-secret-keys KEYID) or use private-key.asc from `ci-signing keygen`; keep the public key for trusted-keys.', 'input');
+}
+function secretPackets(key) {
+    return key.getKeys().map((component) => component.keyPacket);
+}
+async function unlock(key, passphrase, fingerprint) {
+    const packets = secretPackets(key).filter((packet) => !packet.isDummy());
+    if (packets.some((packet) => packet.isMissingSecretKeyMaterial())) {
+        throw unreadable(`The private key ${fingerprint} uses a secret-key protection openpgp.js cannot read (unsupported S2K or cipher).`);
+    }
+    if (packets.every((packet) => packet.isDecrypted()))
+        return key;
+    if (passphrase === '') {
+        throw new src/* CiSigningError */.AO('KEY_PASSPHRASE', `The private key ${fingerprint} is protected by a passphrase, but no passphrase was given.`, PASSPHRASE_FIX, 'input');
+    }
+    try {
+        return await decryptKey({ privateKey: key, passphrase });
+    }
+    catch {
+        throw new src/* CiSigningError */.AO('KEY_PASSPHRASE', `The passphrase does not unlock the private key ${fingerprint}.`, PASSPHRASE_FIX, 'input');
+    }
+}
+/** Explains why no (sub)key can sign now, as precisely as the key allows. */
+async function noSigningKey(key, now, fingerprint) {
+    const signingSubkeys = key.subkeys.filter(subkeyMaySign);
+    for (const wanted of ['revoked', 'expired']) {
+        for (const subkey of signingSubkeys) {
+            const state = await subkeyState(subkey, now);
+            if (state.state !== wanted)
+                continue;
+            // Reuse the shared wording for revoked / expired subkeys.
+            await policy_assertValidNow(key, subkey, now, 'private key', 'input');
+        }
+    }
+    return new src/* CiSigningError */.AO('KEY_NO_SIGNING', `The private key ${fingerprint} has no key or subkey that may sign data now.`, 'Use a key with signing capability (gpg --quick-add-key FPR ed25519 sign) or generate one with `ci-signing keygen`.', 'input');
+}
+/**
+ * Reads, checks and decrypts the signer's private key. Refuses public keys, garbage, wrong or missing
+ * passphrases, expired, revoked and weak keys, and keys without a signing-capable (sub)key valid `now`.
+ */
+async function loadPrivateKey(text, passphrase = '', now = new Date()) {
+    const read = await readArmoredKey(text);
+    if (!read.isPrivate())
+        throw notPrivate();
+    const fingerprint = policy_fingerprintOf(read);
+    await policy_assertValidNow(read, read, now, 'private key', 'input');
+    // The primary key certifies the subkey bindings, so its strength matters even when a subkey signs.
+    policy_assertStrong(read, [read, ...read.subkeys.filter(subkeyMaySign)], 'private key', 'input');
+    const key = await unlock(read, passphrase, fingerprint);
+    let signing;
+    try {
+        signing = await key.getSigningKey(undefined, now, undefined, { ...config, ...policy_LENIENT_KEY_CONFIG });
+    }
+    catch {
+        throw await noSigningKey(key, now, fingerprint);
+    }
+    const signingKeyId = policy_hexUpper(signing.getKeyID());
+    if (signing.keyPacket.isDummy()) {
+        throw new src/* CiSigningError */.AO('KEY_NO_SIGNING', `The secret part of the ${policy_isSubkey(signing) ? 'signing subkey' : 'primary key'} ${signingKeyId} of the private key ${fingerprint} is not in the exported key.`, 'Export a secret key that includes the signing (sub)key (gpg --armor --export-secret-subkeys KEYID! for just the signing subkey).', 'input');
+    }
+    return { key, fingerprint, signingKeyId };
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/sign.ts
+
+
+
+/**
+ * Armored detached binary signature over the exact `bytes`, made by the (sub)key chosen when the key
+ * was loaded, with SHA-256 or stronger.
+ */
+async function signDetached(bytes, signingKey, date) {
+    const component = signingKey.key.getKeys().find((candidate) => policy_hexUpper(candidate.getKeyID()) === signingKey.signingKeyId);
+    if (!component) {
+        throw new src/* CiSigningError */.AO('SIGN_FAILED', `The signing key ${signingKey.signingKeyId} is not part of the private key ${signingKey.fingerprint}.`, 'Load the key with loadPrivateKey() and pass its result unchanged.', 'internal');
+    }
+    let armored;
+    try {
+        armored = await openpgp_sign({
+            message: await createMessage({ binary: bytes }),
+            signingKeys: signingKey.key,
+            signingKeyIDs: component.getKeyID(),
+            detached: true,
+            format: 'armored',
+            date,
+            config: { preferredHashAlgorithm: enums.hash.sha256 },
+        });
+    }
+    catch (error) {
+        // openpgp's signing errors name keys and algorithms, never secret material.
+        throw new src/* CiSigningError */.AO('SIGN_FAILED', `Signing with key ${signingKey.signingKeyId} failed: ${error.message}.`, 'Check that the key is valid at the signing time and can sign.', 'internal');
+    }
+    const signature = await readSignature({ armoredSignature: armored });
+    for (const packet of signature.packets) {
+        if (!STRONG_HASHES.has(packet.hashAlgorithm)) {
+            throw new src/* CiSigningError */.AO('SIGN_FAILED', `The signature was made with ${policy_hashName(packet.hashAlgorithm)}; SHA-256 or stronger is required.`, "Set the key's preferred hash algorithms to SHA-256 or stronger (gpg --edit-key KEYID setpref).", 'internal');
+        }
+    }
+    return armored;
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/trusted-keys.ts
+// The keyring a verifier trusts: public keys, with revocation certificates applied.
+
+
+
+
+class TrustedKeyring {
+    keys;
+    constructor(keys) {
+        this.keys = keys;
+    }
+    get size() {
+        return this.keys.length;
+    }
+    /** Primary key fingerprints, 40 hex upper-case. */
+    get fingerprints() {
+        return this.keys.map(fingerprintOf);
+    }
+    /**
+     * Finds a primary key or subkey by key id (16 hex) or fingerprint (40 hex), case-insensitive;
+     * spaces and a leading 0x are ignored.
+     */
+    find(idOrFingerprint) {
+        const wanted = idOrFingerprint.replace(/\s+/g, '').replace(/^0x/i, '').toUpperCase();
+        for (const key of this.keys) {
+            for (const component of key.getKeys()) {
+                const keyId = hexUpper(component.getKeyID());
+                if (wanted === keyId || wanted === fingerprintOf(component)) {
+                    return { key, component, fingerprint: fingerprintOf(key), keyId };
+                }
+            }
+        }
+        return undefined;
+    }
+}
+const TRUSTED_KEYS_FIX = 'Give ASCII-armored public keys (gpg --armor --export KEYID, or public-key.asc from `ci-signing keygen`), optionally followed by revocation certificates.';
+function trusted_keys_unreadable(message, fix = TRUSTED_KEYS_FIX) {
+    return new CiSigningError('TRUSTED_KEYS_UNREADABLE', message, fix, 'input');
+}
+async function readBlock(type, armored, position) {
+    if (type === 'PRIVATE KEY BLOCK') {
+        throw trusted_keys_unreadable(`Trusted keys ${position} is a PRIVATE key block.`, 'Give only public keys (gpg --armor --export KEYID); remove the private key and treat it as exposed.');
+    }
+    if (type !== 'PUBLIC KEY BLOCK' && type !== 'SIGNATURE') {
+        throw trusted_keys_unreadable(`Trusted keys ${position} is a PGP ${type}, not a public key or revocation certificate.`);
+    }
+    let data;
+    try {
+        data = (await openpgp.unarmor(armored)).data;
+    }
+    catch (error) {
+        throw trusted_keys_unreadable(`Trusted keys ${position} has damaged armor: ${safeReason(error)}.`);
+    }
+    let keyError;
+    if (type === 'PUBLIC KEY BLOCK') {
+        try {
+            return { keys: await openpgp.readKeys({ binaryKeys: data }) };
+        }
+        catch (error) {
+            keyError = error;
+        }
+    }
+    // gpg and openpgp.js write revocation certificates as a lone signature packet, in either armor type.
+    let signature;
+    try {
+        signature = await openpgp.readSignature({ binarySignature: data });
+    }
+    catch {
+        throw trusted_keys_unreadable(`Trusted keys ${position} is not a readable public key: ${safeReason(keyError ?? new Error('no key packet found'))}.`);
+    }
+    const packets = [...signature.packets];
+    if (packets.length === 0 || packets.some((packet) => packet.signatureType !== openpgp.enums.signature.keyRevocation)) {
+        throw trusted_keys_unreadable(`Trusted keys ${position} holds a signature that is not a key revocation certificate.`);
+    }
+    return { revocations: packets.map((packet) => ({ issuerKeyId: hexUpper(packet.issuerKeyID), armored })) };
+}
+/** Adds `key` to `keys`, merging it into an earlier copy of the same key. */
+async function addKey(keys, key) {
+    const index = keys.findIndex((known) => known.getFingerprint() === key.getFingerprint());
+    if (index < 0)
+        keys.push(key);
+    else
+        keys[index] = await keys[index].update(key);
+}
+/**
+ * Builds the trusted keyring. Each string may hold several armored public key blocks and revocation
+ * certificates (in any order); text between blocks is ignored. A revocation certificate revokes the
+ * matching key in the ring; one for a key that is not in the ring is ignored.
+ */
+async function trusted_keys_loadTrustedKeys(blocks) {
+    const keys = [];
+    const revocations = [];
+    for (const [entryIndex, entry] of blocks.entries()) {
+        const text = normalizeArmor(entry);
+        if (text === '')
+            continue;
+        const where = blocks.length > 1 ? ` (entry ${entryIndex + 1})` : '';
+        const { blocks: armorBlocks, unterminated } = splitArmorBlocks(text);
+        if (armorBlocks.length === 0 && unterminated === 0) {
+            throw trusted_keys_unreadable(`Trusted keys${where} contain no OpenPGP armor (no BEGIN PGP line found).`);
+        }
+        if (unterminated > 0) {
+            throw trusted_keys_unreadable(`Trusted keys${where} contain an armor block without its END line (truncated?).`);
+        }
+        for (const [blockIndex, block] of armorBlocks.entries()) {
+            const position = `block ${blockIndex + 1}${where}`;
+            const content = await readBlock(block.type, block.text, position);
+            if ('revocations' in content) {
+                revocations.push(...content.revocations);
+                continue;
+            }
+            for (const key of content.keys) {
+                if (key.isPrivate()) {
+                    throw trusted_keys_unreadable(`Trusted keys ${position} holds a PRIVATE key.`, 'Give only public keys (gpg --armor --export KEYID); remove the private key and treat it as exposed.');
+                }
+                await addKey(keys, key);
+            }
+        }
+    }
+    for (const revocation of revocations) {
+        const index = keys.findIndex((key) => hexUpper(key.getKeyID()) === revocation.issuerKeyId);
+        if (index < 0)
+            continue;
+        try {
+            const revoked = await openpgp.revokeKey({ key: keys[index], revocationCertificate: revocation.armored, format: 'object' });
+            keys[index] = revoked.publicKey;
+        }
+        catch (error) {
+            throw trusted_keys_unreadable(`The revocation certificate for trusted key ${fingerprintOf(keys[index])} does not verify: ${safeReason(error)}.`, 'Use the revocation certificate made for this key (revocation.asc from `ci-signing keygen`, or gpg --gen-revoke).');
+        }
+    }
+    if (keys.length === 0) {
+        throw new CiSigningError('TRUSTED_KEYS_EMPTY', 'No trusted public key was given.', 'Set trusted-keys (or trusted-keys-file) to the armored public key of the signing key.', 'input');
+    }
+    return new TrustedKeyring(keys);
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/verify.ts
+// Verification of a detached signature against the trusted keyring, with our own policy on top of
+// openpgp's cryptographic check: openpgp judges key validity at the signature's creation time, while
+// we require the key to be valid NOW (not expired, not revoked), a strong hash and a strong key.
+
+
+
+
+/** How far a signature may be dated ahead of `now` (clock skew between machines). */
+const MAX_CLOCK_SKEW_MS = (/* unused pure expression or super */ null && (5 * 60 * 1000));
+function malformed(message) {
+    return new CiSigningError('SIGNATURE_MALFORMED', message, 'Give the ASCII-armored detached signature made by `ci-signing sign` (or gpg --detach-sign --armor) over the results file.', 'verification');
+}
+async function readDocumentSignatures(armoredSignature) {
+    const armored = normalizeArmor(armoredSignature);
+    if (armored === '')
+        throw malformed('The signature is empty.');
+    let signature;
+    try {
+        signature = await openpgp.readSignature({ armoredSignature: armored });
+    }
+    catch (error) {
+        throw malformed(`The signature is not a readable armored OpenPGP signature: ${safeReason(error)}.`);
+    }
+    const packets = [...signature.packets];
+    const binary = packets.filter((packet) => packet.signatureType === openpgp.enums.signature.binary);
+    if (binary.length > 0)
+        return binary;
+    if (packets.some((packet) => packet.signatureType === openpgp.enums.signature.text)) {
+        // A text-mode signature ignores line-ending changes; we sign exact bytes.
+        throw malformed('The signature is a text-mode signature (type 0x01), not a binary signature over the exact bytes.');
+    }
+    throw malformed('The signature holds no signature over a document (it may be a key signature or revocation).');
+}
+function weakHash(packet, signerKeyId) {
+    return new CiSigningError('SIGNATURE_WEAK_HASH', `The signature by key ${signerKeyId} uses ${hashName(packet.hashAlgorithm)}, which is too weak to trust.`, 'Sign again with SHA-256 or stronger (`ci-signing sign` does; with gpg use --digest-algo SHA256).', 'verification');
+}
+function invalid(message) {
+    return new CiSigningError('SIGNATURE_INVALID', message, 'Sign the exact results file again; make sure nothing (line endings, formatting) changes it between signing and verifying.', 'verification');
+}
+async function checkSignature(bytes, packet, match, now) {
+    const { key, component, fingerprint, keyId } = match;
+    // Our checks, in order: hash, key strength, date, revocation, expiry. openpgp's config mirrors them
+    // (STRICT_CONFIG) but never gets to decide.
+    if (packet.hashAlgorithm === null || WEAK_HASHES.has(packet.hashAlgorithm))
+        throw weakHash(packet, keyId);
+    assertStrong(key, isSubkey(component) ? [key, component] : [key], 'trusted key', 'verification');
+    const signedAt = packet.created;
+    if (!signedAt)
+        throw malformed(`The signature by key ${keyId} has no creation time.`);
+    if (signedAt.getTime() - now.getTime() > MAX_CLOCK_SKEW_MS) {
+        const minutes = Math.round((signedAt.getTime() - now.getTime()) / 60000);
+        throw new CiSigningError('SIGNATURE_FROM_FUTURE', `The signature by key ${keyId} is dated ${isoDate(signedAt)}, ${minutes} minutes after the current time ${isoDate(now)}.`, "Check the clocks of the signing machine and of this runner (NTP), then sign again.", 'verification');
+    }
+    await assertValidNow(key, component, now, 'trusted key', 'verification');
+    const expiresAt = packet.getExpirationTime();
+    if (expiresAt instanceof Date && expiresAt.getTime() <= now.getTime()) {
+        throw invalid(`The signature by key ${keyId} expired on ${isoDate(expiresAt)}.`);
+    }
+    const validityDate = signedAt > now ? signedAt : now;
+    try {
+        await key.getSigningKey(component.getKeyID(), validityDate, undefined, { ...openpgp.config, ...LENIENT_KEY_CONFIG });
+    }
+    catch {
+        throw invalid(`The trusted key ${fingerprint} has no valid signing capability for ${isSubkey(component) ? 'subkey' : 'key'} ${keyId}.`);
+    }
+    const single = new openpgp.PacketList();
+    single.push(packet);
+    try {
+        const result = await openpgp.verify({
+            message: await openpgp.createMessage({ binary: bytes }),
+            signature: new openpgp.Signature(single),
+            verificationKeys: key,
+            format: 'binary',
+            expectSigned: false,
+            // Cryptography and key validity at signing time; "now" was judged above.
+            date: signedAt,
+            config: STRICT_CONFIG,
+        });
+        await result.signatures[0].verified;
+    }
+    catch (error) {
+        const reason = error.message;
+        if (/digest did not match|verification failed/i.test(reason)) {
+            throw invalid(`The signature by key ${keyId} does not match the data: the bytes were changed after signing, or the signature belongs to other data.`);
+        }
+        if (/newer than the signature/i.test(reason)) {
+            throw invalid(`The signature by key ${keyId} is dated ${isoDate(signedAt)}, before the key was created.`);
+        }
+        throw invalid(`The signature by key ${keyId} does not verify: ${safeReason(error, 200)}.`);
+    }
+    return { fingerprint, signingKeyId: keyId, signedAt };
+}
+/**
+ * Verifies a detached signature over the exact `bytes` with the trusted keyring, judging the key as of
+ * `now`. When the signature holds several signers, it is accepted if one trusted signer passes every
+ * check; otherwise the first trusted signer's refusal is reported (untrusted signers are ignored).
+ */
+async function verify_verifyDetached(bytes, armoredSignature, ring, now = new Date()) {
+    const packets = await readDocumentSignatures(armoredSignature);
+    const candidates = packets.map((packet) => ({ packet, match: ring.find(hexUpper(packet.issuerKeyID)) }));
+    let firstRefusal;
+    for (const { packet, match } of candidates) {
+        if (!match)
+            continue;
+        try {
+            return await checkSignature(bytes, packet, match, now);
+        }
+        catch (error) {
+            if (!(error instanceof CiSigningError))
+                throw error;
+            firstRefusal ??= error;
+        }
+    }
+    if (firstRefusal)
+        throw firstRefusal;
+    const signers = [...new Set(candidates.map(({ packet }) => hexUpper(packet.issuerKeyID)))].join(', ');
+    throw new CiSigningError('SIGNATURE_UNTRUSTED_KEY', `The signature was made by key ${signers}, which is not among the trusted keys (${ring.fingerprints.join(', ')}).`, "Add the signer's public key to trusted-keys if you trust it, or sign with a trusted key.", 'verification');
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/keygen.ts
+
+
+
+// v4 keys protected with iterated-S2K/CFB: the forms GnuPG 2.2 reads (no v6, no AEAD, no Argon2).
+const GNUPG22_CONFIG = {
+    v6Keys: false,
+    aeadProtect: false,
+    s2kType: enums.s2k.iterated,
+    preferredHashAlgorithm: enums.hash.sha512,
+};
+// A signing-only primary key: ci-signing never encrypts. ed25519 must be the legacy EdDSA form; GnuPG 2.2
+// silently skips v4 keys of the newer Ed25519 algorithm.
+const ALGORITHMS = {
+    ed25519: { type: 'ecc', curve: 'ed25519Legacy' },
+    rsa4096: { type: 'rsa', rsaBits: 4096 },
+};
+/** Generates a v4 signing key pair that GnuPG 2.2 imports, with its revocation certificate. */
+async function generateKeyPair(options) {
+    const name = options.name.trim();
+    const email = options.email.trim();
+    if (name === '' && email === '') {
+        throw new UsageError('A key needs a name or an email address.', 'Pass --name and --email.');
+    }
+    if (email !== '' && !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) {
+        throw new UsageError(`The email address "${email}" is not valid.`, 'Pass an address like ci@example.com.');
+    }
+    if (!Number.isInteger(options.expiresInSeconds) || options.expiresInSeconds < 0) {
+        throw new UsageError(`The key lifetime ${options.expiresInSeconds} is not a whole number of seconds >= 0.`, 'Give a lifetime such as 1y, 90d, or 0 for no expiry.');
+    }
+    const algorithm = ALGORITHMS[options.algorithm];
+    if (!algorithm) {
+        throw new UsageError(`The key algorithm "${String(options.algorithm)}" is not supported.`, 'Use ed25519 or rsa4096.');
+    }
+    const generated = await openpgp.generateKey({
+        ...algorithm,
+        userIDs: [{ ...(name ? { name } : {}), ...(email ? { email } : {}) }],
+        passphrase: options.passphrase || undefined,
+        keyExpirationTime: options.expiresInSeconds,
+        date: options.date,
+        subkeys: [],
+        format: 'object',
+        config: GNUPG22_CONFIG,
+    });
+    return {
+        privateKey: generated.privateKey.armor(),
+        publicKey: generated.publicKey.armor(),
+        revocationCertificate: generated.revocationCertificate,
+        fingerprint: fingerprintOf(generated.publicKey),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/index.ts
+
+
+
+
+
+
+
 
 ;// CONCATENATED MODULE: ./packages/operations/src/secrets.ts
 
@@ -72104,7 +72024,7 @@ async function signResultsFile(request) {
     }
     const signatureFile = request.signatureFile || `${request.resultsFile}.asc`;
     if (signatureFile === request.resultsFile) {
-        throw new src/* CiSigningError */.AO('USAGE', 'signature-file is the results file itself', 'Choose another signature-file, or leave it empty for <results-file>.asc.', 'usage');
+        throw new src/* UsageError */.eb('signature-file is the results file itself', 'Choose another signature-file, or leave it empty for <results-file>.asc.');
     }
     const { bytes, results } = await parse_readResultsFile(request.resultsFile);
     if (request.githubRepository && request.githubRepository.toLowerCase() !== results.repository.toLowerCase()) {
@@ -72113,10 +72033,305 @@ async function signResultsFile(request) {
     const key = await loadPrivateKey(request.privateKey, request.passphrase, request.now ?? new Date());
     const signature = await signDetached(bytes, key, request.now);
     await writeFileAtomic(signatureFile, signature);
-    return { signatureFile, fingerprint: key.fingerprint, signingKeyId: key.signingKeyId, digest: parse_resultsDigest(bytes), results };
+    return { signatureFile, fingerprint: key.fingerprint, signingKeyId: key.signingKeyId, digest: digest_sha256Digest(bytes), results };
 }
 
+;// CONCATENATED MODULE: ./packages/verifier/src/verify.ts
+// The five checks in their fixed order. Each either passes (or warns) and hands what it learned to the next,
+// or fails with a CiSigningError; after the first failure the remaining checks are reported as skipped.
+// The results bytes are parsed only once the signature over exactly those bytes has been verified.
+
+
+
+
+
+const CHECK_TITLES = {
+    'signature-present': 'Signature present',
+    'signature-valid': 'Signature valid',
+    binding: 'Bound to repository and commit',
+    freshness: 'Fresh',
+    thresholds: 'Thresholds',
+};
+const DAY_MS = (/* unused pure expression or super */ null && (24 * 60 * 60 * 1000));
+async function verify_verifyResults(input) {
+    const findings = {};
+    const signature = input.signature?.trim() ? input.signature : null;
+    const run = {
+        'signature-present': () => checkSignaturePresent(input, signature),
+        'signature-valid': () => checkSignatureValid(input, signature, findings),
+        binding: () => checkBinding(input, required(findings.results)),
+        freshness: () => checkFreshness(input, findings.signer, required(findings.results)),
+        thresholds: () => checkThresholds(input, required(findings.results)),
+    };
+    const checks = [];
+    let error;
+    let failedTitle = '';
+    for (const id of CHECK_IDS) {
+        const title = CHECK_TITLES[id];
+        if (error) {
+            checks.push({ id, title, status: 'skip', detail: `Not checked: "${failedTitle}" failed.` });
+            continue;
+        }
+        try {
+            const outcome = await run[id]();
+            checks.push({ id, title, ...outcome });
+        }
+        catch (thrown) {
+            error = asCiSigningError(thrown);
+            failedTitle = title;
+            checks.push({ id, title, status: 'fail', detail: error.message });
+        }
+    }
+    return {
+        verified: !error,
+        signed: Boolean(findings.signer),
+        fingerprint: findings.signer?.fingerprint ?? '',
+        signingKeyId: findings.signer?.signingKeyId ?? '',
+        signedAt: findings.signer?.signedAt.toISOString() ?? '',
+        conclusion: findings.results?.conclusion ?? '',
+        checks,
+        ...(findings.results ? { results: findings.results } : {}),
+        ...(error ? { error } : {}),
+    };
+}
+function checkSignaturePresent(input, signature) {
+    if (signature)
+        return { status: 'pass', detail: `A signature over ${input.source} is present.` };
+    const { allowUnsigned } = input.policy;
+    if (allowUnsigned === true) {
+        return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned because allow-unsigned is true.` };
+    }
+    if (allowUnsigned instanceof Date) {
+        const day = allowUnsigned.toISOString().slice(0, 10);
+        // The date names a UTC calendar day; unsigned results are accepted through its end.
+        if (input.now.getTime() < Date.parse(day) + DAY_MS) {
+            return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned until the end of ${day} (UTC) under allow-unsigned.` };
+        }
+        throw new CiSigningError('SIGNATURE_MISSING', `No signature over ${input.source}, and allow-unsigned ended with ${day} (UTC).`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`), or, if the migration truly needs longer, move the allow-unsigned date.', 'verification');
+    }
+    throw new CiSigningError('SIGNATURE_MISSING', `No signature over ${input.source} was found.`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`) and pass the signature, or set allow-unsigned to a date while migrating.', 'verification');
+}
+async function checkSignatureValid(input, signature, findings) {
+    if (!signature) {
+        findings.results = parseOrExplain(input, 'The results are unsigned and');
+        return { status: 'warn', detail: `Nothing to verify: ${input.source} is unsigned, so nothing proves where its content came from.` };
+    }
+    if (!input.keyring) {
+        throw new CiSigningError('TRUSTED_KEYS_MISSING', `${input.source} is signed, but no trusted keys were given to check the signature against.`, 'Pass the trusted public keys (trusted-keys or trusted-keys-file; --trusted-keys-file in the CLI).', 'verification');
+    }
+    const check = await verifyDetached(input.resultsBytes, signature, input.keyring, input.now);
+    findings.signer = { fingerprint: check.fingerprint, signingKeyId: check.signingKeyId, signedAt: check.signedAt };
+    findings.results = parseOrExplain(input, `The signature by ${check.fingerprint} is valid, but the signed results`);
+    const subkey = check.fingerprint.endsWith(check.signingKeyId) ? '' : ` (signing subkey ${check.signingKeyId})`;
+    return { status: 'pass', detail: `Valid signature by trusted key ${check.fingerprint}${subkey}, made ${check.signedAt.toISOString()}.` };
+}
+/** Parses the (verified or allowed-unsigned) bytes; a refusal keeps its code and says that the content is at fault. */
+function parseOrExplain(input, lead) {
+    try {
+        return parseResults(input.resultsBytes, input.source);
+    }
+    catch (thrown) {
+        const error = asCiSigningError(thrown);
+        throw new CiSigningError(error.code, `${lead} are not valid ci-results v1: ${error.message}`, error.fix, 'verification');
+    }
+}
+function checkBinding(input, results) {
+    const expectedRepository = input.expected.repository;
+    const expectedSha = input.expected.sha;
+    const problems = [];
+    if (results.repository.toLowerCase() !== expectedRepository.toLowerCase()) {
+        problems.push(`repository "${results.repository}" but the expected repository is "${expectedRepository || '(not given)'}"`);
+    }
+    if (results.commit.toLowerCase() !== expectedSha.toLowerCase()) {
+        problems.push(`commit ${results.commit} but the expected commit is ${expectedSha || '(not given)'}`);
+    }
+    if (problems.length > 0) {
+        throw new CiSigningError('BINDING_MISMATCH', `${input.source} names ${problems.join(', and ')}.`, 'These results belong to another commit or repository (a stale file or a replayed result): produce and sign results for this commit.', 'verification');
+    }
+    return { status: 'pass', detail: `The results are for ${results.repository} at commit ${results.commit}, as expected.` };
+}
+function checkFreshness(input, signer, results) {
+    const maxAge = input.policy.maxAgeSeconds;
+    if (maxAge === null)
+        return { status: 'pass', detail: 'Not checked: no max-age is set.' };
+    let reference;
+    let event;
+    if (signer) {
+        reference = signer.signedAt;
+        event = { past: 'was signed', present: 'Signed' };
+    }
+    else {
+        // Unsigned results have no signature time; their own (unproven) completedAt is the only clock there is.
+        reference = new Date(results.completedAt ?? Number.NaN);
+        event = { past: 'completed (completedAt, unsigned)', present: 'Completed (completedAt, unsigned)' };
+        if (!Number.isFinite(reference.getTime())) {
+            throw new CiSigningError('RESULTS_AGE_UNKNOWN', `${input.source} is unsigned and has no usable completedAt, so its age cannot be checked against max-age ${formatSeconds(maxAge)}.`, 'Sign the results, or write completedAt into them, or leave max-age empty.', 'verification');
+        }
+    }
+    // A signature up to 5 minutes ahead of our clock is accepted by signing; count it as age 0.
+    const ageSeconds = Math.max(0, Math.floor((input.now.getTime() - reference.getTime()) / 1000));
+    if (ageSeconds > maxAge) {
+        throw new CiSigningError('RESULTS_TOO_OLD', `${input.source} ${event.past} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), longer than max-age ${formatSeconds(maxAge)} allows.`, 'Run CI again on the trusted runner to produce fresh signed results, or raise max-age.', 'verification');
+    }
+    return { status: 'pass', detail: `${event.present} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), within max-age ${formatSeconds(maxAge)}.` };
+}
+function checkThresholds(input, results) {
+    const { policy } = input;
+    const { passed, failed } = results.tests;
+    const ran = passed + failed;
+    const violations = [];
+    const met = [];
+    if (results.conclusion === 'success')
+        met.push('conclusion success');
+    else
+        violations.push(`conclusion is ${results.conclusion}, not success`);
+    if (failed <= policy.maxFailedTests)
+        met.push(`${failed} failed (max-failed-tests ${policy.maxFailedTests})`);
+    else
+        violations.push(`${failed} tests failed, more than max-failed-tests ${policy.maxFailedTests}`);
+    if (ran >= policy.minTests)
+        met.push(`${ran} tests ran (min-tests ${policy.minTests})`);
+    else
+        violations.push(`${ran} tests ran (passed + failed), fewer than min-tests ${policy.minTests}`);
+    if (policy.minCoverage !== null) {
+        const lines = results.coverage?.lines;
+        if (lines === undefined)
+            violations.push(`no line coverage is reported, but min-coverage is ${policy.minCoverage}%`);
+        else if (lines < policy.minCoverage)
+            violations.push(`line coverage ${lines}% is below min-coverage ${policy.minCoverage}%`);
+        else
+            met.push(`line coverage ${lines}% (min-coverage ${policy.minCoverage}%)`);
+    }
+    if (violations.length > 0) {
+        throw new CiSigningError('THRESHOLDS_NOT_MET', `${input.source} does not meet the thresholds: ${violations.join('; ')}.`, 'Fix the failing tests or coverage and run CI again; change the thresholds only if the policy itself is wrong.', 'verification');
+    }
+    return { status: 'pass', detail: `${met.join(', ')}.` };
+}
+function required(value) {
+    // Unreachable by construction: a check only runs when every earlier one passed.
+    if (value === undefined)
+        throw new CiSigningError('INTERNAL', 'A verifier check ran before the results were parsed.', 'Report this as a bug in ci-signing.', 'internal');
+    return value;
+}
+function asCiSigningError(thrown) {
+    if (thrown instanceof CiSigningError)
+        return thrown;
+    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    return new CiSigningError('INTERNAL', `Verification broke unexpectedly: ${message}`, 'Report this as a bug in ci-signing, with the command and inputs used.', 'internal');
+}
+
+;// CONCATENATED MODULE: ./packages/verifier/src/summary.ts
+// The verify job summary: markdown of VerificationReports, beside the report type it renders.
+
+const STATUS_ICONS = { pass: '✅', fail: '❌', skip: '⏭️', warn: '⚠️' };
+/** The verify job summary: one row per verified result, then each result's five checks. */
+function summary_renderVerificationSummary(entries) {
+    const lines = ['## ci-signing verification', ''];
+    if (entries.length === 0)
+        return [...lines, 'No results were verified.', ''].join('\n');
+    const accepted = entries.filter((entry) => entry.report.verified).length;
+    lines.push(accepted === entries.length
+        ? `✅ ${accepted} of ${entries.length} verified.`
+        : `❌ ${entries.length - accepted} of ${entries.length} not verified.`, '', '| Results | Verdict | Signer | Signed at | Conclusion |', '| --- | --- | --- | --- | --- |');
+    for (const { name, report } of entries) {
+        lines.push(row([
+            escapeText(name),
+            verdict(report),
+            report.fingerprint ? code(report.fingerprint) : report.verified ? 'unsigned' : '—',
+            report.signedAt ? formatTimestamp(report.signedAt) : '—',
+            report.conclusion ? escapeText(report.conclusion) : '—',
+        ]));
+    }
+    for (const { name, report } of entries) {
+        lines.push('', `### ${report.verified ? '✅' : '❌'} ${escapeText(name)}`, '', '| Check | Outcome | Detail |', '| --- | :---: | --- |');
+        for (const check of report.checks)
+            lines.push(row([escapeText(check.title), STATUS_ICONS[check.status], escapeText(check.detail)]));
+        if (report.error) {
+            lines.push('', `**Error:** ${code(report.error.code)}: ${escapeText(report.error.message)}`);
+            if (report.error.fix)
+                lines.push('', `**Fix:** ${escapeText(report.error.fix)}`);
+        }
+    }
+    lines.push('');
+    return lines.join('\n');
+}
+function verdict(report) {
+    if (!report.verified)
+        return report.error ? `❌ rejected (${code(report.error.code)})` : '❌ rejected';
+    return report.signed ? '✅ verified' : '⚠️ accepted unsigned';
+}
+
+;// CONCATENATED MODULE: ./packages/verifier/src/policy.ts
+// Turns the verify inputs (action inputs and CLI flags share names and strings) into a VerifyPolicy.
+// Bad values are usage errors naming the input, so the CLI exits 2 and the action says which input is wrong.
+
+
+
+/** max-age: a duration in the one grammar; '' -> null (no limit). */
+function parseMaxAge(value, name = 'max-age') {
+    if (value.trim() === '')
+        return null;
+    return parseDuration(value, { name, example: '24h, 7d or 30m, or leave it empty for no limit' });
+}
+/**
+ * 'false' | '' -> false, 'true' -> true, 'YYYY-MM-DD' -> that UTC calendar day (midnight UTC); the verifier
+ * accepts unsigned results through the end of that day.
+ */
+function parseAllowUnsigned(value, name = 'allow-unsigned') {
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'false')
+        return false;
+    if (text === 'true')
+        return true;
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (match) {
+        const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+        const date = new Date(Date.UTC(year, month - 1, day));
+        // Date.UTC rolls 2025-02-30 over to March; a real calendar day round-trips.
+        if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day)
+            return date;
+    }
+    throw new UsageError(`${name} "${value}" must be false, true or a date YYYY-MM-DD (unsigned results accepted through the end of that day, UTC).`, `Set ${name} to false (the default), true, or a real date such as 2030-01-31.`);
+}
+/** A percentage 0-100 (a trailing % is allowed), or '' -> null (not checked). */
+function parsePercentOrEmpty(name, value) {
+    const text = value.trim().replace(/%$/, '').trim();
+    if (text === '')
+        return null;
+    const number = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || number > 100) {
+        throw new UsageError(`${name} "${value}" must be a percentage from 0 to 100, e.g. 80 or 72.5.`, `Set ${name} to a number from 0 to 100, or leave it empty for no coverage check.`);
+    }
+    return number;
+}
+/** Absent or empty values take their DEFAULTS, the ones verify/action.yml declares. */
+function policy_buildPolicy(raw) {
+    return {
+        allowUnsigned: parseAllowUnsigned(withDefault('allow-unsigned', raw.allowUnsigned)),
+        maxFailedTests: parseNonNegativeInteger('max-failed-tests', withDefault('max-failed-tests', raw.maxFailedTests)),
+        minCoverage: parsePercentOrEmpty('min-coverage', withDefault('min-coverage', raw.minCoverage)),
+        minTests: parseNonNegativeInteger('min-tests', withDefault('min-tests', raw.minTests)),
+        maxAgeSeconds: parseMaxAge(withDefault('max-age', raw.maxAge)),
+    };
+}
+/** The policy every empty input gives. */
+const DEFAULT_POLICY_INPUTS = {
+    allowUnsigned: src_DEFAULTS['allow-unsigned'],
+    maxFailedTests: src_DEFAULTS['max-failed-tests'],
+    minCoverage: src_DEFAULTS['min-coverage'],
+    minTests: src_DEFAULTS['min-tests'],
+    maxAge: src_DEFAULTS['max-age'],
+};
+
+;// CONCATENATED MODULE: ./packages/verifier/src/index.ts
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/operations/src/verify.ts
+
+
 
 
 
@@ -72170,25 +72385,26 @@ async function loadKeyring(trustedKeys, trustedKeysFile) {
                 throw new CiSigningError('TRUSTED_KEYS_FILE_NOT_FOUND', `trusted-keys-file ${pattern} matches no file`, 'Check the path or glob; keys usually live in .github/ci-signing/trusted-keys/*.asc.');
             }
             for (const file of files)
-                blocks.push(await readTextFile(file, 'trusted key file', 'trusted-keys-file'));
+                blocks.push(await readBoundedText(file, TRUSTED_KEY_FILE));
         }
     }
     // No keys at all is allowed only so that allow-unsigned migrations work; any signature then fails.
     return blocks.length ? loadTrustedKeys(blocks) : null;
 }
 async function verifyLocalFile(request, keyring, policy, expected, now) {
-    const resultsBytes = await readInputFile(request.resultsFile, 'results file', 'results-file');
+    const resultsBytes = await readBoundedFile(request.resultsFile, RESULTS_FILE);
     // A named signature that is missing is a mistake; only the conventional <results-file>.asc is optional.
-    const signature = request.signatureFile
-        ? await readTextFile(request.signatureFile, 'signature file', 'signature-file')
-        : await readOptionalTextFile(`${request.resultsFile}.asc`, 'signature file', 'signature-file');
+    const signatureBytes = request.signatureFile
+        ? await readBoundedFile(request.signatureFile, SIGNATURE_FILE)
+        : await readOptionalFile(`${request.resultsFile}.asc`, SIGNATURE_FILE);
+    const signature = signatureBytes === null ? null : signatureBytes.toString('utf8');
     const report = await verifyResults({ resultsBytes, signature, keyring, expected, policy, now, source: request.resultsFile });
     return { name: request.resultsFile, report };
 }
 async function verifyCheckRuns(request, keyring, policy, expected, now) {
     const names = [...new Set(request.checkNames.map((name) => name.trim()).filter(Boolean))];
     if (names.length === 0)
-        throw new UsageError('no check-name to read', 'Set check-name (default local-ci), or results-file to verify a local file.');
+        throw new UsageError('no check-name to read', `Set check-name (default ${DEFAULTS['check-name']}), or results-file to verify a local file.`);
     if (!request.github?.token)
         throw new UsageError('no token to read check runs with', 'Set the token input (default github.token) with checks: read, or GITHUB_TOKEN for the CLI.');
     const client = createGitHubClient({

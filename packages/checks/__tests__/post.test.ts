@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startGitHubApiServer, FAULT_KINDS, type FaultKind, type StoredCheckRun } from '../../github-api-server/src/index.js';
 import { CiSigningError } from '../../errors/src/index.js';
-import { resultsDigest } from '../../results/src/index.js';
+import { sha256Digest } from '../../common/src/index.js';
 import { createGitHubClient, decodeEmbeddedBlock, GitHubRequestError, postResults, type PostResultsInput } from '../src/index.js';
 import { COMMIT, REPOSITORY, makeFailures, makeResults, type ResultsFixture, useTestServer } from './helpers.js';
 
@@ -35,7 +35,7 @@ function expectOneCompleteRun(fixture: ResultsFixture, failureCount: number): St
   const runs = harness.server.checkRuns();
   expect(runs).toHaveLength(1);
   const run = runs[0] as StoredCheckRun;
-  expect(run.external_id).toBe(resultsDigest(fixture.bytes));
+  expect(run.external_id).toBe(sha256Digest(fixture.bytes));
   expect(run.annotations.map((annotation) => annotation.title)).toEqual(makeFailures(failureCount).map((failure) => failure.name));
   expect(run.output.annotations_count).toBe(failureCount);
   expect(Buffer.from(decodeEmbeddedBlock(run.output.text ?? '').resultsBytes).equals(Buffer.from(fixture.bytes))).toBe(true);
@@ -55,7 +55,7 @@ describe('postResults', () => {
     expect(run).toMatchObject({ name: 'local-ci', head_sha: COMMIT, status: 'completed', conclusion: 'success', details_url: 'https://ci.example/run/1' });
     const block = decodeEmbeddedBlock(run.output.text ?? '');
     expect(block.signature).toBe(SIGNATURE);
-    expect(block.digest).toBe(resultsDigest(fixture.bytes));
+    expect(block.digest).toBe(sha256Digest(fixture.bytes));
     expect(run.output.title).toContain('10 passed');
     expect(run.output.title).toContain('A'.repeat(16));
     expect(run.output.title).not.toContain('\n');
@@ -275,7 +275,7 @@ describe('postResults', () => {
 
   it('refuses to post results of another repository before any request', async () => {
     const error = (await post(makeResults(), { repository: 'octo-org/other' }).catch((caught: unknown) => caught)) as CiSigningError;
-    expect(error.code).toBe('RESULTS_REPOSITORY_MISMATCH');
+    expect(error.code).toBe('REPOSITORY_MISMATCH');
     expect(harness.server.requests).toEqual([]);
   });
 

@@ -3,6 +3,7 @@
 import retry from 'async-retry';
 import { getOctokit } from '@actions/github';
 import { CiSigningError } from '../../errors/src/index.js';
+import { DEFAULTS } from '../../defaults/src/index.js';
 import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import {
   GitHubRequestError,
@@ -79,9 +80,9 @@ class AttemptFailedError extends Error {
 
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const settings: Settings = {
-    retries: options.retries ?? 3,
-    retryDelayMs: options.retryDelayMs ?? 2000,
-    requestTimeoutMs: options.requestTimeoutMs ?? 30000,
+    retries: options.retries ?? Number(DEFAULTS.retries),
+    retryDelayMs: options.retryDelayMs ?? Number(DEFAULTS['retry-delay']) * 1000,
+    requestTimeoutMs: options.requestTimeoutMs ?? Number(DEFAULTS['request-timeout']) * 1000,
     maxWaitMs: options.maxWaitMs ?? 120000,
     log: options.log,
     random: options.random ?? Math.random,

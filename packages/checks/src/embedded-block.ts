@@ -1,15 +1,16 @@
 // The machine-readable block in a check run's output.text: the exact results bytes (gzip, base64),
 // their digest and the detached signature. Format: docs/embedded-block.md.
 
-import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { CiSigningError } from '../../errors/src/index.js';
+import { sha256Digest } from '../../common/src/index.js';
+import { LIMITS } from '../../defaults/src/index.js';
 
 export const EMBEDDED_BLOCK_VERSION = 1;
 export const EMBEDDED_BLOCK_FORMAT = 'ci-signing/v1';
 export const EMBEDDED_BLOCK_ENCODING = 'gzip+base64';
 /** Decompression stops here (results files are small; this bounds a zip bomb). */
-export const DEFAULT_MAX_RESULTS_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_RESULTS_BYTES = LIMITS.embeddedBlockDecompressedBytes;
 
 const MARKER = `<!-- ci-signing:v${EMBEDDED_BLOCK_VERSION} -->`;
 const FENCE_INFO = `ci-signing-v${EMBEDDED_BLOCK_VERSION}`;
@@ -31,10 +32,6 @@ interface BlockJson {
   size: number;
   results: string;
   signature: string | null;
-}
-
-export function sha256Digest(bytes: Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
 export function encodeEmbeddedBlock(input: { resultsBytes: Uint8Array; signature: string | null }): string {

@@ -10,7 +10,9 @@
 //   only if the count shows it was not applied.
 
 import { CiSigningError } from '../../errors/src/index.js';
-import { renderResultsSummary, renderResultsTitle, resultsDigest } from '../../results/src/index.js';
+import { renderResultsSummary, renderResultsTitle } from '../../results/src/index.js';
+import { isoSeconds, sha256Digest } from '../../common/src/index.js';
+import { DEFAULTS } from '../../defaults/src/index.js';
 import type { CiResults } from '../../results/src/index.js';
 import { ANNOTATIONS_PER_REQUEST, failuresToAnnotations, type Annotation } from './annotations.js';
 import type { GitHubClient, GitHubResponse, LookupRequest } from './client.js';
@@ -60,7 +62,7 @@ export interface CheckRunContent {
 
 /** Builds the run's output within GitHub's limits, or refuses before any request. */
 export function buildCheckRunContent(input: Omit<PostResultsInput, 'client' | 'repository' | 'log' | 'checkName' | 'detailsUrl'>): CheckRunContent {
-  const digest = resultsDigest(input.resultsBytes);
+  const digest = sha256Digest(input.resultsBytes);
   const signed = input.signature !== null;
   const block = encodeEmbeddedBlock({ resultsBytes: input.resultsBytes, signature: input.signature });
   const blockBytes = utf8Length(block);
@@ -95,11 +97,11 @@ export function buildCheckRunContent(input: Omit<PostResultsInput, 'client' | 'r
 }
 
 export async function postResults(input: PostResultsInput): Promise<PostResultsOutcome> {
-  const checkName = input.checkName ?? 'local-ci';
+  const checkName = input.checkName ?? DEFAULTS['check-name'];
   const { owner, repo } = parseRepository(input.repository);
   if (input.results.repository.toLowerCase() !== input.repository.toLowerCase()) {
     throw new CiSigningError(
-      'RESULTS_REPOSITORY_MISMATCH',
+      'REPOSITORY_MISMATCH',
       `The results are for ${input.results.repository} but were to be posted to ${input.repository}.`,
       'Post to the repository named in the results file (the verifier would reject them anywhere else).',
     );
@@ -107,7 +109,7 @@ export async function postResults(input: PostResultsInput): Promise<PostResultsO
   const content = buildCheckRunContent(input);
   const sha = input.results.commit;
   const client = input.client.fork();
-  const completedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const completedAt = isoSeconds(new Date());
   const startedAt = validTimestamp(input.results.startedAt);
   const runFields = {
     status: 'completed',
@@ -210,5 +212,5 @@ function asResponse(run: CheckRunData): GitHubResponse<CheckRunData> {
 function validTimestamp(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const time = Date.parse(value);
-  return Number.isFinite(time) ? new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
+  return Number.isFinite(time) ? isoSeconds(time) : undefined;
 }

@@ -2,7 +2,7 @@
 // Pure functions, so the policy is tested without a network.
 
 import { STATUS_CODES } from 'node:http';
-import { CiSigningError } from '../../errors/src/index.js';
+import { CiSigningError, oneLine } from '../../errors/src/index.js';
 
 export type ResponseHeaders = Record<string, string | number | undefined>;
 
@@ -79,10 +79,6 @@ export function gitHubMessage(data: unknown): string {
   }
   if (typeof data === 'string' && data.trim() && !/^\s*</.test(data)) return oneLine(data).slice(0, 300);
   return '';
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 function headerValue(headers: ResponseHeaders | undefined, name: string): string | undefined {

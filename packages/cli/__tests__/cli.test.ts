@@ -96,7 +96,7 @@ describe('keygen', () => {
   });
 
   test.each([
-    [['--expires', 'soon'], /--expires must be/],
+    [['--expires', 'soon'], /--expires "soon" is not a duration/],
     [['--algorithm', 'dsa'], /--algorithm must be/],
     [[], /no passphrase chosen/],
   ])('bad flags %j are usage errors and write nothing', async (extra, message) => {

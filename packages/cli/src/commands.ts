@@ -4,7 +4,9 @@ import { CiSigningError, UsageError } from '../../errors/src/index.js';
 import { generateKeyPair } from '../../signing/src/index.js';
 import { createAppInstallationToken } from '../../checks/src/index.js';
 import { readResultsFile } from '../../results/src/index.js';
-import { apiUrl, postResultsFile, readTextFile, signResultsFile, verifySignedResults } from '../../operations/src/index.js';
+import { apiUrl, postResultsFile, secretFile, signResultsFile, verifySignedResults } from '../../operations/src/index.js';
+import { parseDuration, readBoundedText } from '../../common/src/index.js';
+import { DEFAULTS, withDefault } from '../../defaults/src/index.js';
 import type { CliIo } from './main.js';
 import { renderVerificationText } from './text.js';
 
@@ -20,8 +22,8 @@ export const COMMANDS = {
       name: { type: 'string', description: 'User ID name, e.g. "Build box 1".', value: 'NAME' },
       email: { type: 'string', description: 'User ID email.', value: 'EMAIL' },
       'out-dir': { type: 'string', description: 'Folder for private-key.asc (0600), public-key.asc and revocation.asc.', value: 'DIR' },
-      expires: { type: 'string', description: 'Key lifetime: Nd, Nw or Ny (default 1y); 0 for none.', value: 'AGE' },
-      algorithm: { type: 'string', description: 'ed25519 (default, v4 legacy EdDSA) or rsa4096.', value: 'ALG' },
+      expires: { type: 'string', description: `Key lifetime, e.g. 90d, 2y (default ${DEFAULTS.expires}); 0 for none.`, value: 'AGE' },
+      algorithm: { type: 'string', description: `ed25519 or rsa4096 (default ${DEFAULTS.algorithm}; ed25519 is a v4 legacy EdDSA key).`, value: 'ALG' },
       'passphrase-file': { type: 'string', description: 'File holding the passphrase (a trailing newline is not part of it). Or env CI_SIGNING_PASSPHRASE.', value: 'FILE' },
       'no-passphrase': { type: 'boolean', description: 'Leave the private key unencrypted (keep it in a secret store).' },
       help: HELP,
@@ -47,12 +49,12 @@ export const COMMANDS = {
       'trusted-keys-file': { type: 'string', multiple: true, description: 'Path or glob of trusted .asc files; repeatable.', value: 'GLOB' },
       sha: { type: 'string', description: 'Commit the results must be bound to (default env GITHUB_SHA).', value: 'SHA' },
       repository: { type: 'string', description: 'owner/name the results must be bound to (default env GITHUB_REPOSITORY).', value: 'REPO' },
-      'allow-unsigned': { type: 'string', description: "false (default), true, or YYYY-MM-DD.", value: 'WHEN' },
-      'max-failed-tests': { type: 'string', description: 'Most failed tests accepted (default 0).', value: 'N' },
+      'allow-unsigned': { type: 'string', description: `false, true, or YYYY-MM-DD (default ${DEFAULTS['allow-unsigned']}).`, value: 'WHEN' },
+      'max-failed-tests': { type: 'string', description: `Most failed tests accepted (default ${DEFAULTS['max-failed-tests']}).`, value: 'N' },
       'min-coverage': { type: 'string', description: 'Least line coverage in percent (default: no check).', value: 'PCT' },
-      'min-tests': { type: 'string', description: 'Least tests run, passed + failed (default 1).', value: 'N' },
+      'min-tests': { type: 'string', description: `Least tests run, passed + failed (default ${DEFAULTS['min-tests']}).`, value: 'N' },
       'max-age': { type: 'string', description: "Oldest signature accepted, e.g. 24h or 7d (default: no limit).", value: 'AGE' },
-      'check-name': { type: 'string', multiple: true, description: 'Check run name to read (default local-ci); repeatable.', value: 'NAME' },
+      'check-name': { type: 'string', multiple: true, description: `Check run name to read (default ${DEFAULTS['check-name']}); repeatable.`, value: 'NAME' },
       'api-url': { type: 'string', description: 'GitHub API URL (default env GITHUB_API_URL or https://api.github.com). Token: env GITHUB_TOKEN.', value: 'URL' },
       format: { type: 'string', description: 'text (default), markdown or json.', value: 'FMT' },
       help: HELP,
@@ -63,10 +65,10 @@ export const COMMANDS = {
     options: {
       'results-file': { type: 'string', description: 'The results JSON.', value: 'FILE' },
       'signature-file': { type: 'string', description: 'Its signature (default <results-file>.asc when present).', value: 'FILE' },
-      'check-name': { type: 'string', description: 'Check run name (default local-ci).', value: 'NAME' },
-      retries: { type: 'string', description: 'Retries of a transient failure (default 3).', value: 'N' },
-      'retry-delay': { type: 'string', description: 'First backoff in seconds, doubling (default 2).', value: 'S' },
-      'request-timeout': { type: 'string', description: 'Seconds per HTTP attempt (default 30).', value: 'S' },
+      'check-name': { type: 'string', description: `Check run name (default ${DEFAULTS['check-name']}).`, value: 'NAME' },
+      retries: { type: 'string', description: `Retries of a transient failure (default ${DEFAULTS.retries}).`, value: 'N' },
+      'retry-delay': { type: 'string', description: `First backoff in seconds, doubling (default ${DEFAULTS['retry-delay']}).`, value: 'S' },
+      'request-timeout': { type: 'string', description: `Seconds per HTTP attempt (default ${DEFAULTS['request-timeout']}).`, value: 'S' },
       'api-url': { type: 'string', description: 'GitHub API URL (default env GITHUB_API_URL or https://api.github.com).', value: 'URL' },
       'app-id': { type: 'string', description: 'GitHub App ID (instead of env GITHUB_TOKEN; classic PATs cannot create check runs).', value: 'ID' },
       'app-private-key-file': { type: 'string', description: "The GitHub App's private key (PEM).", value: 'FILE' },
@@ -107,7 +109,7 @@ async function secret(values: Values, flag: string, envName: string, io: CliIo):
   const file = text(values, flag);
   if (file) {
     // A passphrase file's trailing newline is not part of the passphrase.
-    return (await readTextFile(file, `--${flag}`, `--${flag}`)).replace(/\r?\n$/, '');
+    return (await readBoundedText(file, secretFile(`--${flag}`, `--${flag}`))).replace(/\r?\n$/, '');
   }
   return io.env[envName];
 }
@@ -116,9 +118,9 @@ async function keygen(values: Values, io: CliIo): Promise<number> {
   const name = required(values, 'name', 'keygen');
   const email = required(values, 'email', 'keygen');
   const outDir = required(values, 'out-dir', 'keygen');
-  const algorithm = text(values, 'algorithm') || 'ed25519';
+  const algorithm = withDefault('algorithm', text(values, 'algorithm'));
   if (algorithm !== 'ed25519' && algorithm !== 'rsa4096') throw new UsageError(`--algorithm must be ed25519 or rsa4096, got '${algorithm}'`, 'Use --algorithm ed25519 (default) or rsa4096.');
-  const expiresInSeconds = parseKeyLifetime(text(values, 'expires') || '1y');
+  const expiresInSeconds = parseDuration(withDefault('expires', text(values, 'expires')), { name: '--expires', zeroAllowed: true, example: '1y or 90d' });
   const passphrase = values['no-passphrase'] ? '' : await secret(values, 'passphrase-file', 'CI_SIGNING_PASSPHRASE', io);
   if (values['no-passphrase'] && text(values, 'passphrase-file')) throw new UsageError('--no-passphrase and --passphrase-file contradict each other', 'Give one of them.');
   if (passphrase === undefined) throw new UsageError('no passphrase chosen for the private key', 'Give --passphrase-file FILE (or env CI_SIGNING_PASSPHRASE), or --no-passphrase to leave the key unencrypted.');
@@ -172,7 +174,7 @@ async function verify(values: Values, io: CliIo): Promise<number> {
   const format = text(values, 'format') || 'text';
   if (!['text', 'markdown', 'json'].includes(format)) throw new UsageError(`--format must be text, markdown or json, got '${format}'`, 'Use --format text, markdown or json.');
   const trustedKeysFiles = (values['trusted-keys-file'] as string[] | undefined) ?? [];
-  const checkNames = (values['check-name'] as string[] | undefined) ?? ['local-ci'];
+  const checkNames = (values['check-name'] as string[] | undefined) ?? [DEFAULTS['check-name']];
   const outcome = await verifySignedResults({
     resultsFile: text(values, 'results-file'),
     signatureFile: text(values, 'signature-file'),
@@ -202,7 +204,7 @@ async function post(values: Values, io: CliIo): Promise<number> {
   let token = io.env.GITHUB_TOKEN ?? '';
   if (appId) {
     const keyFile = required(values, 'app-private-key-file', 'post');
-    const privateKeyPem = await readTextFile(keyFile, 'GitHub App private key', '--app-private-key-file');
+    const privateKeyPem = await readBoundedText(keyFile, secretFile('--app-private-key-file', 'GitHub App private key'));
     const { results } = await readResultsFile(resultsFile);
     token = await createAppInstallationToken({ appId, privateKeyPem, repository: results.repository, baseUrl });
   }
@@ -211,7 +213,7 @@ async function post(values: Values, io: CliIo): Promise<number> {
     resultsFile,
     signatureFile: text(values, 'signature-file'),
     token,
-    checkName: text(values, 'check-name') || 'local-ci',
+    checkName: text(values, 'check-name'),
     retries: text(values, 'retries'),
     retryDelay: text(values, 'retry-delay'),
     requestTimeout: text(values, 'request-timeout'),
@@ -225,14 +227,6 @@ async function post(values: Values, io: CliIo): Promise<number> {
 
 function apiUrlOf(values: Values, io: CliIo): string {
   return text(values, 'api-url') || apiUrl(io.env);
-}
-
-function parseKeyLifetime(value: string): number {
-  if (value === '0') return 0;
-  const match = /^(\d+)([dwy])$/.exec(value.trim());
-  if (!match || Number(match[1]) === 0) throw new UsageError(`--expires must be Nd, Nw, Ny or 0, got '${value}'`, 'Use e.g. --expires 1y, 90d, or 0 for a key that never expires.');
-  const days = { d: 1, w: 7, y: 365 }[match[2] as 'd' | 'w' | 'y'];
-  return Number(match[1]) * days * 86400;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,5 +1,8 @@
 // Typed errors shared by every package. Each carries a stable code, a one-line cause and a fix,
 // so actions and the CLI can report a refusal without a stack trace.
+import { oneLine } from './text.js';
+
+export { oneLine, safeLine, stripControl } from './text.js';
 
 export type ErrorKind = 'usage' | 'input' | 'verification' | 'github' | 'internal';
 
@@ -28,10 +31,6 @@ export class UsageError extends CiSigningError {
     super('USAGE', message, fix, 'usage');
     this.name = 'UsageError';
   }
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
 /** Describes any thrown value as one line, never with a stack trace. */

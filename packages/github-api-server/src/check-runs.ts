@@ -1,5 +1,6 @@
 // The check-run store: what create and update commit, and the JSON GitHub returns for a run.
 import type { Annotation, CheckRunJson, StoredCheckRun } from './types.js';
+import { isoSeconds } from '../../common/src/index.js';
 
 /** Who created a run: GitHub Actions for plain tokens, the configured app for its installation tokens. */
 export interface AppIdentity {
@@ -50,9 +51,8 @@ export interface Links {
 }
 
 /** GitHub's timestamps: ISO 8601 in UTC without fractions. */
-export function githubTime(date: Date | string): string {
-  return new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+/** GitHub writes check-run times to the second. */
+export const githubTime = isoSeconds;
 
 export function appJson(app: AppIdentity, links: Links): Record<string, unknown> {
   const owner = {

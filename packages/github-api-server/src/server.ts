@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isoSeconds } from '../../common/src/index.js';
 import { checkAppJwt, registerApps, type RegisteredApp } from './app-auth.js';
 import { CheckRunStore, GITHUB_ACTIONS_APP, repositoryKey, type AppIdentity, type CheckRunInput, type StoredRecord } from './check-runs.js';
 import { FaultInjector } from './faults.js';
@@ -604,7 +605,7 @@ class TestGitHubApiServer implements GitHubApiServer {
     const owner = matched.owner as string;
     const id = app.installations.get(repositoryKey(owner, matched.repo as string));
     if (id === undefined) return notFound(DOCS.installation);
-    const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const now = isoSeconds(new Date());
     return {
       status: 200,
       body: {
@@ -635,7 +636,7 @@ class TestGitHubApiServer implements GitHubApiServer {
       status: 201,
       body: {
         token,
-        expires_at: new Date(Date.now() + HOUR_MS).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        expires_at: isoSeconds(Date.now() + HOUR_MS),
         permissions: { checks: 'write', metadata: 'read' },
         repository_selection: 'selected',
       },

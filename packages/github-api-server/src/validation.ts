@@ -2,7 +2,7 @@
 // (openapi/checks-extract.json, made by scripts/extract-openapi.mjs), with GitHub's error wording.
 import { readFileSync } from 'node:fs';
 import { Ajv, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { addAjvFormats } from '../../results/src/index.js';
 
 /** The parts of openapi/checks-extract.json the server reads; the whole document is JSON Schema for ajv. */
 export interface ChecksExtract {
@@ -30,16 +30,13 @@ export const OUTPUT_MAX_BYTES = 65535;
 export const ANNOTATION_TEXT_MAX_BYTES = 65535;
 export const ANNOTATION_TITLE_MAX_CHARACTERS = 255;
 
-type AddFormats = (ajv: Ajv) => Ajv;
-// ajv-formats is CommonJS: under Node the default import is the plugin; some bundlers hand over its `default`.
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
 
 let compiled: Record<string, ValidateFunction> | undefined;
 
 function validators(): Record<string, ValidateFunction> {
   if (compiled) return compiled;
   const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
+  addAjvFormats(ajv);
   ajv.addSchema(extract as AnySchemaObject);
   const schema = (pointer: string): ValidateFunction => {
     const validate = ajv.getSchema(`${extract.$id}#${pointer}`);

@@ -2,7 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGitHubApiServer, type GitHubApiServer } from '../../github-api-server/src/index.js';
-import { defaultSha, maskSecret, postResultsFile, signResultsFile, verifySignedResults, writeFileAtomic, type VerifyRequest } from '../src/index.js';
+import { defaultSha, maskSecret, postResultsFile, signResultsFile, verifySignedResults, type VerifyRequest } from '../src/index.js';
+import { writeFileAtomic } from '../../common/src/index.js';
 import { makeKey, randomSha, REPOSITORY, resultsJson, temporaryFolder, type TestKey } from '../../../__tests__/helpers/fixtures.js';
 
 const folder = temporaryFolder();
@@ -153,7 +154,7 @@ describe('post', () => {
     [{ retries: '99' }, /retries/],
     [{ retryDelay: '-1' }, /retry-delay/],
     [{ requestTimeout: '0' }, /request-timeout/],
-    [{ checkName: ' ' }, /check-name/],
+    [{ retries: '21' }, /retries/],
     [{ token: '' }, /token/],
   ])('refuses %j before any request', async (override, message) => {
     await expect(postResultsFile({ ...base, resultsFile: file(), ...override })).rejects.toMatchObject({ kind: 'usage', message: expect.stringMatching(message) });

@@ -1,5 +1,5 @@
 export * from './context.js';
-export * from './files.js';
+export * from './input-files.js';
 export * from './post.js';
 export * from './secrets.js';
 export * from './sign.js';

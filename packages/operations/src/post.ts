@@ -1,9 +1,10 @@
 import * as openpgp from 'openpgp';
 import { CiSigningError, UsageError } from '../../errors/src/index.js';
 import { readResultsFile } from '../../results/src/index.js';
-import { parseNonNegativeInteger } from '../../verifier/src/index.js';
+import { parseNonNegativeInteger, readBoundedText, readOptionalFile } from '../../common/src/index.js';
+import { DEFAULTS, LIMITS, withDefault } from '../../defaults/src/index.js';
 import { createGitHubClient, postResults, type GitHubClient } from '../../checks/src/index.js';
-import { readOptionalTextFile, readTextFile } from './files.js';
+import { SIGNATURE_FILE } from './input-files.js';
 
 export interface PostRequest {
   resultsFile: string;
@@ -34,12 +35,10 @@ export interface PostOutcome {
 }
 
 export async function postResultsFile(request: PostRequest): Promise<PostOutcome> {
-  // The defaults of post/action.yml, for the CLI and for empty inputs.
-  const retries = parseCount('retries', request.retries.trim() || '3');
-  const retryDelayMs = parseSeconds('retry-delay', request.retryDelay.trim() || '2', true) * 1000;
-  const requestTimeoutMs = parseSeconds('request-timeout', request.requestTimeout.trim() || '30', false) * 1000;
-  const checkName = request.checkName.trim();
-  if (!checkName) throw new UsageError('check-name is empty', 'Set check-name (default local-ci).');
+  const retries = parseNonNegativeInteger('retries', withDefault('retries', request.retries), LIMITS.maxRetries);
+  const retryDelayMs = parseSeconds('retry-delay', withDefault('retry-delay', request.retryDelay), true) * 1000;
+  const requestTimeoutMs = parseSeconds('request-timeout', withDefault('request-timeout', request.requestTimeout), false) * 1000;
+  const checkName = withDefault('check-name', request.checkName).trim();
 
   // Everything is read and checked before the first request, so a bad input never leaves a half-posted run.
   const { bytes, results } = await readResultsFile(request.resultsFile);
@@ -70,8 +69,9 @@ export async function postResultsFile(request: PostRequest): Promise<PostOutcome
 }
 
 async function readSignature(request: PostRequest): Promise<string | null> {
-  if (request.signatureFile) return readTextFile(request.signatureFile, 'signature file', 'signature-file');
-  return readOptionalTextFile(`${request.resultsFile}.asc`, 'signature file', 'signature-file');
+  if (request.signatureFile) return readBoundedText(request.signatureFile, SIGNATURE_FILE);
+  const bytes = await readOptionalFile(`${request.resultsFile}.asc`, SIGNATURE_FILE);
+  return bytes === null ? null : bytes.toString('utf8');
 }
 
 /** The signer as the signature itself names it, for the check run's title and summary. */
@@ -87,16 +87,10 @@ async function describeSignature(armored: string, path: string): Promise<{ signi
   return { signingKeyId: packet.issuerKeyID.toHex().toUpperCase(), fingerprint };
 }
 
-function parseCount(name: string, value: string): number {
-  const count = parseNonNegativeInteger(name, value);
-  if (count > 20) throw new UsageError(`${name} must be a whole number from 0 to 20, got '${value}'`, `Set ${name} to e.g. 3.`);
-  return count;
-}
-
 function parseSeconds(name: string, value: string, zeroAllowed: boolean): number {
   const seconds = Number(value.trim());
   if (!value.trim() || !Number.isFinite(seconds) || seconds < 0 || (!zeroAllowed && seconds === 0) || seconds > 3600) {
-    throw new UsageError(`${name} must be a number of seconds${zeroAllowed ? '' : ' above 0'}, got '${value}'`, `Set ${name} to e.g. ${name === 'retry-delay' ? 2 : 30}.`);
+    throw new UsageError(`${name} must be a number of seconds${zeroAllowed ? '' : ' above 0'}, got '${value}'`, `Set ${name} to e.g. ${DEFAULTS[name === 'retry-delay' ? 'retry-delay' : 'request-timeout']}.`);
   }
   return seconds;
 }

@@ -1,7 +1,7 @@
-import { CiSigningError } from '../../errors/src/index.js';
-import { readResultsFile, resultsDigest, type CiResults } from '../../results/src/index.js';
+import { CiSigningError, UsageError } from '../../errors/src/index.js';
+import { readResultsFile, type CiResults } from '../../results/src/index.js';
+import { sha256Digest, writeFileAtomic } from '../../common/src/index.js';
 import { loadPrivateKey, signDetached } from '../../signing/src/index.js';
-import { writeFileAtomic } from './files.js';
 
 export interface SignRequest {
   resultsFile: string;
@@ -36,7 +36,7 @@ export async function signResultsFile(request: SignRequest): Promise<SignOutcome
   }
   const signatureFile = request.signatureFile || `${request.resultsFile}.asc`;
   if (signatureFile === request.resultsFile) {
-    throw new CiSigningError('USAGE', 'signature-file is the results file itself', 'Choose another signature-file, or leave it empty for <results-file>.asc.', 'usage');
+    throw new UsageError('signature-file is the results file itself', 'Choose another signature-file, or leave it empty for <results-file>.asc.');
   }
   const { bytes, results } = await readResultsFile(request.resultsFile);
   if (request.githubRepository && request.githubRepository.toLowerCase() !== results.repository.toLowerCase()) {
@@ -49,5 +49,5 @@ export async function signResultsFile(request: SignRequest): Promise<SignOutcome
   const key = await loadPrivateKey(request.privateKey, request.passphrase, request.now ?? new Date());
   const signature = await signDetached(bytes, key, request.now);
   await writeFileAtomic(signatureFile, signature);
-  return { signatureFile, fingerprint: key.fingerprint, signingKeyId: key.signingKeyId, digest: resultsDigest(bytes), results };
+  return { signatureFile, fingerprint: key.fingerprint, signingKeyId: key.signingKeyId, digest: sha256Digest(bytes), results };
 }

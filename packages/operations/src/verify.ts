@@ -1,10 +1,12 @@
 import { glob } from 'tinyglobby';
 import { CiSigningError, UsageError } from '../../errors/src/index.js';
-import { renderVerificationSummary } from '../../results/src/index.js';
 import { loadTrustedKeys, type TrustedKeyring } from '../../signing/src/index.js';
-import { buildPolicy, verifyResults, type VerificationReport, type VerifyPolicy } from '../../verifier/src/index.js';
+import { buildPolicy, renderVerificationSummary, verifyResults, type VerificationReport, type VerifyPolicy } from '../../verifier/src/index.js';
 import { createGitHubClient, decodeEmbeddedBlock, readCheckRuns } from '../../checks/src/index.js';
-import { readInputFile, readOptionalTextFile, readTextFile } from './files.js';
+import { readBoundedFile, readBoundedText, readOptionalFile } from '../../common/src/index.js';
+import { RESULTS_FILE } from '../../results/src/index.js';
+import { SIGNATURE_FILE, TRUSTED_KEY_FILE } from './input-files.js';
+import { DEFAULTS } from '../../defaults/src/index.js';
 
 export interface VerifyRequest {
   /** '' = read the results from the check run(s) instead of a local file. */
@@ -95,7 +97,7 @@ async function loadKeyring(trustedKeys: string, trustedKeysFile: string): Promis
       if (files.length === 0) {
         throw new CiSigningError('TRUSTED_KEYS_FILE_NOT_FOUND', `trusted-keys-file ${pattern} matches no file`, 'Check the path or glob; keys usually live in .github/ci-signing/trusted-keys/*.asc.');
       }
-      for (const file of files) blocks.push(await readTextFile(file, 'trusted key file', 'trusted-keys-file'));
+      for (const file of files) blocks.push(await readBoundedText(file, TRUSTED_KEY_FILE));
     }
   }
   // No keys at all is allowed only so that allow-unsigned migrations work; any signature then fails.
@@ -109,11 +111,12 @@ async function verifyLocalFile(
   expected: { repository: string; sha: string },
   now: Date,
 ): Promise<VerifiedEntry> {
-  const resultsBytes = await readInputFile(request.resultsFile, 'results file', 'results-file');
+  const resultsBytes = await readBoundedFile(request.resultsFile, RESULTS_FILE);
   // A named signature that is missing is a mistake; only the conventional <results-file>.asc is optional.
-  const signature = request.signatureFile
-    ? await readTextFile(request.signatureFile, 'signature file', 'signature-file')
-    : await readOptionalTextFile(`${request.resultsFile}.asc`, 'signature file', 'signature-file');
+  const signatureBytes = request.signatureFile
+    ? await readBoundedFile(request.signatureFile, SIGNATURE_FILE)
+    : await readOptionalFile(`${request.resultsFile}.asc`, SIGNATURE_FILE);
+  const signature = signatureBytes === null ? null : signatureBytes.toString('utf8');
   const report = await verifyResults({ resultsBytes, signature, keyring, expected, policy, now, source: request.resultsFile });
   return { name: request.resultsFile, report };
 }
@@ -126,7 +129,7 @@ async function verifyCheckRuns(
   now: Date,
 ): Promise<VerifiedEntry[]> {
   const names = [...new Set(request.checkNames.map((name) => name.trim()).filter(Boolean))];
-  if (names.length === 0) throw new UsageError('no check-name to read', 'Set check-name (default local-ci), or results-file to verify a local file.');
+  if (names.length === 0) throw new UsageError('no check-name to read', `Set check-name (default ${DEFAULTS['check-name']}), or results-file to verify a local file.`);
   if (!request.github?.token) throw new UsageError('no token to read check runs with', 'Set the token input (default github.token) with checks: read, or GITHUB_TOKEN for the CLI.');
   const client = createGitHubClient({
     token: request.github.token,

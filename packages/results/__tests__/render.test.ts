@@ -1,26 +1,13 @@
-// The rendered markdown is pinned by committed .md files (compared byte for byte), so a change to what users
-// see shows up in review as a readable diff. Rewrite them with UPDATE_SNAPSHOTS=1 after an intended change.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Rendered markdown, pinned by committed snapshot files (__tests__/helpers/snapshot-files.ts).
 import { join } from 'node:path';
-import { CiSigningError } from '../../errors/src/index.js';
-import type { CheckOutcome, VerificationReport } from '../../verifier/src/types.js';
-import { formatDuration, renderResultsSummary, renderResultsTitle, renderVerificationSummary, type CiResults } from '../src/index.js';
+import { snapshotFiles } from '../../../__tests__/helpers/snapshot-files.js';
+import { formatDuration, renderResultsSummary, renderResultsTitle, type CiResults } from '../src/index.js';
 
-const SNAPSHOTS = join(import.meta.dirname, '__snapshots__');
+const expectMatchesSnapshotFile = snapshotFiles(join(import.meta.dirname, '__snapshots__'));
 const FINGERPRINT = '0123456789ABCDEF0123456789ABCDEF01234567';
 const KEY_ID = '89ABCDEF01234567';
 const DIGEST = 'sha256:2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae';
 
-function expectMatchesSnapshotFile(name: string, rendered: string): void {
-  const file = join(SNAPSHOTS, `${name}.md`);
-  if (process.env.UPDATE_SNAPSHOTS === '1') {
-    mkdirSync(SNAPSHOTS, { recursive: true });
-    writeFileSync(file, rendered);
-    return;
-  }
-  if (!existsSync(file)) throw new Error(`${file} is missing; run the tests once with UPDATE_SNAPSHOTS=1 and commit it.`);
-  expect(rendered).toBe(readFileSync(file, 'utf8'));
-}
 
 function results(overrides: Partial<CiResults> = {}): CiResults {
   return {
@@ -32,143 +19,6 @@ function results(overrides: Partial<CiResults> = {}): CiResults {
     ...overrides,
   };
 }
-
-const TITLES = ['Signature present', 'Signature valid', 'Bound to repository and commit', 'Fresh', 'Thresholds'];
-const IDS = ['signature-present', 'signature-valid', 'binding', 'freshness', 'thresholds'] as const;
-
-function checks(statuses: CheckOutcome['status'][], details: string[]): CheckOutcome[] {
-  return IDS.map((id, index) => ({ id, title: TITLES[index], status: statuses[index], detail: details[index] }));
-}
-
-const verifiedReport: VerificationReport = {
-  verified: true,
-  signed: true,
-  fingerprint: FINGERPRINT,
-  signingKeyId: KEY_ID,
-  signedAt: '2024-05-01T12:02:14.000Z',
-  conclusion: 'success',
-  checks: checks(
-    ['pass', 'pass', 'pass', 'pass', 'pass'],
-    [
-      'A signature over check run local-ci is present.',
-      `Valid signature by trusted key ${FINGERPRINT}, made 2024-05-01T12:02:14.000Z.`,
-      'The results are for octo-org/hello-world at commit 0123456789abcdef0123456789abcdef01234567, as expected.',
-      'Not checked: no max-age is set.',
-      'conclusion success, 0 failed (max-failed-tests 0), 120 tests ran (min-tests 1).',
-    ],
-  ),
-};
-
-const unsignedReport: VerificationReport = {
-  verified: true,
-  signed: false,
-  fingerprint: '',
-  signingKeyId: '',
-  signedAt: '',
-  conclusion: 'success',
-  checks: checks(
-    ['warn', 'warn', 'pass', 'pass', 'pass'],
-    [
-      'No signature over check run lint; accepted unsigned until the end of 2030-01-31 (UTC) under allow-unsigned.',
-      'Nothing to verify: check run lint is unsigned, so nothing proves where its content came from.',
-      'The results are for octo-org/hello-world at commit 0123456789abcdef0123456789abcdef01234567, as expected.',
-      'Not checked: no max-age is set.',
-      'conclusion success, 0 failed (max-failed-tests 0), 4 tests ran (min-tests 1).',
-    ],
-  ),
-};
-
-const badSignatureError = new CiSigningError(
-  'SIGNATURE_INVALID',
-  'The signature does not match the bytes of check run e2e | matrix: they were changed after signing.',
-  'Sign the results again on the trusted runner; never edit them after signing.',
-  'verification',
-);
-const rejectedReport: VerificationReport = {
-  verified: false,
-  signed: false,
-  fingerprint: '',
-  signingKeyId: '',
-  signedAt: '',
-  conclusion: '',
-  checks: checks(
-    ['pass', 'fail', 'skip', 'skip', 'skip'],
-    [
-      'A signature over check run e2e | matrix is present.',
-      badSignatureError.message,
-      'Not checked: "Signature valid" failed.',
-      'Not checked: "Signature valid" failed.',
-      'Not checked: "Signature valid" failed.',
-    ],
-  ),
-  error: badSignatureError,
-};
-
-const thresholdsError = new CiSigningError(
-  'THRESHOLDS_NOT_MET',
-  'check run unit does not meet the thresholds: conclusion is failure, not success; 2 tests failed, more than max-failed-tests 0.',
-  'Fix the failing tests or coverage and run CI again; change the thresholds only if the policy itself is wrong.',
-  'verification',
-);
-const thresholdsReport: VerificationReport = {
-  verified: false,
-  signed: true,
-  fingerprint: FINGERPRINT,
-  signingKeyId: KEY_ID,
-  signedAt: '2024-05-01T12:02:14.000Z',
-  conclusion: 'failure',
-  checks: checks(
-    ['pass', 'pass', 'pass', 'pass', 'fail'],
-    [
-      'A signature over check run unit is present.',
-      `Valid signature by trusted key ${FINGERPRINT} (signing subkey ${KEY_ID}), made 2024-05-01T12:02:14.000Z.`,
-      'The results are for octo-org/hello-world at commit 0123456789abcdef0123456789abcdef01234567, as expected.',
-      'Signed 2h ago (2024-05-01T12:02:14.000Z), within max-age 1d.',
-      thresholdsError.message,
-    ],
-  ),
-  error: thresholdsError,
-};
-
-describe('renderVerificationSummary', () => {
-  test('every verdict: verified, accepted unsigned, rejected at the signature, rejected at the thresholds', () => {
-    const rendered = renderVerificationSummary([
-      { name: 'local-ci', report: verifiedReport },
-      { name: 'lint', report: unsignedReport },
-      { name: 'e2e | matrix', report: rejectedReport },
-      { name: 'unit', report: thresholdsReport },
-    ]);
-    expectMatchesSnapshotFile('verification-summary-mixed', rendered);
-    // Independently of the file: a row per entry in the overview, a section per entry, a row per check.
-    expect(rendered).toContain('❌ 2 of 4 not verified.');
-    expect(rendered.match(/^### /gm)).toHaveLength(4);
-    expect(rendered).toContain('| e2e \\| matrix | ❌ rejected (`SIGNATURE_INVALID`) | — | — | — |');
-    expect(rendered).toContain(`| local-ci | ✅ verified | \`${FINGERPRINT}\` | 2024-05-01 12:02:14 UTC | success |`);
-    expect(rendered).toContain('| lint | ⚠️ accepted unsigned | unsigned | — | success |');
-    expect(rendered).toContain('**Fix:** Sign the results again');
-  });
-
-  test('all verified', () => {
-    const rendered = renderVerificationSummary([{ name: 'results.json', report: verifiedReport }]);
-    expectMatchesSnapshotFile('verification-summary-verified', rendered);
-    expect(rendered).toContain('✅ 1 of 1 verified.');
-    expect(rendered.match(/\| ✅ \|/g)).toHaveLength(5);
-  });
-
-  test('nothing to verify', () => {
-    expect(renderVerificationSummary([])).toBe('## ci-signing verification\n\nNo results were verified.\n');
-  });
-
-  test('a rejection without an error object still says rejected', () => {
-    const { error: _error, ...withoutError } = rejectedReport;
-    expect(renderVerificationSummary([{ name: 'x', report: withoutError }])).toContain('| x | ❌ rejected | — |');
-  });
-
-  test('an error without a fix has no fix line', () => {
-    const error = new CiSigningError('INTERNAL', 'broke', '', 'internal');
-    expect(renderVerificationSummary([{ name: 'x', report: { ...rejectedReport, error } }])).not.toContain('**Fix:**');
-  });
-});
 
 describe('renderResultsSummary', () => {
   test('signed, with coverage and duration', () => {

@@ -1,15 +1,17 @@
 // Reading and validating ci-results v1. The bytes are decoded strictly and parsed as they are: whoever
 // verifies a signature must parse exactly the bytes the signature covers, never a re-serialization.
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import ajvFormats from 'ajv-formats';
+import { addAjvFormats } from './ajv-formats.js';
 import { CiSigningError } from '../../errors/src/index.js';
+import { readBoundedFile, type ReadFileOptions } from '../../common/src/index.js';
+import { LIMITS } from '../../defaults/src/index.js';
 import schema from '../schema/ci-results-v1.schema.json' with { type: 'json' };
 import type { CiResults } from './types.js';
 
 export const RESULTS_SCHEMA_FILE = 'packages/results/schema/ci-results-v1.schema.json';
 const SCHEMA_FIX = `Make the file match the ci-results v1 schema (${RESULTS_SCHEMA_FILE}; format and example in docs/results-format.md).`;
+/** How a results file is read: a regular file, capped. */
+export const RESULTS_FILE: ReadFileOptions = { what: 'results file', flag: 'results-file', maxBytes: LIMITS.resultsFileBytes, limitName: 'the results file cap' };
 /** A results file with thousands of broken entries should not make a message of thousands of problems. */
 const MAX_LISTED_PROBLEMS = 25;
 
@@ -18,8 +20,7 @@ let validator: ValidateFunction | undefined;
 function resultsValidator(): ValidateFunction {
   if (!validator) {
     const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
-    // ajv-formats is CommonJS whose module.exports is also its own .default; .default works in node, jest and ncc.
-    ajvFormats.default(ajv, ['date-time']);
+    addAjvFormats(ajv, ['date-time']);
     validator = ajv.compile(schema);
   }
   return validator;
@@ -62,43 +63,9 @@ export function parseResults(bytes: Uint8Array, source: string): CiResults {
 
 /** Reads and validates a results file; returns the exact bytes read (the ones to sign or verify) too. */
 export async function readResultsFile(path: string): Promise<{ bytes: Uint8Array; results: CiResults }> {
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new CiSigningError(
-        'FILE_NOT_FOUND',
-        `Results file ${path} does not exist.`,
-        `Check the results-file input (--results-file flag): relative paths are resolved from ${process.cwd()}.`,
-      );
-    }
-    throw new CiSigningError(
-      'FILE_UNREADABLE',
-      `Results file ${path} cannot be read (${describeFsError(code)}).`,
-      'Point results-file (--results-file) at a readable file written by the CI run.',
-    );
-  }
+  const buffer = await readBoundedFile(path, RESULTS_FILE);
   const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   return { bytes, results: parseResults(bytes, path) };
-}
-
-/** `sha256:<64 hex>` of the exact bytes. */
-export function resultsDigest(bytes: Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
-
-function describeFsError(code: string | undefined): string {
-  switch (code) {
-    case 'EISDIR':
-      return 'it is a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return code ?? 'unknown error';
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
-// Markdown for people: job summaries (verification) and check-run output (results). Pure functions of their
+// Markdown for people: the check-run output of results. Pure functions of their
 // input, so the output can be pinned by committed snapshot files. Text from the results file is untrusted
 // for formatting purposes and always escaped or fenced.
-import type { CheckStatus, VerificationReport } from '../../verifier/src/types.js';
+import { code, escapeText, fenced, row } from './markdown.js';
 import type { CiResults } from './types.js';
 
 const MAX_LISTED_FAILURES = 50;
@@ -9,7 +9,6 @@ const MAX_FAILURE_NAME = 200;
 const MAX_FAILURE_MESSAGE = 1000;
 const MAX_FAILURE_MESSAGE_LINES = 20;
 
-const STATUS_ICONS: Record<CheckStatus, string> = { pass: '✅', fail: '❌', skip: '⏭️', warn: '⚠️' };
 const CONCLUSION_ICONS: Record<string, string> = {
   success: '✅',
   failure: '❌',
@@ -18,49 +17,6 @@ const CONCLUSION_ICONS: Record<string, string> = {
   skipped: '⏭️',
   neutral: '➖',
 };
-
-export interface VerificationSummaryEntry {
-  /** The check run name, or the results file in local mode. */
-  name: string;
-  report: VerificationReport;
-}
-
-/** The verify job summary: one row per verified result, then each result's five checks. */
-export function renderVerificationSummary(entries: VerificationSummaryEntry[]): string {
-  const lines = ['## ci-signing verification', ''];
-  if (entries.length === 0) return [...lines, 'No results were verified.', ''].join('\n');
-
-  const accepted = entries.filter((entry) => entry.report.verified).length;
-  lines.push(
-    accepted === entries.length
-      ? `✅ ${accepted} of ${entries.length} verified.`
-      : `❌ ${entries.length - accepted} of ${entries.length} not verified.`,
-    '',
-    '| Results | Verdict | Signer | Signed at | Conclusion |',
-    '| --- | --- | --- | --- | --- |',
-  );
-  for (const { name, report } of entries) {
-    lines.push(
-      row([
-        escapeText(name),
-        verdict(report),
-        report.fingerprint ? code(report.fingerprint) : report.verified ? 'unsigned' : '—',
-        report.signedAt ? formatTimestamp(report.signedAt) : '—',
-        report.conclusion ? escapeText(report.conclusion) : '—',
-      ]),
-    );
-  }
-  for (const { name, report } of entries) {
-    lines.push('', `### ${report.verified ? '✅' : '❌'} ${escapeText(name)}`, '', '| Check | Outcome | Detail |', '| --- | :---: | --- |');
-    for (const check of report.checks) lines.push(row([escapeText(check.title), STATUS_ICONS[check.status], escapeText(check.detail)]));
-    if (report.error) {
-      lines.push('', `**Error:** ${code(report.error.code)}: ${escapeText(report.error.message)}`);
-      if (report.error.fix) lines.push('', `**Fix:** ${escapeText(report.error.fix)}`);
-    }
-  }
-  lines.push('');
-  return lines.join('\n');
-}
 
 export interface ResultsRenderOptions {
   /** Primary key fingerprint of the signer. */
@@ -109,11 +65,6 @@ export function renderResultsTitle(results: CiResults, options: { signingKeyId?:
   return `${conclusionIcon(results.conclusion)} ${conclusion}${countsText(results)}${coverage} · ${signer}`;
 }
 
-function verdict(report: VerificationReport): string {
-  if (!report.verified) return report.error ? `❌ rejected (${code(report.error.code)})` : '❌ rejected';
-  return report.signed ? '✅ verified' : '⚠️ accepted unsigned';
-}
-
 function conclusionIcon(conclusion: string): string {
   return CONCLUSION_ICONS[conclusion] ?? '❔';
 }
@@ -144,42 +95,6 @@ export function formatDuration(milliseconds: number): string {
 
 function formatPercent(value: number): string {
   return `${Number(value.toFixed(2))}%`;
-}
-
-/** `2024-05-01 12:00:00 UTC` from an ISO timestamp. */
-function formatTimestamp(iso: string): string {
-  const time = Date.parse(iso);
-  if (!Number.isFinite(time)) return escapeText(iso);
-  return `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-
-function row(cells: string[]): string {
-  return `| ${cells.join(' | ')} |`;
-}
-
-/** Plain text on one line with every character markdown (or a table cell) could act on escaped. */
-function escapeText(text: string): string {
-  return oneLine(text).replace(/[\\`*_[\]<>|~&]/g, '\\$&');
-}
-
-/** An inline code span that survives backticks inside it and pipes inside a table cell. */
-function code(text: string): string {
-  const value = oneLine(text);
-  const longestRun = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longestRun + 1);
-  const padding = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
-  return `${fence}${padding}${value.replace(/\|/g, '\\|')}${padding}${fence}`;
-}
-
-/** A fenced block whose fence is longer than any backtick run inside it. */
-function fenced(text: string): string {
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longestRun + 1));
-  return `${fence}text\n${text}\n${fence}`;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 function truncate(text: string, limit: number): string {

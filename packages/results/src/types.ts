@@ -24,10 +24,16 @@ export interface CiResults {
   repository: string;
   /** 40 lowercase hex digits */
   commit: string;
+  /** The check-run name the results are for. */
+  check?: string;
   conclusion: ResultsConclusion;
   tests: TestCounts;
   coverage?: { lines: number; [extra: string]: unknown };
   failures?: TestFailure[];
+  /** Failures left out of `failures` to fit a check run; counts stay exact. */
+  failuresOmitted?: number;
+  /** Tests that failed, then passed on a rerun (counted as passed). */
+  flaky?: { name: string; file?: string; [extra: string]: unknown }[];
   /** ISO 8601 date-time */
   startedAt?: string;
   /** ISO 8601 date-time */

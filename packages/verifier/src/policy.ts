@@ -1,26 +1,14 @@
 // Turns the verify inputs (action inputs and CLI flags share names and strings) into a VerifyPolicy.
 // Bad values are usage errors naming the input, so the CLI exits 2 and the action says which input is wrong.
 import { UsageError } from '../../errors/src/index.js';
+import { parseDuration, parseNonNegativeInteger } from '../../common/src/index.js';
+import { DEFAULTS, withDefault } from '../../defaults/src/index.js';
 import type { VerifyPolicy } from './types.js';
 
-const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-
-/** `24h`, `7d`, `30m`, `90s`, `2w`, also combined (`1d 12h`) -> seconds; '' -> null (no limit). */
-export function parseDuration(value: string, name = 'max-age'): number | null {
-  const text = value.trim().toLowerCase();
-  if (text === '') return null;
-  if (!/^(\d+\s*[smhdw]\s*)+$/.test(text)) {
-    throw new UsageError(
-      `${name} "${value}" is not a duration: use whole numbers with a unit s, m, h, d or w, e.g. 24h or 7d.`,
-      `Set ${name} to e.g. 24h, 7d or 30m, or leave it empty for no limit.`,
-    );
-  }
-  let seconds = 0;
-  for (const [, amount, unit] of text.matchAll(/(\d+)\s*([smhdw])/g)) seconds += Number(amount) * UNIT_SECONDS[unit];
-  if (seconds === 0 || !Number.isSafeInteger(seconds)) {
-    throw new UsageError(`${name} "${value}" must be longer than 0 and reasonably bounded.`, `Set ${name} to e.g. 24h or 7d, or leave it empty for no limit.`);
-  }
-  return seconds;
+/** max-age: a duration in the one grammar; '' -> null (no limit). */
+export function parseMaxAge(value: string, name = 'max-age'): number | null {
+  if (value.trim() === '') return null;
+  return parseDuration(value, { name, example: '24h, 7d or 30m, or leave it empty for no limit' });
 }
 
 /**
@@ -44,16 +32,6 @@ export function parseAllowUnsigned(value: string, name = 'allow-unsigned'): bool
   );
 }
 
-/** A whole number >= 0, e.g. max-failed-tests or min-tests. */
-export function parseNonNegativeInteger(name: string, value: string): number {
-  const text = value.trim();
-  const number = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(number)) {
-    throw new UsageError(`${name} "${value}" must be a whole number 0 or greater.`, `Set ${name} to a whole number such as 0 or 1.`);
-  }
-  return number;
-}
-
 /** A percentage 0-100 (a trailing % is allowed), or '' -> null (not checked). */
 export function parsePercentOrEmpty(name: string, value: string): number | null {
   const text = value.trim().replace(/%$/, '').trim();
@@ -73,26 +51,22 @@ export interface RawPolicyInputs {
   maxAge?: string;
 }
 
-/** Defaults (for absent or empty values) match verify/action.yml: false, 0, none, 1, none. */
+/** Absent or empty values take their DEFAULTS, the ones verify/action.yml declares. */
 export function buildPolicy(raw: RawPolicyInputs): VerifyPolicy {
-  const orDefault = (value: string | undefined, fallback: string): string => (value === undefined || value.trim() === '' ? fallback : value);
   return {
-    allowUnsigned: parseAllowUnsigned(raw.allowUnsigned ?? ''),
-    maxFailedTests: parseNonNegativeInteger('max-failed-tests', orDefault(raw.maxFailedTests, '0')),
-    minCoverage: parsePercentOrEmpty('min-coverage', raw.minCoverage ?? ''),
-    minTests: parseNonNegativeInteger('min-tests', orDefault(raw.minTests, '1')),
-    maxAgeSeconds: parseDuration(raw.maxAge ?? ''),
+    allowUnsigned: parseAllowUnsigned(withDefault('allow-unsigned', raw.allowUnsigned)),
+    maxFailedTests: parseNonNegativeInteger('max-failed-tests', withDefault('max-failed-tests', raw.maxFailedTests)),
+    minCoverage: parsePercentOrEmpty('min-coverage', withDefault('min-coverage', raw.minCoverage)),
+    minTests: parseNonNegativeInteger('min-tests', withDefault('min-tests', raw.minTests)),
+    maxAgeSeconds: parseMaxAge(withDefault('max-age', raw.maxAge)),
   };
 }
 
-/** Seconds as `2d 3h`, `1h 30m`, `45s`: non-zero units, largest first. */
-export function formatSeconds(totalSeconds: number): string {
-  const parts: string[] = [];
-  let rest = totalSeconds;
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
-    const amount = Math.floor(rest / size);
-    rest -= amount * size;
-    if (amount > 0) parts.push(`${amount}${unit}`);
-  }
-  return parts.length > 0 ? parts.join(' ') : '0s';
-}
+/** The policy every empty input gives. */
+export const DEFAULT_POLICY_INPUTS: RawPolicyInputs = {
+  allowUnsigned: DEFAULTS['allow-unsigned'],
+  maxFailedTests: DEFAULTS['max-failed-tests'],
+  minCoverage: DEFAULTS['min-coverage'],
+  minTests: DEFAULTS['min-tests'],
+  maxAge: DEFAULTS['max-age'],
+};

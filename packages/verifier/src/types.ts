@@ -1,7 +1,6 @@
-// Types of the verifier, kept free of runtime imports so packages/results can import them for rendering
-// without a runtime cycle (results -> verifier types, verifier -> results code).
+// Types of the verifier. The verifier depends on results (parsing, markdown); nothing depends back.
 import type { CiSigningError } from '../../errors/src/index.js';
-import type { CiResults } from '../../results/src/types.js';
+import type { CiResults } from '../../results/src/index.js';
 import type { TrustedKeyring } from '../../signing/src/index.js';
 
 /** The five checks, in the order they run. */

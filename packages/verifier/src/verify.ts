@@ -2,11 +2,10 @@
 // or fails with a CiSigningError; after the first failure the remaining checks are reported as skipped.
 // The results bytes are parsed only once the signature over exactly those bytes has been verified.
 import { CiSigningError } from '../../errors/src/index.js';
-import { parseResults } from '../../results/src/parse.js';
-import type { CiResults } from '../../results/src/types.js';
+import { parseResults, type CiResults } from '../../results/src/index.js';
 import { verifyDetached } from '../../signing/src/index.js';
 import { CHECK_IDS, type CheckId, type CheckOutcome, type VerificationReport, type VerifyInput } from './types.js';
-import { formatSeconds } from './policy.js';
+import { formatSeconds } from '../../common/src/index.js';
 
 export const CHECK_TITLES: Record<CheckId, string> = {
   'signature-present': 'Signature present',

@@ -1,0 +1,2 @@
+export { main, type CliIo } from './main.js';
+export { COMMANDS, type CommandName } from './commands.js';

@@ -1,0 +1,50 @@
+// Every default and every limit, defined once. The operations, the CLI help and the action.yml files take
+// them from here; __tests__/defaults.test.ts fails when an action.yml `default:` disagrees.
+
+/**
+ * Input defaults, by input name (the CLI flag has the same name). Strings, as inputs arrive. An input that is
+ * not listed here defaults to '' (not set) in every action.yml.
+ */
+export const DEFAULTS = {
+  'check-name': 'local-ci',
+  // In an action the token defaults to the job's own; the CLI reads GITHUB_TOKEN instead.
+  token: '${{ github.token }}',
+  // sign
+  'allow-github-hosted': 'false',
+  // post
+  retries: '3',
+  'retry-delay': '2',
+  'request-timeout': '30',
+  // verify policy
+  'allow-unsigned': 'false',
+  'max-failed-tests': '0',
+  'min-coverage': '',
+  'min-tests': '1',
+  'max-age': '',
+  // keygen
+  expires: '1y',
+  algorithm: 'ed25519',
+} as const;
+
+export type DefaultedInput = keyof typeof DEFAULTS;
+
+/** An input's value, or its default when absent or blank. */
+export function withDefault(name: DefaultedInput, value: string | undefined): string {
+  return value === undefined || value.trim() === '' ? DEFAULTS[name] : value;
+}
+
+/** Caps on anything read or decoded, so no input can stall or flood a run. Bytes unless named otherwise. */
+export const LIMITS = {
+  resultsFileBytes: 16 * 1024 * 1024,
+  signatureArmorBytes: 64 * 1024,
+  trustedKeyFileBytes: 1024 * 1024,
+  trustedKeysTotalBytes: 4 * 1024 * 1024,
+  /** The embedded block in a check run's output.text, once decompressed. */
+  embeddedBlockDecompressedBytes: 16 * 1024 * 1024,
+  /** Signature packets in one detached signature; each costs a public-key operation. */
+  signaturePackets: 8,
+  /** A passphrase or GitHub App key file. */
+  secretFileBytes: 1024 * 1024,
+  /** Most retries of a failed request that an input may ask for. */
+  maxRetries: 20,
+} as const;
