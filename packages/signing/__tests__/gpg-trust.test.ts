@@ -248,7 +248,7 @@ describe('signatures', () => {
     expect((await refusal(inspectSignature(byCount))).code).toBe('SIGNATURE_TOO_MANY_PACKETS');
     const bySize = await refusal(verifyDetached(DATA, await repeated(917), ring, new Date()));
     expect(bySize.code).toBe('SIGNATURE_TOO_LARGE');
-    expect(bySize.message).toMatch(/cap of 65536 bytes/);
+    expect(bySize.message).toMatch(/cap of 64 KiB/);
     expect(Date.now() - started).toBeLessThan(1000);
   });
 

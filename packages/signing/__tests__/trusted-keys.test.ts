@@ -103,13 +103,13 @@ describe('loadTrustedKeys', () => {
   });
 
   test('refuses an entry over the size cap and entries over the total cap, naming each cap', async () => {
-    const big = `${first.publicKey}\n${'# padding\n'.repeat(30_000)}`;
+    const big = `${first.publicKey}\n${'# padding\n'.repeat(110_000)}`;
     const one = await refusal(loadTrustedKeys([{ source: 'big.asc', bytes: big }]));
     expect(one.code).toBe('TRUSTED_KEYS_TOO_LARGE');
-    expect(one.message).toMatch(/big\.asc.*cap of 262144 bytes/);
-    const part = `${first.publicKey}\n${'# padding\n'.repeat(20_000)}`;
+    expect(one.message).toMatch(/big\.asc.*cap of 1 MiB/);
+    const part = `${first.publicKey}\n${'# padding\n'.repeat(90_000)}`;
     const all = await refusal(loadTrustedKeys([part, part, part, part, part, part]));
-    expect(all.message).toMatch(/All trusted keys together.*cap of 1048576 bytes/);
+    expect(all.message).toMatch(/All trusted keys together.*cap of 4 MiB/);
   });
 
   test.each([

@@ -11,6 +11,5 @@ export {
 } from './trusted-keys.js';
 export { verifyDetached, MAX_CLOCK_SKEW_MS, type SignatureCheck } from './verify-signature.js';
 export { inspectSignature, readSignaturePackets, type SignatureInspection } from './signature-input.js';
-export { MAX_SIGNATURE_BYTES, MAX_SIGNATURE_PACKETS, MAX_TRUSTED_KEYS_TOTAL_BYTES, MAX_TRUSTED_KEY_BYTES } from './limits.js';
 export { generateKeyPair, type GenerateKeyPairOptions, type GeneratedKeyPair, type KeyAlgorithm } from './keygen.js';
 export { MIN_RSA_BITS, WEAK_HASHES, STRONG_HASHES } from './algorithms.js';

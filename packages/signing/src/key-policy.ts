@@ -2,7 +2,7 @@
 import * as openpgp from 'openpgp';
 import { CiSigningError, type ErrorKind } from '../../errors/src/index.js';
 import { fingerprintOf, hexUpper, isSubkey, type KeyComponent } from './key-identity.js';
-import { isoDate } from './messages.js';
+import { isoSeconds } from '../../common/src/index.js';
 
 /** True when any binding signature of the subkey allows it to sign data. */
 export function subkeyMaySign(subkey: openpgp.Subkey): boolean {
@@ -57,7 +57,7 @@ export async function assertValidNow(
   if (primary.state === 'expired') {
     throw new CiSigningError(
       'KEY_EXPIRED',
-      `The ${label} ${fingerprint} expired on ${isoDate(primary.at)}.`,
+      `The ${label} ${fingerprint} expired on ${isoSeconds(primary.at)}.`,
       'Extend the key expiry (gpg --quick-set-expire) and re-export it, or generate a new key with `ci-signing keygen`.',
       kind,
     );
@@ -76,7 +76,7 @@ export async function assertValidNow(
   if (sub.state === 'expired') {
     throw new CiSigningError(
       'KEY_EXPIRED',
-      `The signing subkey ${subkeyId} of the ${label} ${fingerprint} expired on ${isoDate(sub.at)}.`,
+      `The signing subkey ${subkeyId} of the ${label} ${fingerprint} expired on ${isoSeconds(sub.at)}.`,
       'Extend the subkey expiry (gpg --quick-set-expire FPR 1y SUBKEY-FPR) and re-export the keys.',
       kind,
     );

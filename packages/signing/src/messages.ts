@@ -1,8 +1,4 @@
-// Text that reaches error messages: dates to the second, and openpgp's own messages made safe to show.
-
-export function isoDate(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+// openpgp's own messages, made safe to show in ours.
 
 /**
  * First line of an openpgp error, shortened, with long base64-like runs (possible key material)

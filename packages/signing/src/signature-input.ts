@@ -3,7 +3,8 @@
 import * as openpgp from 'openpgp';
 import { CiSigningError } from '../../errors/src/index.js';
 import { hexUpper } from './key-identity.js';
-import { MAX_SIGNATURE_BYTES, MAX_SIGNATURE_PACKETS } from './limits.js';
+import { formatBytes } from '../../common/src/index.js';
+import { LIMITS } from '../../defaults/src/index.js';
 import { safeReason } from './messages.js';
 import { InputFormatError, packetName, readPackets, splitInputBlocks, type RawPacket } from './openpgp-input.js';
 
@@ -21,10 +22,10 @@ function toBytes(input: string | Uint8Array): Uint8Array {
 /** The signature packets of a detached signature, checked for size and count but not yet parsed. */
 async function rawSignaturePackets(input: string | Uint8Array): Promise<RawPacket[]> {
   const bytes = toBytes(input);
-  if (bytes.length > MAX_SIGNATURE_BYTES) {
+  if (bytes.length > LIMITS.signatureArmorBytes) {
     throw new CiSigningError(
       'SIGNATURE_TOO_LARGE',
-      `The signature is ${bytes.length} bytes, more than the cap of ${MAX_SIGNATURE_BYTES} bytes.`,
+      `The signature is ${bytes.length} bytes, more than the cap of ${formatBytes(LIMITS.signatureArmorBytes)}.`,
       'Give the detached signature only: one made by `ci-signing sign` is well under 1 KB.',
       'verification',
     );
@@ -52,10 +53,10 @@ async function rawSignaturePackets(input: string | Uint8Array): Promise<RawPacke
   const other = packets.find((packet) => packet.tag !== 2);
   if (other) throw malformed(`The signature input, ${other.at}, is a ${packetName(other.tag)} packet, not a signature.`);
   if (packets.length === 0) throw malformed('The signature holds no signature packet.');
-  if (packets.length > MAX_SIGNATURE_PACKETS) {
+  if (packets.length > LIMITS.signaturePackets) {
     throw new CiSigningError(
       'SIGNATURE_TOO_MANY_PACKETS',
-      `The signature holds ${packets.length} signature packets, more than the cap of ${MAX_SIGNATURE_PACKETS}; none was checked.`,
+      `The signature holds ${packets.length} signature packets, more than the cap of ${LIMITS.signaturePackets}; none was checked.`,
       'Sign with one key (`ci-signing sign` makes one signature packet).',
       'verification',
     );

@@ -3,7 +3,8 @@
 // is silently dropped would keep a revoked key trusted.
 import * as openpgp from 'openpgp';
 import { CiSigningError } from '../../errors/src/index.js';
-import { MAX_TRUSTED_KEYS_TOTAL_BYTES, MAX_TRUSTED_KEY_BYTES } from './limits.js';
+import { formatBytes } from '../../common/src/index.js';
+import { LIMITS } from '../../defaults/src/index.js';
 import { fingerprintOf, hexUpper } from './key-identity.js';
 import { safeReason } from './messages.js';
 import { InputFormatError, packetName, readPackets, signatureTypeOf, splitInputBlocks, type RawPacket } from './openpgp-input.js';
@@ -250,7 +251,7 @@ function toBytes(value: Uint8Array | string): Uint8Array {
 function tooLarge(message: string, cap: number): CiSigningError {
   return new CiSigningError(
     'TRUSTED_KEYS_TOO_LARGE',
-    `${message} is larger than the cap of ${cap} bytes.`,
+    `${message} is larger than the cap of ${formatBytes(cap)}.`,
     'Trust fewer keys, or export them without third-party signatures (gpg --export-options export-minimal --export KEYID).',
     'input',
   );
@@ -297,9 +298,9 @@ export async function loadTrustedKeys(
     const { source, bytes: raw } = typeof entry === 'string' || entry instanceof Uint8Array ? { source: undefined, bytes: entry } : entry;
     const bytes = toBytes(raw);
     const name = source ?? (entries.length > 1 ? `(entry ${index + 1})` : '(input)');
-    if (bytes.length > MAX_TRUSTED_KEY_BYTES) throw tooLarge(`Trusted keys ${name}, ${bytes.length} bytes,`, MAX_TRUSTED_KEY_BYTES);
+    if (bytes.length > LIMITS.trustedKeyFileBytes) throw tooLarge(`Trusted keys ${name}, ${bytes.length} bytes,`, LIMITS.trustedKeyFileBytes);
     total += bytes.length;
-    if (total > MAX_TRUSTED_KEYS_TOTAL_BYTES) throw tooLarge(`All trusted keys together (${total} bytes so far)`, MAX_TRUSTED_KEYS_TOTAL_BYTES);
+    if (total > LIMITS.trustedKeysTotalBytes) throw tooLarge(`All trusted keys together (${total} bytes so far)`, LIMITS.trustedKeysTotalBytes);
     if (/^[\s\uFEFF]*$/.test(Buffer.from(bytes).toString('latin1'))) continue;
     const content = await readEntry(bytes, name);
     const pinned = pinnedFingerprint(source);

@@ -6,7 +6,8 @@ import { CiSigningError } from '../../errors/src/index.js';
 import { LENIENT_KEY_CONFIG, STRICT_CONFIG, WEAK_HASHES, assertStrong, hashName } from './algorithms.js';
 import { hexUpper, isSubkey } from './key-identity.js';
 import { assertValidNow } from './key-policy.js';
-import { isoDate, safeReason } from './messages.js';
+import { isoSeconds } from '../../common/src/index.js';
+import { safeReason } from './messages.js';
 import { malformed, readSignaturePackets } from './signature-input.js';
 import type { TrustedKeyMatch, TrustedKeyring } from './trusted-keys.js';
 
@@ -77,7 +78,7 @@ async function checkSignature(
     const minutes = Math.round((signedAt.getTime() - now.getTime()) / 60000);
     throw new CiSigningError(
       'SIGNATURE_FROM_FUTURE',
-      `The signature by key ${keyId} is dated ${isoDate(signedAt)}, ${minutes} minutes after the current time ${isoDate(now)}.`,
+      `The signature by key ${keyId} is dated ${isoSeconds(signedAt)}, ${minutes} minutes after the current time ${isoSeconds(now)}.`,
       "Check the clocks of the signing machine and of this runner (NTP), then sign again.",
       'verification',
     );
@@ -85,7 +86,7 @@ async function checkSignature(
   await assertValidNow(key, component, now, 'trusted key', 'verification');
   const expiresAt = packet.getExpirationTime();
   if (expiresAt instanceof Date && expiresAt.getTime() <= now.getTime()) {
-    throw invalid(`The signature by key ${keyId} expired on ${isoDate(expiresAt)}.`);
+    throw invalid(`The signature by key ${keyId} expired on ${isoSeconds(expiresAt)}.`);
   }
   const validityDate = signedAt > now ? signedAt : now;
   const which = isSubkey(component) ? `signing subkey ${keyId}` : `key ${keyId}`;
@@ -115,19 +116,19 @@ async function checkSignature(
     if (/is expired/i.test(reason)) {
       throw new CiSigningError(
         'KEY_EXPIRED',
-        `The trusted key ${fingerprint} (${which}) was expired when the signature was made, ${isoDate(signedAt)}.`,
+        `The trusted key ${fingerprint} (${which}) was expired when the signature was made, ${isoSeconds(signedAt)}.`,
         'Sign again with a key that is valid when it signs.',
         'verification',
       );
     }
     if (/could not find valid|self-signature|binding signature|embedded signature|certificate is invalid/i.test(reason)) {
-      throw binding(`The trusted key ${fingerprint} had no valid self-signature or binding for its ${which} when the signature was made, ${isoDate(signedAt)}: ${safeReason(error)}.`);
+      throw binding(`The trusted key ${fingerprint} had no valid self-signature or binding for its ${which} when the signature was made, ${isoSeconds(signedAt)}: ${safeReason(error)}.`);
     }
     if (/digest did not match|verification failed/i.test(reason)) {
       throw invalid(`The signature by key ${keyId} does not match the data: the bytes were changed after signing, or the signature belongs to other data.`);
     }
     if (/newer than the signature/i.test(reason)) {
-      throw invalid(`The signature by key ${keyId} is dated ${isoDate(signedAt)}, before the key was created.`);
+      throw invalid(`The signature by key ${keyId} is dated ${isoSeconds(signedAt)}, before the key was created.`);
     }
     throw invalid(`The signature by key ${keyId} does not verify: ${safeReason(error, 200)}.`);
   }
