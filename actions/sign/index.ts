@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { maskSecret, signResultsFile, type SignRequest } from '../../packages/operations/src/index.js';
+import { defaultSha, maskSecret, signResultsFile, type SignRequest } from '../../packages/operations/src/index.js';
 import { renderSignSummary } from './summary.js';
 import { booleanInput, input, requiredInput, runStep, writeSummary } from '../shared/step.js';
 
@@ -17,12 +17,15 @@ function readInputs(): SignRequest {
     allowGithubHosted: booleanInput('allow-github-hosted'),
     runnerEnvironment: process.env.RUNNER_ENVIRONMENT,
     githubRepository: process.env.GITHUB_REPOSITORY,
+    // The verifier binds results to the commit this run tested; signing anything else makes replay material.
+    expectedSha: input('sha') || defaultSha(process.env),
   };
 }
 
 await runStep(async () => {
   const request = readInputs();
   const outcome = await signResultsFile(request);
+  for (const warning of outcome.warnings) core.warning(warning);
   core.setOutput('signature-file', outcome.signatureFile);
   core.setOutput('fingerprint', outcome.fingerprint);
   core.setOutput('digest', outcome.digest);

@@ -15,15 +15,20 @@ const HEAD_SHA_EVENTS: Record<string, (payload: EventPayload) => string | undefi
   // On pull_request events GITHUB_SHA is the test-merge commit; the results are bound to the head.
   pull_request: (payload) => payload.pull_request?.head?.sha,
   pull_request_target: (payload) => payload.pull_request?.head?.sha,
+  merge_group: (payload) => payload.merge_group?.head_sha,
   workflow_run: (payload) => payload.workflow_run?.head_sha,
 };
 
 interface EventPayload {
   pull_request?: { head?: { sha?: string } };
+  merge_group?: { head_sha?: string };
   workflow_run?: { head_sha?: string };
 }
 
-/** The commit results must be bound to: the PR head on pull_request events, else GITHUB_SHA. */
+/**
+ * The commit this run tested, which results must be bound to: the pull request head on pull_request,
+ * merge_group.head_sha, workflow_run.head_sha, else GITHUB_SHA. Sign and verify both use this one rule.
+ */
 export function defaultSha(env: RunnerEnvironment): string {
   const pick = env.GITHUB_EVENT_NAME ? HEAD_SHA_EVENTS[env.GITHUB_EVENT_NAME] : undefined;
   if (pick && env.GITHUB_EVENT_PATH) {
