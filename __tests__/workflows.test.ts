@@ -166,6 +166,7 @@ describe('verify-signed-ci.yml (reusable)', () => {
       'check-name': 'local-ci',
       'trusted-keys-file': '.github/ci-signing/trusted-keys/*.asc',
       'trusted-keys': '',
+      'trusted-fingerprints': '',
       'min-coverage': '',
       'max-failed-tests': '0',
       'min-tests': '1',
@@ -188,6 +189,7 @@ describe('verify-signed-ci.yml (reusable)', () => {
       'check-name': '${{ inputs.check-name }}',
       'trusted-keys-file': '${{ inputs.trusted-keys-file }}',
       'trusted-keys': '${{ inputs.trusted-keys || vars.CI_SIGNING_TRUSTED_KEYS }}',
+      'trusted-fingerprints': '${{ inputs.trusted-fingerprints || vars.CI_SIGNING_TRUSTED_FINGERPRINTS }}',
       'min-coverage': '${{ inputs.min-coverage }}',
       'max-failed-tests': '${{ inputs.max-failed-tests }}',
       'min-tests': '${{ inputs.min-tests }}',
@@ -225,7 +227,7 @@ describe('every workflow', () => {
 // The action metadata is the public contract (issues 2-4); workflows and README depend on these names.
 const ACTION_CONTRACTS: Record<string, { inputs: string[]; outputs: string[] }> = {
   sign: {
-    inputs: ['results-file', 'private-key', 'passphrase', 'signature-file', 'allow-github-hosted'],
+    inputs: ['results-file', 'private-key', 'passphrase', 'signature-file', 'sha', 'allow-github-hosted'],
     outputs: ['signature-file', 'fingerprint', 'digest'],
   },
   post: {
@@ -234,13 +236,14 @@ const ACTION_CONTRACTS: Record<string, { inputs: string[]; outputs: string[] }> 
   },
   verify: {
     inputs: [
-      'results-file', 'signature-file', 'trusted-keys', 'trusted-keys-file', 'sha', 'repository', 'allow-unsigned',
+      'results-file', 'signature-file', 'trusted-keys', 'trusted-keys-file', 'trusted-fingerprints', 'sha', 'repository',
+      'allow-unsigned',
       'max-failed-tests', 'min-coverage', 'min-tests', 'max-age', 'check-name', 'token',
     ],
     outputs: ['verified', 'signed', 'fingerprint', 'signed-at', 'conclusion', 'check-run-id'],
   },
   '.': {
-    inputs: ['results-file', 'private-key', 'passphrase', 'token', 'check-name'],
+    inputs: ['results-file', 'private-key', 'passphrase', 'sha', 'token', 'check-name'],
     outputs: ['check-run-id', 'check-run-url', 'fingerprint'],
   },
 };

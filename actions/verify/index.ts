@@ -11,6 +11,7 @@ function readInputs(): VerifyRequest {
     signatureFile: input('signature-file'),
     trustedKeys: input('trusted-keys'),
     trustedKeysFile: input('trusted-keys-file'),
+    trustedFingerprints: input('trusted-fingerprints'),
     sha: input('sha') || defaultSha(process.env),
     repository: input('repository') || process.env.GITHUB_REPOSITORY || '',
     // Empty policy inputs take their defaults in buildPolicy, the one place that knows them.
@@ -29,6 +30,8 @@ await runStep(
     const outcome = await verifySignedResults(readInputs());
     for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
     await writeSummary(outcome.summary);
+    for (const warning of outcome.warnings) core.warning(warning);
+    if (outcome.revokedKeys.length) core.info(`Revoked trusted keys: ${outcome.revokedKeys.join(', ')}.`);
     const failures: string[] = [];
     for (const entry of outcome.entries) {
       const failed = entry.report.checks.find((check) => check.status === 'fail');
