@@ -1,6 +1,6 @@
 // Typed errors shared by every package. Each carries a stable code, a one-line cause and a fix,
 // so actions and the CLI can report a refusal without a stack trace.
-import { oneLine } from './text.js';
+import { safeLine } from './text.js';
 
 export { oneLine, safeLine, stripControl } from './text.js';
 
@@ -21,7 +21,8 @@ export class CiSigningError extends Error {
 
   /** One line: "CODE: cause. Fix: what to do." */
   toLine(): string {
-    return oneLine(`${this.code}: ${this.message}${this.fix ? ` Fix: ${this.fix}` : ''}`);
+    // Messages may carry names from files or remotes: no terminal escapes reach a log.
+    return safeLine(`${this.code}: ${this.message}${this.fix ? ` Fix: ${this.fix}` : ''}`);
   }
 }
 
@@ -36,6 +37,6 @@ export class UsageError extends CiSigningError {
 /** Describes any thrown value as one line, never with a stack trace. */
 export function describeError(error: unknown): string {
   if (error instanceof CiSigningError) return error.toLine();
-  if (error instanceof Error) return oneLine(`INTERNAL: ${error.message || error.name}`);
-  return oneLine(`INTERNAL: ${String(error)}`);
+  if (error instanceof Error) return safeLine(`INTERNAL: ${error.message || error.name}`);
+  return safeLine(`INTERNAL: ${String(error)}`);
 }

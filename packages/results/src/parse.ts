@@ -3,7 +3,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { addAjvFormats } from './ajv-formats.js';
 import { CiSigningError } from '../../errors/src/index.js';
-import { readBoundedFile, type ReadFileOptions } from '../../common/src/index.js';
+import { describeEnumValue, describeShape, readBoundedFile, type ReadFileOptions } from '../../common/src/index.js';
 import { LIMITS } from '../../defaults/src/index.js';
 import schema from '../schema/ci-results-v1.schema.json' with { type: 'json' };
 import { findJsonSyntaxError, lineColumn, locatePointer } from './json-position.js';
@@ -129,7 +129,7 @@ const PATTERN_PROBLEMS: Record<string, string> = {
 
 function describeSchemaError(error: ErrorObject): string {
   const pointer = error.instancePath || '(root)';
-  const got = `, got ${describeValue(error.data)}`;
+  const got = `, got ${describeShape(error.data)}`;
   switch (error.keyword) {
     case 'required':
       return `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty} is required`;
@@ -153,19 +153,4 @@ function describeSchemaError(error: ErrorObject): string {
 
 function withArticle(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-/** The type and length of a value: never the value itself, which may be anything the file holds. */
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
-  if (typeof value === 'string') return `a string of ${value.length} character${value.length === 1 ? '' : 's'}`;
-  if (typeof value === 'object') return 'an object';
-  return withArticle(typeof value);
-}
-
-/** Enum fields may show a short lower-case word, so a typo like "sucess" is still seen. */
-function describeEnumValue(value: unknown): string {
-  if (typeof value === 'string' && value.length <= 20 && /^[a-z_]+$/.test(value)) return JSON.stringify(value);
-  return describeValue(value);
 }
