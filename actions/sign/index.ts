@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { defaultSha, maskSecret, signResultsFile, type SignRequest } from '../../packages/operations/src/index.js';
+import { safeLine } from '../../packages/errors/src/index.js';
 import { renderSignSummary } from './summary.js';
 import { booleanInput, input, requiredInput, runStep, writeSummary } from '../shared/step.js';
 
@@ -25,7 +26,7 @@ function readInputs(): SignRequest {
 await runStep(async () => {
   const request = readInputs();
   const outcome = await signResultsFile(request);
-  for (const warning of outcome.warnings) core.warning(warning);
+  for (const warning of outcome.warnings) core.warning(safeLine(warning));
   core.setOutput('signature-file', outcome.signatureFile);
   core.setOutput('fingerprint', outcome.fingerprint);
   core.setOutput('digest', outcome.digest);

@@ -1,6 +1,6 @@
 import { lstat, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CiSigningError, UsageError } from '../../errors/src/index.js';
+import { CiSigningError, safeLine, UsageError } from '../../errors/src/index.js';
 import { generateKeyPair } from '../../signing/src/index.js';
 import { createAppInstallationToken } from '../../checks/src/index.js';
 import { readResultsFile } from '../../results/src/index.js';
@@ -169,7 +169,7 @@ async function sign(values: Values, io: CliIo): Promise<number> {
     githubRepository: io.env.GITHUB_REPOSITORY,
     expectedSha: text(values, 'sha') || (io.env.GITHUB_ACTIONS === 'true' ? defaultSha(io.env) : ''),
   });
-  for (const warning of outcome.warnings) io.stderr(`warning: ${warning}\n`);
+  for (const warning of outcome.warnings) io.stderr(`warning: ${safeLine(warning)}\n`);
   io.stdout(`signature-file=${outcome.signatureFile}\nfingerprint=${outcome.fingerprint}\ndigest=${outcome.digest}\n`);
   return 0;
 }
@@ -195,7 +195,7 @@ async function verify(values: Values, io: CliIo): Promise<number> {
     checkNames,
     github: { token: io.env.GITHUB_TOKEN ?? '', baseUrl: apiUrlOf(values, io), log: (line) => io.stderr(`${line}\n`) },
   });
-  for (const warning of outcome.warnings) io.stderr(`warning: ${warning}\n`);
+  for (const warning of outcome.warnings) io.stderr(`warning: ${safeLine(warning)}\n`);
   if (format === 'json') io.stdout(`${JSON.stringify({ ...outcome.outputs, revokedKeys: outcome.revokedKeys, warnings: outcome.warnings, entries: outcome.entries.map(({ name, report, checkRunId }) => ({ name, checkRunId, ...report, error: report.error ? { code: report.error.code, message: report.error.message, fix: report.error.fix } : undefined })) }, null, 2)}\n`);
   else if (format === 'markdown') io.stdout(outcome.summary);
   else io.stdout(renderVerificationText(outcome.entries, outcome.revokedKeys));

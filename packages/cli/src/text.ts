@@ -1,3 +1,4 @@
+import { safeLine } from '../../errors/src/index.js';
 import type { VerifiedEntry } from '../../operations/src/index.js';
 
 const MARK = { pass: 'PASS', fail: 'FAIL', skip: 'skip', warn: 'WARN' } as const;
@@ -12,5 +13,6 @@ export function renderVerificationText(entries: VerifiedEntry[], revokedKeys: re
     if (report.error?.fix && !report.verified) lines.push(`  fix: ${report.error.fix}`);
     if (report.fingerprint) lines.push(`  signer ${report.fingerprint}, signed at ${report.signedAt}`);
   }
-  return `${lines.join('\n')}\n`;
+  // Details carry names from files and check runs: no terminal escapes reach the terminal.
+  return `${lines.map(safeLine).join('\n')}\n`;
 }
