@@ -1,4 +1,4 @@
-import { glob } from 'tinyglobby';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { CiSigningError, UsageError } from '../../errors/src/index.js';
 import { loadTrustedKeys, parseTrustedFingerprints, type TrustedKeyring, type TrustedKeySource } from '../../signing/src/index.js';
 import { buildPolicy, renderVerificationSummary, verifyResults, type VerificationReport, type VerifyPolicy } from '../../verifier/src/index.js';
@@ -103,7 +103,8 @@ async function loadKeyring(trustedKeys: string, trustedKeysFile: string, trusted
   if (trustedKeys.trim()) blocks.push({ bytes: trustedKeys });
   if (trustedKeysFile.trim()) {
     for (const pattern of trustedKeysFile.split('\n').map((line) => line.trim()).filter(Boolean)) {
-      const files = (await glob(pattern, { onlyFiles: true, expandDirectories: false })).sort();
+      // A plain path goes to the reader as it is, so a FIFO, device or directory is refused, never skipped.
+      const files = isDynamicPattern(pattern) ? (await glob(pattern, { onlyFiles: false, expandDirectories: false })).sort() : [pattern];
       if (files.length === 0) {
         throw new CiSigningError('TRUSTED_KEYS_FILE_NOT_FOUND', `trusted-keys-file ${pattern} matches no file`, 'Check the path or glob; keys usually live in .github/ci-signing/trusted-keys/*.asc.');
       }
