@@ -1,4 +1,5 @@
 // The operations in-process (the actions and the CLI are thin over them), GitHub played by the test server.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGitHubApiServer, type GitHubApiServer } from '../../github-api-server/src/index.js';
@@ -225,6 +226,15 @@ describe('trust (issue 8)', () => {
     const path = join(folder.path, 'merge-group.json');
     writeFileSync(path, JSON.stringify({ merge_group: { head_sha: 'queue-head' } }));
     expect(defaultSha({ GITHUB_SHA: 'x', GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: path })).toBe('queue-head');
+  });
+
+  test('defaultSha never stalls on a FIFO or device as the event payload', () => {
+    const fifo = join(folder.path, 'event-fifo');
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    expect(defaultSha({ GITHUB_SHA: 'fallback', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: fifo })).toBe('fallback');
+    expect(defaultSha({ GITHUB_SHA: 'fallback', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: '/dev/zero' })).toBe('fallback');
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   test('post: a signature with no readable signature packet is SIGNATURE_MALFORMED before any request', async () => {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { LIMITS } from '../../defaults/src/index.js';
 
 /** The environment variables of a GitHub Actions run that the operations read. */
 export interface RunnerEnvironment {
@@ -33,13 +34,32 @@ export function defaultSha(env: RunnerEnvironment): string {
   const pick = env.GITHUB_EVENT_NAME ? HEAD_SHA_EVENTS[env.GITHUB_EVENT_NAME] : undefined;
   if (pick && env.GITHUB_EVENT_PATH) {
     try {
-      const sha = pick(JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as EventPayload);
+      const sha = pick(JSON.parse(readEventPayload(env.GITHUB_EVENT_PATH)) as EventPayload);
       if (sha) return sha;
     } catch {
       // An unreadable payload falls back to GITHUB_SHA; binding still fails closed on a mismatch.
     }
   }
   return env.GITHUB_SHA ?? '';
+}
+
+/** The event payload, bounded: a FIFO or device at GITHUB_EVENT_PATH must not stall the step. */
+function readEventPayload(path: string): string {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > LIMITS.eventPayloadBytes) throw new Error('not a bounded regular file');
+    const buffer = Buffer.alloc(stats.size);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function apiUrl(env: RunnerEnvironment): string {

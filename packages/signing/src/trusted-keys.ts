@@ -237,11 +237,16 @@ function checkPinned(source: string, pinned: string, content: EntryContent): voi
   );
 }
 
-/** Adds `key` to `keys`, merging it into an earlier copy of the same key. */
-async function addKey(keys: openpgp.PublicKey[], key: openpgp.PublicKey): Promise<void> {
-  const index = keys.findIndex((known) => known.getFingerprint() === key.getFingerprint());
-  if (index < 0) keys.push(key);
-  else keys[index] = await keys[index].update(key);
+/** Adds `key` to `keys`, merging it into an earlier copy of the same key (`index`: fingerprint -> position). */
+async function addKey(keys: openpgp.PublicKey[], index: Map<string, number>, key: openpgp.PublicKey): Promise<void> {
+  const fingerprint = fingerprintOf(key);
+  const at = index.get(fingerprint);
+  if (at === undefined) {
+    index.set(fingerprint, keys.length);
+    keys.push(key);
+  } else {
+    keys[at] = await keys[at].update(key);
+  }
 }
 
 function toBytes(value: Uint8Array | string): Uint8Array {
@@ -291,6 +296,7 @@ export async function loadTrustedKeys(
   options: LoadTrustedKeysOptions = {},
 ): Promise<TrustedKeyring> {
   const keys: openpgp.PublicKey[] = [];
+  const byFingerprint = new Map<string, number>();
   const revocations: Revocation[] = [];
   const warnings: string[] = [];
   let total = 0;
@@ -305,11 +311,12 @@ export async function loadTrustedKeys(
     const content = await readEntry(bytes, name);
     const pinned = pinnedFingerprint(source);
     if (source !== undefined && pinned !== undefined) checkPinned(source, pinned, content);
-    for (const key of content.keys) await addKey(keys, key);
+    for (const key of content.keys) await addKey(keys, byFingerprint, key);
     revocations.push(...content.revocations);
   }
+  const byKeyId = new Map(keys.map((key, position) => [hexUpper(key.getKeyID()), position]));
   for (const revocation of revocations) {
-    const index = keys.findIndex((key) => hexUpper(key.getKeyID()) === revocation.issuerKeyId);
+    const index = byKeyId.get(revocation.issuerKeyId) ?? -1;
     if (index < 0) {
       warnings.push(
         `The revocation certificate in trusted keys ${revocation.where} is for key ` +
