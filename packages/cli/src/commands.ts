@@ -1,5 +1,7 @@
 import { lstat, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkPercentage, checkSha } from './args.js';
+import { keygenNextSteps, passphraseFileMissing, protectKeyFolder } from './keygen-help.js';
 import { CiSigningError, safeLine, UsageError } from '../../errors/src/index.js';
 import { generateKeyPair } from '../../signing/src/index.js';
 import { createAppInstallationToken } from '../../checks/src/index.js';
@@ -123,7 +125,8 @@ async function keygen(values: Values, io: CliIo): Promise<number> {
   const algorithm = withDefault('algorithm', text(values, 'algorithm'));
   if (algorithm !== 'ed25519' && algorithm !== 'rsa4096') throw new UsageError(`--algorithm must be ed25519 or rsa4096, got '${algorithm}'`, 'Use --algorithm ed25519 (default) or rsa4096.');
   const expiresInSeconds = parseDuration(withDefault('expires', text(values, 'expires')), { name: '--expires', zeroAllowed: true, example: '1y or 90d' });
-  const passphrase = values['no-passphrase'] ? '' : await secret(values, 'passphrase-file', 'CI_SIGNING_PASSPHRASE', io);
+  const missing = passphraseFileMissing(text(values, 'passphrase-file'));
+  const passphrase = values['no-passphrase'] ? '' : await secret(values, 'passphrase-file', 'CI_SIGNING_PASSPHRASE', io).catch(missing);
   if (values['no-passphrase'] && text(values, 'passphrase-file')) throw new UsageError('--no-passphrase and --passphrase-file contradict each other', 'Give one of them.');
   if (passphrase === undefined) throw new UsageError('no passphrase chosen for the private key', 'Give --passphrase-file FILE (or env CI_SIGNING_PASSPHRASE), or --no-passphrase to leave the key unencrypted.');
   if (!values['no-passphrase'] && passphrase === '') throw new UsageError('the passphrase is empty', 'Put a passphrase in the file, or use --no-passphrase.');
@@ -149,13 +152,16 @@ async function keygen(values: Values, io: CliIo): Promise<number> {
     await Promise.all(written.map((path) => rm(path, { force: true })));
     throw new CiSigningError('FILE_UNWRITABLE', `cannot write the key files in ${outDir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'Check that --out-dir is writable and holds no key files.');
   }
+  await protectKeyFolder(outDir);
   io.stdout(`${pair.fingerprint}\n`);
-  io.stderr(`Wrote ${paths.privateKey} (keep it secret), ${paths.publicKey} (commit it to .github/ci-signing/trusted-keys/) and ${paths.revocation} (store it offline).\n`);
+  const passphraseSource = values['no-passphrase'] ? 'none' : text(values, 'passphrase-file') || 'env';
+  io.stderr(keygenNextSteps({ ...paths, outDir, fingerprint: pair.fingerprint, passphraseSource }));
   return 0;
 }
 
 async function sign(values: Values, io: CliIo): Promise<number> {
   const resultsFile = required(values, 'results-file', 'sign');
+  checkSha(text(values, 'sha'));
   const privateKey = await secret(values, 'private-key-file', 'CI_SIGNING_PRIVATE_KEY', io);
   if (!privateKey) throw new UsageError('no private key given', 'Give --private-key-file FILE or set env CI_SIGNING_PRIVATE_KEY.');
   const passphrase = (await secret(values, 'passphrase-file', 'CI_SIGNING_PASSPHRASE', io)) ?? '';
@@ -167,6 +173,7 @@ async function sign(values: Values, io: CliIo): Promise<number> {
     allowGithubHosted: values['allow-github-hosted'] === true,
     runnerEnvironment: io.env.RUNNER_ENVIRONMENT,
     githubRepository: io.env.GITHUB_REPOSITORY,
+    // In Actions the tested commit, as the sign action; outside Actions only --sha binds.
     expectedSha: text(values, 'sha') || (io.env.GITHUB_ACTIONS === 'true' ? defaultSha(io.env) : ''),
   });
   for (const warning of outcome.warnings) io.stderr(`warning: ${safeLine(warning)}\n`);
@@ -177,6 +184,8 @@ async function sign(values: Values, io: CliIo): Promise<number> {
 async function verify(values: Values, io: CliIo): Promise<number> {
   const format = text(values, 'format') || 'text';
   if (!['text', 'markdown', 'json'].includes(format)) throw new UsageError(`--format must be text, markdown or json, got '${format}'`, 'Use --format text, markdown or json.');
+  checkSha(text(values, 'sha'));
+  checkPercentage(text(values, 'min-coverage'));
   const trustedKeysFiles = (values['trusted-keys-file'] as string[] | undefined) ?? [];
   const checkNames = (values['check-name'] as string[] | undefined) ?? [DEFAULTS['check-name']];
   const outcome = await verifySignedResults({

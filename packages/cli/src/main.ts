@@ -1,7 +1,8 @@
 // ci-signing: keygen, sign, verify and post for machines outside GitHub Actions.
 // Exit codes: 0 ok, 1 an operation or verification failed, 2 usage error.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { CiSigningError, describeError, UsageError } from '../../errors/src/index.js';
+import { nearest, parseFlags, type Values } from './args.js';
 import { runCommand, COMMANDS, type CommandName } from './commands.js';
 import { helpFor, mainHelp } from './help.js';
 
@@ -22,15 +23,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (!(command in COMMANDS)) {
-    io.stderr(`ci-signing: USAGE: unknown command '${command}'. Fix: use one of ${Object.keys(COMMANDS).join(', ')}; see ci-signing --help.\n`);
+    const guess = nearest(command, Object.keys(COMMANDS));
+    const known = `Use one of ${Object.keys(COMMANDS).join(', ')}; see ci-signing --help.`;
+    const fix = `${guess ? `Did you mean ci-signing ${guess}? ` : ''}${known}`;
+    io.stderr(`ci-signing: ${new UsageError(`unknown command '${command}'`, fix).toLine()}\n`);
     return 2;
   }
   const name = command as CommandName;
-  let values: Record<string, string | boolean | string[] | undefined>;
+  let values: Values;
   try {
-    ({ values } = parseArgs({ args: rest, options: COMMANDS[name].options as ParseArgsConfig['options'], strict: true, allowPositionals: false }));
+    values = parseFlags(name, rest, COMMANDS[name].options as NonNullable<ParseArgsConfig['options']>);
   } catch (error) {
-    io.stderr(`ci-signing: USAGE: ${(error as Error).message.split('\n')[0]} Fix: see ci-signing ${name} --help.\n`);
+    io.stderr(`ci-signing: ${describeError(error)}\n`);
     return 2;
   }
   if (values.help) {

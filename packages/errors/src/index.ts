@@ -19,10 +19,12 @@ export class CiSigningError extends Error {
     this.kind = kind;
   }
 
-  /** One line: "CODE: cause. Fix: what to do." */
+  /** One line: "CODE: cause. Fix: what to do." The cause gets its full stop here when it lacks one. */
   toLine(): string {
     // Messages may carry names from files or remotes: no terminal escapes reach a log.
-    return safeLine(`${this.code}: ${this.message}${this.fix ? ` Fix: ${this.fix}` : ''}`);
+    const cause = safeLine(this.message);
+    const stopped = this.fix && !/[.!?]$/.test(cause) ? `${cause}.` : cause;
+    return safeLine(`${this.code}: ${stopped}${this.fix ? ` Fix: ${this.fix}` : ''}`);
   }
 }
 

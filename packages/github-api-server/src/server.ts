@@ -219,6 +219,11 @@ class TestGitHubApiServer implements GitHubApiServer {
     this.server = createServer((req, res) => this.onRequest(req, res));
   }
 
+  /** '' for api.github.com; '/api/v3' serves the API where GitHub Enterprise Server has it. */
+  private basePath(): string {
+    return (this.options.basePath ?? '').replace(/\/+$/, '');
+  }
+
   private htmlBaseUrl(): string {
     return (this.options.htmlBaseUrl ?? 'https://github.com').replace(/\/+$/, '');
   }
@@ -229,7 +234,7 @@ class TestGitHubApiServer implements GitHubApiServer {
       this.server.listen(0, '127.0.0.1', () => resolve());
     });
     const { port } = this.server.address() as AddressInfo;
-    this.url = `http://127.0.0.1:${port}`;
+    this.url = `http://127.0.0.1:${port}${this.basePath()}`;
   }
 
   close(): Promise<void> {
@@ -283,6 +288,12 @@ class TestGitHubApiServer implements GitHubApiServer {
       this.inFlight -= 1;
     });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const base = this.basePath();
+    if (base) {
+      // Under a base path, only its subtree is the API; anything else is a route that does not exist.
+      const inside = url.pathname === base || url.pathname.startsWith(`${base}/`);
+      url.pathname = inside ? url.pathname.slice(base.length) || '/' : `/outside-base-path${url.pathname}`;
+    }
     const record = { method: (req.method ?? 'GET').toUpperCase(), path: url.pathname, url: req.url ?? '/' };
     this.handle(req, res, record, url, overConcurrency).catch(() => {
       // The client went away mid-request (or a bug threw): answer 500 if anyone is still listening.
@@ -579,7 +590,7 @@ class TestGitHubApiServer implements GitHubApiServer {
     const lastPage = Math.max(1, Math.ceil(items.length / perPage));
     const slice = items.slice((page - 1) * perPage, page * perPage);
     const link = (target: number, rel: string) => {
-      const href = new URL(`${url.pathname}${url.search}`, this.url);
+      const href = new URL(`${this.url}${url.pathname}${url.search}`);
       href.searchParams.set('page', String(target));
       return `<${href.href}>; rel="${rel}"`;
     };

@@ -60,6 +60,8 @@ export interface GitHubApiServerOptions {
   concurrencyLimit?: number;
   /** Optional GitHub App auth (repository installation lookup and installation access tokens). */
   apps?: GitHubAppConfig[];
+  /** Path the API is served under, e.g. '/api/v3' as on GitHub Enterprise Server; `url` includes it. Default ''. */
+  basePath?: string;
   /** Base of html_url and blob_href links. Default https://github.com. */
   htmlBaseUrl?: string;
   /** When given, only these repositories ("owner/repo") exist; others answer 404 Not Found. */
