@@ -81,7 +81,9 @@ class Reader {
     }
     for (;;) {
       this.space();
-      if (this.text[this.i] !== '"') this.fail(this.i >= this.text.length ? 'the JSON ends early' : 'a property name was expected');
+      if (this.text[this.i] !== '"') {
+        this.fail(this.i >= this.text.length ? 'the JSON ends early' : 'a property name was expected');
+      }
       const key = this.string();
       this.space();
       if (this.text[this.i] !== ':') this.fail("':' was expected after a property name");
@@ -136,7 +138,16 @@ class Reader {
           this.i += 6;
           continue;
         }
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         if (escape === undefined || !(escape in simple)) this.fail('a bad escape in a string');
         value += simple[escape];
         this.i += 2;
@@ -162,7 +173,8 @@ function run(text: string, target?: string): Stop | undefined {
 /** The first syntax error in `text` (which JSON.parse refused), without quoting any of it. */
 export function findJsonSyntaxError(text: string): Problem | undefined {
   const stop = run(text);
-  return stop?.offset === undefined || stop.problem === undefined ? undefined : { offset: stop.offset, problem: stop.problem };
+  if (stop?.offset === undefined || stop.problem === undefined) return undefined;
+  return { offset: stop.offset, problem: stop.problem };
 }
 
 /** Offset of the value at JSON pointer `pointer` ('' = the root) in valid JSON `text`, if found. */

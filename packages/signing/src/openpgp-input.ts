@@ -111,7 +111,9 @@ function scanBytes(bytes: Uint8Array, where: (offset: number) => string, depth: 
     if (begin) {
       const endLine = `-----END PGP ${begin[1]}-----`;
       const end = text.indexOf(endLine, p);
-      if (end < 0) throw new InputFormatError(where(p), `an armor block (${begin[1]}) without its END line (truncated?)`);
+      if (end < 0) {
+        throw new InputFormatError(where(p), `an armor block (${begin[1]}) without its END line (truncated?)`);
+      }
       const armor = normalizeArmorText(text.slice(p, end + endLine.length));
       const found = block(begin[1], new Uint8Array(0), `${where(p)} (armor)`, scan);
       found.armor = armor;
@@ -136,7 +138,13 @@ function block(type: string, data: Uint8Array, at: string, scan: Scan): InputBlo
 }
 
 /** Decodes consecutive base64 lines from `start`, each padded run on its own; returns the offset after them. */
-function scanBase64Run(text: string, start: number, where: (offset: number) => string, depth: number, scan: Scan): number {
+function scanBase64Run(
+  text: string,
+  start: number,
+  where: (offset: number) => string,
+  depth: number,
+  scan: Scan,
+): number {
   let chars = '';
   const offsets: number[] = [];
   let p = start;
@@ -187,7 +195,8 @@ function readHeader(bytes: Uint8Array, p: number): PacketHeader | null {
       header = { tag, headerLength: 3, bodyLength: ((length - 192) << 8) + bytes[p + 2] + 192 };
     } else if (length === 255) {
       if (p + 6 > bytes.length) return null;
-      header = { tag, headerLength: 6, bodyLength: new DataView(bytes.buffer, bytes.byteOffset + p + 2, 4).getUint32(0) };
+      const bodyLength = new DataView(bytes.buffer, bytes.byteOffset + p + 2, 4).getUint32(0);
+      header = { tag, headerLength: 6, bodyLength };
     } else {
       return null; // partial body lengths: only data packets use them, never keys or signatures
     }
@@ -210,7 +219,9 @@ function packetRunEnd(bytes: Uint8Array, start: number, where: (offset: number) 
   let p = start;
   while (p < bytes.length && (bytes[p] & 0x80) !== 0) {
     const header = readHeader(bytes, p);
-    if (!header) throw new InputFormatError(where(p), 'binary data that is not a whole OpenPGP packet (cut short or damaged)');
+    if (!header) {
+      throw new InputFormatError(where(p), 'binary data that is not a whole OpenPGP packet (cut short or damaged)');
+    }
     p += header.headerLength + header.bodyLength;
   }
   return p;
@@ -223,7 +234,8 @@ export function readPackets(data: Uint8Array, at: (index: number, offset: number
   while (p < data.length) {
     const header = readHeader(data, p);
     if (!header) {
-      throw new InputFormatError(at(packets.length + 1, p), 'data that is not a whole OpenPGP packet (cut short or damaged)');
+      const where = at(packets.length + 1, p);
+      throw new InputFormatError(where, 'data that is not a whole OpenPGP packet (cut short or damaged)');
     }
     const end = p + header.headerLength + header.bodyLength;
     packets.push({

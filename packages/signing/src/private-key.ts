@@ -133,15 +133,23 @@ export async function loadPrivateKey(text: string, passphrase = '', now: Date = 
 }
 
 // GnuPG 2.2 reads only v4 keys, and skips v4 keys of the newer Ed25519 / Ed448 algorithms.
-const GNUPG22_UNREADABLE = new Set<openpgp.enums.publicKey>([openpgp.enums.publicKey.ed25519, openpgp.enums.publicKey.ed448]);
+const GNUPG22_UNREADABLE = new Set<openpgp.enums.publicKey>([
+  openpgp.enums.publicKey.ed25519,
+  openpgp.enums.publicKey.ed448,
+]);
 
-function gnupg22Warnings(key: openpgp.PrivateKey, signing: openpgp.PrivateKey | openpgp.Subkey, fingerprint: string): string[] {
+function gnupg22Warnings(
+  key: openpgp.PrivateKey,
+  signing: openpgp.PrivateKey | openpgp.Subkey,
+  fingerprint: string,
+): string[] {
   const version = key.keyPacket.version;
   const algorithm = signing.keyPacket.algorithm;
   if (version === 4 && !GNUPG22_UNREADABLE.has(algorithm)) return [];
-  const why = version !== 4 ? `a v${version} key` : `a v4 key of the ${openpgp.enums.read(openpgp.enums.publicKey, algorithm)} algorithm`;
+  const algorithmName = openpgp.enums.read(openpgp.enums.publicKey, algorithm);
+  const why = version !== 4 ? `a v${version} key` : `a v4 key of the ${algorithmName} algorithm`;
   return [
-    `The private key ${fingerprint} is ${why}, which GnuPG 2.2 cannot read: \`gpg --verify\` will not accept its signatures ` +
-      '(ci-signing verify does). Generate a v4 key with `ci-signing keygen` where gpg must verify.',
+    `The private key ${fingerprint} is ${why}, which GnuPG 2.2 cannot read: ` +
+      '`gpg --verify` will not accept its signatures (ci-signing verify does). Generate a v4 key with `ci-signing keygen` where gpg must verify.',
   ];
 }

@@ -9,7 +9,8 @@ import { safeReason } from './messages.js';
 import { InputFormatError, packetName, readPackets, splitInputBlocks, type RawPacket } from './openpgp-input.js';
 
 const MALFORMED_FIX =
-  'Give the detached signature made by `ci-signing sign` (or gpg --detach-sign, armored or binary) over the results file.';
+  'Give the detached signature made by `ci-signing sign` (or gpg --detach-sign, armored or binary) ' +
+  'over the results file.';
 
 export function malformed(message: string): CiSigningError {
   return new CiSigningError('SIGNATURE_MALFORMED', message, MALFORMED_FIX, 'verification');
@@ -37,7 +38,9 @@ async function rawSignaturePackets(input: string | Uint8Array): Promise<RawPacke
     for (const block of blocks) {
       let data = block.data;
       if (block.armor !== undefined) {
-        if (block.type !== 'SIGNATURE') throw malformed(`The signature input, ${block.at}, is a PGP ${block.type}, not a signature.`);
+        if (block.type !== 'SIGNATURE') {
+          throw malformed(`The signature input, ${block.at}, is a PGP ${block.type}, not a signature.`);
+        }
         try {
           data = (await openpgp.unarmor(block.armor)).data as unknown as Uint8Array;
         } catch (error) {
@@ -51,12 +54,15 @@ async function rawSignaturePackets(input: string | Uint8Array): Promise<RawPacke
     throw error;
   }
   const other = packets.find((packet) => packet.tag !== 2);
-  if (other) throw malformed(`The signature input, ${other.at}, is a ${packetName(other.tag)} packet, not a signature.`);
+  if (other) {
+    throw malformed(`The signature input, ${other.at}, is a ${packetName(other.tag)} packet, not a signature.`);
+  }
   if (packets.length === 0) throw malformed('The signature holds no signature packet.');
   if (packets.length > LIMITS.signaturePackets) {
     throw new CiSigningError(
       'SIGNATURE_TOO_MANY_PACKETS',
-      `The signature holds ${packets.length} signature packets, more than the cap of ${LIMITS.signaturePackets}; none was checked.`,
+      `The signature holds ${packets.length} signature packets, more than the cap of ${LIMITS.signaturePackets}; ` +
+        'none was checked.',
       'Sign with one key (`ci-signing sign` makes one signature packet).',
       'verification',
     );

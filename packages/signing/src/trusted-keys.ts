@@ -7,7 +7,15 @@ import { formatBytes } from '../../common/src/index.js';
 import { LIMITS } from '../../defaults/src/index.js';
 import { fingerprintOf, hexUpper } from './key-identity.js';
 import { safeReason } from './messages.js';
-import { InputFormatError, packetName, readPackets, signatureTypeOf, splitInputBlocks, type RawPacket } from './openpgp-input.js';
+import {
+  InputFormatError,
+  packetName,
+  readPackets,
+  signatureTypeOf,
+  splitInputBlocks,
+  type InputBlock,
+  type RawPacket,
+} from './openpgp-input.js';
 
 export interface TrustedKeyMatch {
   /** The trusted primary key with its subkeys and revocations. */
@@ -77,7 +85,8 @@ export interface LoadTrustedKeysOptions {
 const TRUSTED_KEYS_FIX =
   'Give public keys (gpg --export KEYID, armored, binary or base64) and revocation certificates only; ' +
   'comment lines must start with # or be words separated by spaces.';
-const PRIVATE_FIX = 'Give only public keys (gpg --armor --export KEYID); remove the private key and treat it as exposed.';
+const PRIVATE_FIX =
+  'Give only public keys (gpg --armor --export KEYID); remove the private key and treat it as exposed.';
 const FINGERPRINT = /^[0-9A-F]{40}$/;
 
 function unreadable(message: string, fix = TRUSTED_KEYS_FIX): CiSigningError {
@@ -107,12 +116,16 @@ function concat(packets: RawPacket[]): Uint8Array {
   return out;
 }
 
-async function blockPackets(block: { type: string; data: Uint8Array; armor?: string; at: string }, name: string): Promise<RawPacket[]> {
+async function blockPackets(block: InputBlock, name: string): Promise<RawPacket[]> {
   let data = block.data;
   if (block.armor !== undefined) {
-    if (block.type === 'PRIVATE KEY BLOCK') throw unreadable(`Trusted keys ${name}, ${block.at} is a PRIVATE key block.`, PRIVATE_FIX);
+    if (block.type === 'PRIVATE KEY BLOCK') {
+      throw unreadable(`Trusted keys ${name}, ${block.at} is a PRIVATE key block.`, PRIVATE_FIX);
+    }
     if (block.type !== 'PUBLIC KEY BLOCK' && block.type !== 'SIGNATURE') {
-      throw unreadable(`Trusted keys ${name}, ${block.at} is a PGP ${block.type}, not a public key or revocation certificate.`);
+      throw unreadable(
+        `Trusted keys ${name}, ${block.at} is a PGP ${block.type}, not a public key or revocation certificate.`,
+      );
     }
     try {
       data = (await openpgp.unarmor(block.armor)).data as unknown as Uint8Array;
@@ -147,7 +160,9 @@ function groupPackets(packets: RawPacket[], name: string): { keys: RawPacket[][]
       case 13:
       case 14:
       case 17:
-        if (!current) throw unreadable(`Trusted keys ${name}, ${packet.at} is a ${packetName(packet.tag)} packet outside any key.`);
+        if (!current) {
+          throw unreadable(`Trusted keys ${name}, ${packet.at} is a ${packetName(packet.tag)} packet outside any key.`);
+        }
         current.push(packet);
         primaryHead = false;
         break;
@@ -157,11 +172,17 @@ function groupPackets(packets: RawPacket[], name: string): { keys: RawPacket[][]
         const type = signatureTypeOf(packet.body);
         if (type === openpgp.enums.signature.keyRevocation && !(current && primaryHead)) revocations.push(packet);
         else if (current) current.push(packet);
-        else throw unreadable(`Trusted keys ${name}, ${packet.at} holds a signature that is not a key revocation certificate.`);
+        else {
+          throw unreadable(
+            `Trusted keys ${name}, ${packet.at} holds a signature that is not a key revocation certificate.`,
+          );
+        }
         break;
       }
       default:
-        throw unreadable(`Trusted keys ${name}, ${packet.at} is a ${packetName(packet.tag)} packet, not part of a key or revocation.`);
+        throw unreadable(
+          `Trusted keys ${name}, ${packet.at} is a ${packetName(packet.tag)} packet, not part of a key or revocation.`,
+        );
     }
   }
   return { keys, revocations };
@@ -197,7 +218,8 @@ async function readEntry(bytes: Uint8Array, name: string): Promise<EntryContent>
       try {
         signature = (await openpgp.readSignature({ binarySignature: packet.bytes })).packets[0];
       } catch (error) {
-        throw unreadable(`Trusted keys ${name}, ${packet.at} is not a readable revocation certificate: ${safeReason(error)}.`);
+        const reason = safeReason(error);
+        throw unreadable(`Trusted keys ${name}, ${packet.at} is not a readable revocation certificate: ${reason}.`);
       }
       const issuerFingerprint = signature.issuerFingerprint
         ? Buffer.from(signature.issuerFingerprint).toString('hex').toUpperCase()
@@ -232,7 +254,8 @@ function checkPinned(source: string, pinned: string, content: EntryContent): voi
   throw new CiSigningError(
     'TRUSTED_KEY_FILE_MISMATCH',
     `The trusted key file ${source} is named after ${pinned} but holds ${holds}${revokes}.`,
-    `Put exactly the key ${pinned} (with its subkeys and revocations) in that file, and every other key in a file named after its own fingerprint.`,
+    `Put exactly the key ${pinned} (with its subkeys and revocations) in that file, ` +
+      'and every other key in a file named after its own fingerprint.',
     'input',
   );
 }
@@ -257,7 +280,8 @@ function tooLarge(message: string, cap: number): CiSigningError {
   return new CiSigningError(
     'TRUSTED_KEYS_TOO_LARGE',
     `${message} is larger than the cap of ${formatBytes(cap)}.`,
-    'Trust fewer keys, or export them without third-party signatures (gpg --export-options export-minimal --export KEYID).',
+    'Trust fewer keys, or export them without third-party signatures ' +
+      '(gpg --export-options export-minimal --export KEYID).',
     'input',
   );
 }
@@ -301,12 +325,17 @@ export async function loadTrustedKeys(
   const warnings: string[] = [];
   let total = 0;
   for (const [index, entry] of entries.entries()) {
-    const { source, bytes: raw } = typeof entry === 'string' || entry instanceof Uint8Array ? { source: undefined, bytes: entry } : entry;
+    const { source, bytes: raw } =
+      typeof entry === 'string' || entry instanceof Uint8Array ? { source: undefined, bytes: entry } : entry;
     const bytes = toBytes(raw);
     const name = source ?? (entries.length > 1 ? `(entry ${index + 1})` : '(input)');
-    if (bytes.length > LIMITS.trustedKeyFileBytes) throw tooLarge(`Trusted keys ${name}, ${bytes.length} bytes,`, LIMITS.trustedKeyFileBytes);
+    if (bytes.length > LIMITS.trustedKeyFileBytes) {
+      throw tooLarge(`Trusted keys ${name}, ${bytes.length} bytes,`, LIMITS.trustedKeyFileBytes);
+    }
     total += bytes.length;
-    if (total > LIMITS.trustedKeysTotalBytes) throw tooLarge(`All trusted keys together (${total} bytes so far)`, LIMITS.trustedKeysTotalBytes);
+    if (total > LIMITS.trustedKeysTotalBytes) {
+      throw tooLarge(`All trusted keys together (${total} bytes so far)`, LIMITS.trustedKeysTotalBytes);
+    }
     if (/^[\s\uFEFF]*$/.test(Buffer.from(bytes).toString('latin1'))) continue;
     const content = await readEntry(bytes, name);
     const pinned = pinnedFingerprint(source);
@@ -320,7 +349,8 @@ export async function loadTrustedKeys(
     if (index < 0) {
       warnings.push(
         `The revocation certificate in trusted keys ${revocation.where} is for key ` +
-          `${revocation.issuerFingerprint ?? revocation.issuerKeyId}, which is not among the trusted keys; it revokes nothing here.`,
+          `${revocation.issuerFingerprint ?? revocation.issuerKeyId}, which is not among the trusted keys; ` +
+          'it revokes nothing here.',
       );
       continue;
     }
@@ -330,8 +360,10 @@ export async function loadTrustedKeys(
       keys[index] = revoked.publicKey;
     } catch (error) {
       throw unreadable(
-        `The revocation certificate for trusted key ${fingerprintOf(keys[index])} in ${revocation.where} does not verify: ${safeReason(error)}.`,
-        'Use the revocation certificate made for this key (revocation.asc from `ci-signing keygen`, or gpg --gen-revoke).',
+        `The revocation certificate for trusted key ${fingerprintOf(keys[index])} in ${revocation.where} ` +
+          `does not verify: ${safeReason(error)}.`,
+        'Use the revocation certificate made for this key (revocation.asc from `ci-signing keygen`, ' +
+          'or gpg --gen-revoke).',
       );
     }
   }
@@ -342,7 +374,8 @@ export async function loadTrustedKeys(
       options.trustedFingerprints?.length
         ? `None of the trusted-fingerprints (${options.trustedFingerprints.join(', ')}) is among the given keys.`
         : 'No trusted public key was given.',
-      'Set trusted-keys (or trusted-keys-file) to the public key of the signing key, and trusted-fingerprints to its fingerprint.',
+      'Set trusted-keys (or trusted-keys-file) to the public key of the signing key, ' +
+        'and trusted-fingerprints to its fingerprint.',
       'input',
     );
   }
@@ -352,7 +385,11 @@ export async function loadTrustedKeys(
   return new TrustedKeyring(trusted, revoked, warnings);
 }
 
-function filterTrusted(keys: openpgp.PublicKey[], wanted: readonly string[] | undefined, warnings: string[]): openpgp.PublicKey[] {
+function filterTrusted(
+  keys: openpgp.PublicKey[],
+  wanted: readonly string[] | undefined,
+  warnings: string[],
+): openpgp.PublicKey[] {
   if (!wanted || wanted.length === 0) return keys;
   const set = new Set(wanted.map((fingerprint) => fingerprint.replace(/\s+/g, '').toUpperCase()));
   for (const fingerprint of set) {

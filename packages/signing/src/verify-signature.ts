@@ -56,7 +56,8 @@ function binding(message: string): CiSigningError {
   return new CiSigningError(
     'KEY_BINDING',
     message,
-    'Re-export the public key from the key owner (gpg --armor --export FPR) so it carries its current self-signatures and subkey bindings, and trust that export.',
+    'Re-export the public key from the key owner (gpg --armor --export FPR) so it carries its current ' +
+      'self-signatures and subkey bindings, and trust that export.',
     'verification',
   );
 }
@@ -93,7 +94,10 @@ async function checkSignature(
   try {
     await key.getSigningKey(component.getKeyID(), validityDate, undefined, { ...openpgp.config, ...LENIENT_KEY_CONFIG });
   } catch (error) {
-    throw binding(`The trusted key ${fingerprint} has no valid self-signature or binding that lets its ${which} sign now: ${safeReason(error)}.`);
+    throw binding(
+      `The trusted key ${fingerprint} has no valid self-signature or binding that lets its ${which} sign now: ` +
+        `${safeReason(error)}.`,
+    );
   }
 
   const single = new openpgp.PacketList<openpgp.SignaturePacket>();
@@ -122,7 +126,10 @@ async function checkSignature(
       );
     }
     if (/could not find valid|self-signature|binding signature|embedded signature|certificate is invalid/i.test(reason)) {
-      throw binding(`The trusted key ${fingerprint} had no valid self-signature or binding for its ${which} when the signature was made, ${isoSeconds(signedAt)}: ${safeReason(error)}.`);
+      throw binding(
+        `The trusted key ${fingerprint} had no valid self-signature or binding for its ${which} when the ` +
+          `signature was made, ${isoSeconds(signedAt)}: ${safeReason(error)}.`,
+      );
     }
     if (/digest did not match|verification failed/i.test(reason)) {
       throw invalid(`The signature by key ${keyId} does not match the data: the bytes were changed after signing, or the signature belongs to other data.`);
