@@ -72,7 +72,7 @@ afterAll(async () => {
 test('is a composite action that runs the committed bundles from its own folder, with no logic of its own', () => {
   expect(metadata.runs.using).toBe('composite');
   expect(metadata.runs.steps.map((step) => step.run)).toEqual(['node "${{ github.action_path }}/dist/sign/index.js"', 'node "${{ github.action_path }}/dist/post/index.js"']);
-  expect(Object.keys(metadata.inputs).sort()).toEqual(['check-name', 'passphrase', 'private-key', 'reports', 'results-file', 'token']);
+  expect(Object.keys(metadata.inputs).sort()).toEqual(['check-name', 'passphrase', 'private-key', 'reports', 'results-file', 'sha', 'token']);
   expect(Object.keys(metadata.outputs).sort()).toEqual(['check-run-id', 'check-run-url', 'fingerprint', 'results-file']);
 });
 

@@ -175,6 +175,7 @@ describe('verify-signed-ci.yml (reusable)', () => {
       'check-name': 'local-ci',
       'trusted-keys-file': '.github/ci-signing/trusted-keys/*.asc',
       'trusted-keys': '',
+      'trusted-fingerprints': '',
       'min-coverage': '',
       'max-failed-tests': '0',
       'min-tests': '1',
@@ -197,6 +198,7 @@ describe('verify-signed-ci.yml (reusable)', () => {
       'check-name': '${{ inputs.check-name }}',
       'trusted-keys-file': '${{ inputs.trusted-keys-file }}',
       'trusted-keys': '${{ inputs.trusted-keys || vars.CI_SIGNING_TRUSTED_KEYS }}',
+      'trusted-fingerprints': '${{ inputs.trusted-fingerprints || vars.CI_SIGNING_TRUSTED_FINGERPRINTS }}',
       'min-coverage': '${{ inputs.min-coverage }}',
       'max-failed-tests': '${{ inputs.max-failed-tests }}',
       'min-tests': '${{ inputs.min-tests }}',
@@ -274,7 +276,7 @@ describe('every workflow', () => {
 // The action metadata is the public contract (issues 2-4); workflows and README depend on these names.
 const ACTION_CONTRACTS: Record<string, { inputs: string[]; outputs: string[] }> = {
   sign: {
-    inputs: ['results-file', 'reports', 'check-name', 'private-key', 'passphrase', 'signature-file', 'allow-github-hosted'],
+    inputs: ['results-file', 'reports', 'check-name', 'private-key', 'passphrase', 'signature-file', 'sha', 'allow-github-hosted'],
     outputs: ['results-file', 'signature-file', 'fingerprint', 'digest'],
   },
   post: {
@@ -283,13 +285,14 @@ const ACTION_CONTRACTS: Record<string, { inputs: string[]; outputs: string[] }> 
   },
   verify: {
     inputs: [
-      'results-file', 'signature-file', 'trusted-keys', 'trusted-keys-file', 'sha', 'repository', 'allow-unsigned',
+      'results-file', 'signature-file', 'trusted-keys', 'trusted-keys-file', 'trusted-fingerprints', 'sha', 'repository',
+      'allow-unsigned',
       'max-failed-tests', 'min-coverage', 'min-tests', 'max-age', 'check-name', 'token',
     ],
     outputs: ['verified', 'signed', 'fingerprint', 'signed-at', 'conclusion', 'check-run-id'],
   },
   '.': {
-    inputs: ['results-file', 'reports', 'private-key', 'passphrase', 'token', 'check-name'],
+    inputs: ['results-file', 'reports', 'private-key', 'passphrase', 'sha', 'token', 'check-name'],
     outputs: ['results-file', 'check-run-id', 'check-run-url', 'fingerprint'],
   },
 };

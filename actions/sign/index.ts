@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
-import { collectResultsFile, maskSecret, signResultsFile, type SignRequest } from '../../packages/operations/src/index.js';
+import { collectResultsFile, defaultSha, maskSecret, signResultsFile, type SignRequest } from '../../packages/operations/src/index.js';
 import { withDefault } from '../../packages/defaults/src/index.js';
+import { safeLine } from '../../packages/errors/src/index.js';
 import { renderSignSummary } from './summary.js';
 import { booleanInput, input, requiredInput, runStep, writeSummary } from '../shared/step.js';
 
@@ -18,6 +19,8 @@ function readInputs(): SignRequest {
     allowGithubHosted: booleanInput('allow-github-hosted'),
     runnerEnvironment: process.env.RUNNER_ENVIRONMENT,
     githubRepository: process.env.GITHUB_REPOSITORY,
+    // The verifier binds results to the commit this run tested; signing anything else makes replay material.
+    expectedSha: input('sha') || defaultSha(process.env),
   };
 }
 
@@ -30,7 +33,7 @@ async function collectFirst(resultsFile: string): Promise<void> {
     outFile: resultsFile,
     overwrite: true,
     repository: '',
-    commit: '',
+    commit: input('sha'),
     checkName: withDefault('check-name', input('check-name')),
     env: process.env,
   });
@@ -42,6 +45,7 @@ await runStep(async () => {
   await collectFirst(request.resultsFile);
   const outcome = await signResultsFile(request);
   core.setOutput('results-file', request.resultsFile);
+  for (const warning of outcome.warnings) core.warning(safeLine(warning));
   core.setOutput('signature-file', outcome.signatureFile);
   core.setOutput('fingerprint', outcome.fingerprint);
   core.setOutput('digest', outcome.digest);

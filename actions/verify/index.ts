@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { apiUrl, defaultSha, verifySignedResults, type VerifyRequest } from '../../packages/operations/src/index.js';
 import { withDefault } from '../../packages/defaults/src/index.js';
+import { safeLine } from '../../packages/errors/src/index.js';
 import { input, runStep, writeSummary } from '../shared/step.js';
 
 function readInputs(): VerifyRequest {
@@ -11,6 +12,7 @@ function readInputs(): VerifyRequest {
     signatureFile: input('signature-file'),
     trustedKeys: input('trusted-keys'),
     trustedKeysFile: input('trusted-keys-file'),
+    trustedFingerprints: input('trusted-fingerprints'),
     sha: input('sha') || defaultSha(process.env),
     repository: input('repository') || process.env.GITHUB_REPOSITORY || '',
     // Empty policy inputs take their defaults in buildPolicy, the one place that knows them.
@@ -29,14 +31,16 @@ await runStep(
     const outcome = await verifySignedResults(readInputs());
     for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
     await writeSummary(outcome.summary);
+    for (const warning of outcome.warnings) core.warning(safeLine(warning));
+    if (outcome.revokedKeys.length) core.info(`Revoked trusted keys: ${outcome.revokedKeys.join(', ')}.`);
     const failures: string[] = [];
     for (const entry of outcome.entries) {
       const failed = entry.report.checks.find((check) => check.status === 'fail');
       const warned = entry.report.checks.find((check) => check.status === 'warn');
-      if (warned) core.warning(`${entry.name}: ${warned.detail}`);
+      if (warned) core.warning(safeLine(`${entry.name}: ${warned.detail}`));
       if (failed) {
         const fix = entry.report.error?.fix ? ` Fix: ${entry.report.error.fix}` : '';
-        failures.push(`${entry.name}: ${failed.title} failed: ${failed.detail}${fix}`);
+        failures.push(safeLine(`${entry.name}: ${failed.title} failed: ${failed.detail}${fix}`));
       } else {
         core.info(`${entry.name}: verified (signer ${entry.report.fingerprint || 'none, unsigned'}, signed at ${entry.report.signedAt || '-'}).`);
       }

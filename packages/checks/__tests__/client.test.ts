@@ -240,6 +240,26 @@ describe('createGitHubClient', () => {
     expect(harness.server.requests).toEqual([]);
   });
 
+  it('refuses an API URL with credentials without echoing them', () => {
+    const secret = 'ghp_planted0123456789abcdefghijklmnopqr';
+    let thrown: unknown;
+    try {
+      client({ baseUrl: `https://ci:${secret}@ghe.example.com/api/v3` });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'GITHUB_API_URL_INVALID', message: expect.stringContaining('https://ghe.example.com/api/v3') });
+    expect(JSON.stringify({ message: (thrown as Error).message, fix: (thrown as { fix: string }).fix })).not.toMatch(/ghp_|ci:/);
+    let unparsable: unknown;
+    try {
+      client({ baseUrl: `not a url ${secret}` });
+    } catch (error) {
+      unparsable = error;
+    }
+    expect((unparsable as Error).message).not.toContain(secret);
+    expect(harness.server.requests).toEqual([]);
+  });
+
   it('counts attempts per fork and in total', async () => {
     const github = client();
     const fork = github.fork();

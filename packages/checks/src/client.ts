@@ -4,6 +4,7 @@ import retry from 'async-retry';
 import { getOctokit } from '@actions/github';
 import { CiSigningError } from '../../errors/src/index.js';
 import { DEFAULTS } from '../../defaults/src/index.js';
+import { redactUrl, urlHasCredentials } from '../../common/src/index.js';
 import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import {
   GitHubRequestError,
@@ -91,10 +92,19 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     throw new CiSigningError('GITHUB_TOKEN_MISSING', 'No GitHub token was given.', 'Pass a token with checks: write (GITHUB_TOKEN in Actions) or GitHub App credentials.', 'github');
   }
   const baseUrl = String(options.baseUrl ?? '').trim().replace(/\/+$/, '');
+  // Credentials in the URL would be echoed by fetch's own errors; the token is the only credential.
+  if (urlHasCredentials(baseUrl)) {
+    throw new CiSigningError(
+      'GITHUB_API_URL_INVALID',
+      `The GitHub API URL ${redactUrl(baseUrl)} holds a user or password before the host (not shown).`,
+      'Remove the credentials from the URL (--api-url or GITHUB_API_URL); the token goes in GITHUB_TOKEN or the token input.',
+      'github',
+    );
+  }
   if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
     throw new CiSigningError(
       'GITHUB_API_URL_INVALID',
-      `The GitHub API URL "${baseUrl}" is not an http(s) URL.`,
+      `The GitHub API URL (${redactUrl(baseUrl)}) is not an http(s) URL.`,
       'Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server (GITHUB_API_URL).',
       'github',
     );

@@ -3,7 +3,7 @@
 
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { CiSigningError } from '../../errors/src/index.js';
-import { sha256Digest } from '../../common/src/index.js';
+import { describeEnumValue, describeShape, sha256Digest } from '../../common/src/index.js';
 import { LIMITS } from '../../defaults/src/index.js';
 
 export const EMBEDDED_BLOCK_VERSION = 1;
@@ -70,7 +70,7 @@ export function decodeEmbeddedBlock(text: string, options: { maxResultsBytes?: n
   if (marker[1] !== String(EMBEDDED_BLOCK_VERSION)) {
     throw blockError(
       'EMBEDDED_BLOCK_UNSUPPORTED_VERSION',
-      `The check run's ci-signing block is version "${marker[1].slice(0, 20)}"; this verifier reads version ${EMBEDDED_BLOCK_VERSION}.`,
+      `The check run's ci-signing block is version ${/^\d{1,6}$/.test(marker[1]) ? marker[1] : describeShape(marker[1])}; this verifier reads version ${EMBEDDED_BLOCK_VERSION}.`,
       'Use the same major version of ci-signing to post and to verify.',
     );
   }
@@ -117,14 +117,14 @@ function parseBlockJson(line: string): BlockJson {
   if (block.format !== EMBEDDED_BLOCK_FORMAT) {
     throw blockError(
       'EMBEDDED_BLOCK_UNSUPPORTED_VERSION',
-      `The ci-signing block's format is ${JSON.stringify(block.format)?.slice(0, 40)}; this verifier reads "${EMBEDDED_BLOCK_FORMAT}".`,
+      `The ci-signing block's format is ${describeEnumValue(block.format)}; this verifier reads "${EMBEDDED_BLOCK_FORMAT}".`,
       'Use the same major version of ci-signing to post and to verify.',
     );
   }
   if (block.encoding !== EMBEDDED_BLOCK_ENCODING) {
     throw blockError(
       'EMBEDDED_BLOCK_UNSUPPORTED_ENCODING',
-      `The ci-signing block's encoding is ${JSON.stringify(block.encoding)?.slice(0, 40)}; only "${EMBEDDED_BLOCK_ENCODING}" is defined.`,
+      `The ci-signing block's encoding is ${describeEnumValue(block.encoding)}; only "${EMBEDDED_BLOCK_ENCODING}" is defined.`,
       REPOST_FIX,
     );
   }

@@ -2,7 +2,7 @@
 // Pure functions, so the policy is tested without a network.
 
 import { STATUS_CODES } from 'node:http';
-import { CiSigningError, oneLine } from '../../errors/src/index.js';
+import { CiSigningError, safeLine } from '../../errors/src/index.js';
 
 export type ResponseHeaders = Record<string, string | number | undefined>;
 
@@ -75,9 +75,10 @@ export function gitHubMessage(data: unknown): string {
         typeof item === 'string' ? item : item && typeof item === 'object' && 'message' in item ? String(item.message) : JSON.stringify(item),
       )
       .filter(Boolean);
-    return oneLine(details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message);
+    // A remote body: no terminal escapes, and bounded.
+    return safeLine(details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message).slice(0, 300);
   }
-  if (typeof data === 'string' && data.trim() && !/^\s*</.test(data)) return oneLine(data).slice(0, 300);
+  if (typeof data === 'string' && data.trim() && !/^\s*</.test(data)) return safeLine(data).slice(0, 300);
   return '';
 }
 
@@ -130,7 +131,7 @@ export function classifyFailure(
     return {
       transient: true,
       outcomeUnknown: !(code && NOT_SENT_CODES.has(code)),
-      description: `The connection to GitHub failed (${oneLine(reason)})`,
+      description: `The connection to GitHub failed (${safeLine(reason).replace(/\/\/[^/@\s]*@/g, '//')})`,
     };
   }
   const { status, headers, data } = response;

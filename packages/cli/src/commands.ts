@@ -2,13 +2,14 @@ import { lstat, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkPercentage, checkSha } from './args.js';
 import { keygenNextSteps, passphraseFileMissing, protectKeyFolder } from './keygen-help.js';
-import { CiSigningError, UsageError } from '../../errors/src/index.js';
+import { CiSigningError, safeLine, UsageError } from '../../errors/src/index.js';
 import { generateKeyPair } from '../../signing/src/index.js';
 import { createAppInstallationToken } from '../../checks/src/index.js';
 import { readResultsFile } from '../../results/src/index.js';
 import {
   apiUrl,
   collectResultsFile,
+  defaultSha,
   postResultsFile,
   runAndCollect,
   secretFile,
@@ -75,6 +76,7 @@ export const COMMANDS = {
       'signature-file': { type: 'string', description: 'Where to write the signature (default <results-file>.asc).', value: 'FILE' },
       'private-key-file': { type: 'string', description: 'Armored secret key file. Or env CI_SIGNING_PRIVATE_KEY.', value: 'FILE' },
       'passphrase-file': { type: 'string', description: 'Passphrase file. Or env CI_SIGNING_PASSPHRASE.', value: 'FILE' },
+      sha: { type: 'string', description: 'Commit the results must name (default in Actions: the commit the run tested; outside: not checked).', value: 'SHA' },
       'allow-github-hosted': { type: 'boolean', description: 'Sign even on a GitHub-hosted runner (not recommended).' },
       help: HELP,
     },
@@ -86,7 +88,8 @@ export const COMMANDS = {
       'signature-file': { type: 'string', description: 'Signature of results-file (default <results-file>.asc).', value: 'FILE' },
       'trusted-keys': { type: 'string', description: 'Armored public keys (and revocations) as text: --trusted-keys="$(cat key.asc)".', value: 'TEXT' },
       'trusted-keys-file': { type: 'string', multiple: true, description: 'Path or glob of trusted .asc files; repeatable.', value: 'GLOB' },
-      sha: { type: 'string', description: 'Commit the results must be bound to (default env GITHUB_SHA).', value: 'SHA' },
+      'trusted-fingerprints': { type: 'string', description: 'Only these primary keys are trusted: 40-hex fingerprints, comma- or newline-separated.', value: 'FPRS' },
+      sha: { type: 'string', description: 'Commit the results must be bound to (default in Actions: the pull request head, merge group or workflow_run head, else env GITHUB_SHA).', value: 'SHA' },
       repository: { type: 'string', description: 'owner/name the results must be bound to (default env GITHUB_REPOSITORY).', value: 'REPO' },
       'allow-unsigned': { type: 'string', description: `false, true, or YYYY-MM-DD (default ${DEFAULTS['allow-unsigned']}).`, value: 'WHEN' },
       'max-failed-tests': { type: 'string', description: `Most failed tests accepted (default ${DEFAULTS['max-failed-tests']}).`, value: 'N' },
@@ -226,6 +229,7 @@ async function run(values: Values, io: CliIo, command: string[]): Promise<number
 
 async function sign(values: Values, io: CliIo): Promise<number> {
   const resultsFile = required(values, 'results-file', 'sign');
+  checkSha(text(values, 'sha'));
   const privateKey = await secret(values, 'private-key-file', 'CI_SIGNING_PRIVATE_KEY', io);
   if (!privateKey) throw new UsageError('no private key given', 'Give --private-key-file FILE or set env CI_SIGNING_PRIVATE_KEY.');
   const passphrase = (await secret(values, 'passphrase-file', 'CI_SIGNING_PASSPHRASE', io)) ?? '';
@@ -237,7 +241,10 @@ async function sign(values: Values, io: CliIo): Promise<number> {
     allowGithubHosted: values['allow-github-hosted'] === true,
     runnerEnvironment: io.env.RUNNER_ENVIRONMENT,
     githubRepository: io.env.GITHUB_REPOSITORY,
+    // In Actions the tested commit, as the sign action; outside Actions only --sha binds.
+    expectedSha: text(values, 'sha') || (io.env.GITHUB_ACTIONS === 'true' ? defaultSha(io.env) : ''),
   });
+  for (const warning of outcome.warnings) io.stderr(`warning: ${safeLine(warning)}\n`);
   io.stdout(`signature-file=${outcome.signatureFile}\nfingerprint=${outcome.fingerprint}\ndigest=${outcome.digest}\n`);
   return 0;
 }
@@ -254,7 +261,8 @@ async function verify(values: Values, io: CliIo): Promise<number> {
     signatureFile: text(values, 'signature-file'),
     trustedKeys: text(values, 'trusted-keys'),
     trustedKeysFile: trustedKeysFiles.join('\n'),
-    sha: text(values, 'sha') || io.env.GITHUB_SHA || '',
+    trustedFingerprints: text(values, 'trusted-fingerprints'),
+    sha: text(values, 'sha') || defaultSha(io.env),
     repository: text(values, 'repository') || io.env.GITHUB_REPOSITORY || '',
     allowUnsigned: text(values, 'allow-unsigned'),
     maxFailedTests: text(values, 'max-failed-tests'),
@@ -264,9 +272,10 @@ async function verify(values: Values, io: CliIo): Promise<number> {
     checkNames,
     github: { token: io.env.GITHUB_TOKEN ?? '', baseUrl: apiUrlOf(values, io), log: (line) => io.stderr(`${line}\n`) },
   });
-  if (format === 'json') io.stdout(`${JSON.stringify({ ...outcome.outputs, entries: outcome.entries.map(({ name, report, checkRunId }) => ({ name, checkRunId, ...report, error: report.error ? { code: report.error.code, message: report.error.message, fix: report.error.fix } : undefined })) }, null, 2)}\n`);
+  for (const warning of outcome.warnings) io.stderr(`warning: ${safeLine(warning)}\n`);
+  if (format === 'json') io.stdout(`${JSON.stringify({ ...outcome.outputs, revokedKeys: outcome.revokedKeys, warnings: outcome.warnings, entries: outcome.entries.map(({ name, report, checkRunId }) => ({ name, checkRunId, ...report, error: report.error ? { code: report.error.code, message: report.error.message, fix: report.error.fix } : undefined })) }, null, 2)}\n`);
   else if (format === 'markdown') io.stdout(outcome.summary);
-  else io.stdout(renderVerificationText(outcome.entries));
+  else io.stdout(renderVerificationText(outcome.entries, outcome.revokedKeys));
   return outcome.verified ? 0 : 1;
 }
 

@@ -5,3 +5,4 @@ export { formatSeconds, parseDuration, type DurationOptions } from './duration.j
 export { readBoundedFile, readBoundedText, readOptionalFile, writeFileAtomic, type ReadFileOptions } from './files.js';
 export { parseNonNegativeInteger } from './numbers.js';
 export { isoSeconds } from './time.js';
+export { describeEnumValue, describeShape, redactUrl, urlHasCredentials } from './untrusted.js';

@@ -50,6 +50,8 @@ export const LIMITS = {
   embeddedBlockDecompressedBytes: 16 * 1024 * 1024,
   /** Signature packets in one detached signature; each costs a public-key operation. */
   signaturePackets: 8,
+  /** The runner's event payload (GITHUB_EVENT_PATH), read for the tested commit. */
+  eventPayloadBytes: 32 * 1024 * 1024,
   /** A passphrase or GitHub App key file. */
   secretFileBytes: 1024 * 1024,
   /** Most retries of a failed request that an input may ask for. */

@@ -1,6 +1,6 @@
 // Typed errors shared by every package. Each carries a stable code, a one-line cause and a fix,
 // so actions and the CLI can report a refusal without a stack trace.
-import { oneLine } from './text.js';
+import { safeLine } from './text.js';
 
 export { oneLine, safeLine, stripControl } from './text.js';
 
@@ -21,9 +21,10 @@ export class CiSigningError extends Error {
 
   /** One line: "CODE: cause. Fix: what to do." The cause gets its full stop here when it lacks one. */
   toLine(): string {
-    const cause = oneLine(this.message);
+    // Messages may carry names from files or remotes: no terminal escapes reach a log.
+    const cause = safeLine(this.message);
     const stopped = this.fix && !/[.!?]$/.test(cause) ? `${cause}.` : cause;
-    return oneLine(`${this.code}: ${stopped}${this.fix ? ` Fix: ${this.fix}` : ''}`);
+    return safeLine(`${this.code}: ${stopped}${this.fix ? ` Fix: ${this.fix}` : ''}`);
   }
 }
 
@@ -38,6 +39,6 @@ export class UsageError extends CiSigningError {
 /** Describes any thrown value as one line, never with a stack trace. */
 export function describeError(error: unknown): string {
   if (error instanceof CiSigningError) return error.toLine();
-  if (error instanceof Error) return oneLine(`INTERNAL: ${error.message || error.name}`);
-  return oneLine(`INTERNAL: ${String(error)}`);
+  if (error instanceof Error) return safeLine(`INTERNAL: ${error.message || error.name}`);
+  return safeLine(`INTERNAL: ${String(error)}`);
 }

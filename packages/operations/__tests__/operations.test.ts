@@ -1,4 +1,5 @@
 // The operations in-process (the actions and the CLI are thin over them), GitHub played by the test server.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGitHubApiServer, type GitHubApiServer } from '../../github-api-server/src/index.js';
@@ -203,5 +204,75 @@ describe('context and secrets', () => {
     const none: string[] = [];
     maskSecret('', (value) => none.push(value));
     expect(none).toEqual([]);
+  });
+});
+
+describe('trust (issue 8)', () => {
+  test('sign refuses results for another commit than the one tested, naming both; sha overrides', async () => {
+    const file = join(folder.path, 'other-commit.json');
+    const commit = randomSha();
+    writeFileSync(file, resultsJson({ commit }));
+    const tested = randomSha();
+    const request = { resultsFile: file, privateKey: key.privateKey, passphrase: key.passphrase, signatureFile: '', allowGithubHosted: false };
+    const error = await signResultsFile({ ...request, expectedSha: tested }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'COMMIT_MISMATCH', message: expect.stringContaining(commit) });
+    expect((error as Error).message).toContain(tested);
+    const outcome = await signResultsFile({ ...request, expectedSha: commit });
+    expect(outcome.fingerprint).toBe(key.fingerprint);
+    expect(outcome.warnings).toEqual([]);
+  });
+
+  test('defaultSha also takes merge_group.head_sha', () => {
+    const path = join(folder.path, 'merge-group.json');
+    writeFileSync(path, JSON.stringify({ merge_group: { head_sha: 'queue-head' } }));
+    expect(defaultSha({ GITHUB_SHA: 'x', GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: path })).toBe('queue-head');
+  });
+
+  test('defaultSha never stalls on a FIFO or device as the event payload', () => {
+    const fifo = join(folder.path, 'event-fifo');
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    expect(defaultSha({ GITHUB_SHA: 'fallback', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: fifo })).toBe('fallback');
+    expect(defaultSha({ GITHUB_SHA: 'fallback', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: '/dev/zero' })).toBe('fallback');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  test('post: a signature with no readable signature packet is SIGNATURE_MALFORMED before any request', async () => {
+    const results = join(folder.path, `unreadable-${randomSha()}.json`);
+    writeFileSync(results, resultsJson({ commit: randomSha() }));
+    // Armor of the right type whose body is a user id packet, not a signature.
+    writeFileSync(`${results}.asc`, '-----BEGIN PGP SIGNATURE-----\n\nzQNhYmM=\n-----END PGP SIGNATURE-----\n');
+    const before = server.requests.length;
+    const error = await postResultsFile({
+      resultsFile: results, signatureFile: '', token: 'token', checkName: 'local-ci', retries: '0', retryDelay: '0',
+      requestTimeout: '5', apiUrl: server.url, log: quiet, warn: quiet,
+    }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'SIGNATURE_MALFORMED' });
+    expect(String((error as Error).message)).not.toMatch(/toHex|undefined/);
+    expect(server.requests.length).toBe(before);
+  });
+
+  test('verify: trusted-fingerprints keeps only the listed keys; revoked keys are listed in the summary', async () => {
+    const other = await makeKey('Other');
+    const commit = randomSha();
+    await signAndPost(commit);
+    const both = `${key.publicKey}\n${other.publicKey}`;
+    const pinned = await verifySignedResults(verifyRequest(commit, { trustedKeys: both, trustedFingerprints: other.fingerprint }));
+    expect(pinned.verified).toBe(false);
+    expect(pinned.entries[0].report.error?.code).toBe('SIGNATURE_UNTRUSTED_KEY');
+    const revoked = await verifySignedResults(verifyRequest(commit, { trustedKeys: `${key.publicKey}\n${key.revocationCertificate}` }));
+    expect(revoked.verified).toBe(false);
+    expect(revoked.revokedKeys).toEqual([key.fingerprint]);
+    expect(revoked.summary).toContain(`Revoked trusted keys (every result they signed is refused): \`${key.fingerprint}\``);
+  });
+
+  test('verify: a key file named after one fingerprint that holds another key is refused', async () => {
+    const other = await makeKey('Mallory');
+    const path = join(folder.path, `${key.fingerprint}.asc`);
+    writeFileSync(path, other.publicKey);
+    await expect(verifySignedResults(verifyRequest(randomSha(), { trustedKeys: '', trustedKeysFile: path }))).rejects.toMatchObject({
+      code: 'TRUSTED_KEY_FILE_MISMATCH',
+      message: expect.stringContaining(other.fingerprint),
+    });
   });
 });

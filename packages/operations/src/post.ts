@@ -1,8 +1,8 @@
-import * as openpgp from 'openpgp';
 import { CiSigningError, UsageError } from '../../errors/src/index.js';
 import { readResultsFile } from '../../results/src/index.js';
-import { parseNonNegativeInteger, readBoundedText, readOptionalFile } from '../../common/src/index.js';
+import { parseNonNegativeInteger, readBoundedFile, readOptionalFile } from '../../common/src/index.js';
 import { DEFAULTS, LIMITS, withDefault } from '../../defaults/src/index.js';
+import { inspectSignature } from '../../signing/src/index.js';
 import { createGitHubClient, postResults, type GitHubClient } from '../../checks/src/index.js';
 import { SIGNATURE_FILE } from './input-files.js';
 
@@ -43,6 +43,7 @@ export async function postResultsFile(request: PostRequest): Promise<PostOutcome
   // Everything is read and checked before the first request, so a bad input never leaves a half-posted run.
   const { bytes, results } = await readResultsFile(request.resultsFile);
   const signature = await readSignature(request);
+  // Only armor is posted: a binary signature (gpg --detach-sign) is re-armored here.
   const signer = signature ? await describeSignature(signature, request.signatureFile || `${request.resultsFile}.asc`) : null;
   if (!signature) request.warn(`posting ${request.resultsFile} unsigned: the verifier rejects it unless allow-unsigned is set. Sign it first (sign action or ci-signing sign).`);
 
@@ -58,7 +59,7 @@ export async function postResultsFile(request: PostRequest): Promise<PostOutcome
     repository: results.repository,
     resultsBytes: bytes,
     results,
-    signature,
+    signature: signer?.armored ?? null,
     checkName,
     signerFingerprint: signer?.fingerprint,
     signingKeyId: signer?.signingKeyId,
@@ -68,23 +69,22 @@ export async function postResultsFile(request: PostRequest): Promise<PostOutcome
   return { checkRunId: posted.checkRunId, checkRunUrl: posted.htmlUrl, attempts: posted.attempts, signed: posted.signed, created: posted.created };
 }
 
-async function readSignature(request: PostRequest): Promise<string | null> {
-  if (request.signatureFile) return readBoundedText(request.signatureFile, SIGNATURE_FILE);
-  const bytes = await readOptionalFile(`${request.resultsFile}.asc`, SIGNATURE_FILE);
-  return bytes === null ? null : bytes.toString('utf8');
+async function readSignature(request: PostRequest): Promise<Uint8Array | null> {
+  if (request.signatureFile) return readBoundedFile(request.signatureFile, SIGNATURE_FILE);
+  return readOptionalFile(`${request.resultsFile}.asc`, SIGNATURE_FILE);
 }
 
-/** The signer as the signature itself names it, for the check run's title and summary. */
-async function describeSignature(armored: string, path: string): Promise<{ signingKeyId: string; fingerprint?: string }> {
-  let signature: openpgp.Signature;
+/** The signer as the signature itself names it, for the check run's title and summary; armor to post. */
+async function describeSignature(signature: Uint8Array, path: string): Promise<{ armored: string; signingKeyId: string; fingerprint?: string }> {
+  let inspected;
   try {
-    signature = await openpgp.readSignature({ armoredSignature: armored });
-  } catch {
-    throw new CiSigningError('SIGNATURE_MALFORMED', `${path} is not an armored OpenPGP signature`, 'Point signature-file at the .asc file the sign step wrote.');
+    inspected = await inspectSignature(signature);
+  } catch (error) {
+    if (!(error instanceof CiSigningError)) throw error;
+    throw new CiSigningError(error.code, `${path}: ${error.message}`, 'Point signature-file at the signature file the sign step wrote.');
   }
-  const packet = signature.packets[0];
-  const fingerprint = packet?.issuerFingerprint ? Buffer.from(packet.issuerFingerprint).toString('hex').toUpperCase() : undefined;
-  return { signingKeyId: packet.issuerKeyID.toHex().toUpperCase(), fingerprint };
+  const [first] = inspected.signers;
+  return { armored: inspected.armored, signingKeyId: first.signingKeyId, fingerprint: first.fingerprint };
 }
 
 function parseSeconds(name: string, value: string, zeroAllowed: boolean): number {

@@ -15,6 +15,8 @@ export interface SignRequest {
   runnerEnvironment?: string;
   /** GITHUB_REPOSITORY, when running in Actions. */
   githubRepository?: string;
+  /** The commit the results must name: the sha input, else defaultSha() in Actions; '' = not checked. */
+  expectedSha?: string;
   now?: Date;
 }
 
@@ -24,6 +26,8 @@ export interface SignOutcome {
   signingKeyId: string;
   digest: string;
   results: CiResults;
+  /** One line each, e.g. that gpg --verify will not accept a v6 key's signature. */
+  warnings: string[];
 }
 
 export async function signResultsFile(request: SignRequest): Promise<SignOutcome> {
@@ -46,8 +50,16 @@ export async function signResultsFile(request: SignRequest): Promise<SignOutcome
       'Sign results only in the repository they belong to; check the repository field the CI writes.',
     );
   }
+  const expectedSha = request.expectedSha?.trim() ?? '';
+  if (expectedSha && expectedSha.toLowerCase() !== results.commit.toLowerCase()) {
+    throw new CiSigningError(
+      'COMMIT_MISMATCH',
+      `results are for commit ${results.commit} but this run tested ${expectedSha}`,
+      'Sign only results of the commit this run tested: write the tested sha into commit, or set the sha input (CLI --sha) to the commit the results belong to.',
+    );
+  }
   const key = await loadPrivateKey(request.privateKey, request.passphrase, request.now ?? new Date());
   const signature = await signDetached(bytes, key, request.now);
   await writeFileAtomic(signatureFile, signature);
-  return { signatureFile, fingerprint: key.fingerprint, signingKeyId: key.signingKeyId, digest: sha256Digest(bytes), results };
+  return { signatureFile, fingerprint: key.fingerprint, signingKeyId: key.signingKeyId, digest: sha256Digest(bytes), results, warnings: key.warnings };
 }

@@ -1,9 +1,9 @@
-import { glob } from 'tinyglobby';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { CiSigningError, UsageError } from '../../errors/src/index.js';
-import { loadTrustedKeys, type TrustedKeyring } from '../../signing/src/index.js';
+import { loadTrustedKeys, parseTrustedFingerprints, type TrustedKeyring, type TrustedKeySource } from '../../signing/src/index.js';
 import { buildPolicy, renderVerificationSummary, verifyResults, type VerificationReport, type VerifyPolicy } from '../../verifier/src/index.js';
 import { createGitHubClient, decodeEmbeddedBlock, readCheckRuns } from '../../checks/src/index.js';
-import { readBoundedFile, readBoundedText, readOptionalFile } from '../../common/src/index.js';
+import { readBoundedFile, readOptionalFile } from '../../common/src/index.js';
 import { RESULTS_FILE } from '../../results/src/index.js';
 import { SIGNATURE_FILE, TRUSTED_KEY_FILE } from './input-files.js';
 import { DEFAULTS } from '../../defaults/src/index.js';
@@ -14,6 +14,8 @@ export interface VerifyRequest {
   signatureFile: string;
   trustedKeys: string;
   trustedKeysFile: string;
+  /** Newline- or comma-separated primary fingerprints; when set, only those keys are trusted. */
+  trustedFingerprints?: string;
   sha: string;
   repository: string;
   allowUnsigned: string;
@@ -48,6 +50,10 @@ export interface VerifyOutcome {
   verified: boolean;
   entries: VerifiedEntry[];
   summary: string;
+  /** One line each: revocations for keys not in the ring, trusted-fingerprints that match no key. */
+  warnings: string[];
+  /** Fingerprints of trusted keys that are revoked; every result they signed is refused. */
+  revokedKeys: string[];
   /** Action outputs / CLI fields; with several check names each value lists one line per name. */
   outputs: { verified: string; signed: string; fingerprint: string; 'signed-at': string; conclusion: string; 'check-run-id': string };
 }
@@ -63,7 +69,8 @@ export async function verifySignedResults(request: VerifyRequest): Promise<Verif
     minTests: request.minTests,
     maxAge: request.maxAge,
   });
-  const keyring = await loadKeyring(request.trustedKeys, request.trustedKeysFile);
+  const trustedFingerprints = parseTrustedFingerprints(request.trustedFingerprints ?? '');
+  const keyring = await loadKeyring(request.trustedKeys, request.trustedKeysFile, trustedFingerprints);
   const now = request.now ?? new Date();
   const expected = { repository: request.repository, sha: request.sha };
 
@@ -76,7 +83,9 @@ export async function verifySignedResults(request: VerifyRequest): Promise<Verif
   return {
     verified,
     entries,
-    summary: renderVerificationSummary(entries.map(({ name, report }) => ({ name, report }))),
+    summary: renderVerificationSummary(entries.map(({ name, report }) => ({ name, report })), { revokedKeys: [...(keyring?.revoked ?? [])] }),
+    warnings: [...(keyring?.warnings ?? [])],
+    revokedKeys: [...(keyring?.revoked ?? [])],
     outputs: {
       verified: String(verified),
       signed: String(entries.every((entry) => entry.report.signed)),
@@ -88,20 +97,26 @@ export async function verifySignedResults(request: VerifyRequest): Promise<Verif
   };
 }
 
-async function loadKeyring(trustedKeys: string, trustedKeysFile: string): Promise<TrustedKeyring | null> {
-  const blocks: string[] = [];
-  if (trustedKeys.trim()) blocks.push(trustedKeys);
+async function loadKeyring(trustedKeys: string, trustedKeysFile: string, trustedFingerprints: string[]): Promise<TrustedKeyring | null> {
+  // Files keep their names: a file named after a fingerprint pins it. Text inputs have no name.
+  const blocks: TrustedKeySource[] = [];
+  if (trustedKeys.trim()) blocks.push({ bytes: trustedKeys });
   if (trustedKeysFile.trim()) {
     for (const pattern of trustedKeysFile.split('\n').map((line) => line.trim()).filter(Boolean)) {
-      const files = (await glob(pattern, { onlyFiles: true, expandDirectories: false })).sort();
+      // A plain path goes to the reader as it is, so a FIFO, device or directory is refused, never skipped.
+      const files = isDynamicPattern(pattern) ? (await glob(pattern, { onlyFiles: false, expandDirectories: false })).sort() : [pattern];
       if (files.length === 0) {
         throw new CiSigningError('TRUSTED_KEYS_FILE_NOT_FOUND', `trusted-keys-file ${pattern} matches no file`, 'Check the path or glob; keys usually live in .github/ci-signing/trusted-keys/*.asc.');
       }
-      for (const file of files) blocks.push(await readBoundedText(file, TRUSTED_KEY_FILE));
+      for (const file of files) blocks.push({ source: file, bytes: await readBoundedFile(file, TRUSTED_KEY_FILE) });
     }
   }
   // No keys at all is allowed only so that allow-unsigned migrations work; any signature then fails.
-  return blocks.length ? loadTrustedKeys(blocks) : null;
+  if (!blocks.length) {
+    if (trustedFingerprints.length) throw new UsageError('trusted-fingerprints is set but no trusted keys are given', 'Set trusted-keys or trusted-keys-file to the public keys those fingerprints name.');
+    return null;
+  }
+  return loadTrustedKeys(blocks, { trustedFingerprints });
 }
 
 async function verifyLocalFile(
@@ -116,8 +131,8 @@ async function verifyLocalFile(
   const signatureBytes = request.signatureFile
     ? await readBoundedFile(request.signatureFile, SIGNATURE_FILE)
     : await readOptionalFile(`${request.resultsFile}.asc`, SIGNATURE_FILE);
-  const signature = signatureBytes === null ? null : signatureBytes.toString('utf8');
-  const report = await verifyResults({ resultsBytes, signature, keyring, expected, policy, now, source: request.resultsFile });
+  // Bytes, not text: a binary signature (gpg --detach-sign) is read as it is.
+  const report = await verifyResults({ resultsBytes, signature: signatureBytes, keyring, expected, policy, now, source: request.resultsFile });
   return { name: request.resultsFile, report };
 }
 

@@ -1,6 +1,6 @@
 // Markdown building blocks for anything shown to people (check-run output, job summaries). Text from outside
 // is untrusted for formatting purposes and always escaped or fenced.
-import { oneLine } from '../../errors/src/index.js';
+import { safeLine } from '../../errors/src/index.js';
 
 /** `2024-05-01 12:00:00 UTC` from an ISO timestamp. */
 export function formatTimestamp(iso: string): string {
@@ -15,12 +15,12 @@ export function row(cells: string[]): string {
 
 /** Plain text on one line with every character markdown (or a table cell) could act on escaped. */
 export function escapeText(text: string): string {
-  return oneLine(text).replace(/[\\`*_[\]<>|~&]/g, '\\$&');
+  return safeLine(text).replace(/[\\`*_[\]<>|~&]/g, '\\$&');
 }
 
 /** An inline code span that survives backticks inside it and pipes inside a table cell. */
 export function code(text: string): string {
-  const value = oneLine(text);
+  const value = safeLine(text);
   const longestRun = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const padding = value.startsWith('`') || value.endsWith('`') ? ' ' : '';

@@ -3,9 +3,10 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { addAjvFormats } from './ajv-formats.js';
 import { CiSigningError } from '../../errors/src/index.js';
-import { readBoundedFile, type ReadFileOptions } from '../../common/src/index.js';
+import { describeEnumValue, describeShape, readBoundedFile, type ReadFileOptions } from '../../common/src/index.js';
 import { LIMITS } from '../../defaults/src/index.js';
 import schema from '../schema/ci-results-v1.schema.json' with { type: 'json' };
+import { findJsonSyntaxError, lineColumn, locatePointer } from './json-position.js';
 import type { CiResults } from './types.js';
 
 export const RESULTS_SCHEMA_FILE = 'packages/results/schema/ci-results-v1.schema.json';
@@ -41,7 +42,7 @@ export function parseResults(bytes: Uint8Array, source: string): CiResults {
     const offset = firstInvalidUtf8Offset(bytes);
     throw new CiSigningError(
       'RESULTS_NOT_UTF8',
-      `${source} is not valid UTF-8: byte 0x${bytes[offset].toString(16).padStart(2, '0')} at offset ${offset} cannot be decoded.`,
+      `${source} is not valid UTF-8: the byte at offset ${offset} cannot be decoded.`,
       'Write the results file as UTF-8 (JSON requires it), e.g. with JSON.stringify and fs.writeFileSync(path, text, "utf8").',
     );
   }
@@ -51,12 +52,12 @@ export function parseResults(bytes: Uint8Array, source: string): CiResults {
   let document: unknown;
   try {
     document = JSON.parse(text);
-  } catch (error) {
-    throw new CiSigningError('RESULTS_NOT_JSON', `${source} is not valid JSON: ${describeJsonSyntaxError(error, text)}.`, `Write the results with a JSON serializer. ${SCHEMA_FIX}`);
+  } catch {
+    throw new CiSigningError('RESULTS_NOT_JSON', `${source} is not valid JSON: ${describeJsonSyntaxError(text)}.`, `Write the results with a JSON serializer. ${SCHEMA_FIX}`);
   }
   const validate = resultsValidator();
   if (!validate(document)) {
-    throw new CiSigningError('RESULTS_INVALID', `${source}: ${listProblems(validate.errors ?? [])}`, SCHEMA_FIX);
+    throw new CiSigningError('RESULTS_INVALID', `${source}: ${listProblems(validate.errors ?? [], text)}`, SCHEMA_FIX);
   }
   return document as CiResults;
 }
@@ -95,24 +96,30 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return bad - 1;
 }
 
-/** JSON.parse messages differ between Node versions; keep the cause, drop the echoed input, add line and column. */
-function describeJsonSyntaxError(error: unknown, text: string): string {
-  let message = error instanceof Error ? error.message : String(error);
-  message = message.replace(/, ".*" is not valid JSON$/s, '').replace(/\s*\(line \d+ column \d+\)/, '');
-  const position = /\s*in JSON at position (\d+)/.exec(message);
-  if (!position) return message;
-  const offset = Number(position[1]);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `${message.replace(position[0], '')} at line ${line}, column ${column}`;
+/**
+ * JSON.parse messages quote the input (a results file symlinked to a credentials file would be echoed), so
+ * the problem and its line and column come from our own reader instead.
+ */
+function describeJsonSyntaxError(text: string): string {
+  const found = findJsonSyntaxError(text);
+  if (!found) return 'its syntax is broken';
+  const { line, column } = lineColumn(text, found.offset);
+  return `${found.problem} at line ${line}, column ${column}`;
 }
 
-function listProblems(errors: ErrorObject[]): string {
-  const problems = [...new Set(errors.map(describeSchemaError))];
+function listProblems(errors: ErrorObject[], text: string): string {
+  const problems = [...new Set(errors.map((error) => `${describeSchemaError(error)}${where(error, text)}`))];
   const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
   if (problems.length > listed.length) listed.push(`and ${problems.length - listed.length} more problems`);
   return listed.join('; ');
+}
+
+/** " (line L, column C)" of the value a schema error is about, when it can be found. */
+function where(error: ErrorObject, text: string): string {
+  const offset = locatePointer(text, error.instancePath);
+  if (offset === undefined) return '';
+  const { line, column } = lineColumn(text, offset);
+  return ` (line ${line}, column ${column})`;
 }
 
 const PATTERN_PROBLEMS: Record<string, string> = {
@@ -122,7 +129,7 @@ const PATTERN_PROBLEMS: Record<string, string> = {
 
 function describeSchemaError(error: ErrorObject): string {
   const pointer = error.instancePath || '(root)';
-  const got = `, got ${describeValue(error.data)}`;
+  const got = `, got ${describeShape(error.data)}`;
   switch (error.keyword) {
     case 'required':
       return `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty} is required`;
@@ -131,7 +138,7 @@ function describeSchemaError(error: ErrorObject): string {
     case 'const':
       return `${pointer} must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}${got}`;
     case 'enum':
-      return `${pointer} must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues).join(', ')}${got}`;
+      return `${pointer} must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues).join(', ')}, got ${describeEnumValue(error.data)}`;
     case 'pattern':
       return `${pointer} ${PATTERN_PROBLEMS[error.instancePath] ?? error.message}${got}`;
     case 'format':
@@ -146,12 +153,4 @@ function describeSchemaError(error: ErrorObject): string {
 
 function withArticle(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  const json = JSON.stringify(value);
-  return json.length > 80 ? `${json.slice(0, 79)}…` : json;
 }

@@ -208,3 +208,51 @@ export async function gpgRevokeKey(home: string, fingerprint: string): Promise<s
   if (statusOf(result, 'IMPORT_RES')[0]?.[9] !== '1') throw failed('gpg --import (revocation)', result);
   return certificate;
 }
+
+let outputCount = 0;
+
+/** Runs gpg with `--output` to a file and returns that file's bytes, so binary output survives. */
+export async function gpgToFile(home: string, args: string[], options: GpgRunOptions = {}): Promise<Buffer> {
+  const path = join(home, `output-${process.pid}-${++outputCount}.bin`);
+  const result = await gpg(home, ['--yes', '--output', path, ...args], options);
+  try {
+    return await readFile(path);
+  } catch {
+    throw failed(`gpg ${args[0]}`, result);
+  }
+}
+
+/** `gpg --export` (binary, no armor). */
+export function gpgExportBinary(home: string, fingerprint: string): Promise<Buffer> {
+  return gpgToFile(home, ['--export', fingerprint]);
+}
+
+/** `gpg --dearmor`: the binary packets of armored text. */
+export function gpgDearmor(home: string, armored: string): Promise<Buffer> {
+  return gpgToFile(home, ['--dearmor'], { input: armored });
+}
+
+/** `gpg --detach-sign` without --armor: gpg's default, binary detached signature. */
+export async function gpgSignBinary(home: string, options: Omit<GpgSignOptions, 'signaturePath'>): Promise<Buffer> {
+  const args = ['--detach-sign', '--local-user', options.localUser, ...(options.extraArgs ?? []), options.dataPath];
+  return gpgToFile(home, args, { passphrase: options.passphrase ?? '', fakedSystemTime: options.fakedSystemTime });
+}
+
+/** `gpg --quick-set-expire FPR EXPIRE [SUBKEY-FPRS]`: replaces the self-signatures (or subkey bindings). */
+export async function gpgSetExpire(
+  home: string,
+  fingerprint: string,
+  expire: string,
+  options: { passphrase?: string; subkeys?: string[]; fakedSystemTime?: Date } = {},
+): Promise<void> {
+  const result = await gpg(home, ['--quick-set-expire', fingerprint, expire, ...(options.subkeys ?? [])], {
+    passphrase: options.passphrase ?? '',
+    fakedSystemTime: options.fakedSystemTime,
+  });
+  if (result.exitCode !== 0 || statusOf(result, 'ERROR').length > 0) throw failed('gpg --quick-set-expire', result);
+}
+
+/** The raw openpgp-revocs.d/<FPR>.rev file gpg writes at key generation, colon and preamble included. */
+export function gpgRevocationFile(home: string, fingerprint: string): Promise<string> {
+  return readFile(join(home, 'openpgp-revocs.d', `${fingerprint}.rev`), 'utf8');
+}

@@ -22,6 +22,20 @@ beforeAll(async () => {
 const refusal = (promise: Promise<unknown>) => rejection(promise, CiSigningError);
 
 describe('loadPrivateKey', () => {
+  test('warns that gpg --verify will not accept signatures by a v6 key, and not for a v4 key', async () => {
+    const { privateKey } = await openpgp.generateKey({
+      type: 'curve25519',
+      userIDs: [{ email: 'v6@example.com' }],
+      date: new Date(Date.now() - 60_000),
+      format: 'armored',
+      config: { v6Keys: true },
+    });
+    const loaded = await loadPrivateKey(privateKey);
+    expect(loaded.warnings).toHaveLength(1);
+    expect(loaded.warnings[0]).toMatch(/v6 key, which GnuPG 2\.2 cannot read: `gpg --verify` will not accept/);
+    expect((await loadPrivateKey(plainKey.privateKey)).warnings).toEqual([]);
+  });
+
   test('decrypts a passphrase-protected key and reports the primary fingerprint and signing key id', async () => {
     const loaded = await loadPrivateKey(protectedKey.privateKey, PASSPHRASE);
     expect(loaded.key.isDecrypted()).toBe(true);

@@ -70,6 +70,7 @@ describe('loadTrustedKeys', () => {
   test('applies a revocation certificate that follows or precedes the key', async () => {
     const after = await loadTrustedKeys([`${first.publicKey}\n${first.revocationCertificate}`, second.publicKey]);
     expect(await isRevoked(after, first.fingerprint)).toBe(true);
+    expect(after.revoked).toEqual([first.fingerprint]);
     expect(await isRevoked(after, second.fingerprint)).toBe(false);
     const before = await loadTrustedKeys([first.revocationCertificate, first.publicKey]);
     expect(await isRevoked(before, first.fingerprint)).toBe(true);
@@ -82,10 +83,12 @@ describe('loadTrustedKeys', () => {
     expect(await isRevoked(ring, first.fingerprint)).toBe(true);
   });
 
-  test('ignores a revocation certificate of a key that is not trusted', async () => {
+  test('warns about a revocation certificate of a key that is not trusted, naming its fingerprint', async () => {
     const ring = await loadTrustedKeys([second.publicKey, first.revocationCertificate]);
     expect(ring.fingerprints).toEqual([second.fingerprint]);
     expect(await isRevoked(ring, second.fingerprint)).toBe(false);
+    expect(ring.warnings).toEqual([expect.stringContaining(first.fingerprint)]);
+    expect(ring.revoked).toEqual([]);
   });
 
   test('refuses a revocation certificate whose signature does not verify', async () => {
@@ -97,6 +100,16 @@ describe('loadTrustedKeys', () => {
     expect(error.code).toBe('TRUSTED_KEYS_UNREADABLE');
     expect(error.message).toContain(first.fingerprint);
     expect(error.message).toMatch(/does not verify/);
+  });
+
+  test('refuses an entry over the size cap and entries over the total cap, naming each cap', async () => {
+    const big = `${first.publicKey}\n${'# padding\n'.repeat(110_000)}`;
+    const one = await refusal(loadTrustedKeys([{ source: 'big.asc', bytes: big }]));
+    expect(one.code).toBe('TRUSTED_KEYS_TOO_LARGE');
+    expect(one.message).toMatch(/big\.asc.*cap of 1 MiB/);
+    const part = `${first.publicKey}\n${'# padding\n'.repeat(90_000)}`;
+    const all = await refusal(loadTrustedKeys([part, part, part, part, part, part]));
+    expect(all.message).toMatch(/All trusted keys together.*cap of 4 MiB/);
   });
 
   test.each([
@@ -115,7 +128,7 @@ describe('loadTrustedKeys', () => {
     const error = await refusal(loadTrustedKeys([first.publicKey, 'my key is somewhere else']));
     expect(error.code).toBe('TRUSTED_KEYS_UNREADABLE');
     expect(error.message).toMatch(/entry 2/);
-    expect(error.message).toMatch(/no OpenPGP armor/);
+    expect(error.message).toMatch(/no OpenPGP key or revocation certificate/);
   });
 
   test('refuses a truncated armor block', async () => {

@@ -1,6 +1,6 @@
 import * as openpgp from 'openpgp';
 import { UsageError } from '../../errors/src/index.js';
-import { fingerprintOf } from './policy.js';
+import { fingerprintOf } from './key-identity.js';
 
 export type KeyAlgorithm = 'ed25519' | 'rsa4096';
 

@@ -3,16 +3,9 @@
 import * as openpgp from 'openpgp';
 import { CiSigningError } from '../../errors/src/index.js';
 import { normalizeArmor } from './armor.js';
-import {
-  LENIENT_KEY_CONFIG,
-  assertStrong,
-  assertValidNow,
-  fingerprintOf,
-  hexUpper,
-  isSubkey,
-  subkeyMaySign,
-  subkeyState,
-} from './policy.js';
+import { LENIENT_KEY_CONFIG, assertStrong } from './algorithms.js';
+import { fingerprintOf, hexUpper, isSubkey } from './key-identity.js';
+import { assertValidNow, subkeyMaySign, subkeyState } from './key-policy.js';
 
 export interface SigningKey {
   /** Decrypted private key. */
@@ -21,6 +14,8 @@ export interface SigningKey {
   fingerprint: string;
   /** Key id of the (sub)key that signs, 16 hex upper-case. */
   signingKeyId: string;
+  /** One line each, e.g. that GnuPG 2.2 cannot read the key; signing still works. */
+  warnings: string[];
 }
 
 const PASSPHRASE_FIX =
@@ -134,5 +129,27 @@ export async function loadPrivateKey(text: string, passphrase = '', now: Date = 
       'input',
     );
   }
-  return { key, fingerprint, signingKeyId };
+  return { key, fingerprint, signingKeyId, warnings: gnupg22Warnings(key, signing, fingerprint) };
+}
+
+// GnuPG 2.2 reads only v4 keys, and skips v4 keys of the newer Ed25519 / Ed448 algorithms.
+const GNUPG22_UNREADABLE = new Set<openpgp.enums.publicKey>([
+  openpgp.enums.publicKey.ed25519,
+  openpgp.enums.publicKey.ed448,
+]);
+
+function gnupg22Warnings(
+  key: openpgp.PrivateKey,
+  signing: openpgp.PrivateKey | openpgp.Subkey,
+  fingerprint: string,
+): string[] {
+  const version = key.keyPacket.version;
+  const algorithm = signing.keyPacket.algorithm;
+  if (version === 4 && !GNUPG22_UNREADABLE.has(algorithm)) return [];
+  const algorithmName = openpgp.enums.read(openpgp.enums.publicKey, algorithm);
+  const why = version !== 4 ? `a v${version} key` : `a v4 key of the ${algorithmName} algorithm`;
+  return [
+    `The private key ${fingerprint} is ${why}, which GnuPG 2.2 cannot read: ` +
+      '`gpg --verify` will not accept its signatures (ci-signing verify does). Generate a v4 key with `ci-signing keygen` where gpg must verify.',
+  ];
 }

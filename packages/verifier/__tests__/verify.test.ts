@@ -234,7 +234,7 @@ describe('2. signature-valid', () => {
     const bytes = resultsBytes({ tests: { passed: 1, failed: -1, skipped: 0 } });
     const report = await verify({ resultsBytes: bytes, signature: await sign(bytes, trusted) });
     const error = expectFailure(report, 'signature-valid', 'RESULTS_INVALID');
-    expect(error.message).toBe(`The signature by ${trusted.fingerprint} is valid, but the signed results are not valid ci-results v1: results.json: /tests/failed must be >= 0, got -1`);
+    expect(error.message).toBe(`The signature by ${trusted.fingerprint} is valid, but the signed results are not valid ci-results v1: results.json: /tests/failed must be >= 0, got a number (line 8, column 15)`);
     expect(error.fix).toContain('ci-results-v1.schema.json');
     // The signature itself was good: the signer is reported, the content is not.
     expect(report).toMatchObject({ signed: true, fingerprint: trusted.fingerprint, conclusion: '' });

@@ -11,8 +11,11 @@ export interface VerificationSummaryEntry {
 }
 
 /** The verify job summary: one row per verified result, then each result's five checks. */
-export function renderVerificationSummary(entries: VerificationSummaryEntry[]): string {
+export function renderVerificationSummary(entries: VerificationSummaryEntry[], options: { revokedKeys?: readonly string[] } = {}): string {
   const lines = ['## ci-signing verification', ''];
+  // Every revoked trusted key is listed, so a reviewer sees which signers no longer count.
+  const revoked = options.revokedKeys ?? [];
+  if (revoked.length) lines.push(`Revoked trusted keys (every result they signed is refused): ${revoked.map(code).join(', ')}`, '');
   if (entries.length === 0) return [...lines, 'No results were verified.', ''].join('\n');
 
   const accepted = entries.filter((entry) => entry.report.verified).length;

@@ -32,8 +32,8 @@ export interface VerifyPolicy {
 export interface VerifyInput {
   /** The exact bytes of the results file; the signature is checked over these before they are parsed. */
   resultsBytes: Uint8Array;
-  /** The armored detached signature, or null (or empty) when there is none. */
-  signature: string | null;
+  /** The detached signature, armored or binary, or null (or empty) when there is none. */
+  signature: string | Uint8Array | null;
   keyring: TrustedKeyring | null;
   expected: { repository: string; sha: string };
   policy: VerifyPolicy;

@@ -33,7 +33,7 @@ type CheckResult = { status: 'pass' | 'warn'; detail: string };
 
 export async function verifyResults(input: VerifyInput): Promise<VerificationReport> {
   const findings: Findings = {};
-  const signature = input.signature?.trim() ? input.signature : null;
+  const signature = isBlank(input.signature) ? null : input.signature;
   const run: Record<CheckId, () => CheckResult | Promise<CheckResult>> = {
     'signature-present': () => checkSignaturePresent(input, signature),
     'signature-valid': () => checkSignatureValid(input, signature, findings),
@@ -74,7 +74,7 @@ export async function verifyResults(input: VerifyInput): Promise<VerificationRep
   };
 }
 
-function checkSignaturePresent(input: VerifyInput, signature: string | null): CheckResult {
+function checkSignaturePresent(input: VerifyInput, signature: string | Uint8Array | null): CheckResult {
   if (signature) return { status: 'pass', detail: `A signature over ${input.source} is present.` };
   const { allowUnsigned } = input.policy;
   if (allowUnsigned === true) {
@@ -101,7 +101,7 @@ function checkSignaturePresent(input: VerifyInput, signature: string | null): Ch
   );
 }
 
-async function checkSignatureValid(input: VerifyInput, signature: string | null, findings: Findings): Promise<CheckResult> {
+async function checkSignatureValid(input: VerifyInput, signature: string | Uint8Array | null, findings: Findings): Promise<CheckResult> {
   if (!signature) {
     findings.results = parseOrExplain(input, 'The results are unsigned and');
     return { status: 'warn', detail: `Nothing to verify: ${input.source} is unsigned, so nothing proves where its content came from.` };
@@ -218,6 +218,13 @@ function checkThresholds(input: VerifyInput, results: CiResults): CheckResult {
     );
   }
   return { status: 'pass', detail: `${met.join(', ')}.` };
+}
+
+/** No signature: none given, or only white space (an empty .asc file). */
+function isBlank(signature: string | Uint8Array | null): signature is null {
+  if (signature === null) return true;
+  const text = typeof signature === 'string' ? signature : Buffer.from(signature.subarray(0, 4096)).toString('latin1');
+  return text.trim() === '' && (typeof signature === 'string' || signature.length <= 4096);
 }
 
 function required<T>(value: T | undefined): T {

@@ -3,19 +3,12 @@
 // we require the key to be valid NOW (not expired, not revoked), a strong hash and a strong key.
 import * as openpgp from 'openpgp';
 import { CiSigningError } from '../../errors/src/index.js';
-import { normalizeArmor } from './armor.js';
-import {
-  LENIENT_KEY_CONFIG,
-  STRICT_CONFIG,
-  WEAK_HASHES,
-  assertStrong,
-  assertValidNow,
-  hashName,
-  hexUpper,
-  isSubkey,
-  isoDate,
-  safeReason,
-} from './policy.js';
+import { LENIENT_KEY_CONFIG, STRICT_CONFIG, WEAK_HASHES, assertStrong, hashName } from './algorithms.js';
+import { hexUpper, isSubkey } from './key-identity.js';
+import { assertValidNow } from './key-policy.js';
+import { isoSeconds } from '../../common/src/index.js';
+import { safeReason } from './messages.js';
+import { malformed, readSignaturePackets } from './signature-input.js';
 import type { TrustedKeyMatch, TrustedKeyring } from './trusted-keys.js';
 
 export interface SignatureCheck {
@@ -30,25 +23,8 @@ export interface SignatureCheck {
 /** How far a signature may be dated ahead of `now` (clock skew between machines). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-function malformed(message: string): CiSigningError {
-  return new CiSigningError(
-    'SIGNATURE_MALFORMED',
-    message,
-    'Give the ASCII-armored detached signature made by `ci-signing sign` (or gpg --detach-sign --armor) over the results file.',
-    'verification',
-  );
-}
-
-async function readDocumentSignatures(armoredSignature: string): Promise<openpgp.SignaturePacket[]> {
-  const armored = normalizeArmor(armoredSignature);
-  if (armored === '') throw malformed('The signature is empty.');
-  let signature: openpgp.Signature;
-  try {
-    signature = await openpgp.readSignature({ armoredSignature: armored });
-  } catch (error) {
-    throw malformed(`The signature is not a readable armored OpenPGP signature: ${safeReason(error)}.`);
-  }
-  const packets = [...signature.packets];
+async function readDocumentSignatures(signature: string | Uint8Array): Promise<openpgp.SignaturePacket[]> {
+  const packets = await readSignaturePackets(signature);
   const binary = packets.filter((packet) => packet.signatureType === openpgp.enums.signature.binary);
   if (binary.length > 0) return binary;
   if (packets.some((packet) => packet.signatureType === openpgp.enums.signature.text)) {
@@ -76,6 +52,16 @@ function invalid(message: string): CiSigningError {
   );
 }
 
+function binding(message: string): CiSigningError {
+  return new CiSigningError(
+    'KEY_BINDING',
+    message,
+    'Re-export the public key from the key owner (gpg --armor --export FPR) so it carries its current ' +
+      'self-signatures and subkey bindings, and trust that export.',
+    'verification',
+  );
+}
+
 async function checkSignature(
   bytes: Uint8Array,
   packet: openpgp.SignaturePacket,
@@ -93,7 +79,7 @@ async function checkSignature(
     const minutes = Math.round((signedAt.getTime() - now.getTime()) / 60000);
     throw new CiSigningError(
       'SIGNATURE_FROM_FUTURE',
-      `The signature by key ${keyId} is dated ${isoDate(signedAt)}, ${minutes} minutes after the current time ${isoDate(now)}.`,
+      `The signature by key ${keyId} is dated ${isoSeconds(signedAt)}, ${minutes} minutes after the current time ${isoSeconds(now)}.`,
       "Check the clocks of the signing machine and of this runner (NTP), then sign again.",
       'verification',
     );
@@ -101,13 +87,17 @@ async function checkSignature(
   await assertValidNow(key, component, now, 'trusted key', 'verification');
   const expiresAt = packet.getExpirationTime();
   if (expiresAt instanceof Date && expiresAt.getTime() <= now.getTime()) {
-    throw invalid(`The signature by key ${keyId} expired on ${isoDate(expiresAt)}.`);
+    throw invalid(`The signature by key ${keyId} expired on ${isoSeconds(expiresAt)}.`);
   }
   const validityDate = signedAt > now ? signedAt : now;
+  const which = isSubkey(component) ? `signing subkey ${keyId}` : `key ${keyId}`;
   try {
     await key.getSigningKey(component.getKeyID(), validityDate, undefined, { ...openpgp.config, ...LENIENT_KEY_CONFIG });
-  } catch {
-    throw invalid(`The trusted key ${fingerprint} has no valid signing capability for ${isSubkey(component) ? 'subkey' : 'key'} ${keyId}.`);
+  } catch (error) {
+    throw binding(
+      `The trusted key ${fingerprint} has no valid self-signature or binding that lets its ${which} sign now: ` +
+        `${safeReason(error)}.`,
+    );
   }
 
   const single = new openpgp.PacketList<openpgp.SignaturePacket>();
@@ -119,18 +109,33 @@ async function checkSignature(
       verificationKeys: key,
       format: 'binary',
       expectSigned: false,
-      // Cryptography and key validity at signing time; "now" was judged above.
-      date: signedAt,
-      config: STRICT_CONFIG,
+      // openpgp checks the key at the signature's time. After `gpg --quick-set-expire` no self-signature
+      // exists that early; the key was just judged valid and bound NOW, so the current binding counts.
+      date: validityDate,
+      config: { ...STRICT_CONFIG, allowInsecureVerificationWithReformattedKeys: true },
     });
     await result.signatures[0].verified;
   } catch (error) {
     const reason = (error as Error).message;
+    if (/is expired/i.test(reason)) {
+      throw new CiSigningError(
+        'KEY_EXPIRED',
+        `The trusted key ${fingerprint} (${which}) was expired when the signature was made, ${isoSeconds(signedAt)}.`,
+        'Sign again with a key that is valid when it signs.',
+        'verification',
+      );
+    }
+    if (/could not find valid|self-signature|binding signature|embedded signature|certificate is invalid/i.test(reason)) {
+      throw binding(
+        `The trusted key ${fingerprint} had no valid self-signature or binding for its ${which} when the ` +
+          `signature was made, ${isoSeconds(signedAt)}: ${safeReason(error)}.`,
+      );
+    }
     if (/digest did not match|verification failed/i.test(reason)) {
       throw invalid(`The signature by key ${keyId} does not match the data: the bytes were changed after signing, or the signature belongs to other data.`);
     }
     if (/newer than the signature/i.test(reason)) {
-      throw invalid(`The signature by key ${keyId} is dated ${isoDate(signedAt)}, before the key was created.`);
+      throw invalid(`The signature by key ${keyId} is dated ${isoSeconds(signedAt)}, before the key was created.`);
     }
     throw invalid(`The signature by key ${keyId} does not verify: ${safeReason(error, 200)}.`);
   }
@@ -144,11 +149,11 @@ async function checkSignature(
  */
 export async function verifyDetached(
   bytes: Uint8Array,
-  armoredSignature: string,
+  signature: string | Uint8Array,
   ring: TrustedKeyring,
   now: Date = new Date(),
 ): Promise<SignatureCheck> {
-  const packets = await readDocumentSignatures(armoredSignature);
+  const packets = await readDocumentSignatures(signature);
   const candidates = packets.map((packet) => ({ packet, match: ring.find(hexUpper(packet.issuerKeyID)) }));
   let firstRefusal: CiSigningError | undefined;
   for (const { packet, match } of candidates) {

@@ -1,7 +1,8 @@
 import * as openpgp from 'openpgp';
 import { CiSigningError } from '../../errors/src/index.js';
 import type { SigningKey } from './private-key.js';
-import { STRONG_HASHES, hashName, hexUpper } from './policy.js';
+import { STRONG_HASHES, hashName } from './algorithms.js';
+import { hexUpper } from './key-identity.js';
 
 /**
  * Armored detached binary signature over the exact `bytes`, made by the (sub)key chosen when the key
