@@ -80,8 +80,9 @@ async function runScenario(scenario: Scenario, key: SigningKey, ring: TrustedKey
   const reader = createGitHubClient({ token: 'bench-token', baseUrl: server.url, retries: 3, retryDelayMs: 5, requestTimeoutMs: 2000, log });
   let lost = 0;
   for (const { commit, id } of posted) {
-    const run = (await readCheckRuns({ client: reader, repository: REPOSITORY, sha: commit, checkNames: ['local-ci'] })).get('local-ci');
-    if (!run || run.id !== id) {
+    const runs = (await readCheckRuns({ client: reader, repository: REPOSITORY, sha: commit, checkNames: ['local-ci'] })).get('local-ci') ?? [];
+    const run = runs.find((candidate) => candidate.id === id);
+    if (!run) {
       lost++;
       continue;
     }
