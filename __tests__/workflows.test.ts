@@ -135,8 +135,12 @@ function stepUsing(workflow: Yaml, pattern: RegExp): Yaml {
 describe('ci-local-verifier.yml', () => {
   const workflow = readYaml('.github/workflows/ci-local-verifier.yml');
 
-  test('runs on pull_request and push', () => {
-    expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);
+  test('runs on pull_request, merge_group and push', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['merge_group', 'pull_request', 'push']);
+  });
+
+  test('waits through verify itself (wait-timeout), with no polling loop of its own', () => {
+    expect(steps(workflow).some((step) => typeof step.run === 'string' && /curl|sleep/.test(step.run))).toBe(false);
   });
 
   test('has exactly checks: read and contents: read, and no job widens them', () => {
@@ -151,12 +155,12 @@ describe('ci-local-verifier.yml', () => {
   });
 
   test('runs the committed ./verify with the repository trusted keys and the local-ci check', () => {
-    expect(stepUsing(workflow, /^\.\/verify$/).with).toEqual({ 'trusted-keys-file': '.github/ci-signing/trusted-keys/*.asc', 'check-name': 'local-ci' });
+    expect(stepUsing(workflow, /^\.\/verify$/).with).toEqual({ 'trusted-keys-file': '.github/ci-signing/trusted-keys/*.asc', 'check-name': 'local-ci', 'wait-timeout': '15m' });
   });
 
-  test('takes keys and verifier from the base commit of a pull request, without persisting credentials', () => {
+  test('takes keys and verifier from the base commit of a pull request or merge group, without persisting credentials', () => {
     const checkout = stepUsing(workflow, /^actions\/checkout@/);
-    expect(checkout.with).toEqual({ ref: '${{ github.event.pull_request.base.sha || github.sha }}', 'persist-credentials': false });
+    expect(checkout.with).toEqual({ ref: '${{ github.event.pull_request.base.sha || github.event.merge_group.base_sha || github.sha }}', 'persist-credentials': false });
   });
 });
 
@@ -181,7 +185,7 @@ describe('verify-signed-ci.yml (reusable)', () => {
       'min-tests': '1',
       'max-age': '',
       'allow-unsigned': 'false',
-      'wait-minutes': 15,
+      'wait-timeout': '15m',
     });
     expect(workflow.on.workflow_call.secrets).toBeUndefined();
   });
@@ -204,6 +208,7 @@ describe('verify-signed-ci.yml (reusable)', () => {
       'min-tests': '${{ inputs.min-tests }}',
       'max-age': '${{ inputs.max-age }}',
       'allow-unsigned': '${{ inputs.allow-unsigned }}',
+      'wait-timeout': '${{ inputs.wait-timeout }}',
     });
   });
 });
@@ -252,7 +257,8 @@ describe('every workflow', () => {
     expect(workflow.permissions).toEqual({ contents: 'read' });
     expect(Object.keys(workflow.jobs)).toEqual(['test', 'sign-and-post']);
     const { test: testJob, 'sign-and-post': signJob } = workflow.jobs as Record<string, Yaml>;
-    expect(testJob.if).toBe("github.event_name == 'push' || github.event.pull_request.head.repo.full_name == github.repository");
+    expect(testJob.if).toBe("github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository");
+    expect(Object.keys(workflow.on)).toContain('merge_group');
     expect(testJob.environment).toBeUndefined();
     expect(JSON.stringify(testJob)).not.toMatch(/secrets\./);
     expect(JSON.stringify(testJob.steps)).toMatch(/--coverage --coverageReporters=lcov/);
@@ -280,16 +286,16 @@ const ACTION_CONTRACTS: Record<string, { inputs: string[]; outputs: string[] }> 
     outputs: ['results-file', 'signature-file', 'fingerprint', 'digest'],
   },
   post: {
-    inputs: ['results-file', 'signature-file', 'token', 'check-name', 'retries', 'retry-delay', 'request-timeout'],
+    inputs: ['results-file', 'signature-file', 'token', 'check-name', 'retries', 'retry-delay', 'request-timeout', 'rate-limit-wait'],
     outputs: ['check-run-id', 'check-run-url', 'attempts', 'signed'],
   },
   verify: {
     inputs: [
       'results-file', 'signature-file', 'trusted-keys', 'trusted-keys-file', 'trusted-fingerprints', 'sha', 'repository',
-      'allow-unsigned',
-      'max-failed-tests', 'min-coverage', 'min-tests', 'max-age', 'check-name', 'token',
+      'allow-unsigned', 'max-failed-tests', 'min-coverage', 'min-tests', 'max-age', 'check-name', 'token', 'wait-timeout',
+      'wait-interval', 'rate-limit-wait',
     ],
-    outputs: ['verified', 'signed', 'fingerprint', 'signed-at', 'conclusion', 'check-run-id'],
+    outputs: ['verified', 'signed', 'fingerprint', 'signed-at', 'conclusion', 'check-run-id', 'reason'],
   },
   '.': {
     inputs: ['results-file', 'reports', 'private-key', 'passphrase', 'sha', 'token', 'check-name'],

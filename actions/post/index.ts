@@ -15,6 +15,7 @@ function readInputs(): PostRequest {
     retries: input('retries'),
     retryDelay: input('retry-delay'),
     requestTimeout: input('request-timeout'),
+    rateLimitWait: input('rate-limit-wait'),
     apiUrl: apiUrl(process.env),
     detailsUrl: server && runId && process.env.GITHUB_REPOSITORY ? `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${runId}` : undefined,
     log: (line) => core.info(line),

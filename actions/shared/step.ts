@@ -25,11 +25,11 @@ export async function writeSummary(markdown: string): Promise<void> {
 }
 
 /** Runs a step body; any refusal fails the step with one line and no stack trace. */
-export async function runStep(body: () => Promise<void>, onFailure?: () => void): Promise<void> {
+export async function runStep(body: () => Promise<void>, onFailure?: (error: unknown) => void): Promise<void> {
   try {
     await body();
   } catch (error) {
-    onFailure?.();
+    onFailure?.(error);
     core.setFailed(describeError(error));
     if (!(error instanceof CiSigningError) && error instanceof Error && error.stack) core.debug(error.stack);
   }

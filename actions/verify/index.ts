@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { apiUrl, defaultSha, verifySignedResults, type VerifyRequest } from '../../packages/operations/src/index.js';
+import { CiSigningError } from '../../packages/errors/src/index.js';
+import { apiUrl, eventContext, verifySignedResults, type VerifyRequest } from '../../packages/operations/src/index.js';
 import { withDefault } from '../../packages/defaults/src/index.js';
 import { safeLine } from '../../packages/errors/src/index.js';
 import { input, runStep, writeSummary } from '../shared/step.js';
@@ -7,13 +8,15 @@ import { input, runStep, writeSummary } from '../shared/step.js';
 function readInputs(): VerifyRequest {
   const token = input('token');
   if (token) core.setSecret(token);
+  // Refuses pull_request_target before anything is read; names the tested commit and whether it is a fork's.
+  const event = eventContext(process.env);
   return {
     resultsFile: input('results-file'),
     signatureFile: input('signature-file'),
     trustedKeys: input('trusted-keys'),
     trustedKeysFile: input('trusted-keys-file'),
     trustedFingerprints: input('trusted-fingerprints'),
-    sha: input('sha') || defaultSha(process.env),
+    sha: input('sha') || event.sha,
     repository: input('repository') || process.env.GITHUB_REPOSITORY || '',
     // Empty policy inputs take their defaults in buildPolicy, the one place that knows them.
     allowUnsigned: input('allow-unsigned'),
@@ -22,7 +25,10 @@ function readInputs(): VerifyRequest {
     minTests: input('min-tests'),
     maxAge: input('max-age'),
     checkNames: withDefault('check-name', input('check-name')).split('\n'),
-    github: { token, baseUrl: apiUrl(process.env), log: (line) => core.info(line) },
+    waitTimeout: input('wait-timeout'),
+    waitInterval: input('wait-interval'),
+    event,
+    github: { token, baseUrl: apiUrl(process.env), rateLimitWait: input('rate-limit-wait'), log: (line) => core.info(line) },
   };
 }
 
@@ -35,7 +41,8 @@ await runStep(
     if (outcome.revokedKeys.length) core.info(`Revoked trusted keys: ${outcome.revokedKeys.join(', ')}.`);
     const failures: string[] = [];
     for (const entry of outcome.entries) {
-      const failed = entry.report.checks.find((check) => check.status === 'fail');
+      if (entry.note) core.info(`${entry.name}: ${entry.note}`);
+      const failed = entry.report.unread ?? entry.report.checks.find((check) => check.status === 'fail');
       const warned = entry.report.checks.find((check) => check.status === 'warn');
       if (warned) core.warning(safeLine(`${entry.name}: ${warned.detail}`));
       if (failed) {
@@ -48,5 +55,8 @@ await runStep(
     // Each refusal is named; several check names give one line each.
     if (!outcome.verified) core.setFailed(failures.join('\n') || 'verification failed; see the job summary.');
   },
-  () => core.setOutput('verified', 'false'),
+  (error) => {
+    core.setOutput('verified', 'false');
+    core.setOutput('reason', error instanceof CiSigningError ? error.code : 'INTERNAL');
+  },
 );

@@ -41107,7 +41107,7 @@ async function runStep(body, onFailure) {
         await body();
     }
     catch (error) {
-        onFailure?.();
+        onFailure?.(error);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_packages_errors_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error));
         if (!(error instanceof _packages_errors_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .CiSigningError */ .AO) && error instanceof Error && error.stack)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(error.stack);
@@ -41122,48 +41122,63 @@ async function runStep(body, onFailure) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8298);
-/* harmony import */ var _packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(669);
-/* harmony import */ var _packages_defaults_src_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4592);
-/* harmony import */ var _shared_step_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6254);
+/* harmony import */ var _packages_errors_src_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(823);
+/* harmony import */ var _packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(933);
+/* harmony import */ var _packages_defaults_src_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4592);
+/* harmony import */ var _shared_step_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6254);
+
+
 
 
 
 
 function readInputs() {
-    const token = (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('token');
+    const token = (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('token');
     if (token)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
+    // Refuses pull_request_target before anything is read; names the tested commit and whether it is a fork's.
+    const event = (0,_packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_2__/* .eventContext */ .Wl)(process.env);
     return {
-        resultsFile: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('results-file'),
-        signatureFile: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('signature-file'),
-        trustedKeys: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('trusted-keys'),
-        trustedKeysFile: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('trusted-keys-file'),
-        sha: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('sha') || (0,_packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultSha */ .Q7)(process.env),
-        repository: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('repository') || process.env.GITHUB_REPOSITORY || '',
+        resultsFile: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('results-file'),
+        signatureFile: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('signature-file'),
+        trustedKeys: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('trusted-keys'),
+        trustedKeysFile: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('trusted-keys-file'),
+        trustedFingerprints: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('trusted-fingerprints'),
+        sha: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('sha') || event.sha,
+        repository: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('repository') || process.env.GITHUB_REPOSITORY || '',
         // Empty policy inputs take their defaults in buildPolicy, the one place that knows them.
-        allowUnsigned: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('allow-unsigned'),
-        maxFailedTests: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('max-failed-tests'),
-        minCoverage: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('min-coverage'),
-        minTests: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('min-tests'),
-        maxAge: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('max-age'),
-        checkNames: (0,_packages_defaults_src_index_js__WEBPACK_IMPORTED_MODULE_2__/* .withDefault */ .IQ)('check-name', (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('check-name')).split('\n'),
-        github: { token, baseUrl: (0,_packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .apiUrl */ .y0)(process.env), log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line) },
+        allowUnsigned: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('allow-unsigned'),
+        maxFailedTests: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('max-failed-tests'),
+        minCoverage: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('min-coverage'),
+        minTests: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('min-tests'),
+        maxAge: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('max-age'),
+        checkNames: (0,_packages_defaults_src_index_js__WEBPACK_IMPORTED_MODULE_3__/* .withDefault */ .IQ)('check-name', (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('check-name')).split('\n'),
+        waitTimeout: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('wait-timeout'),
+        waitInterval: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('wait-interval'),
+        event,
+        github: { token, baseUrl: (0,_packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_2__/* .apiUrl */ .y0)(process.env), rateLimitWait: (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .input */ .hF)('rate-limit-wait'), log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line) },
     };
 }
-await (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_3__/* .runStep */ .eg)(async () => {
-    const outcome = await (0,_packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .verifySignedResults */ .cg)(readInputs());
+await (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .runStep */ .eg)(async () => {
+    const outcome = await (0,_packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_2__/* .verifySignedResults */ .cg)(readInputs());
     for (const [name, value] of Object.entries(outcome.outputs))
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-    await (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSummary */ .Sy)(outcome.summary);
+    await (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSummary */ .Sy)(outcome.summary);
+    for (const warning of outcome.warnings)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_packages_errors_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .safeLine */ .om)(warning));
+    if (outcome.revokedKeys.length)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Revoked trusted keys: ${outcome.revokedKeys.join(', ')}.`);
     const failures = [];
     for (const entry of outcome.entries) {
-        const failed = entry.report.checks.find((check) => check.status === 'fail');
+        if (entry.note)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${entry.name}: ${entry.note}`);
+        const failed = entry.report.unread ?? entry.report.checks.find((check) => check.status === 'fail');
         const warned = entry.report.checks.find((check) => check.status === 'warn');
         if (warned)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${entry.name}: ${warned.detail}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_packages_errors_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .safeLine */ .om)(`${entry.name}: ${warned.detail}`));
         if (failed) {
             const fix = entry.report.error?.fix ? ` Fix: ${entry.report.error.fix}` : '';
-            failures.push(`${entry.name}: ${failed.title} failed: ${failed.detail}${fix}`);
+            failures.push((0,_packages_errors_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .safeLine */ .om)(`${entry.name}: ${failed.title} failed: ${failed.detail}${fix}`));
         }
         else {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${entry.name}: verified (signer ${entry.report.fingerprint || 'none, unsigned'}, signed at ${entry.report.signedAt || '-'}).`);
@@ -41172,7 +41187,10 @@ await (0,_shared_step_js__WEBPACK_IMPORTED_MODULE_3__/* .runStep */ .eg)(async (
     // Each refusal is named; several check names give one line each.
     if (!outcome.verified)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(failures.join('\n') || 'verification failed; see the job summary.');
-}, () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('verified', 'false'));
+}, (error) => {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('verified', 'false');
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('reason', error instanceof _packages_errors_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .CiSigningError */ .AO ? error.code : 'INTERNAL');
+});
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -41185,6 +41203,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   IQ: () => (/* binding */ withDefault),
 /* harmony export */   b1: () => (/* binding */ LIMITS),
+/* harmony export */   vS: () => (/* binding */ WAIT_TIMEOUT_DEFAULTS),
 /* harmony export */   zY: () => (/* binding */ DEFAULTS)
 /* harmony export */ });
 /* unused harmony export ACTION_DEFAULTS */
@@ -41206,16 +41225,23 @@ const DEFAULTS = {
     retries: '3',
     'retry-delay': '2',
     'request-timeout': '30',
+    // post and verify: total time rate-limit answers may make one request wait (retries count failures only).
+    'rate-limit-wait': '10m',
     // verify policy
     'allow-unsigned': 'false',
     'max-failed-tests': '0',
     'min-coverage': '',
     'min-tests': '1',
     'max-age': '',
+    // verify: '' means WAIT_TIMEOUT_DEFAULTS by mode (15m reading from GitHub, 0 for a local file).
+    'wait-timeout': '',
+    'wait-interval': '15s',
     // keygen
     expires: '1y',
     algorithm: 'ed25519',
 };
+/** wait-timeout when left empty: wait for the trusted runner on GitHub; a local file is there or not. */
+const WAIT_TIMEOUT_DEFAULTS = { github: '15m', 'results-file': '0' };
 /** Where one action's input means something else when empty (verify: '' reads the check runs instead). */
 const ACTION_DEFAULTS = {
     verify: { 'results-file': '' },
@@ -41234,6 +41260,8 @@ const LIMITS = {
     embeddedBlockDecompressedBytes: 16 * 1024 * 1024,
     /** Signature packets in one detached signature; each costs a public-key operation. */
     signaturePackets: 8,
+    /** The runner's event payload (GITHUB_EVENT_PATH), read for the tested commit. */
+    eventPayloadBytes: 32 * 1024 * 1024,
     /** A passphrase or GitHub App key file. */
     secretFileBytes: 1024 * 1024,
     /** Most retries of a failed request that an input may ask for. */
@@ -41252,11 +41280,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   AO: () => (/* binding */ CiSigningError),
   eb: () => (/* binding */ UsageError),
   Uc: () => (/* binding */ describeError),
-  TN: () => (/* reexport */ oneLine),
+  om: () => (/* reexport */ safeLine),
   kU: () => (/* reexport */ stripControl)
 });
 
-// UNUSED EXPORTS: safeLine
+// UNUSED EXPORTS: oneLine
 
 ;// CONCATENATED MODULE: ./packages/errors/src/text.ts
 // Text that reaches a log line or an error message: one line, no terminal control sequences.
@@ -41298,9 +41326,10 @@ class CiSigningError extends Error {
     }
     /** One line: "CODE: cause. Fix: what to do." The cause gets its full stop here when it lacks one. */
     toLine() {
-        const cause = oneLine(this.message);
+        // Messages may carry names from files or remotes: no terminal escapes reach a log.
+        const cause = safeLine(this.message);
         const stopped = this.fix && !/[.!?]$/.test(cause) ? `${cause}.` : cause;
-        return oneLine(`${this.code}: ${stopped}${this.fix ? ` Fix: ${this.fix}` : ''}`);
+        return safeLine(`${this.code}: ${stopped}${this.fix ? ` Fix: ${this.fix}` : ''}`);
     }
 }
 /** A usage error (bad or missing flag/input); the CLI exits 2 for these. */
@@ -41315,25 +41344,25 @@ function describeError(error) {
     if (error instanceof CiSigningError)
         return error.toLine();
     if (error instanceof Error)
-        return oneLine(`INTERNAL: ${error.message || error.name}`);
-    return oneLine(`INTERNAL: ${String(error)}`);
+        return safeLine(`INTERNAL: ${error.message || error.name}`);
+    return safeLine(`INTERNAL: ${String(error)}`);
 }
 
 
 /***/ }),
 
-/***/ 669:
+/***/ 933:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   y0: () => (/* reexport */ apiUrl),
-  Q7: () => (/* reexport */ context_defaultSha),
+  Wl: () => (/* reexport */ eventContext),
   cg: () => (/* reexport */ verifySignedResults)
 });
 
-// UNUSED EXPORTS: SIGNATURE_FILE, TRUSTED_KEY_FILE, collectResultsFile, maskSecret, postResultsFile, runAndCollect, secretFile, signResultsFile
+// UNUSED EXPORTS: SIGNATURE_FILE, TRUSTED_KEY_FILE, collectResultsFile, defaultSha, maskSecret, postResultsFile, runAndCollect, secretFile, signResultsFile
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -41345,6 +41374,16 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./packages/errors/src/index.ts + 1 modules
 var src = __nccwpck_require__(823);
+;// CONCATENATED MODULE: ./packages/common/src/bytes.ts
+/** 1048576 -> "1 MiB", 65536 -> "64 KiB", 500 -> "500 bytes". */
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+        return `${bytes / (1024 * 1024)} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_crypto_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_node_crypto_, 2);
@@ -41362,10 +41401,26 @@ function digest_sha256Digest(bytes) {
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
 const GRAMMAR = /^(\d+\s*[smhdwy]\s*)+$/;
 /**
+ * parseDuration's grammar plus the unit `ms`, in milliseconds. Only for waits that tests need to run
+ * short (wait-interval, wait-timeout); ages and expiries stay in whole seconds.
+ */
+function parseDurationMs(value, options) {
+    const text = value.trim().toLowerCase();
+    const parts = [...text.matchAll(/(\d+)\s*ms/g)];
+    const rest = text.replace(/(\d+)\s*ms/g, '').trim();
+    if (parts.length === 0)
+        return duration_parseDuration(value, options) * 1000;
+    const ms = parts.reduce((sum, [, amount]) => sum + Number(amount), 0) + (rest ? duration_parseDuration(rest, { ...options, zeroAllowed: true }) * 1000 : 0);
+    if (ms === 0 && !options.zeroAllowed) {
+        throw new src/* UsageError */.eb(`${options.name} "${value}" must be longer than 0.`, `Set ${options.name} to e.g. ${options.example ?? '15s'}.`);
+    }
+    return ms;
+}
+/**
  * `90s`, `30m`, `24h`, `7d`, `2w`, `1y`, also combined (`1d 12h`) -> seconds. A year is 365 days.
  * `0` is zero seconds where allowed. Empty text is the caller's concern (it usually means "the default").
  */
-function parseDuration(value, options) {
+function duration_parseDuration(value, options) {
     const text = value.trim().toLowerCase();
     const example = options.example ?? '15m, 24h or 7d';
     if (options.zeroAllowed && text === '0')
@@ -41396,16 +41451,6 @@ function formatSeconds(totalSeconds) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./packages/common/src/bytes.ts
-/** 1048576 -> "1 MiB", 65536 -> "64 KiB", 500 -> "500 bytes". */
-function formatBytes(bytes) {
-    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
-        return `${bytes / (1024 * 1024)} MiB`;
-    if (bytes >= 1024 && bytes % 1024 === 0)
-        return `${bytes / 1024} KiB`;
-    return `${bytes} bytes`;
-}
-
 ;// CONCATENATED MODULE: ./packages/common/src/files.ts
 // The one file reader and writer. Every file a user names is read here: regular files only, with a size cap,
 // so a FIFO, a device or a huge file can neither stall nor flood a run, and no message quotes the content.
@@ -41455,7 +41500,7 @@ async function files_readBoundedFile(path, options) {
     }
 }
 /** Like readBoundedFile as UTF-8 text. */
-async function files_readBoundedText(path, options) {
+async function readBoundedText(path, options) {
     return (await files_readBoundedFile(path, options)).toString('utf8');
 }
 /** Like readBoundedFile, but a file that does not exist is null (an optional, conventional path). */
@@ -41541,8 +41586,54 @@ function numbers_parseNonNegativeInteger(name, value, max = Number.MAX_SAFE_INTE
     return number;
 }
 
+;// CONCATENATED MODULE: ./packages/common/src/time.ts
+// The one time format: ISO 8601 in UTC to the second, as GitHub writes check-run times.
+/** `2024-05-01T12:00:00Z` (milliseconds dropped). */
+function time_isoSeconds(date) {
+    return new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+;// CONCATENATED MODULE: ./packages/common/src/untrusted.ts
+// How messages speak of content from a file or a remote: by its shape, never by quoting it (a results file
+// symlinked to a credentials file, or a planted token, must not end up in a log).
+/** The type and length of a value: "a string of 40 characters", "an array of 3 items", "a number". */
+function describeShape(value) {
+    if (value === null)
+        return 'null';
+    if (value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
+    if (typeof value === 'string')
+        return `a string of ${value.length} character${value.length === 1 ? '' : 's'}`;
+    if (typeof value === 'object')
+        return 'an object';
+    return /^[aeiou]/.test(typeof value) ? `an ${typeof value}` : `a ${typeof value}`;
+}
+/**
+ * For enum-like fields only: a short lower-case word (at most 20 characters of a-z and _) is shown quoted,
+ * so a typo like "sucess" is still seen; anything else by its shape.
+ */
+function describeEnumValue(value) {
+    if (typeof value === 'string' && value.length <= 20 && /^[a-z_]+$/.test(value))
+        return JSON.stringify(value);
+    return describeShape(value);
+}
+/** A URL for messages: scheme, host and path, without user, password, query or fragment. */
+function redactUrl(url) {
+    if (!URL.canParse(url))
+        return `a value of ${url.length} characters that is not a URL`;
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+}
+/** True when the URL carries credentials (user or password before the host). */
+function urlHasCredentials(url) {
+    return URL.canParse(url) && (new URL(url).username !== '' || new URL(url).password !== '');
+}
+
 ;// CONCATENATED MODULE: ./packages/common/src/index.ts
 // Definitions every package shares, each in one place. Nothing here loads a heavy dependency at import.
+
 
 
 
@@ -41568,9 +41659,204 @@ function addAjvFormats(ajv, formats) {
 var defaults_src = __nccwpck_require__(4592);
 ;// CONCATENATED MODULE: ./packages/results/schema/ci-results-v1.schema.json
 const ci_results_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:ci-signing:schema:ci-results-v1","title":"ci-results v1","description":"The CI result a trusted runner signs. The detached OpenPGP signature covers the exact bytes of the file. Properties not listed here are allowed, kept and signed. See docs/results-format.md.","type":"object","required":["version","repository","commit","conclusion","tests"],"properties":{"version":{"description":"Format version; always 1.","const":1},"repository":{"description":"The GitHub repository as owner/name.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\\\.\\\\.?$)[A-Za-z0-9._-]{1,100}$"},"commit":{"description":"The full commit sha the results are for: 40 lowercase hex digits.","type":"string","pattern":"^[0-9a-f]{40}$"},"check":{"description":"The check-run name the results are for. When present, the verifier requires the run it reads to have this name.","type":"string","minLength":1,"maxLength":200},"conclusion":{"description":"The overall outcome, named like a GitHub check run conclusion.","enum":["success","failure","neutral","cancelled","skipped","timed_out"]},"tests":{"type":"object","required":["passed","failed","skipped"],"properties":{"passed":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"skipped":{"type":"integer","minimum":0}}},"coverage":{"type":"object","required":["lines"],"properties":{"lines":{"description":"Line coverage in percent.","type":"number","minimum":0,"maximum":100}}},"failures":{"type":"array","items":{"type":"object","required":["name","message"],"properties":{"name":{"type":"string"},"message":{"type":"string"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}}},"failuresOmitted":{"description":"Failures left out of failures[] so that the signed block fits a check run; the counts in tests stay exact.","type":"integer","minimum":0},"flaky":{"description":"Tests that failed and then passed on a rerun; they count as passed.","type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"},"file":{"type":"string"}}}},"flakyOmitted":{"description":"Flaky tests left out of flaky[] so that the signed block fits a check run.","type":"integer","minimum":0},"startedAt":{"description":"ISO 8601 date-time with a time zone.","type":"string","format":"date-time"},"completedAt":{"description":"ISO 8601 date-time with a time zone.","type":"string","format":"date-time"},"run":{"description":"Free-form details of the CI run (ids, URLs, runner name)."}}}');
+;// CONCATENATED MODULE: ./packages/results/src/json-position.ts
+// Where things are in a JSON text, so messages can give a line and a column instead of quoting content:
+// the first syntax error (JSON.parse messages quote the input), and the value a JSON pointer names.
+// Deeper nesting is legal JSON but no results file has it; give up on positions rather than the stack.
+const MAX_DEPTH = 512;
+class Stop {
+    offset;
+    problem;
+    constructor(offset, problem) {
+        this.offset = offset;
+        this.problem = problem;
+    }
+}
+function escapePointer(token) {
+    return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+/** A small JSON reader that stops at the first syntax error, or at the value `target` names. */
+class Reader {
+    text;
+    target;
+    i = 0;
+    constructor(text, target) {
+        this.text = text;
+        this.target = target;
+    }
+    run() {
+        this.value('', 0);
+        this.space();
+        if (this.i < this.text.length)
+            this.fail('more content after the JSON value');
+    }
+    fail(problem, offset = this.i) {
+        throw new Stop(offset, problem);
+    }
+    space() {
+        while (this.i < this.text.length && ' \t\n\r'.includes(this.text[this.i]))
+            this.i += 1;
+    }
+    value(path, depth) {
+        this.space();
+        if (depth > MAX_DEPTH)
+            throw new Stop(undefined);
+        if (path === this.target)
+            throw new Stop(this.i);
+        const char = this.text[this.i];
+        if (char === undefined)
+            this.fail('the JSON ends early');
+        if (char === '{')
+            return this.object(path, depth);
+        if (char === '[')
+            return this.array(path, depth);
+        if (char === '"') {
+            this.string();
+            return;
+        }
+        for (const literal of ['true', 'false', 'null']) {
+            if (this.text.startsWith(literal, this.i)) {
+                this.i += literal.length;
+                return;
+            }
+        }
+        const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+        number.lastIndex = this.i;
+        if (number.exec(this.text)) {
+            this.i = number.lastIndex;
+            return;
+        }
+        this.fail('an unexpected character');
+    }
+    object(path, depth) {
+        this.i += 1;
+        this.space();
+        if (this.text[this.i] === '}') {
+            this.i += 1;
+            return;
+        }
+        for (;;) {
+            this.space();
+            if (this.text[this.i] !== '"') {
+                this.fail(this.i >= this.text.length ? 'the JSON ends early' : 'a property name was expected');
+            }
+            const key = this.string();
+            this.space();
+            if (this.text[this.i] !== ':')
+                this.fail("':' was expected after a property name");
+            this.i += 1;
+            this.value(`${path}/${escapePointer(key)}`, depth + 1);
+            this.space();
+            const next = this.text[this.i];
+            this.i += 1;
+            if (next === ',')
+                continue;
+            if (next === '}')
+                return;
+            this.fail(next === undefined ? 'the JSON ends early' : "',' or '}' was expected", this.i - 1);
+        }
+    }
+    array(path, depth) {
+        this.i += 1;
+        this.space();
+        if (this.text[this.i] === ']') {
+            this.i += 1;
+            return;
+        }
+        for (let index = 0;; index += 1) {
+            this.value(`${path}/${index}`, depth + 1);
+            this.space();
+            const next = this.text[this.i];
+            this.i += 1;
+            if (next === ',')
+                continue;
+            if (next === ']')
+                return;
+            this.fail(next === undefined ? 'the JSON ends early' : "',' or ']' was expected", this.i - 1);
+        }
+    }
+    /** Reads a string at the opening quote; returns its value (keys are needed for pointers). */
+    string() {
+        const start = this.i;
+        this.i += 1;
+        let value = '';
+        for (;;) {
+            const char = this.text[this.i];
+            if (char === undefined)
+                this.fail('a string is not terminated', start);
+            if (char === '"') {
+                this.i += 1;
+                return value;
+            }
+            if (char.charCodeAt(0) < 0x20)
+                this.fail('a control character inside a string');
+            if (char === '\\') {
+                const escape = this.text[this.i + 1];
+                if (escape === 'u') {
+                    const hex = this.text.slice(this.i + 2, this.i + 6);
+                    if (!/^[0-9a-fA-F]{4}$/.test(hex))
+                        this.fail('a bad \\u escape in a string');
+                    value += String.fromCharCode(parseInt(hex, 16));
+                    this.i += 6;
+                    continue;
+                }
+                const simple = {
+                    '"': '"',
+                    '\\': '\\',
+                    '/': '/',
+                    b: '\b',
+                    f: '\f',
+                    n: '\n',
+                    r: '\r',
+                    t: '\t',
+                };
+                if (escape === undefined || !(escape in simple))
+                    this.fail('a bad escape in a string');
+                value += simple[escape];
+                this.i += 2;
+                continue;
+            }
+            value += char;
+            this.i += 1;
+        }
+    }
+}
+function run(text, target) {
+    try {
+        new Reader(text, target).run();
+        return undefined;
+    }
+    catch (stop) {
+        if (stop instanceof Stop)
+            return stop;
+        if (stop instanceof RangeError)
+            return undefined; // too deep for the stack: no position
+        throw stop;
+    }
+}
+/** The first syntax error in `text` (which JSON.parse refused), without quoting any of it. */
+function findJsonSyntaxError(text) {
+    const stop = run(text);
+    if (stop?.offset === undefined || stop.problem === undefined)
+        return undefined;
+    return { offset: stop.offset, problem: stop.problem };
+}
+/** Offset of the value at JSON pointer `pointer` ('' = the root) in valid JSON `text`, if found. */
+function locatePointer(text, pointer) {
+    const stop = run(text, pointer);
+    return stop && stop.problem === undefined ? stop.offset : undefined;
+}
+/** 1-based line and column (in characters) of `offset`. */
+function lineColumn(text, offset) {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return { line, column: offset - before.lastIndexOf('\n') };
+}
+
 ;// CONCATENATED MODULE: ./packages/results/src/parse.ts
 // Reading and validating ci-results v1. The bytes are decoded strictly and parsed as they are: whoever
 // verifies a signature must parse exactly the bytes the signature covers, never a re-serialization.
+
 
 
 
@@ -41606,7 +41892,7 @@ function parse_parseResults(bytes, source) {
     }
     catch {
         const offset = firstInvalidUtf8Offset(bytes);
-        throw new src/* CiSigningError */.AO('RESULTS_NOT_UTF8', `${source} is not valid UTF-8: byte 0x${bytes[offset].toString(16).padStart(2, '0')} at offset ${offset} cannot be decoded.`, 'Write the results file as UTF-8 (JSON requires it), e.g. with JSON.stringify and fs.writeFileSync(path, text, "utf8").');
+        throw new src/* CiSigningError */.AO('RESULTS_NOT_UTF8', `${source} is not valid UTF-8: the byte at offset ${offset} cannot be decoded.`, 'Write the results file as UTF-8 (JSON requires it), e.g. with JSON.stringify and fs.writeFileSync(path, text, "utf8").');
     }
     if (text.trim() === '') {
         throw new src/* CiSigningError */.AO('RESULTS_EMPTY', `${source} holds only whitespace.`, `Write the CI results to ${source} before this step. ${SCHEMA_FIX}`);
@@ -41615,12 +41901,12 @@ function parse_parseResults(bytes, source) {
     try {
         document = JSON.parse(text);
     }
-    catch (error) {
-        throw new src/* CiSigningError */.AO('RESULTS_NOT_JSON', `${source} is not valid JSON: ${describeJsonSyntaxError(error, text)}.`, `Write the results with a JSON serializer. ${SCHEMA_FIX}`);
+    catch {
+        throw new src/* CiSigningError */.AO('RESULTS_NOT_JSON', `${source} is not valid JSON: ${describeJsonSyntaxError(text)}.`, `Write the results with a JSON serializer. ${SCHEMA_FIX}`);
     }
     const validate = resultsValidator();
     if (!validate(document)) {
-        throw new src/* CiSigningError */.AO('RESULTS_INVALID', `${source}: ${listProblems(validate.errors ?? [])}`, SCHEMA_FIX);
+        throw new src/* CiSigningError */.AO('RESULTS_INVALID', `${source}: ${listProblems(validate.errors ?? [], text)}`, SCHEMA_FIX);
     }
     return document;
 }
@@ -41661,25 +41947,31 @@ function firstInvalidUtf8Offset(bytes) {
     }
     return bad - 1;
 }
-/** JSON.parse messages differ between Node versions; keep the cause, drop the echoed input, add line and column. */
-function describeJsonSyntaxError(error, text) {
-    let message = error instanceof Error ? error.message : String(error);
-    message = message.replace(/, ".*" is not valid JSON$/s, '').replace(/\s*\(line \d+ column \d+\)/, '');
-    const position = /\s*in JSON at position (\d+)/.exec(message);
-    if (!position)
-        return message;
-    const offset = Number(position[1]);
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    return `${message.replace(position[0], '')} at line ${line}, column ${column}`;
+/**
+ * JSON.parse messages quote the input (a results file symlinked to a credentials file would be echoed), so
+ * the problem and its line and column come from our own reader instead.
+ */
+function describeJsonSyntaxError(text) {
+    const found = findJsonSyntaxError(text);
+    if (!found)
+        return 'its syntax is broken';
+    const { line, column } = lineColumn(text, found.offset);
+    return `${found.problem} at line ${line}, column ${column}`;
 }
-function listProblems(errors) {
-    const problems = [...new Set(errors.map(describeSchemaError))];
+function listProblems(errors, text) {
+    const problems = [...new Set(errors.map((error) => `${describeSchemaError(error)}${where(error, text)}`))];
     const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
     if (problems.length > listed.length)
         listed.push(`and ${problems.length - listed.length} more problems`);
     return listed.join('; ');
+}
+/** " (line L, column C)" of the value a schema error is about, when it can be found. */
+function where(error, text) {
+    const offset = locatePointer(text, error.instancePath);
+    if (offset === undefined)
+        return '';
+    const { line, column } = lineColumn(text, offset);
+    return ` (line ${line}, column ${column})`;
 }
 const PATTERN_PROBLEMS = {
     '/repository': 'must be "owner/name" (a GitHub repository)',
@@ -41687,7 +41979,7 @@ const PATTERN_PROBLEMS = {
 };
 function describeSchemaError(error) {
     const pointer = error.instancePath || '(root)';
-    const got = `, got ${describeValue(error.data)}`;
+    const got = `, got ${describeShape(error.data)}`;
     switch (error.keyword) {
         case 'required':
             return `${error.instancePath}/${error.params.missingProperty} is required`;
@@ -41696,7 +41988,7 @@ function describeSchemaError(error) {
         case 'const':
             return `${pointer} must be ${JSON.stringify(error.params.allowedValue)}${got}`;
         case 'enum':
-            return `${pointer} must be one of ${(error.params.allowedValues).join(', ')}${got}`;
+            return `${pointer} must be one of ${(error.params.allowedValues).join(', ')}, got ${describeEnumValue(error.data)}`;
         case 'pattern':
             return `${pointer} ${PATTERN_PROBLEMS[error.instancePath] ?? error.message}${got}`;
         case 'format':
@@ -41710,16 +42002,6 @@ function describeSchemaError(error) {
 }
 function withArticle(type) {
     return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-function describeValue(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'an object';
-    const json = JSON.stringify(value);
-    return json.length > 80 ? `${json.slice(0, 79)}…` : json;
 }
 
 ;// CONCATENATED MODULE: ./packages/results/src/markdown.ts
@@ -41738,11 +42020,11 @@ function markdown_row(cells) {
 }
 /** Plain text on one line with every character markdown (or a table cell) could act on escaped. */
 function markdown_escapeText(text) {
-    return (0,src/* oneLine */.TN)(text).replace(/[\\`*_[\]<>|~&]/g, '\\$&');
+    return (0,src/* safeLine */.om)(text).replace(/[\\`*_[\]<>|~&]/g, '\\$&');
 }
 /** An inline code span that survives backticks inside it and pipes inside a table cell. */
 function markdown_code(text) {
-    const value = (0,src/* oneLine */.TN)(text);
+    const value = (0,src/* safeLine */.om)(text);
     const longestRun = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longestRun + 1);
     const padding = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
@@ -42742,26 +43024,70 @@ function unreadable(display, error) {
 
 ;// CONCATENATED MODULE: ./packages/operations/src/context.ts
 
-const HEAD_SHA_EVENTS = {
-    // On pull_request events GITHUB_SHA is the test-merge commit; the results are bound to the head.
+
+
+// The commit that was tested, by event: on pull_request GITHUB_SHA is a test-merge commit, on workflow_run it
+// is the default branch; merge_group and push name it in the payload too (docs: reference/github-checks-api.md §6).
+const TESTED_SHA = {
     pull_request: (payload) => payload.pull_request?.head?.sha,
-    pull_request_target: (payload) => payload.pull_request?.head?.sha,
+    merge_group: (payload) => payload.merge_group?.head_sha,
     workflow_run: (payload) => payload.workflow_run?.head_sha,
+    push: (payload) => payload.after,
 };
-/** The commit results must be bound to: the PR head on pull_request events, else GITHUB_SHA. */
-function context_defaultSha(env) {
-    const pick = env.GITHUB_EVENT_NAME ? HEAD_SHA_EVENTS[env.GITHUB_EVENT_NAME] : undefined;
-    if (pick && env.GITHUB_EVENT_PATH) {
-        try {
-            const sha = pick(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8')));
-            if (sha)
-                return sha;
+/** The event payload through a bounded, non-blocking read: a FIFO or a huge file cannot stall a run. */
+function readEventPayload(path) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    try {
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!stats.isFile() || stats.size > defaults_src/* LIMITS */.b1.eventPayloadBytes)
+            throw new Error('not a bounded regular file');
+        const buffer = Buffer.alloc(stats.size);
+        let length = 0;
+        while (length < buffer.length) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
         }
-        catch {
-            // An unreadable payload falls back to GITHUB_SHA; binding still fails closed on a mismatch.
-        }
+        return buffer.subarray(0, length).toString('utf8');
     }
-    return env.GITHUB_SHA ?? '';
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function readPayload(env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return undefined;
+    try {
+        return JSON.parse(readEventPayload(env.GITHUB_EVENT_PATH));
+    }
+    catch {
+        // An unreadable payload falls back to GITHUB_SHA; binding still fails closed on a mismatch.
+        return undefined;
+    }
+}
+/** The event's commit, fork status and base; refuses pull_request_target, which runs beside untrusted code. */
+function eventContext(env) {
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    if (event === 'pull_request_target') {
+        throw new src/* UsageError */.eb('ci-signing does not run on pull_request_target: that event has write access and secrets next to untrusted head code', 'Run the verifier on pull_request (and merge_group, push); keys and verifier come from the base commit there.');
+    }
+    const payload = readPayload(env);
+    const pick = TESTED_SHA[event];
+    const sha = (payload && pick?.(payload)) || env.GITHUB_SHA || '';
+    if (event !== 'pull_request')
+        return { event, sha, isFork: false, baseSha: payload?.merge_group?.base_sha };
+    const head = payload?.pull_request?.head;
+    const base = payload?.pull_request?.base;
+    const headRepository = head?.repo?.full_name;
+    const baseRepository = base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
+    // head.repo is null when the fork was deleted: that code came from outside too.
+    const isFork = Boolean(head) && (head?.repo === null || (Boolean(headRepository) && headRepository?.toLowerCase() !== baseRepository?.toLowerCase()));
+    return { event, sha, isFork, headRepository: headRepository ?? undefined, baseSha: base?.sha };
+}
+/** The commit results must be bound to: the tested commit of the event (eventContext), else GITHUB_SHA. */
+function context_defaultSha(env) {
+    return eventContext(env).sha;
 }
 function apiUrl(env) {
     return env.GITHUB_API_URL || 'https://api.github.com';
@@ -43128,7 +43454,7 @@ const externalBuffer = Symbol('externalBuffer');
  * It also lets you read data other than streams, such as a Uint8Array.
  * @class
  */
-function Reader(input) {
+function openpgp_Reader(input) {
   this.stream = input;
   if (input[externalBuffer]) {
     this[externalBuffer] = input[externalBuffer].slice();
@@ -43173,7 +43499,7 @@ function Reader(input) {
  * @returns {Promise<Object>} Either { done: false, value: Uint8Array | String } or { done: true, value: undefined }
  * @async
  */
-Reader.prototype.read = async function() {
+openpgp_Reader.prototype.read = async function() {
   if (this[externalBuffer] && this[externalBuffer].length) {
     const value = this[externalBuffer].shift();
     return { done: false, value };
@@ -43184,7 +43510,7 @@ Reader.prototype.read = async function() {
 /**
  * Allow others to read the stream.
  */
-Reader.prototype.releaseLock = function() {
+openpgp_Reader.prototype.releaseLock = function() {
   if (this[externalBuffer]) {
     this.stream[externalBuffer] = this[externalBuffer];
   }
@@ -43194,7 +43520,7 @@ Reader.prototype.releaseLock = function() {
 /**
  * Cancel the stream.
  */
-Reader.prototype.cancel = function(reason) {
+openpgp_Reader.prototype.cancel = function(reason) {
   return this._cancel(reason);
 };
 
@@ -43203,7 +43529,7 @@ Reader.prototype.cancel = function(reason) {
  * @returns {Promise<String|Undefined>}
  * @async
  */
-Reader.prototype.readLine = async function() {
+openpgp_Reader.prototype.readLine = async function() {
   let buffer = [];
   let returnVal;
   while (!returnVal) {
@@ -43231,7 +43557,7 @@ Reader.prototype.readLine = async function() {
  * @returns {Promise<Number|String|Undefined>}
  * @async
  */
-Reader.prototype.readByte = async function() {
+openpgp_Reader.prototype.readByte = async function() {
   const { done, value } = await this.read();
   if (done) return;
   const byte = value[0];
@@ -43244,7 +43570,7 @@ Reader.prototype.readByte = async function() {
  * @returns {Promise<Uint8Array|String|Undefined>}
  * @async
  */
-Reader.prototype.readBytes = async function(length) {
+openpgp_Reader.prototype.readBytes = async function(length) {
   const buffer = [];
   let bufferLength = 0;
   // eslint-disable-next-line no-constant-condition
@@ -43269,7 +43595,7 @@ Reader.prototype.readBytes = async function(length) {
  * @returns {Promise<Uint8Array|String|Undefined>}
  * @async
  */
-Reader.prototype.peekBytes = async function(length) {
+openpgp_Reader.prototype.peekBytes = async function(length) {
   const bytes = await this.readBytes(length);
   this.unshift(bytes);
   return bytes;
@@ -43280,7 +43606,7 @@ Reader.prototype.peekBytes = async function(length) {
  * Data must have been read in the last call to read*.
  * @param {...(Uint8Array|String|Undefined)} values
  */
-Reader.prototype.unshift = function(...values) {
+openpgp_Reader.prototype.unshift = function(...values) {
   if (!this[externalBuffer]) {
     this[externalBuffer] = [];
   }
@@ -43305,7 +43631,7 @@ Reader.prototype.unshift = function(...values) {
  * @returns {Promise<Uint8array|String|Any>} the return value of join()
  * @async
  */
-Reader.prototype.readToEnd = async function(join=concat) {
+openpgp_Reader.prototype.readToEnd = async function(join=concat) {
   const result = [];
   // eslint-disable-next-line no-constant-condition
   while (true) {
@@ -43943,7 +44269,7 @@ function fromAsync(fn) {
  * @returns {Reader}
  */
 function getReader(input) {
-  return new Reader(input);
+  return new openpgp_Reader(input);
 }
 
 /**
@@ -71448,6 +71774,1162 @@ var index$1 = /*#__PURE__*/_mergeNamespaces({
 
 
 
+;// CONCATENATED MODULE: ./packages/signing/src/key-identity.ts
+// How keys are named in results and messages: fingerprints and key ids, upper-case hex.
+
+function key_identity_hexUpper(keyId) {
+    return keyId.toHex().toUpperCase();
+}
+function key_identity_fingerprintOf(key) {
+    return key.getFingerprint().toUpperCase();
+}
+function key_identity_isSubkey(component) {
+    return component instanceof Subkey;
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/algorithms.ts
+// Which hashes and key algorithms we accept. The decisions are made here, explicitly, so that a refusal
+// never depends on an openpgp default that may change between versions.
+
+
+
+const MIN_RSA_BITS = 2048;
+/** Hashes refused on signatures (broken or deprecated for signatures). */
+const WEAK_HASHES = new Set([
+    enums.hash.md5,
+    enums.hash.sha1,
+    enums.hash.ripemd,
+]);
+/** Hashes our own signatures may use: SHA-256 or stronger. */
+const algorithms_STRONG_HASHES = new Set([
+    enums.hash.sha256,
+    enums.hash.sha384,
+    enums.hash.sha512,
+    enums.hash.sha3_256,
+    enums.hash.sha3_512,
+]);
+/**
+ * openpgp config for looking at keys whose strength we judge ourselves: openpgp would otherwise throw
+ * a generic "too weak" error before we can say which key is weak and why.
+ */
+const algorithms_LENIENT_KEY_CONFIG = {
+    minRSABits: 0,
+    rejectPublicKeyAlgorithms: new Set(),
+};
+/** openpgp config mirroring our policy, as a second line behind our own explicit checks. */
+const STRICT_CONFIG = {
+    minRSABits: MIN_RSA_BITS,
+    rejectPublicKeyAlgorithms: new Set([enums.publicKey.dsa, enums.publicKey.elgamal]),
+    rejectHashAlgorithms: new Set([enums.hash.md5, enums.hash.ripemd]),
+    rejectMessageHashAlgorithms: new Set(WEAK_HASHES),
+};
+function algorithms_hashName(hash) {
+    if (hash === null)
+        return 'an unknown hash';
+    const name = enums.read(enums.hash, hash);
+    // openpgp says "ripemd" for RIPEMD-160 and "sha3_256" for SHA3-256; use the names gpg users know.
+    return name === 'ripemd' ? 'RIPEMD160' : name.toUpperCase().replace('_', '-');
+}
+/** Why a key algorithm is too weak to sign with, or undefined when it is acceptable. */
+function weakness(component) {
+    const info = component.getAlgorithmInfo();
+    switch (info.algorithm) {
+        case 'rsaEncryptSign':
+        case 'rsaSign':
+        case 'rsaEncrypt':
+            return info.bits !== undefined && info.bits < MIN_RSA_BITS
+                ? `RSA ${info.bits}-bit (at least ${MIN_RSA_BITS} bits are required)`
+                : undefined;
+        case 'dsa':
+            return 'DSA (no longer accepted for signing)';
+        case 'elgamal':
+            return 'ElGamal (no longer accepted for signing)';
+        default:
+            return undefined;
+    }
+}
+/** Throws KEY_WEAK when any of `components` uses a weak algorithm. */
+function algorithms_assertStrong(key, components, label, kind) {
+    for (const component of components) {
+        const reason = weakness(component);
+        if (reason === undefined)
+            continue;
+        const which = key_identity_isSubkey(component)
+            ? `The signing subkey ${key_identity_hexUpper(component.getKeyID())} of the ${label} ${key_identity_fingerprintOf(key)}`
+            : `The ${label} ${key_identity_fingerprintOf(key)}`;
+        throw new src/* CiSigningError */.AO('KEY_WEAK', `${which} is too weak to sign with: ${reason}.`, 'Generate a new key (`ci-signing keygen`, ed25519 or rsa4096) and trust its public key instead.', kind);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/key-policy.ts
+// Whether a key may sign now: revocation, expiry and signing capability, judged at `now`.
+
+
+
+
+/** True when any binding signature of the subkey allows it to sign data. */
+function key_policy_subkeyMaySign(subkey) {
+    return subkey.bindingSignatures.some((signature) => signature.keyFlags !== null && (signature.keyFlags[0] & openpgp.enums.keyFlags.signData) !== 0);
+}
+/** Revocation and expiry of the primary key as of `now` (revocations inside the key count). */
+async function primaryKeyState(key, now) {
+    if (await key.isRevoked(undefined, undefined, now))
+        return { state: 'revoked' };
+    const expiry = await key.getExpirationTime();
+    if (expiry instanceof Date && expiry.getTime() <= now.getTime())
+        return { state: 'expired', at: expiry };
+    return { state: 'valid' };
+}
+/** Revocation and expiry of a subkey as of `now`. */
+async function key_policy_subkeyState(subkey, now) {
+    // openpgp's own signature types are stricter than its code: undefined means "any revocation".
+    const anySignature = undefined;
+    const primaryPacket = undefined;
+    if (await subkey.isRevoked(anySignature, primaryPacket, now))
+        return { state: 'revoked' };
+    // A null date reads the latest binding signature whatever its date; its key expiry is what matters.
+    const expiry = await subkey.getExpirationTime(null);
+    if (expiry instanceof Date && expiry.getTime() <= now.getTime())
+        return { state: 'expired', at: expiry };
+    return { state: 'valid' };
+}
+/**
+ * Throws KEY_REVOKED / KEY_EXPIRED when the primary key, or `component` if it is a subkey, is not
+ * valid at `now`. `label` names the key in the message, e.g. "private key" or "trusted key".
+ */
+async function key_policy_assertValidNow(key, component, now, label, kind) {
+    const fingerprint = key_identity_fingerprintOf(key);
+    const primary = await primaryKeyState(key, now);
+    if (primary.state === 'revoked') {
+        throw new src/* CiSigningError */.AO('KEY_REVOKED', `The ${label} ${fingerprint} is revoked.`, 'Use a key that is not revoked (generate one with `ci-signing keygen`) and trust its public key instead.', kind);
+    }
+    if (primary.state === 'expired') {
+        throw new src/* CiSigningError */.AO('KEY_EXPIRED', `The ${label} ${fingerprint} expired on ${time_isoSeconds(primary.at)}.`, 'Extend the key expiry (gpg --quick-set-expire) and re-export it, or generate a new key with `ci-signing keygen`.', kind);
+    }
+    if (!key_identity_isSubkey(component))
+        return;
+    const subkeyId = key_identity_hexUpper(component.getKeyID());
+    const sub = await key_policy_subkeyState(component, now);
+    if (sub.state === 'revoked') {
+        throw new src/* CiSigningError */.AO('KEY_REVOKED', `The signing subkey ${subkeyId} of the ${label} ${fingerprint} is revoked.`, 'Sign with a subkey that is not revoked and publish the updated public key.', kind);
+    }
+    if (sub.state === 'expired') {
+        throw new src/* CiSigningError */.AO('KEY_EXPIRED', `The signing subkey ${subkeyId} of the ${label} ${fingerprint} expired on ${time_isoSeconds(sub.at)}.`, 'Extend the subkey expiry (gpg --quick-set-expire FPR 1y SUBKEY-FPR) and re-export the keys.', kind);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/private-key.ts
+// Loading the signer's private key. Nothing here may put key material or the passphrase into an
+// error: openpgp's own messages can quote armor lines, so they are never passed on.
+
+
+
+
+
+
+const PASSPHRASE_FIX = "Set the passphrase input (CLI: --passphrase-file or CI_SIGNING_PASSPHRASE) to the private key's passphrase.";
+const ACCEPTED_FORMS = 'Give the ASCII-armored secret key (gpg --armor --export-secret-keys KEYID, or private-key.asc from `ci-signing keygen`); base64 of that armor and one-line armor with \\n escapes are accepted too.';
+function private_key_unreadable(message) {
+    return new CiSigningError('KEY_UNREADABLE', message, ACCEPTED_FORMS, 'input');
+}
+async function readArmoredKey(text) {
+    const armored = normalizeArmor(text);
+    if (armored === '')
+        throw private_key_unreadable('The private key is empty.');
+    if (!armored.includes('-----BEGIN PGP '))
+        throw private_key_unreadable('The private key is not OpenPGP armor (no BEGIN PGP line found).');
+    if (/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(armored) && !/-----BEGIN PGP PRIVATE KEY BLOCK-----/.test(armored)) {
+        throw notPrivate();
+    }
+    try {
+        return await openpgp.readKey({ armoredKey: armored });
+    }
+    catch {
+        throw private_key_unreadable('The private key armor could not be read (damaged, truncated or not an OpenPGP key).');
+    }
+}
+function notPrivate() {
+    return new CiSigningError('KEY_NOT_PRIVATE', 'The private key input holds a PUBLIC key; signing needs the secret key.', 'Export the secret key (gpg --armor --export-secret-keys KEYID) or use private-key.asc from `ci-signing keygen`; keep the public key for trusted-keys.', 'input');
+}
+function secretPackets(key) {
+    return key.getKeys().map((component) => component.keyPacket);
+}
+async function unlock(key, passphrase, fingerprint) {
+    const packets = secretPackets(key).filter((packet) => !packet.isDummy());
+    if (packets.some((packet) => packet.isMissingSecretKeyMaterial())) {
+        throw private_key_unreadable(`The private key ${fingerprint} uses a secret-key protection openpgp.js cannot read (unsupported S2K or cipher).`);
+    }
+    if (packets.every((packet) => packet.isDecrypted()))
+        return key;
+    if (passphrase === '') {
+        throw new CiSigningError('KEY_PASSPHRASE', `The private key ${fingerprint} is protected by a passphrase, but no passphrase was given.`, PASSPHRASE_FIX, 'input');
+    }
+    try {
+        return await openpgp.decryptKey({ privateKey: key, passphrase });
+    }
+    catch {
+        throw new CiSigningError('KEY_PASSPHRASE', `The passphrase does not unlock the private key ${fingerprint}.`, PASSPHRASE_FIX, 'input');
+    }
+}
+/** Explains why no (sub)key can sign now, as precisely as the key allows. */
+async function noSigningKey(key, now, fingerprint) {
+    const signingSubkeys = key.subkeys.filter(subkeyMaySign);
+    for (const wanted of ['revoked', 'expired']) {
+        for (const subkey of signingSubkeys) {
+            const state = await subkeyState(subkey, now);
+            if (state.state !== wanted)
+                continue;
+            // Reuse the shared wording for revoked / expired subkeys.
+            await assertValidNow(key, subkey, now, 'private key', 'input');
+        }
+    }
+    return new CiSigningError('KEY_NO_SIGNING', `The private key ${fingerprint} has no key or subkey that may sign data now.`, 'Use a key with signing capability (gpg --quick-add-key FPR ed25519 sign) or generate one with `ci-signing keygen`.', 'input');
+}
+/**
+ * Reads, checks and decrypts the signer's private key. Refuses public keys, garbage, wrong or missing
+ * passphrases, expired, revoked and weak keys, and keys without a signing-capable (sub)key valid `now`.
+ */
+async function private_key_loadPrivateKey(text, passphrase = '', now = new Date()) {
+    const read = await readArmoredKey(text);
+    if (!read.isPrivate())
+        throw notPrivate();
+    const fingerprint = fingerprintOf(read);
+    await assertValidNow(read, read, now, 'private key', 'input');
+    // The primary key certifies the subkey bindings, so its strength matters even when a subkey signs.
+    assertStrong(read, [read, ...read.subkeys.filter(subkeyMaySign)], 'private key', 'input');
+    const key = await unlock(read, passphrase, fingerprint);
+    let signing;
+    try {
+        signing = await key.getSigningKey(undefined, now, undefined, { ...openpgp.config, ...LENIENT_KEY_CONFIG });
+    }
+    catch {
+        throw await noSigningKey(key, now, fingerprint);
+    }
+    const signingKeyId = hexUpper(signing.getKeyID());
+    if (signing.keyPacket.isDummy()) {
+        throw new CiSigningError('KEY_NO_SIGNING', `The secret part of the ${isSubkey(signing) ? 'signing subkey' : 'primary key'} ${signingKeyId} of the private key ${fingerprint} is not in the exported key.`, 'Export a secret key that includes the signing (sub)key (gpg --armor --export-secret-subkeys KEYID! for just the signing subkey).', 'input');
+    }
+    return { key, fingerprint, signingKeyId, warnings: gnupg22Warnings(key, signing, fingerprint) };
+}
+// GnuPG 2.2 reads only v4 keys, and skips v4 keys of the newer Ed25519 / Ed448 algorithms.
+const GNUPG22_UNREADABLE = new Set([
+    enums.publicKey.ed25519,
+    enums.publicKey.ed448,
+]);
+function gnupg22Warnings(key, signing, fingerprint) {
+    const version = key.keyPacket.version;
+    const algorithm = signing.keyPacket.algorithm;
+    if (version === 4 && !GNUPG22_UNREADABLE.has(algorithm))
+        return [];
+    const algorithmName = openpgp.enums.read(openpgp.enums.publicKey, algorithm);
+    const why = version !== 4 ? `a v${version} key` : `a v4 key of the ${algorithmName} algorithm`;
+    return [
+        `The private key ${fingerprint} is ${why}, which GnuPG 2.2 cannot read: ` +
+            '`gpg --verify` will not accept its signatures (ci-signing verify does). Generate a v4 key with `ci-signing keygen` where gpg must verify.',
+    ];
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/sign-detached.ts
+
+
+
+
+/**
+ * Armored detached binary signature over the exact `bytes`, made by the (sub)key chosen when the key
+ * was loaded, with SHA-256 or stronger.
+ */
+async function sign_detached_signDetached(bytes, signingKey, date) {
+    const component = signingKey.key.getKeys().find((candidate) => hexUpper(candidate.getKeyID()) === signingKey.signingKeyId);
+    if (!component) {
+        throw new CiSigningError('SIGN_FAILED', `The signing key ${signingKey.signingKeyId} is not part of the private key ${signingKey.fingerprint}.`, 'Load the key with loadPrivateKey() and pass its result unchanged.', 'internal');
+    }
+    let armored;
+    try {
+        armored = await openpgp.sign({
+            message: await openpgp.createMessage({ binary: bytes }),
+            signingKeys: signingKey.key,
+            signingKeyIDs: component.getKeyID(),
+            detached: true,
+            format: 'armored',
+            date,
+            config: { preferredHashAlgorithm: openpgp.enums.hash.sha256 },
+        });
+    }
+    catch (error) {
+        // openpgp's signing errors name keys and algorithms, never secret material.
+        throw new CiSigningError('SIGN_FAILED', `Signing with key ${signingKey.signingKeyId} failed: ${error.message}.`, 'Check that the key is valid at the signing time and can sign.', 'internal');
+    }
+    const signature = await openpgp.readSignature({ armoredSignature: armored });
+    for (const packet of signature.packets) {
+        if (!STRONG_HASHES.has(packet.hashAlgorithm)) {
+            throw new CiSigningError('SIGN_FAILED', `The signature was made with ${hashName(packet.hashAlgorithm)}; SHA-256 or stronger is required.`, "Set the key's preferred hash algorithms to SHA-256 or stronger (gpg --edit-key KEYID setpref).", 'internal');
+        }
+    }
+    return armored;
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/messages.ts
+// openpgp's own messages, made safe to show in ours.
+/**
+ * First line of an openpgp error, shortened, with long base64-like runs (possible key material)
+ * replaced. Hex runs (key ids, fingerprints) are kept.
+ */
+function safeReason(error, maxLength = 160) {
+    const message = error instanceof Error ? error.message : String(error);
+    return message
+        .split('\n')[0]
+        .replace(/[A-Za-z0-9+/=]{20,}/g, (run) => (/^[0-9A-Fa-f]+$/.test(run) ? run : '[...]'))
+        .slice(0, maxLength);
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/openpgp-input.ts
+// Splits key and signature input, as people actually paste and store it, into OpenPGP packets, block by
+// block: armor (also gpg's ".rev" form with a leading ':', and one-line armor with escaped \n), base64 of
+// armor or of binary (each padded base64 run on its own), and binary packets. Text between blocks is
+// allowed only as a comment; anything else is refused with its byte offset, never skipped.
+/** Input that is not OpenPGP data or a comment; `at` names the byte offset. */
+class InputFormatError extends Error {
+    at;
+    reason;
+    constructor(at, reason) {
+        super(`${reason} at ${at}`);
+        this.at = at;
+        this.reason = reason;
+    }
+}
+const BEGIN = /^:?-----BEGIN PGP ([A-Z0-9 ,/]+)-----/;
+const BASE64_LINE = /^[A-Za-z0-9+/=]+$/;
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+// Fingerprints and key ids on their own line, as in the preamble of gpg's openpgp-revocs.d/*.rev.
+const HEX_ID_LINE = /^(?:[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40}|(?:[0-9A-Fa-f]{4} ?){10})$/;
+// Base64 of base64 of ... is still accepted, but not without end.
+const MAX_BASE64_DEPTH = 3;
+/** True for a line that is a comment: starts with '#', has words separated by spaces, or is a key id. */
+function isCommentLine(line) {
+    if (line.includes('-----BEGIN PGP ') || line.includes('-----END PGP '))
+        return false;
+    return line.startsWith('#') || /\S\s+\S/.test(line) || HEX_ID_LINE.test(line);
+}
+/** Armor lines as openpgp reads them: escaped line breaks restored, CRLF to LF, lines trimmed. */
+function normalizeArmorText(text) {
+    return text
+        .replace(/^:/, '')
+        .replace(/\\r\\n|\\n|\\r/g, '\n')
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map((line) => line.trim())
+        .join('\n');
+}
+/** End of the line at `p`: a line break, or an escaped one (\n as two characters, one-line armor). */
+function lineEndAt(text, p) {
+    let end = text.length;
+    for (const stop of ['\n', '\\n', '\\r']) {
+        const at = text.indexOf(stop, p);
+        if (at >= 0 && at < end)
+            end = at;
+    }
+    return end;
+}
+/**
+ * Splits `bytes` into armor and binary blocks. Throws InputFormatError for anything that is neither a
+ * block nor a comment, or for a block that is cut short.
+ */
+function splitInputBlocks(bytes) {
+    const scan = { blocks: [] };
+    scanBytes(bytes, (offset) => `byte ${offset}`, 0, scan);
+    return scan.blocks;
+}
+function scanBytes(bytes, where, depth, scan) {
+    // latin1 maps each byte to one character, so string indexes are byte offsets.
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    let p = text.startsWith('\xef\xbb\xbf') ? 3 : 0;
+    while (p < text.length) {
+        const code = text.charCodeAt(p);
+        if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) {
+            p += 1;
+            continue;
+        }
+        if (text.startsWith('\\n', p) || text.startsWith('\\r', p)) {
+            p += 2; // an escaped line break between one-line armor blocks
+            continue;
+        }
+        if (code >= 0x80) {
+            const end = packetRunEnd(bytes, p, where);
+            scan.blocks.push(block('binary', bytes.subarray(p, end), where(p), scan));
+            p = end;
+            continue;
+        }
+        const lineEnd = lineEndAt(text, p);
+        const line = text.slice(p, lineEnd).trim();
+        const begin = BEGIN.exec(line);
+        if (begin) {
+            const endLine = `-----END PGP ${begin[1]}-----`;
+            const end = text.indexOf(endLine, p);
+            if (end < 0) {
+                throw new InputFormatError(where(p), `an armor block (${begin[1]}) without its END line (truncated?)`);
+            }
+            const armor = normalizeArmorText(text.slice(p, end + endLine.length));
+            const found = block(begin[1], new Uint8Array(0), `${where(p)} (armor)`, scan);
+            found.armor = armor;
+            scan.blocks.push(found);
+            p = end + endLine.length;
+            continue;
+        }
+        if (isCommentLine(line)) {
+            p = lineEnd;
+            continue;
+        }
+        if (BASE64_LINE.test(line)) {
+            p = scanBase64Run(text, p, where, depth, scan);
+            continue;
+        }
+        throw new InputFormatError(where(p), 'text that is neither a key, a revocation certificate nor a comment');
+    }
+}
+function block(type, data, at, scan) {
+    return { type, data, at: `block ${scan.blocks.length + 1} at ${at}` };
+}
+/** Decodes consecutive base64 lines from `start`, each padded run on its own; returns the offset after them. */
+function scanBase64Run(text, start, where, depth, scan) {
+    let chars = '';
+    const offsets = [];
+    let p = start;
+    while (p < text.length) {
+        const lineEnd = lineEndAt(text, p);
+        const raw = text.slice(p, lineEnd);
+        const line = raw.trim();
+        if (line !== '' && (!BASE64_LINE.test(line) || (p !== start && HEX_ID_LINE.test(line))))
+            break;
+        const lead = raw.length - raw.trimStart().length;
+        for (let i = 0; i < line.length; i += 1)
+            offsets.push(p + lead + i);
+        chars += line;
+        p = text.charAt(lineEnd) === '\\' ? lineEnd + 2 : lineEnd + 1;
+        if (line === '')
+            break;
+    }
+    // Buffer.from(..., 'base64') stops at the first padding: split there and decode each run by itself.
+    let index = 0;
+    for (const chunk of chars.match(/[^=]+=*|=+/g) ?? []) {
+        const at = offsets[index];
+        index += chunk.length;
+        if (!STRICT_BASE64.test(chunk)) {
+            throw new InputFormatError(where(at), 'base64 that does not decode (cut short, or padding in the wrong place)');
+        }
+        if (depth >= MAX_BASE64_DEPTH)
+            throw new InputFormatError(where(at), 'base64 nested too deeply');
+        const decoded = Buffer.from(chunk, 'base64');
+        scanBytes(new Uint8Array(decoded), (offset) => `byte ${offset} of the base64 at ${where(at)}`, depth + 1, scan);
+    }
+    return Math.min(p, text.length);
+}
+/** Reads an OpenPGP packet header at `p`, or null when the bytes there are not one that fits. */
+function readHeader(bytes, p) {
+    const first = bytes[p];
+    if (first === undefined || (first & 0x80) === 0)
+        return null;
+    let header;
+    if (first & 0x40) {
+        const tag = first & 0x3f;
+        const length = bytes[p + 1];
+        if (length === undefined)
+            return null;
+        if (length < 192)
+            header = { tag, headerLength: 2, bodyLength: length };
+        else if (length < 224) {
+            if (bytes[p + 2] === undefined)
+                return null;
+            header = { tag, headerLength: 3, bodyLength: ((length - 192) << 8) + bytes[p + 2] + 192 };
+        }
+        else if (length === 255) {
+            if (p + 6 > bytes.length)
+                return null;
+            const bodyLength = new DataView(bytes.buffer, bytes.byteOffset + p + 2, 4).getUint32(0);
+            header = { tag, headerLength: 6, bodyLength };
+        }
+        else {
+            return null; // partial body lengths: only data packets use them, never keys or signatures
+        }
+    }
+    else {
+        const tag = (first >> 2) & 0x0f;
+        const lengthType = first & 0x03;
+        if (lengthType === 3)
+            return null; // indeterminate length
+        const size = 1 << lengthType;
+        if (p + 1 + size > bytes.length)
+            return null;
+        let bodyLength = 0;
+        for (let i = 0; i < size; i += 1)
+            bodyLength = bodyLength * 256 + bytes[p + 1 + i];
+        header = { tag, headerLength: 1 + size, bodyLength };
+    }
+    if (header.tag === 0 || p + header.headerLength + header.bodyLength > bytes.length)
+        return null;
+    return header;
+}
+/** End of the run of whole packets starting at `start`; refuses a packet that is cut short or unreadable. */
+function packetRunEnd(bytes, start, where) {
+    let p = start;
+    while (p < bytes.length && (bytes[p] & 0x80) !== 0) {
+        const header = readHeader(bytes, p);
+        if (!header) {
+            throw new InputFormatError(where(p), 'binary data that is not a whole OpenPGP packet (cut short or damaged)');
+        }
+        p += header.headerLength + header.bodyLength;
+    }
+    return p;
+}
+/** The packets of binary data (a binary block, or the body of an armor block), all of it. */
+function readPackets(data, at) {
+    const packets = [];
+    let p = 0;
+    while (p < data.length) {
+        const header = readHeader(data, p);
+        if (!header) {
+            const where = at(packets.length + 1, p);
+            throw new InputFormatError(where, 'data that is not a whole OpenPGP packet (cut short or damaged)');
+        }
+        const end = p + header.headerLength + header.bodyLength;
+        packets.push({
+            tag: header.tag,
+            bytes: data.subarray(p, end),
+            body: data.subarray(p + header.headerLength, end),
+            at: at(packets.length + 1, p),
+        });
+        p = end;
+    }
+    return packets;
+}
+/** The signature type of a signature packet body (v3, v4, v5, v6), or undefined when it is too short. */
+function signatureTypeOf(body) {
+    return body[0] === 3 ? body[2] : body[1];
+}
+const PACKET_NAMES = {
+    1: 'encrypted session key',
+    2: 'signature',
+    3: 'symmetric session key',
+    4: 'one-pass signature',
+    5: 'secret key',
+    6: 'public key',
+    7: 'secret subkey',
+    8: 'compressed data',
+    9: 'encrypted data',
+    10: 'marker',
+    11: 'literal data',
+    12: 'trust',
+    13: 'user id',
+    14: 'public subkey',
+    17: 'user attribute',
+    18: 'encrypted data',
+    19: 'modification code',
+    20: 'encrypted data',
+};
+function packetName(tag) {
+    return PACKET_NAMES[tag] ?? `type ${tag}`;
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/trusted-keys.ts
+// The keyring a verifier trusts: public keys, with revocation certificates applied. Every block of every
+// entry is either a public key or a revocation certificate, or the entry is refused: a revocation that
+// is silently dropped would keep a revoked key trusted.
+
+
+
+
+
+
+
+class TrustedKeyring {
+    keys;
+    /** Fingerprints of the trusted keys that are revoked (as of loading). */
+    revoked;
+    /** One line each: revocations for keys not in the ring, trusted-fingerprints that match no key. */
+    warnings;
+    constructor(keys, revoked = [], warnings = []) {
+        this.keys = keys;
+        this.revoked = revoked;
+        this.warnings = warnings;
+    }
+    get size() {
+        return this.keys.length;
+    }
+    /** Primary key fingerprints, 40 hex upper-case. */
+    get fingerprints() {
+        return this.keys.map(key_identity_fingerprintOf);
+    }
+    /**
+     * Finds a primary key or subkey by key id (16 hex) or fingerprint (40 hex), case-insensitive;
+     * spaces and a leading 0x are ignored.
+     */
+    find(idOrFingerprint) {
+        const wanted = idOrFingerprint.replace(/\s+/g, '').replace(/^0x/i, '').toUpperCase();
+        for (const key of this.keys) {
+            for (const component of key.getKeys()) {
+                const keyId = key_identity_hexUpper(component.getKeyID());
+                if (wanted === keyId || wanted === key_identity_fingerprintOf(component)) {
+                    return { key, component, fingerprint: key_identity_fingerprintOf(key), keyId };
+                }
+            }
+        }
+        return undefined;
+    }
+}
+const TRUSTED_KEYS_FIX = 'Give public keys (gpg --export KEYID, armored, binary or base64) and revocation certificates only; ' +
+    'comment lines must start with # or be words separated by spaces.';
+const PRIVATE_FIX = 'Give only public keys (gpg --armor --export KEYID); remove the private key and treat it as exposed.';
+const FINGERPRINT = /^[0-9A-F]{40}$/;
+function trusted_keys_unreadable(message, fix = TRUSTED_KEYS_FIX) {
+    return new src/* CiSigningError */.AO('TRUSTED_KEYS_UNREADABLE', message, fix, 'input');
+}
+function trusted_keys_concat(packets) {
+    const out = new Uint8Array(packets.reduce((total, packet) => total + packet.bytes.length, 0));
+    let offset = 0;
+    for (const packet of packets) {
+        out.set(packet.bytes, offset);
+        offset += packet.bytes.length;
+    }
+    return out;
+}
+async function blockPackets(block, name) {
+    let data = block.data;
+    if (block.armor !== undefined) {
+        if (block.type === 'PRIVATE KEY BLOCK') {
+            throw trusted_keys_unreadable(`Trusted keys ${name}, ${block.at} is a PRIVATE key block.`, PRIVATE_FIX);
+        }
+        if (block.type !== 'PUBLIC KEY BLOCK' && block.type !== 'SIGNATURE') {
+            throw trusted_keys_unreadable(`Trusted keys ${name}, ${block.at} is a PGP ${block.type}, not a public key or revocation certificate.`);
+        }
+        try {
+            data = (await unarmor(block.armor)).data;
+        }
+        catch (error) {
+            throw trusted_keys_unreadable(`Trusted keys ${name}, ${block.at} has damaged armor: ${safeReason(error)}.`);
+        }
+        if (data.length === 0)
+            throw trusted_keys_unreadable(`Trusted keys ${name}, ${block.at} has damaged armor: it holds no packet.`);
+    }
+    return readPackets(data, (index, offset) => `packet ${index} (byte ${offset} of ${block.at})`);
+}
+/**
+ * Groups packets into transferable keys and stand-alone revocation certificates. A key revocation right
+ * after a primary key belongs to that key (gpg exports revoked keys so); anywhere else it is a
+ * certificate of its own, as when `cat key.gpg rev.gpg` or armor and binary are mixed.
+ */
+function groupPackets(packets, name) {
+    const keys = [];
+    const revocations = [];
+    let current = null;
+    let primaryHead = false;
+    for (const packet of packets) {
+        switch (packet.tag) {
+            case 6:
+                current = [packet];
+                keys.push(current);
+                primaryHead = true;
+                break;
+            case 5:
+            case 7:
+                throw trusted_keys_unreadable(`Trusted keys ${name}, ${packet.at} holds a PRIVATE key.`, PRIVATE_FIX);
+            case 13:
+            case 14:
+            case 17:
+                if (!current) {
+                    throw trusted_keys_unreadable(`Trusted keys ${name}, ${packet.at} is a ${packetName(packet.tag)} packet outside any key.`);
+                }
+                current.push(packet);
+                primaryHead = false;
+                break;
+            case 12:
+                break; // gpg keyring trust packets carry no key material
+            case 2: {
+                const type = signatureTypeOf(packet.body);
+                if (type === enums.signature.keyRevocation && !(current && primaryHead))
+                    revocations.push(packet);
+                else if (current)
+                    current.push(packet);
+                else {
+                    throw trusted_keys_unreadable(`Trusted keys ${name}, ${packet.at} holds a signature that is not a key revocation certificate.`);
+                }
+                break;
+            }
+            default:
+                throw trusted_keys_unreadable(`Trusted keys ${name}, ${packet.at} is a ${packetName(packet.tag)} packet, not part of a key or revocation.`);
+        }
+    }
+    return { keys, revocations };
+}
+async function readEntry(bytes, name) {
+    let blocks;
+    try {
+        blocks = splitInputBlocks(bytes);
+    }
+    catch (error) {
+        if (!(error instanceof InputFormatError))
+            throw error;
+        throw trusted_keys_unreadable(`Trusted keys ${name} hold ${error.reason} at ${error.at}.`);
+    }
+    if (blocks.length === 0)
+        throw trusted_keys_unreadable(`Trusted keys ${name} hold no OpenPGP key or revocation certificate.`);
+    const content = { keys: [], revocations: [] };
+    for (const block of blocks) {
+        let grouped;
+        try {
+            grouped = groupPackets(await blockPackets(block, name), name);
+        }
+        catch (error) {
+            if (!(error instanceof InputFormatError))
+                throw error;
+            throw trusted_keys_unreadable(`Trusted keys ${name} hold ${error.reason} at ${error.at}.`);
+        }
+        for (const packets of grouped.keys) {
+            try {
+                content.keys.push(await readKey({ binaryKey: trusted_keys_concat(packets) }));
+            }
+            catch (error) {
+                throw trusted_keys_unreadable(`Trusted keys ${name}, ${packets[0].at} is not a readable public key: ${safeReason(error)}.`);
+            }
+        }
+        for (const packet of grouped.revocations) {
+            let signature;
+            try {
+                signature = (await readSignature({ binarySignature: packet.bytes })).packets[0];
+            }
+            catch (error) {
+                const reason = safeReason(error);
+                throw trusted_keys_unreadable(`Trusted keys ${name}, ${packet.at} is not a readable revocation certificate: ${reason}.`);
+            }
+            const issuerFingerprint = signature.issuerFingerprint
+                ? Buffer.from(signature.issuerFingerprint).toString('hex').toUpperCase()
+                : undefined;
+            content.revocations.push({
+                bytes: packet.bytes,
+                issuerKeyId: key_identity_hexUpper(signature.issuerKeyID),
+                issuerFingerprint,
+                where: `${name}, ${packet.at}`,
+            });
+        }
+    }
+    return content;
+}
+/** The fingerprint a file's name pins (ABCD...1234.asc), or undefined. */
+function pinnedFingerprint(source) {
+    const base = source?.split(/[\\/]/).pop()?.replace(/\.asc$/i, '').toUpperCase();
+    return base && FINGERPRINT.test(base) ? base : undefined;
+}
+function checkPinned(source, pinned, content) {
+    const held = [...new Set(content.keys.map(key_identity_fingerprintOf))];
+    const foreign = content.revocations.filter((revocation) => (revocation.issuerFingerprint ?? '') !== pinned && revocation.issuerKeyId !== pinned.slice(-16));
+    if (held.length === 1 && held[0] === pinned && foreign.length === 0)
+        return;
+    const holds = held.length ? `the key(s) ${held.join(', ')}` : 'no key';
+    const revokes = foreign.length
+        ? `, and revocation certificate(s) for ${foreign.map((r) => r.issuerFingerprint ?? r.issuerKeyId).join(', ')}`
+        : '';
+    throw new src/* CiSigningError */.AO('TRUSTED_KEY_FILE_MISMATCH', `The trusted key file ${source} is named after ${pinned} but holds ${holds}${revokes}.`, `Put exactly the key ${pinned} (with its subkeys and revocations) in that file, ` +
+        'and every other key in a file named after its own fingerprint.', 'input');
+}
+/** Adds `key` to `keys`, merging it into an earlier copy of the same key (`index`: fingerprint -> position). */
+async function addKey(keys, index, key) {
+    const fingerprint = key_identity_fingerprintOf(key);
+    const at = index.get(fingerprint);
+    if (at === undefined) {
+        index.set(fingerprint, keys.length);
+        keys.push(key);
+    }
+    else {
+        keys[at] = await keys[at].update(key);
+    }
+}
+function trusted_keys_toBytes(value) {
+    return typeof value === 'string' ? new TextEncoder().encode(value) : value;
+}
+function trusted_keys_tooLarge(message, cap) {
+    return new src/* CiSigningError */.AO('TRUSTED_KEYS_TOO_LARGE', `${message} is larger than the cap of ${formatBytes(cap)}.`, 'Trust fewer keys, or export them without third-party signatures ' +
+        '(gpg --export-options export-minimal --export KEYID).', 'input');
+}
+/**
+ * Parses the trusted-fingerprints input: 40-hex primary fingerprints separated by newlines or commas
+ * (spaces inside a fingerprint, as gpg prints them, are ignored).
+ */
+function parseTrustedFingerprints(text) {
+    const items = text.split(/[\n,]/).map((item) => item.replace(/\s+/g, '').replace(/^0x/i, '').toUpperCase());
+    const fingerprints = [];
+    for (const [index, item] of items.entries()) {
+        if (item === '')
+            continue;
+        if (!FINGERPRINT.test(item)) {
+            throw new src/* CiSigningError */.AO('USAGE', `trusted-fingerprints entry ${index + 1} is not a 40-hex fingerprint (${item.length} characters).`, 'List primary key fingerprints (gpg --fingerprint), one per line or separated by commas.', 'usage');
+        }
+        if (!fingerprints.includes(item))
+            fingerprints.push(item);
+    }
+    return fingerprints;
+}
+/**
+ * Builds the trusted keyring. Each entry may hold several public keys and revocation certificates in
+ * any order and any of the forms people store keys in (armored, base64 of armor or of binary, binary,
+ * one-line armor, gpg's .rev files). Anything else is refused with its byte offset. A file named after
+ * a fingerprint must hold exactly that key. A revocation certificate revokes the matching key; one for
+ * a key that is not in the ring is a warning on the ring.
+ */
+async function loadTrustedKeys(entries, options = {}) {
+    const keys = [];
+    const byFingerprint = new Map();
+    const revocations = [];
+    const warnings = [];
+    let total = 0;
+    for (const [index, entry] of entries.entries()) {
+        const { source, bytes: raw } = typeof entry === 'string' || entry instanceof Uint8Array ? { source: undefined, bytes: entry } : entry;
+        const bytes = trusted_keys_toBytes(raw);
+        const name = source ?? (entries.length > 1 ? `(entry ${index + 1})` : '(input)');
+        if (bytes.length > defaults_src/* LIMITS */.b1.trustedKeyFileBytes) {
+            throw trusted_keys_tooLarge(`Trusted keys ${name}, ${bytes.length} bytes,`, defaults_src/* LIMITS */.b1.trustedKeyFileBytes);
+        }
+        total += bytes.length;
+        if (total > defaults_src/* LIMITS */.b1.trustedKeysTotalBytes) {
+            throw trusted_keys_tooLarge(`All trusted keys together (${total} bytes so far)`, defaults_src/* LIMITS */.b1.trustedKeysTotalBytes);
+        }
+        if (/^[\s\uFEFF]*$/.test(Buffer.from(bytes).toString('latin1')))
+            continue;
+        const content = await readEntry(bytes, name);
+        const pinned = pinnedFingerprint(source);
+        if (source !== undefined && pinned !== undefined)
+            checkPinned(source, pinned, content);
+        for (const key of content.keys)
+            await addKey(keys, byFingerprint, key);
+        revocations.push(...content.revocations);
+    }
+    const byKeyId = new Map(keys.map((key, position) => [key_identity_hexUpper(key.getKeyID()), position]));
+    for (const revocation of revocations) {
+        const index = byKeyId.get(revocation.issuerKeyId) ?? -1;
+        if (index < 0) {
+            warnings.push(`The revocation certificate in trusted keys ${revocation.where} is for key ` +
+                `${revocation.issuerFingerprint ?? revocation.issuerKeyId}, which is not among the trusted keys; ` +
+                'it revokes nothing here.');
+            continue;
+        }
+        try {
+            const revocationCertificate = armor(enums.armor.publicKey, revocation.bytes);
+            const revoked = await revokeKey({ key: keys[index], revocationCertificate, format: 'object' });
+            keys[index] = revoked.publicKey;
+        }
+        catch (error) {
+            throw trusted_keys_unreadable(`The revocation certificate for trusted key ${key_identity_fingerprintOf(keys[index])} in ${revocation.where} ` +
+                `does not verify: ${safeReason(error)}.`, 'Use the revocation certificate made for this key (revocation.asc from `ci-signing keygen`, ' +
+                'or gpg --gen-revoke).');
+        }
+    }
+    const trusted = filterTrusted(keys, options.trustedFingerprints, warnings);
+    if (trusted.length === 0) {
+        throw new src/* CiSigningError */.AO('TRUSTED_KEYS_EMPTY', options.trustedFingerprints?.length
+            ? `None of the trusted-fingerprints (${options.trustedFingerprints.join(', ')}) is among the given keys.`
+            : 'No trusted public key was given.', 'Set trusted-keys (or trusted-keys-file) to the public key of the signing key, ' +
+            'and trusted-fingerprints to its fingerprint.', 'input');
+    }
+    const now = options.now ?? new Date();
+    const revoked = [];
+    for (const key of trusted)
+        if (await key.isRevoked(undefined, undefined, now))
+            revoked.push(key_identity_fingerprintOf(key));
+    return new TrustedKeyring(trusted, revoked, warnings);
+}
+function filterTrusted(keys, wanted, warnings) {
+    if (!wanted || wanted.length === 0)
+        return keys;
+    const set = new Set(wanted.map((fingerprint) => fingerprint.replace(/\s+/g, '').toUpperCase()));
+    for (const fingerprint of set) {
+        if (!keys.some((key) => key_identity_fingerprintOf(key) === fingerprint)) {
+            warnings.push(`trusted-fingerprints names ${fingerprint}, but no trusted key input holds that key.`);
+        }
+    }
+    return keys.filter((key) => set.has(key_identity_fingerprintOf(key)));
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/signature-input.ts
+// Reading a detached signature, armored or binary, with its size and packet count capped before any
+// packet is parsed or checked: each signature packet that claims a trusted key costs a verification.
+
+
+
+
+
+
+
+const MALFORMED_FIX = 'Give the detached signature made by `ci-signing sign` (or gpg --detach-sign, armored or binary) ' +
+    'over the results file.';
+function signature_input_malformed(message) {
+    return new src/* CiSigningError */.AO('SIGNATURE_MALFORMED', message, MALFORMED_FIX, 'verification');
+}
+function signature_input_toBytes(input) {
+    return typeof input === 'string' ? new TextEncoder().encode(input) : input;
+}
+/** The signature packets of a detached signature, checked for size and count but not yet parsed. */
+async function rawSignaturePackets(input) {
+    const bytes = signature_input_toBytes(input);
+    if (bytes.length > defaults_src/* LIMITS */.b1.signatureArmorBytes) {
+        throw new src/* CiSigningError */.AO('SIGNATURE_TOO_LARGE', `The signature is ${bytes.length} bytes, more than the cap of ${formatBytes(defaults_src/* LIMITS */.b1.signatureArmorBytes)}.`, 'Give the detached signature only: one made by `ci-signing sign` is well under 1 KB.', 'verification');
+    }
+    const packets = [];
+    try {
+        const blocks = splitInputBlocks(bytes);
+        if (blocks.length === 0)
+            throw signature_input_malformed('The signature is empty.');
+        for (const block of blocks) {
+            let data = block.data;
+            if (block.armor !== undefined) {
+                if (block.type !== 'SIGNATURE') {
+                    throw signature_input_malformed(`The signature input, ${block.at}, is a PGP ${block.type}, not a signature.`);
+                }
+                try {
+                    data = (await unarmor(block.armor)).data;
+                }
+                catch (error) {
+                    throw signature_input_malformed(`The signature armor, ${block.at}, is damaged: ${safeReason(error)}.`);
+                }
+            }
+            packets.push(...readPackets(data, (index, offset) => `packet ${index} (byte ${offset} of ${block.at})`));
+        }
+    }
+    catch (error) {
+        if (error instanceof InputFormatError)
+            throw signature_input_malformed(`The signature holds ${error.reason} at ${error.at}.`);
+        throw error;
+    }
+    const other = packets.find((packet) => packet.tag !== 2);
+    if (other) {
+        throw signature_input_malformed(`The signature input, ${other.at}, is a ${packetName(other.tag)} packet, not a signature.`);
+    }
+    if (packets.length === 0)
+        throw signature_input_malformed('The signature holds no signature packet.');
+    if (packets.length > defaults_src/* LIMITS */.b1.signaturePackets) {
+        throw new src/* CiSigningError */.AO('SIGNATURE_TOO_MANY_PACKETS', `The signature holds ${packets.length} signature packets, more than the cap of ${defaults_src/* LIMITS */.b1.signaturePackets}; ` +
+            'none was checked.', 'Sign with one key (`ci-signing sign` makes one signature packet).', 'verification');
+    }
+    return packets;
+}
+/** Every signature packet of a detached signature (armored or binary), parsed. */
+async function readSignaturePackets(input) {
+    const raw = await rawSignaturePackets(input);
+    const binarySignature = new Uint8Array(raw.reduce((total, packet) => total + packet.bytes.length, 0));
+    let offset = 0;
+    for (const packet of raw) {
+        binarySignature.set(packet.bytes, offset);
+        offset += packet.bytes.length;
+    }
+    let signature;
+    try {
+        signature = await readSignature({ binarySignature });
+    }
+    catch (error) {
+        throw signature_input_malformed(`The signature is not a readable OpenPGP signature: ${safeReason(error)}.`);
+    }
+    const packets = [...signature.packets];
+    if (packets.length !== raw.length)
+        throw signature_input_malformed('The signature holds a signature packet openpgp.js cannot read.');
+    return packets;
+}
+/** Reads a detached signature without verifying it: its armor and the signers it names. */
+async function signature_input_inspectSignature(input) {
+    const packets = await readSignaturePackets(input);
+    const list = new openpgp.PacketList();
+    list.push(...packets);
+    const signers = packets.map((packet) => ({
+        signingKeyId: hexUpper(packet.issuerKeyID),
+        ...(packet.issuerFingerprint
+            ? { fingerprint: Buffer.from(packet.issuerFingerprint).toString('hex').toUpperCase() }
+            : {}),
+    }));
+    return { armored: new openpgp.Signature(list).armor(), signers };
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/verify-signature.ts
+// Verification of a detached signature against the trusted keyring, with our own policy on top of
+// openpgp's cryptographic check: openpgp judges key validity at the signature's creation time, while
+// we require the key to be valid NOW (not expired, not revoked), a strong hash and a strong key.
+
+
+
+
+
+
+
+
+/** How far a signature may be dated ahead of `now` (clock skew between machines). */
+const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+async function readDocumentSignatures(signature) {
+    const packets = await readSignaturePackets(signature);
+    const binary = packets.filter((packet) => packet.signatureType === enums.signature.binary);
+    if (binary.length > 0)
+        return binary;
+    if (packets.some((packet) => packet.signatureType === enums.signature.text)) {
+        // A text-mode signature ignores line-ending changes; we sign exact bytes.
+        throw signature_input_malformed('The signature is a text-mode signature (type 0x01), not a binary signature over the exact bytes.');
+    }
+    throw signature_input_malformed('The signature holds no signature over a document (it may be a key signature or revocation).');
+}
+function weakHash(packet, signerKeyId) {
+    return new src/* CiSigningError */.AO('SIGNATURE_WEAK_HASH', `The signature by key ${signerKeyId} uses ${algorithms_hashName(packet.hashAlgorithm)}, which is too weak to trust.`, 'Sign again with SHA-256 or stronger (`ci-signing sign` does; with gpg use --digest-algo SHA256).', 'verification');
+}
+function invalid(message) {
+    return new src/* CiSigningError */.AO('SIGNATURE_INVALID', message, 'Sign the exact results file again; make sure nothing (line endings, formatting) changes it between signing and verifying.', 'verification');
+}
+function binding(message) {
+    return new src/* CiSigningError */.AO('KEY_BINDING', message, 'Re-export the public key from the key owner (gpg --armor --export FPR) so it carries its current ' +
+        'self-signatures and subkey bindings, and trust that export.', 'verification');
+}
+async function checkSignature(bytes, packet, match, now) {
+    const { key, component, fingerprint, keyId } = match;
+    // Our checks, in order: hash, key strength, date, revocation, expiry. openpgp's config mirrors them
+    // (STRICT_CONFIG) but never gets to decide.
+    if (packet.hashAlgorithm === null || WEAK_HASHES.has(packet.hashAlgorithm))
+        throw weakHash(packet, keyId);
+    algorithms_assertStrong(key, key_identity_isSubkey(component) ? [key, component] : [key], 'trusted key', 'verification');
+    const signedAt = packet.created;
+    if (!signedAt)
+        throw signature_input_malformed(`The signature by key ${keyId} has no creation time.`);
+    if (signedAt.getTime() - now.getTime() > MAX_CLOCK_SKEW_MS) {
+        const minutes = Math.round((signedAt.getTime() - now.getTime()) / 60000);
+        throw new src/* CiSigningError */.AO('SIGNATURE_FROM_FUTURE', `The signature by key ${keyId} is dated ${time_isoSeconds(signedAt)}, ${minutes} minutes after the current time ${time_isoSeconds(now)}.`, "Check the clocks of the signing machine and of this runner (NTP), then sign again.", 'verification');
+    }
+    await key_policy_assertValidNow(key, component, now, 'trusted key', 'verification');
+    const expiresAt = packet.getExpirationTime();
+    if (expiresAt instanceof Date && expiresAt.getTime() <= now.getTime()) {
+        throw invalid(`The signature by key ${keyId} expired on ${time_isoSeconds(expiresAt)}.`);
+    }
+    const validityDate = signedAt > now ? signedAt : now;
+    const which = key_identity_isSubkey(component) ? `signing subkey ${keyId}` : `key ${keyId}`;
+    try {
+        await key.getSigningKey(component.getKeyID(), validityDate, undefined, { ...config, ...algorithms_LENIENT_KEY_CONFIG });
+    }
+    catch (error) {
+        throw binding(`The trusted key ${fingerprint} has no valid self-signature or binding that lets its ${which} sign now: ` +
+            `${safeReason(error)}.`);
+    }
+    const single = new PacketList();
+    single.push(packet);
+    try {
+        const result = await verify({
+            message: await createMessage({ binary: bytes }),
+            signature: new Signature(single),
+            verificationKeys: key,
+            format: 'binary',
+            expectSigned: false,
+            // openpgp checks the key at the signature's time. After `gpg --quick-set-expire` no self-signature
+            // exists that early; the key was just judged valid and bound NOW, so the current binding counts.
+            date: validityDate,
+            config: { ...STRICT_CONFIG, allowInsecureVerificationWithReformattedKeys: true },
+        });
+        await result.signatures[0].verified;
+    }
+    catch (error) {
+        const reason = error.message;
+        if (/is expired/i.test(reason)) {
+            throw new src/* CiSigningError */.AO('KEY_EXPIRED', `The trusted key ${fingerprint} (${which}) was expired when the signature was made, ${time_isoSeconds(signedAt)}.`, 'Sign again with a key that is valid when it signs.', 'verification');
+        }
+        if (/could not find valid|self-signature|binding signature|embedded signature|certificate is invalid/i.test(reason)) {
+            throw binding(`The trusted key ${fingerprint} had no valid self-signature or binding for its ${which} when the ` +
+                `signature was made, ${time_isoSeconds(signedAt)}: ${safeReason(error)}.`);
+        }
+        if (/digest did not match|verification failed/i.test(reason)) {
+            throw invalid(`The signature by key ${keyId} does not match the data: the bytes were changed after signing, or the signature belongs to other data.`);
+        }
+        if (/newer than the signature/i.test(reason)) {
+            throw invalid(`The signature by key ${keyId} is dated ${time_isoSeconds(signedAt)}, before the key was created.`);
+        }
+        throw invalid(`The signature by key ${keyId} does not verify: ${safeReason(error, 200)}.`);
+    }
+    return { fingerprint, signingKeyId: keyId, signedAt };
+}
+/**
+ * Verifies a detached signature over the exact `bytes` with the trusted keyring, judging the key as of
+ * `now`. When the signature holds several signers, it is accepted if one trusted signer passes every
+ * check; otherwise the first trusted signer's refusal is reported (untrusted signers are ignored).
+ */
+async function verifyDetached(bytes, signature, ring, now = new Date()) {
+    const packets = await readDocumentSignatures(signature);
+    const candidates = packets.map((packet) => ({ packet, match: ring.find(key_identity_hexUpper(packet.issuerKeyID)) }));
+    let firstRefusal;
+    for (const { packet, match } of candidates) {
+        if (!match)
+            continue;
+        try {
+            return await checkSignature(bytes, packet, match, now);
+        }
+        catch (error) {
+            if (!(error instanceof src/* CiSigningError */.AO))
+                throw error;
+            firstRefusal ??= error;
+        }
+    }
+    if (firstRefusal)
+        throw firstRefusal;
+    const signers = [...new Set(candidates.map(({ packet }) => key_identity_hexUpper(packet.issuerKeyID)))].join(', ');
+    throw new src/* CiSigningError */.AO('SIGNATURE_UNTRUSTED_KEY', `The signature was made by key ${signers}, which is not among the trusted keys (${ring.fingerprints.join(', ')}).`, "Add the signer's public key to trusted-keys if you trust it, or sign with a trusted key.", 'verification');
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/keygen.ts
+
+
+
+// v4 keys protected with iterated-S2K/CFB: the forms GnuPG 2.2 reads (no v6, no AEAD, no Argon2).
+const GNUPG22_CONFIG = {
+    v6Keys: false,
+    aeadProtect: false,
+    s2kType: enums.s2k.iterated,
+    preferredHashAlgorithm: enums.hash.sha512,
+};
+// A signing-only primary key: ci-signing never encrypts. ed25519 must be the legacy EdDSA form; GnuPG 2.2
+// silently skips v4 keys of the newer Ed25519 algorithm.
+const ALGORITHMS = {
+    ed25519: { type: 'ecc', curve: 'ed25519Legacy' },
+    rsa4096: { type: 'rsa', rsaBits: 4096 },
+};
+/** Generates a v4 signing key pair that GnuPG 2.2 imports, with its revocation certificate. */
+async function generateKeyPair(options) {
+    const name = options.name.trim();
+    const email = options.email.trim();
+    if (name === '' && email === '') {
+        throw new UsageError('A key needs a name or an email address.', 'Pass --name and --email.');
+    }
+    if (email !== '' && !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) {
+        throw new UsageError(`The email address "${email}" is not valid.`, 'Pass an address like ci@example.com.');
+    }
+    if (!Number.isInteger(options.expiresInSeconds) || options.expiresInSeconds < 0) {
+        throw new UsageError(`The key lifetime ${options.expiresInSeconds} is not a whole number of seconds >= 0.`, 'Give a lifetime such as 1y, 90d, or 0 for no expiry.');
+    }
+    const algorithm = ALGORITHMS[options.algorithm];
+    if (!algorithm) {
+        throw new UsageError(`The key algorithm "${String(options.algorithm)}" is not supported.`, 'Use ed25519 or rsa4096.');
+    }
+    const generated = await openpgp.generateKey({
+        ...algorithm,
+        userIDs: [{ ...(name ? { name } : {}), ...(email ? { email } : {}) }],
+        passphrase: options.passphrase || undefined,
+        keyExpirationTime: options.expiresInSeconds,
+        date: options.date,
+        subkeys: [],
+        format: 'object',
+        config: GNUPG22_CONFIG,
+    });
+    return {
+        privateKey: generated.privateKey.armor(),
+        publicKey: generated.publicKey.armor(),
+        revocationCertificate: generated.revocationCertificate,
+        fingerprint: fingerprintOf(generated.publicKey),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/index.ts
+
+
+
+
+
+
+
+
+
 // EXTERNAL MODULE: ./node_modules/async-retry/lib/index.js
 var lib = __nccwpck_require__(5195);
 var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
@@ -76456,15 +77938,11 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: ./packages/checks/src/retry-policy.ts
-// What to do with a failed GitHub request: retry (and how long to wait) or stop with a cause and a fix.
-// Pure functions, so the policy is tested without a network.
-
+;// CONCATENATED MODULE: ./packages/checks/src/github-request-error.ts
+// The one error type of a GitHub request that failed for good: a cause, a fix, and what callers react to.
 
 /** The error thrown when GitHub refuses a request or retries run out; carries what callers need to react. */
-class retry_policy_GitHubRequestError extends src/* CiSigningError */.AO {
+class github_request_error_GitHubRequestError extends src/* CiSigningError */.AO {
     /** HTTP status of the last answer, when there was one. */
     status;
     /** True when a write may have been applied although no answer said so (timeout, reset, 5xx). */
@@ -76479,8 +77957,14 @@ class retry_policy_GitHubRequestError extends src/* CiSigningError */.AO {
         this.attempts = details.attempts ?? 1;
     }
 }
-// Network errors whose request never reached GitHub: a retry cannot duplicate anything.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./packages/checks/src/http-errors.ts
+// The catalogue of answers that retrying cannot change, each with its cause and its fix.
+
+
+
 function statusText(status) {
     return `${status} (${external_node_http_.STATUS_CODES[status] ?? 'Unknown'})`;
 }
@@ -76491,22 +77975,67 @@ function gitHubMessage(data) {
         const details = errors
             .map((item) => typeof item === 'string' ? item : item && typeof item === 'object' && 'message' in item ? String(item.message) : JSON.stringify(item))
             .filter(Boolean);
-        return (0,src/* oneLine */.TN)(details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message);
+        // A remote body: no terminal escapes, and bounded.
+        return (0,src/* safeLine */.om)(details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message).slice(0, 300);
     }
     if (typeof data === 'string' && data.trim() && !/^\s*</.test(data))
-        return (0,src/* oneLine */.TN)(data).slice(0, 300);
+        return (0,src/* safeLine */.om)(data).slice(0, 300);
     return '';
 }
+/** The cause and the fix for an answer that retrying cannot change. */
+function permanentError(status, message, request) {
+    const where = `${request.method} ${request.path}`;
+    const said = message ? `: "${message}"` : '';
+    const writing = request.method !== 'GET';
+    const repository = request.repository ?? 'the repository';
+    if (status === 401) {
+        return new github_request_error_GitHubRequestError('GITHUB_BAD_TOKEN', `GitHub refused the token (${statusText(status)}${said}) on ${where}.`, 'Pass a valid, unexpired token: in Actions the default `${{ github.token }}`; for the CLI, GitHub App credentials (--app-id, --app-private-key-file) or GITHUB_TOKEN.', { status });
+    }
+    if (status === 403 && /resource not accessible by integration/i.test(message)) {
+        return new github_request_error_GitHubRequestError('GITHUB_TOKEN_LACKS_CHECKS_PERMISSION', `The token lacks \`checks: ${writing ? 'write' : 'read'}\` on ${repository} (GitHub answered 403 "Resource not accessible by integration" on ${where}).`, writing
+            ? 'Add `permissions: checks: write` to the job. Pull requests from forks only get read-only tokens: post from a trusted event (push, or the trusted runner) instead.'
+            : 'Add `permissions: checks: read` (and `contents: read`) to the job.', { status });
+    }
+    if (status === 403 && /must authenticate via a github app/i.test(message)) {
+        return new github_request_error_GitHubRequestError('GITHUB_TOKEN_CANNOT_WRITE_CHECKS', `A personal access token was used on ${where}; GitHub lets only GitHub Apps create check runs ("You must authenticate via a GitHub App").`, 'Use GITHUB_TOKEN in Actions, or GitHub App credentials (--app-id and --app-private-key-file) with the CLI.', { status });
+    }
+    if (status === 403) {
+        return new github_request_error_GitHubRequestError('GITHUB_FORBIDDEN', `GitHub refused ${where} (${statusText(status)}${said}).`, `Give the token access to ${repository} with \`checks: ${writing ? 'write' : 'read'}\`.`, { status });
+    }
+    if (status === 404) {
+        return new github_request_error_GitHubRequestError('GITHUB_NOT_FOUND', `GitHub answered 404 (Not Found) on ${where}: ${repository} does not exist or the token cannot see it.`, 'Check the repository name (owner/name) and that the token belongs to that repository (GITHUB_TOKEN only sees its own repository).', { status });
+    }
+    if (status === 422) {
+        return new github_request_error_GitHubRequestError('GITHUB_VALIDATION_FAILED', `GitHub rejected ${where} as invalid (${statusText(status)}${said}).`, 'Check the commit sha exists in the repository and the results respect GitHub\'s limits; the message above names the field.', { status });
+    }
+    return new github_request_error_GitHubRequestError('GITHUB_REQUEST_REJECTED', `GitHub rejected ${where} (${statusText(status)}${said}).`, 'This is not a temporary failure, so it was not retried; check the repository, the token and the request named above.', { status });
+}
+
+;// CONCATENATED MODULE: ./packages/checks/src/retry-policy.ts
+// What to do with a failed GitHub request: retry (and how long to wait) or stop with a cause and a fix.
+// Pure functions, so the policy is tested without a network.
+
+
+// Network errors whose request never reached GitHub: a retry cannot duplicate anything.
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+/** GitHub's docs: a secondary rate limit without retry-after means waiting at least a minute. */
+const SECONDARY_RATE_LIMIT_MIN_WAIT_MS = 60_000;
 function headerValue(headers, name) {
     const value = headers?.[name];
     return value === undefined ? undefined : String(value);
 }
-function isRateLimited(status, headers, message) {
-    if (status === 429)
-        return true;
-    if (status !== 403)
-        return false;
-    return /rate limit/i.test(message) || headerValue(headers, 'x-ratelimit-remaining') === '0';
+/** Which rate limit an answer reports, if any. */
+function rateLimitKind(status, headers, message) {
+    if (status !== 429 && status !== 403)
+        return undefined;
+    if (/secondary rate limit/i.test(message))
+        return 'secondary';
+    if (headerValue(headers, 'x-ratelimit-remaining') === '0')
+        return 'primary';
+    if (/rate limit/i.test(message))
+        return 'primary';
+    // A 429 is a rate limit whatever it says; GitHub uses it for secondary limits.
+    return status === 429 ? 'secondary' : undefined;
 }
 /** The innermost error code of a network failure (undici nests them in `cause`). */
 function networkCode(error) {
@@ -76523,77 +78052,50 @@ function networkCode(error) {
     }
     return { code, message };
 }
+/** Our own per-attempt timeout fired: GitHub may have applied the request. */
+function timeoutFailure(timeoutMs) {
+    return { outcomeUnknown: true, description: `GitHub did not answer within ${seconds(timeoutMs)} s` };
+}
 /**
  * Classifies one failed attempt.
  * @param timedOut the attempt was aborted by our own per-attempt timeout
  */
 function classifyFailure(error, request, options) {
-    if (options.timedOut) {
-        return {
-            transient: true,
-            outcomeUnknown: true,
-            description: `GitHub did not answer within ${seconds(options.timeoutMs)} s`,
-        };
-    }
+    if (options.timedOut)
+        return timeoutFailure(options.timeoutMs);
     const httpError = error;
     const response = httpError?.response;
     if (!response) {
         const { code, message } = networkCode(error);
         const reason = code && !message.includes(code) ? `${code}: ${message}` : message;
         return {
-            transient: true,
             outcomeUnknown: !(code && NOT_SENT_CODES.has(code)),
-            description: `The connection to GitHub failed (${(0,src/* oneLine */.TN)(reason)})`,
+            description: `The connection to GitHub failed (${(0,src/* safeLine */.om)(reason).replace(/\/\/[^/@\s]*@/g, '//')})`,
         };
     }
     const { status, headers, data } = response;
     const message = gitHubMessage(data);
     if (status >= 500 || status === 408) {
-        return { transient: true, outcomeUnknown: true, description: `GitHub answered ${statusText(status)}`, status, headers };
+        return { outcomeUnknown: true, description: `GitHub answered ${statusText(status)}`, status, headers };
     }
-    if (isRateLimited(status, headers, message)) {
+    const rateLimit = rateLimitKind(status, headers, message);
+    if (rateLimit) {
         return {
-            transient: true,
             outcomeUnknown: false,
-            rateLimited: true,
+            rateLimit,
             description: `GitHub answered ${statusText(status)}${message ? ` "${message}"` : ''}`,
             status,
             headers,
         };
     }
-    return { transient: false, outcomeUnknown: false, description: `GitHub answered ${statusText(status)}`, status, headers, permanent: permanentError(status, message, request) };
+    return { outcomeUnknown: false, description: `GitHub answered ${statusText(status)}`, status, headers, permanent: permanentError(status, message, request) };
 }
-/** The cause and the fix for an answer that retrying cannot change. */
-function permanentError(status, message, request) {
-    const where = `${request.method} ${request.path}`;
-    const said = message ? `: "${message}"` : '';
-    const writing = request.method !== 'GET';
-    const repository = request.repository ?? 'the repository';
-    if (status === 401) {
-        return new retry_policy_GitHubRequestError('GITHUB_BAD_TOKEN', `GitHub refused the token (${statusText(status)}${said}) on ${where}.`, 'Pass a valid, unexpired token: in Actions the default `${{ github.token }}`; for the CLI, GitHub App credentials (--app-id, --app-private-key-file) or GITHUB_TOKEN.', { status });
-    }
-    if (status === 403 && /resource not accessible by integration/i.test(message)) {
-        return new retry_policy_GitHubRequestError('GITHUB_TOKEN_LACKS_CHECKS_PERMISSION', `The token lacks \`checks: ${writing ? 'write' : 'read'}\` on ${repository} (GitHub answered 403 "Resource not accessible by integration" on ${where}).`, writing
-            ? 'Add `permissions: checks: write` to the job. Pull requests from forks only get read-only tokens: post from a trusted event (push, or the trusted runner) instead.'
-            : 'Add `permissions: checks: read` (and `contents: read`) to the job.', { status });
-    }
-    if (status === 403 && /must authenticate via a github app/i.test(message)) {
-        return new retry_policy_GitHubRequestError('GITHUB_TOKEN_CANNOT_WRITE_CHECKS', `A personal access token was used on ${where}; GitHub lets only GitHub Apps create check runs ("You must authenticate via a GitHub App").`, 'Use GITHUB_TOKEN in Actions, or GitHub App credentials (--app-id and --app-private-key-file) with the CLI.', { status });
-    }
-    if (status === 403) {
-        return new retry_policy_GitHubRequestError('GITHUB_FORBIDDEN', `GitHub refused ${where} (${statusText(status)}${said}).`, `Give the token access to ${repository} with \`checks: ${writing ? 'write' : 'read'}\`.`, { status });
-    }
-    if (status === 404) {
-        return new retry_policy_GitHubRequestError('GITHUB_NOT_FOUND', `GitHub answered 404 (Not Found) on ${where}: ${repository} does not exist or the token cannot see it.`, 'Check the repository name (owner/name) and that the token belongs to that repository (GITHUB_TOKEN only sees its own repository).', { status });
-    }
-    if (status === 422) {
-        return new retry_policy_GitHubRequestError('GITHUB_VALIDATION_FAILED', `GitHub rejected ${where} as invalid (${statusText(status)}${said}).`, 'Check the commit sha exists in the repository and the results respect GitHub\'s limits; the message above names the field.', { status });
-    }
-    return new retry_policy_GitHubRequestError('GITHUB_REQUEST_REJECTED', `GitHub rejected ${where} (${statusText(status)}${said}).`, 'This is not a temporary failure, so it was not retried; check the repository, the token and the request named above.', { status });
-}
-/** retry-after, else x-ratelimit-reset when the budget is spent, else exponential backoff; always capped. */
+/**
+ * retry-after, else x-ratelimit-reset when the budget is spent, else (secondary limit) a minute doubling,
+ * else exponential backoff. Failure waits are capped at maxWaitMs; rate-limit waits are what GitHub asks.
+ */
 function computeWait(input) {
-    const cap = (ms) => Math.max(0, Math.min(ms, input.maxWaitMs));
+    const cap = (ms) => Math.max(0, input.rateLimit ? ms : Math.min(ms, input.maxWaitMs));
     const retryAfter = parseRetryAfter(headerValue(input.headers, 'retry-after'), input.nowMs);
     if (retryAfter !== undefined)
         return { ms: cap(retryAfter), reason: 'retry-after' };
@@ -76601,7 +78103,11 @@ function computeWait(input) {
     const reset = Number(headerValue(input.headers, 'x-ratelimit-reset'));
     // GitHub sends x-ratelimit-reset on every answer; it only matters once the budget is spent.
     if (remaining === '0' && Number.isFinite(reset) && reset > 0) {
-        return { ms: cap(reset * 1000 - input.nowMs), reason: 'rate-limit-reset' };
+        // One second past the reset, as octokit's throttling does: the reset second itself may still refuse.
+        return { ms: cap(reset * 1000 - input.nowMs + (input.rateLimit ? 1000 : 0)), reason: 'rate-limit-reset' };
+    }
+    if (input.rateLimit) {
+        return { ms: SECONDARY_RATE_LIMIT_MIN_WAIT_MS * 2 ** (input.attempt - 1), reason: 'secondary-rate-limit' };
     }
     const backoff = input.retryDelayMs * 2 ** (input.attempt - 1);
     const jitter = backoff * 0.1 * input.random();
@@ -76618,10 +78124,18 @@ function parseRetryAfter(value, nowMs) {
 function seconds(ms) {
     return (ms / 1000).toFixed(1);
 }
-/** "retrying in 4.0 s (attempt 2 of 4)"-style log line for one wait. */
-function retryLogLine(failure, request, wait, attempt, maxAttempts) {
-    const because = wait.reason === 'retry-after' ? ' as retry-after asks' : wait.reason === 'rate-limit-reset' ? ' until the rate limit resets' : '';
-    return `${failure.description} on ${request.method} ${request.path}; retrying in ${seconds(wait.ms)} s${because} (attempt ${attempt} of ${maxAttempts})`;
+const BECAUSE = {
+    'retry-after': ' as retry-after asks',
+    'rate-limit-reset': ' until the rate limit resets',
+    'secondary-rate-limit': ' (a secondary rate limit without retry-after: at least a minute)',
+    backoff: '',
+};
+/**
+ * "retrying in 4.0 s (attempt 2 of 4)" for a failure; for a rate limit the budget left instead of a count:
+ * "retrying in 60.0 s (...; 9m 0s of rate-limit-wait left)".
+ */
+function retryLogLine(failure, request, wait, progress) {
+    return `${failure.description} on ${request.method} ${request.path}; retrying in ${seconds(wait.ms)} s${BECAUSE[wait.reason]} (${progress})`;
 }
 
 ;// CONCATENATED MODULE: ./packages/checks/src/client.ts
@@ -76632,12 +78146,16 @@ function retryLogLine(failure, request, wait, attempt, maxAttempts) {
 
 
 
-/** Thrown inside the retry loop so the loop sees one classified failure per attempt. */
-class AttemptFailedError extends Error {
-    failure;
-    constructor(failure) {
-        super(failure.description);
-        this.failure = failure;
+
+
+
+/** Thrown inside async-retry's loop to end it (async-retry stops on an error with `bail: true`). */
+class StopRetrying extends Error {
+    error;
+    bail = true;
+    constructor(error) {
+        super('stop retrying');
+        this.error = error;
     }
 }
 function client_createGitHubClient(options) {
@@ -76646,6 +78164,7 @@ function client_createGitHubClient(options) {
         retryDelayMs: options.retryDelayMs ?? Number(defaults_src/* DEFAULTS */.zY['retry-delay']) * 1000,
         requestTimeoutMs: options.requestTimeoutMs ?? Number(defaults_src/* DEFAULTS */.zY['request-timeout']) * 1000,
         maxWaitMs: options.maxWaitMs ?? 120000,
+        rateLimitWaitMs: options.rateLimitWaitMs ?? duration_parseDuration(defaults_src/* DEFAULTS */.zY['rate-limit-wait'], { name: 'rate-limit-wait' }) * 1000,
         log: options.log,
         random: options.random ?? Math.random,
     };
@@ -76653,8 +78172,12 @@ function client_createGitHubClient(options) {
         throw new src/* CiSigningError */.AO('GITHUB_TOKEN_MISSING', 'No GitHub token was given.', 'Pass a token with checks: write (GITHUB_TOKEN in Actions) or GitHub App credentials.', 'github');
     }
     const baseUrl = String(options.baseUrl ?? '').trim().replace(/\/+$/, '');
+    // Credentials in the URL would be echoed by fetch's own errors; the token is the only credential.
+    if (urlHasCredentials(baseUrl)) {
+        throw new src/* CiSigningError */.AO('GITHUB_API_URL_INVALID', `The GitHub API URL ${redactUrl(baseUrl)} holds a user or password before the host (not shown).`, 'Remove the credentials from the URL (--api-url or GITHUB_API_URL); the token goes in GITHUB_TOKEN or the token input.', 'github');
+    }
     if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
-        throw new src/* CiSigningError */.AO('GITHUB_API_URL_INVALID', `The GitHub API URL "${baseUrl}" is not an http(s) URL.`, 'Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server (GITHUB_API_URL).', 'github');
+        throw new src/* CiSigningError */.AO('GITHUB_API_URL_INVALID', `The GitHub API URL (${redactUrl(baseUrl)}) is not an http(s) URL.`, 'Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server (GITHUB_API_URL).', 'github');
     }
     const octokit = getOctokit(options.token, {
         // @actions/github reads GITHUB_API_URL once at import, so the base URL is always passed explicitly.
@@ -76683,7 +78206,7 @@ function buildClient(octokit, baseUrl, settings, parentCounters) {
             repository: typeof owner === 'string' && typeof repo === 'string' ? `${owner}/${repo}` : undefined,
         };
     };
-    /** One HTTP attempt with the per-attempt timeout; never retries. */
+    /** One HTTP attempt with the per-attempt timeout; never retries, never throws. */
     const sendOnce = async (route, params, requestCounters) => {
         for (const c of [...counters, ...requestCounters])
             c.count++;
@@ -76695,28 +78218,27 @@ function buildClient(octokit, baseUrl, settings, parentCounters) {
         }, settings.requestTimeoutMs);
         try {
             const response = await octokit.request(route, { ...params, request: { signal: controller.signal } });
+            if (timedOut)
+                return { failure: timeoutFailure(settings.requestTimeoutMs) };
             // Octokit turns a JSON body cut off mid-way (reset, timeout while reading) into a string.
             const contentType = String(response.headers['content-type'] ?? '');
-            if (timedOut || (contentType.includes('json') && typeof response.data === 'string')) {
-                throw new AttemptFailedError({
-                    transient: true,
-                    outcomeUnknown: true,
-                    description: timedOut ? `GitHub did not answer within ${(settings.requestTimeoutMs / 1000).toFixed(1)} s` : 'GitHub\'s answer was cut off',
-                });
+            if (contentType.includes('json') && typeof response.data === 'string') {
+                return { failure: { outcomeUnknown: true, description: "GitHub's answer was cut off" } };
             }
-            return response;
+            return { response: response };
         }
         catch (error) {
-            if (error instanceof AttemptFailedError)
-                throw error;
-            throw new AttemptFailedError(classifyFailure(error, describe(route, params), { timedOut, timeoutMs: settings.requestTimeoutMs }));
+            // Octokit reports a 304 (only possible after If-None-Match) as an error.
+            if (!timedOut && error?.status === 304)
+                return { notModified: true };
+            return { failure: classifyFailure(error, describe(route, params), { timedOut, timeoutMs: settings.requestTimeoutMs }) };
         }
         finally {
             clearTimeout(timer);
         }
     };
     /** `outer` counts the attempts of the requests this one is made for (a lookup for a write). */
-    const request = async (route, params, options, outer) => {
+    const send = async (route, params, options, outer) => {
         const description = describe(route, params);
         const maxAttempts = settings.retries + 1;
         const own = { count: 0 };
@@ -76725,10 +78247,14 @@ function buildClient(octokit, baseUrl, settings, parentCounters) {
         // Sticky: once an attempt may have been applied, later attempts look before they write again.
         let outcomeUnknown = false;
         let waitMs = 0;
-        let transientFailures = 0;
+        let failures = 0;
         let rateLimitedAnswers = 0;
-        const result = await lib_default()(async (bail, attempt) => {
-            if (attempt > 1 && waitMs > 0)
+        let rateLimitWaitedMs = 0;
+        // The waits come from each answer (retry-after, x-ratelimit-reset) and from a time budget, so they are
+        // computed here and slept at the start of the next attempt; async-retry only repeats (forever, no delay
+        // of its own) until an attempt succeeds or throws StopRetrying.
+        const attempt = async () => {
+            if (waitMs > 0)
                 await sleep(waitMs);
             if (outcomeUnknown && options.reconcile) {
                 let applied;
@@ -76737,47 +78263,62 @@ function buildClient(octokit, baseUrl, settings, parentCounters) {
                 }
                 catch (error) {
                     // The lookup had its own retries; without its answer the write cannot be safely re-sent.
-                    bail(lookupFailed(error, description, own.count));
-                    return undefined;
+                    throw new StopRetrying(lookupFailed(error, description, own.count));
                 }
                 if (applied)
                     return applied;
                 outcomeUnknown = false;
             }
-            try {
-                return await sendOnce(route, params, requestCounters);
-            }
-            catch (error) {
-                const failure = error instanceof AttemptFailedError ? error.failure : classifyFailure(error, description, { timedOut: false, timeoutMs: settings.requestTimeoutMs });
-                if (failure.permanent) {
-                    bail(withAttempts(failure.permanent, own.count));
-                    return undefined;
+            const outcome = await sendOnce(route, params, requestCounters);
+            if ('response' in outcome)
+                return outcome.response;
+            if ('notModified' in outcome)
+                return 'not-modified';
+            const { failure } = outcome;
+            if (failure.permanent)
+                throw new StopRetrying(withAttempts(failure.permanent, own.count));
+            outcomeUnknown ||= failure.outcomeUnknown;
+            const nowMs = Date.now();
+            if (failure.rateLimit) {
+                // Rate-limit answers say when to come back; they are budgeted by total waiting time
+                // (rate-limit-wait), so that honouring them does not use up the retries meant for failures.
+                rateLimitedAnswers++;
+                const wait = computeWait({ attempt: rateLimitedAnswers, headers: failure.headers, rateLimit: failure.rateLimit, ...waitSettings(nowMs) });
+                // Each wait is charged at least a second, so that a server asking for 0 s cannot loop forever.
+                const charged = Math.max(wait.ms, 1000);
+                if (rateLimitWaitedMs + charged > settings.rateLimitWaitMs) {
+                    throw new StopRetrying(rateLimitBudgetSpent(failure, description, own.count, rateLimitWaitedMs, wait.ms, settings.rateLimitWaitMs, outcomeUnknown));
                 }
-                outcomeUnknown ||= failure.outcomeUnknown;
-                // Rate-limit answers say when to come back; they have a budget of their own, so that honouring
-                // them does not use up the retries meant for failures (as octokit's throttling and retry plugins split it).
-                const failures = failure.rateLimited ? ++rateLimitedAnswers : ++transientFailures;
-                if (failures >= maxAttempts) {
-                    bail(exhausted(failure, description, own.count, outcomeUnknown));
-                    return undefined;
-                }
-                const wait = computeWait({
-                    attempt: failures,
-                    headers: failure.headers,
-                    retryDelayMs: settings.retryDelayMs,
-                    maxWaitMs: settings.maxWaitMs,
-                    nowMs: Date.now(),
-                    random: settings.random,
-                });
+                rateLimitWaitedMs += charged;
                 waitMs = wait.ms;
-                settings.log(retryLogLine(failure, description, wait, failures, maxAttempts));
-                throw error;
+                const left = formatSeconds(Math.floor((settings.rateLimitWaitMs - rateLimitWaitedMs) / 1000));
+                settings.log(retryLogLine(failure, description, wait, `${failure.rateLimit} rate limit; ${left} of rate-limit-wait left`));
             }
-        }, 
-        // async-retry drives the attempts; the wait is ours (computed from the answer), so its own is zero.
-        // Enough attempts for both budgets; the loop above decides when to stop.
-        { retries: settings.retries * 2, factor: 1, minTimeout: 0, maxTimeout: 0, randomize: false });
-        return result;
+            else {
+                failures++;
+                if (failures >= maxAttempts)
+                    throw new StopRetrying(exhausted(failure, description, own.count, outcomeUnknown));
+                const wait = computeWait({ attempt: failures, headers: failure.headers, ...waitSettings(nowMs) });
+                waitMs = wait.ms;
+                settings.log(retryLogLine(failure, description, wait, `attempt ${failures} of ${maxAttempts}`));
+            }
+            throw new Error(failure.description);
+        };
+        try {
+            return await lib_default()(attempt, { forever: true, retries: 1, factor: 1, minTimeout: 0, maxTimeout: 0, randomize: false });
+        }
+        catch (error) {
+            throw error instanceof StopRetrying ? error.error : error;
+        }
+    };
+    const waitSettings = (nowMs) => ({ retryDelayMs: settings.retryDelayMs, maxWaitMs: settings.maxWaitMs, nowMs, random: settings.random });
+    const request = async (route, params, options, outer) => {
+        const response = await send(route, params, options, outer);
+        if (response === 'not-modified') {
+            // Only a request with If-None-Match can be answered 304; request() never sends one.
+            throw new github_request_error_GitHubRequestError('GITHUB_UNEXPECTED_304', `GitHub answered 304 (Not Modified) to ${route} without a conditional request.`, 'Report this as a bug in ci-signing.');
+        }
+        return response;
     };
     return {
         baseUrl,
@@ -76785,19 +78326,26 @@ function buildClient(octokit, baseUrl, settings, parentCounters) {
             return counter.count;
         },
         request: (route, params, options = {}) => request(route, params, options, []),
+        requestIfChanged: (route, params, etag) => send(route, etag ? { ...params, headers: { ...params.headers, 'if-none-match': etag } } : params, {}, []),
         fork: () => buildClient(octokit, baseUrl, settings, counters),
     };
 }
 function withAttempts(error, attempts) {
-    return new retry_policy_GitHubRequestError(error.code, error.message, error.fix, { status: error.status, outcomeUnknown: false, attempts });
+    return new github_request_error_GitHubRequestError(error.code, error.message, error.fix, { status: error.status, outcomeUnknown: false, attempts });
 }
 function lookupFailed(error, request, attempts) {
-    if (!(error instanceof retry_policy_GitHubRequestError))
+    if (!(error instanceof github_request_error_GitHubRequestError))
         return error;
-    return new retry_policy_GitHubRequestError(error.code, `${error.message.replace(/\.$/, '')} while checking whether an earlier ${request.method} ${request.path} had been applied.`, error.fix, { status: error.status, outcomeUnknown: true, attempts });
+    return new github_request_error_GitHubRequestError(error.code, `${error.message.replace(/\.$/, '')} while checking whether an earlier ${request.method} ${request.path} had been applied.`, error.fix, { status: error.status, outcomeUnknown: true, attempts });
 }
 function exhausted(failure, request, attempts, outcomeUnknown) {
-    return new retry_policy_GitHubRequestError('GITHUB_RETRIES_EXHAUSTED', `${request.method} ${request.path} still failed after ${attempts} HTTP attempt${attempts === 1 ? '' : 's'}; the last failure: ${failure.description}.`, 'GitHub or the network is having trouble: run the step again later (posting is idempotent, a re-run updates the same check run), or raise retries / retry-delay.', { status: failure.status, outcomeUnknown, attempts });
+    return new github_request_error_GitHubRequestError('GITHUB_RETRIES_EXHAUSTED', `${request.method} ${request.path} still failed after ${attempts} HTTP attempt${attempts === 1 ? '' : 's'}; the last failure: ${failure.description}.`, 'GitHub or the network is having trouble: run the step again later (posting is idempotent, a re-run updates the same check run), or raise retries / retry-delay.', { status: failure.status, outcomeUnknown, attempts });
+}
+function rateLimitBudgetSpent(failure, request, attempts, waitedMs, askedMs, budgetMs, outcomeUnknown) {
+    const waited = formatSeconds(Math.round(waitedMs / 1000));
+    const asked = formatSeconds(Math.ceil(askedMs / 1000));
+    return new github_request_error_GitHubRequestError('GITHUB_RATE_LIMITED', `${request.method} ${request.path} is still rate limited (${failure.description}) after waiting ${waited}; ` +
+        `GitHub asks for ${asked} more, beyond rate-limit-wait ${formatSeconds(Math.round(budgetMs / 1000))}.`, 'Run the step again later (posting is idempotent), raise rate-limit-wait, or post from fewer jobs at once.', { status: failure.status, outcomeUnknown, attempts });
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
@@ -76846,7 +78394,7 @@ function decodeEmbeddedBlock(text, options = {}) {
     }
     const marker = markers[0];
     if (marker[1] !== String(EMBEDDED_BLOCK_VERSION)) {
-        throw blockError('EMBEDDED_BLOCK_UNSUPPORTED_VERSION', `The check run's ci-signing block is version "${marker[1].slice(0, 20)}"; this verifier reads version ${EMBEDDED_BLOCK_VERSION}.`, 'Use the same major version of ci-signing to post and to verify.');
+        throw blockError('EMBEDDED_BLOCK_UNSUPPORTED_VERSION', `The check run's ci-signing block is version ${/^\d{1,6}$/.test(marker[1]) ? marker[1] : describeShape(marker[1])}; this verifier reads version ${EMBEDDED_BLOCK_VERSION}.`, 'Use the same major version of ci-signing to post and to verify.');
     }
     const after = text.slice((marker.index ?? 0) + marker[0].length);
     const fenced = /^\r?\n```([^\r\n]*)\r?\n([^\r\n]*)\r?\n```/.exec(after);
@@ -76886,10 +78434,10 @@ function parseBlockJson(line) {
         throw malformed('its payload is not a JSON object');
     const block = value;
     if (block.format !== EMBEDDED_BLOCK_FORMAT) {
-        throw blockError('EMBEDDED_BLOCK_UNSUPPORTED_VERSION', `The ci-signing block's format is ${JSON.stringify(block.format)?.slice(0, 40)}; this verifier reads "${EMBEDDED_BLOCK_FORMAT}".`, 'Use the same major version of ci-signing to post and to verify.');
+        throw blockError('EMBEDDED_BLOCK_UNSUPPORTED_VERSION', `The ci-signing block's format is ${describeEnumValue(block.format)}; this verifier reads "${EMBEDDED_BLOCK_FORMAT}".`, 'Use the same major version of ci-signing to post and to verify.');
     }
     if (block.encoding !== EMBEDDED_BLOCK_ENCODING) {
-        throw blockError('EMBEDDED_BLOCK_UNSUPPORTED_ENCODING', `The ci-signing block's encoding is ${JSON.stringify(block.encoding)?.slice(0, 40)}; only "${EMBEDDED_BLOCK_ENCODING}" is defined.`, REPOST_FIX);
+        throw blockError('EMBEDDED_BLOCK_UNSUPPORTED_ENCODING', `The ci-signing block's encoding is ${describeEnumValue(block.encoding)}; only "${EMBEDDED_BLOCK_ENCODING}" is defined.`, REPOST_FIX);
     }
     if (typeof block.digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(block.digest))
         throw malformed('"digest" must be "sha256:" and 64 lower-case hex digits');
@@ -76941,47 +78489,71 @@ async function runs_listCheckRunsForRef(get, query) {
     }
     return [...byId.values()];
 }
-/** Latest first: by completed_at, then by id (the later run of the same second). */
-function newerFirst(a, b) {
-    const byTime = Date.parse(b.completed_at ?? '') - Date.parse(a.completed_at ?? '');
-    return byTime !== 0 && Number.isFinite(byTime) ? byTime : b.id - a.id;
-}
 /**
- * The most recent completed run of each name on `sha` (null when none). The latest decides: an older
- * run is never returned in place of a newer completed one.
+ * Every check run of `sha` (all names, whatever their status), with output.text. With `etag`, the first page
+ * is a conditional request: 'not-modified' when GitHub answers 304, which does not count against the primary
+ * rate limit. The listing is newest first, so a new run or a change to a recent one changes the first page.
  */
-async function readCheckRuns(input) {
+async function readAllCheckRuns(input) {
     const { owner, repo } = runs_parseRepository(input.repository);
-    const get = (route, params) => input.client.request(route, params);
-    const runs = await runs_listCheckRunsForRef(get, { owner, repo, ref: input.sha });
-    const result = new Map();
-    for (const name of input.checkNames) {
-        const latest = runs.filter((run) => run.name === name && run.status === 'completed' && run.completed_at).sort(newerFirst)[0];
-        if (!latest) {
-            result.set(name, null);
-            continue;
-        }
-        let text = latest.output?.text;
+    let etag;
+    let first = true;
+    const get = async (route, params) => {
+        if (!first)
+            return input.client.request(route, params);
+        first = false;
+        const response = await input.client.requestIfChanged(route, params ?? {}, input.etag);
+        if (response === 'not-modified')
+            throw NOT_MODIFIED;
+        etag = typeof response.headers.etag === 'string' ? response.headers.etag : undefined;
+        return response;
+    };
+    let runs;
+    try {
+        runs = await runs_listCheckRunsForRef(get, { owner, repo, ref: input.sha });
+    }
+    catch (error) {
+        if (error === NOT_MODIFIED)
+            return 'not-modified';
+        throw error;
+    }
+    const records = [];
+    for (const run of runs) {
+        let text = run.output?.text;
         if (text === undefined) {
             // GitHub's listing carries output.text; fetch the run only if a server left it out.
-            const full = await input.client.request('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: latest.id });
+            const full = await input.client.request('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: run.id });
             text = full.data.output?.text;
         }
-        result.set(name, {
-            id: latest.id,
-            name: latest.name,
-            htmlUrl: latest.html_url ?? null,
-            completedAt: latest.completed_at,
-            status: latest.status,
-            conclusion: latest.conclusion,
-            headSha: latest.head_sha,
-            text: text ?? null,
-        });
+        records.push(toRecord(run, text ?? null));
     }
-    return result;
+    return { runs: records, etag };
+}
+/** Ends a listing whose first page was not modified; never leaves this module. */
+const NOT_MODIFIED = Symbol('not-modified');
+function toRecord(run, text) {
+    return {
+        id: run.id,
+        name: run.name,
+        htmlUrl: run.html_url ?? null,
+        completedAt: run.completed_at,
+        status: run.status,
+        conclusion: run.conclusion,
+        headSha: run.head_sha,
+        text,
+    };
+}
+/**
+ * Every run of each name on `sha`, whatever its status (an empty list when none). Which run decides is the
+ * verifier's choice (by signature time), never the run's metadata.
+ */
+async function readCheckRuns(input) {
+    const listing = await readAllCheckRuns({ client: input.client, repository: input.repository, sha: input.sha });
+    const runs = listing === 'not-modified' ? [] : listing.runs;
+    return new Map(input.checkNames.map((name) => [name, runs.filter((run) => run.name === name)]));
 }
 
-;// CONCATENATED MODULE: ./packages/checks/src/post.ts
+;// CONCATENATED MODULE: ./packages/checks/src/post-check-run.ts
 // Posts results as one check run per (commit, name, digest), whatever the network does.
 //
 // How duplicates are avoided:
@@ -77031,7 +78603,7 @@ function buildCheckRunContent(input) {
         digest,
     };
 }
-async function post_postResults(input) {
+async function post_check_run_postResults(input) {
     const checkName = input.checkName ?? DEFAULTS['check-name'];
     const { owner, repo } = parseRepository(input.repository);
     if (input.results.repository.toLowerCase() !== input.repository.toLowerCase()) {
@@ -77211,7 +78783,9 @@ async function createAppInstallationToken(input) {
 
 
 
-;// CONCATENATED MODULE: ./packages/operations/src/post.ts
+
+
+;// CONCATENATED MODULE: ./packages/operations/src/post-operation.ts
 
 
 
@@ -77223,10 +78797,16 @@ async function postResultsFile(request) {
     const retries = parseNonNegativeInteger('retries', withDefault('retries', request.retries), LIMITS.maxRetries);
     const retryDelayMs = parseSeconds('retry-delay', withDefault('retry-delay', request.retryDelay), true) * 1000;
     const requestTimeoutMs = parseSeconds('request-timeout', withDefault('request-timeout', request.requestTimeout), false) * 1000;
+    const rateLimitWaitMs = parseDuration(withDefault('rate-limit-wait', request.rateLimitWait), { name: 'rate-limit-wait', zeroAllowed: true, example: '10m' }) * 1000;
     const checkName = withDefault('check-name', request.checkName).trim();
     // Everything is read and checked before the first request, so a bad input never leaves a half-posted run.
     const { bytes, results } = await readResultsFile(request.resultsFile);
-    const signature = await post_readSignature(request);
+    if (results.check !== undefined && results.check !== checkName) {
+        // The verifier would reject it (binding): posting it would only leave a run that can never verify.
+        throw new CiSigningError('CHECK_NAME_MISMATCH', `${request.resultsFile} names check "${results.check}", but it was to be posted as "${checkName}"; nothing was posted.`, `Set check-name to "${results.check}", or collect the results again with --check-name ${checkName}.`);
+    }
+    const signature = await post_operation_readSignature(request);
+    // Only armor is posted: a binary signature (gpg --detach-sign) is re-armored here.
     const signer = signature ? await describeSignature(signature, request.signatureFile || `${request.resultsFile}.asc`) : null;
     if (!signature)
         request.warn(`posting ${request.resultsFile} unsigned: the verifier rejects it unless allow-unsigned is set. Sign it first (sign action or ci-signing sign).`);
@@ -77234,14 +78814,14 @@ async function postResultsFile(request) {
         (() => {
             if (!request.token)
                 throw new UsageError('no GitHub token', 'Pass token (default github.token, with checks: write) or set GITHUB_TOKEN; the CLI also takes GitHub App credentials.');
-            return createGitHubClient({ token: request.token, baseUrl: request.apiUrl, retries, retryDelayMs, requestTimeoutMs, log: request.log });
+            return createGitHubClient({ token: request.token, baseUrl: request.apiUrl, retries, retryDelayMs, requestTimeoutMs, rateLimitWaitMs, log: request.log });
         })();
     const posted = await postResults({
         client,
         repository: results.repository,
         resultsBytes: bytes,
         results,
-        signature,
+        signature: signer?.armored ?? null,
         checkName,
         signerFingerprint: signer?.fingerprint,
         signingKeyId: signer?.signingKeyId,
@@ -77250,24 +78830,24 @@ async function postResultsFile(request) {
     });
     return { checkRunId: posted.checkRunId, checkRunUrl: posted.htmlUrl, attempts: posted.attempts, signed: posted.signed, created: posted.created };
 }
-async function post_readSignature(request) {
+async function post_operation_readSignature(request) {
     if (request.signatureFile)
-        return readBoundedText(request.signatureFile, SIGNATURE_FILE);
-    const bytes = await readOptionalFile(`${request.resultsFile}.asc`, SIGNATURE_FILE);
-    return bytes === null ? null : bytes.toString('utf8');
+        return readBoundedFile(request.signatureFile, SIGNATURE_FILE);
+    return readOptionalFile(`${request.resultsFile}.asc`, SIGNATURE_FILE);
 }
-/** The signer as the signature itself names it, for the check run's title and summary. */
-async function describeSignature(armored, path) {
-    let signature;
+/** The signer as the signature itself names it, for the check run's title and summary; armor to post. */
+async function describeSignature(signature, path) {
+    let inspected;
     try {
-        signature = await openpgp.readSignature({ armoredSignature: armored });
+        inspected = await inspectSignature(signature);
     }
-    catch {
-        throw new CiSigningError('SIGNATURE_MALFORMED', `${path} is not an armored OpenPGP signature`, 'Point signature-file at the .asc file the sign step wrote.');
+    catch (error) {
+        if (!(error instanceof CiSigningError))
+            throw error;
+        throw new CiSigningError(error.code, `${path}: ${error.message}`, 'Point signature-file at the signature file the sign step wrote.');
     }
-    const packet = signature.packets[0];
-    const fingerprint = packet?.issuerFingerprint ? Buffer.from(packet.issuerFingerprint).toString('hex').toUpperCase() : undefined;
-    return { signingKeyId: packet.issuerKeyID.toHex().toUpperCase(), fingerprint };
+    const [first] = inspected.signers;
+    return { armored: inspected.armored, signingKeyId: first.signingKeyId, fingerprint: first.fingerprint };
 }
 function parseSeconds(name, value, zeroAllowed) {
     const seconds = Number(value.trim());
@@ -77276,643 +78856,6 @@ function parseSeconds(name, value, zeroAllowed) {
     }
     return seconds;
 }
-
-;// CONCATENATED MODULE: ./packages/signing/src/policy.ts
-// Key and hash policy shared by signing and verification. The decisions are made here, explicitly,
-// so that a refusal never depends on an openpgp default that may change between versions.
-
-
-const MIN_RSA_BITS = 2048;
-/** Hashes refused on signatures (broken or deprecated for signatures). */
-const WEAK_HASHES = new Set([
-    enums.hash.md5,
-    enums.hash.sha1,
-    enums.hash.ripemd,
-]);
-/** Hashes our own signatures may use: SHA-256 or stronger. */
-const policy_STRONG_HASHES = new Set([
-    enums.hash.sha256,
-    enums.hash.sha384,
-    enums.hash.sha512,
-    enums.hash.sha3_256,
-    enums.hash.sha3_512,
-]);
-/**
- * openpgp config for looking at keys whose strength we judge ourselves: openpgp would otherwise throw
- * a generic "too weak" error before we can say which key is weak and why.
- */
-const policy_LENIENT_KEY_CONFIG = {
-    minRSABits: 0,
-    rejectPublicKeyAlgorithms: new Set(),
-};
-/** openpgp config mirroring our policy, as a second line behind our own explicit checks. */
-const STRICT_CONFIG = {
-    minRSABits: MIN_RSA_BITS,
-    rejectPublicKeyAlgorithms: new Set([enums.publicKey.dsa, enums.publicKey.elgamal]),
-    rejectHashAlgorithms: new Set([enums.hash.md5, enums.hash.ripemd]),
-    rejectMessageHashAlgorithms: new Set(WEAK_HASHES),
-};
-function policy_hexUpper(keyId) {
-    return keyId.toHex().toUpperCase();
-}
-function policy_fingerprintOf(key) {
-    return key.getFingerprint().toUpperCase();
-}
-function policy_hashName(hash) {
-    if (hash === null)
-        return 'an unknown hash';
-    const name = enums.read(enums.hash, hash);
-    // openpgp says "ripemd" for RIPEMD-160 and "sha3_256" for SHA3-256; use the names gpg users know.
-    return name === 'ripemd' ? 'RIPEMD160' : name.toUpperCase().replace('_', '-');
-}
-/** Why a key algorithm is too weak to sign with, or undefined when it is acceptable. */
-function weakness(component) {
-    const info = component.getAlgorithmInfo();
-    switch (info.algorithm) {
-        case 'rsaEncryptSign':
-        case 'rsaSign':
-        case 'rsaEncrypt':
-            return info.bits !== undefined && info.bits < MIN_RSA_BITS
-                ? `RSA ${info.bits}-bit (at least ${MIN_RSA_BITS} bits are required)`
-                : undefined;
-        case 'dsa':
-            return 'DSA (no longer accepted for signing)';
-        case 'elgamal':
-            return 'ElGamal (no longer accepted for signing)';
-        default:
-            return undefined;
-    }
-}
-/** True when any binding signature of the subkey allows it to sign data. */
-function policy_subkeyMaySign(subkey) {
-    return subkey.bindingSignatures.some((signature) => signature.keyFlags !== null && (signature.keyFlags[0] & openpgp.enums.keyFlags.signData) !== 0);
-}
-/** Revocation and expiry of the primary key as of `now` (revocations inside the key count). */
-async function primaryKeyState(key, now) {
-    if (await key.isRevoked(undefined, undefined, now))
-        return { state: 'revoked' };
-    const expiry = await key.getExpirationTime();
-    if (expiry instanceof Date && expiry.getTime() <= now.getTime())
-        return { state: 'expired', at: expiry };
-    return { state: 'valid' };
-}
-/** Revocation and expiry of a subkey as of `now`. */
-async function policy_subkeyState(subkey, now) {
-    // openpgp's own signature types are stricter than its code: undefined means "any revocation".
-    const anySignature = undefined;
-    const primaryPacket = undefined;
-    if (await subkey.isRevoked(anySignature, primaryPacket, now))
-        return { state: 'revoked' };
-    // A null date reads the latest binding signature whatever its date; its key expiry is what matters.
-    const expiry = await subkey.getExpirationTime(null);
-    if (expiry instanceof Date && expiry.getTime() <= now.getTime())
-        return { state: 'expired', at: expiry };
-    return { state: 'valid' };
-}
-function policy_isSubkey(component) {
-    return component instanceof Subkey;
-}
-function policy_isoDate(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/**
- * Throws KEY_REVOKED / KEY_EXPIRED when the primary key, or `component` if it is a subkey, is not
- * valid at `now`. `label` names the key in the message, e.g. "private key" or "trusted key".
- */
-async function policy_assertValidNow(key, component, now, label, kind) {
-    const fingerprint = policy_fingerprintOf(key);
-    const primary = await primaryKeyState(key, now);
-    if (primary.state === 'revoked') {
-        throw new src/* CiSigningError */.AO('KEY_REVOKED', `The ${label} ${fingerprint} is revoked.`, 'Use a key that is not revoked (generate one with `ci-signing keygen`) and trust its public key instead.', kind);
-    }
-    if (primary.state === 'expired') {
-        throw new src/* CiSigningError */.AO('KEY_EXPIRED', `The ${label} ${fingerprint} expired on ${policy_isoDate(primary.at)}.`, 'Extend the key expiry (gpg --quick-set-expire) and re-export it, or generate a new key with `ci-signing keygen`.', kind);
-    }
-    if (!policy_isSubkey(component))
-        return;
-    const subkeyId = policy_hexUpper(component.getKeyID());
-    const sub = await policy_subkeyState(component, now);
-    if (sub.state === 'revoked') {
-        throw new src/* CiSigningError */.AO('KEY_REVOKED', `The signing subkey ${subkeyId} of the ${label} ${fingerprint} is revoked.`, 'Sign with a subkey that is not revoked and publish the updated public key.', kind);
-    }
-    if (sub.state === 'expired') {
-        throw new src/* CiSigningError */.AO('KEY_EXPIRED', `The signing subkey ${subkeyId} of the ${label} ${fingerprint} expired on ${policy_isoDate(sub.at)}.`, 'Extend the subkey expiry (gpg --quick-set-expire FPR 1y SUBKEY-FPR) and re-export the keys.', kind);
-    }
-}
-/** Throws KEY_WEAK when any of `components` uses a weak algorithm. */
-function policy_assertStrong(key, components, label, kind) {
-    for (const component of components) {
-        const reason = weakness(component);
-        if (reason === undefined)
-            continue;
-        const which = policy_isSubkey(component)
-            ? `The signing subkey ${policy_hexUpper(component.getKeyID())} of the ${label} ${policy_fingerprintOf(key)}`
-            : `The ${label} ${policy_fingerprintOf(key)}`;
-        throw new src/* CiSigningError */.AO('KEY_WEAK', `${which} is too weak to sign with: ${reason}.`, 'Generate a new key (`ci-signing keygen`, ed25519 or rsa4096) and trust its public key instead.', kind);
-    }
-}
-/**
- * First line of an openpgp error, shortened, with long base64-like runs (possible key material)
- * replaced. Hex runs (key ids, fingerprints) are kept.
- */
-function safeReason(error, maxLength = 160) {
-    const message = error instanceof Error ? error.message : String(error);
-    return message
-        .split('\n')[0]
-        .replace(/[A-Za-z0-9+/=]{20,}/g, (run) => (/^[0-9A-Fa-f]+$/.test(run) ? run : '[...]'))
-        .slice(0, maxLength);
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/private-key.ts
-// Loading the signer's private key. Nothing here may put key material or the passphrase into an
-// error: openpgp's own messages can quote armor lines, so they are never passed on.
-
-
-
-
-const PASSPHRASE_FIX = "Set the passphrase input (CLI: --passphrase-file or CI_SIGNING_PASSPHRASE) to the private key's passphrase.";
-const ACCEPTED_FORMS = 'Give the ASCII-armored secret key (gpg --armor --export-secret-keys KEYID, or private-key.asc from `ci-signing keygen`); base64 of that armor and one-line armor with \\n escapes are accepted too.';
-function private_key_unreadable(message) {
-    return new CiSigningError('KEY_UNREADABLE', message, ACCEPTED_FORMS, 'input');
-}
-async function readArmoredKey(text) {
-    const armored = normalizeArmor(text);
-    if (armored === '')
-        throw private_key_unreadable('The private key is empty.');
-    if (!armored.includes('-----BEGIN PGP '))
-        throw private_key_unreadable('The private key is not OpenPGP armor (no BEGIN PGP line found).');
-    if (/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(armored) && !/-----BEGIN PGP PRIVATE KEY BLOCK-----/.test(armored)) {
-        throw notPrivate();
-    }
-    try {
-        return await openpgp.readKey({ armoredKey: armored });
-    }
-    catch {
-        throw private_key_unreadable('The private key armor could not be read (damaged, truncated or not an OpenPGP key).');
-    }
-}
-function notPrivate() {
-    return new CiSigningError('KEY_NOT_PRIVATE', 'The private key input holds a PUBLIC key; signing needs the secret key.', 'Export the secret key (gpg --armor --export-secret-keys KEYID) or use private-key.asc from `ci-signing keygen`; keep the public key for trusted-keys.', 'input');
-}
-function secretPackets(key) {
-    return key.getKeys().map((component) => component.keyPacket);
-}
-async function unlock(key, passphrase, fingerprint) {
-    const packets = secretPackets(key).filter((packet) => !packet.isDummy());
-    if (packets.some((packet) => packet.isMissingSecretKeyMaterial())) {
-        throw private_key_unreadable(`The private key ${fingerprint} uses a secret-key protection openpgp.js cannot read (unsupported S2K or cipher).`);
-    }
-    if (packets.every((packet) => packet.isDecrypted()))
-        return key;
-    if (passphrase === '') {
-        throw new CiSigningError('KEY_PASSPHRASE', `The private key ${fingerprint} is protected by a passphrase, but no passphrase was given.`, PASSPHRASE_FIX, 'input');
-    }
-    try {
-        return await openpgp.decryptKey({ privateKey: key, passphrase });
-    }
-    catch {
-        throw new CiSigningError('KEY_PASSPHRASE', `The passphrase does not unlock the private key ${fingerprint}.`, PASSPHRASE_FIX, 'input');
-    }
-}
-/** Explains why no (sub)key can sign now, as precisely as the key allows. */
-async function noSigningKey(key, now, fingerprint) {
-    const signingSubkeys = key.subkeys.filter(subkeyMaySign);
-    for (const wanted of ['revoked', 'expired']) {
-        for (const subkey of signingSubkeys) {
-            const state = await subkeyState(subkey, now);
-            if (state.state !== wanted)
-                continue;
-            // Reuse the shared wording for revoked / expired subkeys.
-            await assertValidNow(key, subkey, now, 'private key', 'input');
-        }
-    }
-    return new CiSigningError('KEY_NO_SIGNING', `The private key ${fingerprint} has no key or subkey that may sign data now.`, 'Use a key with signing capability (gpg --quick-add-key FPR ed25519 sign) or generate one with `ci-signing keygen`.', 'input');
-}
-/**
- * Reads, checks and decrypts the signer's private key. Refuses public keys, garbage, wrong or missing
- * passphrases, expired, revoked and weak keys, and keys without a signing-capable (sub)key valid `now`.
- */
-async function private_key_loadPrivateKey(text, passphrase = '', now = new Date()) {
-    const read = await readArmoredKey(text);
-    if (!read.isPrivate())
-        throw notPrivate();
-    const fingerprint = fingerprintOf(read);
-    await assertValidNow(read, read, now, 'private key', 'input');
-    // The primary key certifies the subkey bindings, so its strength matters even when a subkey signs.
-    assertStrong(read, [read, ...read.subkeys.filter(subkeyMaySign)], 'private key', 'input');
-    const key = await unlock(read, passphrase, fingerprint);
-    let signing;
-    try {
-        signing = await key.getSigningKey(undefined, now, undefined, { ...openpgp.config, ...LENIENT_KEY_CONFIG });
-    }
-    catch {
-        throw await noSigningKey(key, now, fingerprint);
-    }
-    const signingKeyId = hexUpper(signing.getKeyID());
-    if (signing.keyPacket.isDummy()) {
-        throw new CiSigningError('KEY_NO_SIGNING', `The secret part of the ${isSubkey(signing) ? 'signing subkey' : 'primary key'} ${signingKeyId} of the private key ${fingerprint} is not in the exported key.`, 'Export a secret key that includes the signing (sub)key (gpg --armor --export-secret-subkeys KEYID! for just the signing subkey).', 'input');
-    }
-    return { key, fingerprint, signingKeyId };
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/sign.ts
-
-
-
-/**
- * Armored detached binary signature over the exact `bytes`, made by the (sub)key chosen when the key
- * was loaded, with SHA-256 or stronger.
- */
-async function sign_signDetached(bytes, signingKey, date) {
-    const component = signingKey.key.getKeys().find((candidate) => hexUpper(candidate.getKeyID()) === signingKey.signingKeyId);
-    if (!component) {
-        throw new CiSigningError('SIGN_FAILED', `The signing key ${signingKey.signingKeyId} is not part of the private key ${signingKey.fingerprint}.`, 'Load the key with loadPrivateKey() and pass its result unchanged.', 'internal');
-    }
-    let armored;
-    try {
-        armored = await openpgp.sign({
-            message: await openpgp.createMessage({ binary: bytes }),
-            signingKeys: signingKey.key,
-            signingKeyIDs: component.getKeyID(),
-            detached: true,
-            format: 'armored',
-            date,
-            config: { preferredHashAlgorithm: openpgp.enums.hash.sha256 },
-        });
-    }
-    catch (error) {
-        // openpgp's signing errors name keys and algorithms, never secret material.
-        throw new CiSigningError('SIGN_FAILED', `Signing with key ${signingKey.signingKeyId} failed: ${error.message}.`, 'Check that the key is valid at the signing time and can sign.', 'internal');
-    }
-    const signature = await openpgp.readSignature({ armoredSignature: armored });
-    for (const packet of signature.packets) {
-        if (!STRONG_HASHES.has(packet.hashAlgorithm)) {
-            throw new CiSigningError('SIGN_FAILED', `The signature was made with ${hashName(packet.hashAlgorithm)}; SHA-256 or stronger is required.`, "Set the key's preferred hash algorithms to SHA-256 or stronger (gpg --edit-key KEYID setpref).", 'internal');
-        }
-    }
-    return armored;
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/armor.ts
-// ASCII armor as people actually paste it into secrets and inputs.
-const BEGIN_MARKER = '-----BEGIN PGP ';
-const BASE64_ONLY = /^[A-Za-z0-9+/=\s]+$/;
-const ESCAPED_NEWLINE = /\\r\\n|\\n|\\r/g;
-const ARMOR_BLOCK = /-----BEGIN PGP ([A-Z0-9 ,/]+)-----[\s\S]*?-----END PGP \1-----/g;
-/**
- * Returns plain armor for: plain armor; the whole armored text base64-encoded (as stored in secrets);
- * one-line armor with literal `\n` or `\r\n` escapes. Lines are trimmed (indented YAML blocks) and CRLF
- * becomes LF. Text that is none of these is returned trimmed, for the reader to refuse.
- */
-function armor_normalizeArmor(text) {
-    let value = text.trim();
-    if (!value.includes(BEGIN_MARKER) && value.length > 0 && BASE64_ONLY.test(value)) {
-        const decoded = Buffer.from(value.replace(/\s+/g, ''), 'base64').toString('utf8');
-        if (decoded.includes(BEGIN_MARKER))
-            value = decoded.trim();
-    }
-    if (!value.includes(BEGIN_MARKER))
-        return value;
-    // Armor never contains a backslash, so any literal "\n" is an escaped line break.
-    return value
-        .replace(ESCAPED_NEWLINE, '\n')
-        .replace(/\r\n?/g, '\n')
-        .split('\n')
-        .map((line) => line.trim())
-        .join('\n')
-        .trim();
-}
-/**
- * Splits text into its armor blocks by their BEGIN/END lines (openpgp reads one armor at a time).
- * Text between blocks (comments, gpg's revocation preamble) is ignored. `unterminated` counts BEGIN
- * lines that have no matching END line.
- */
-function splitArmorBlocks(text) {
-    const blocks = [];
-    for (const match of text.matchAll(ARMOR_BLOCK)) {
-        blocks.push({ type: match[1], text: match[0] });
-    }
-    const beginLines = text.split(BEGIN_MARKER).length - 1;
-    return { blocks, unterminated: beginLines - blocks.length };
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/trusted-keys.ts
-// The keyring a verifier trusts: public keys, with revocation certificates applied.
-
-
-
-
-class TrustedKeyring {
-    keys;
-    constructor(keys) {
-        this.keys = keys;
-    }
-    get size() {
-        return this.keys.length;
-    }
-    /** Primary key fingerprints, 40 hex upper-case. */
-    get fingerprints() {
-        return this.keys.map(policy_fingerprintOf);
-    }
-    /**
-     * Finds a primary key or subkey by key id (16 hex) or fingerprint (40 hex), case-insensitive;
-     * spaces and a leading 0x are ignored.
-     */
-    find(idOrFingerprint) {
-        const wanted = idOrFingerprint.replace(/\s+/g, '').replace(/^0x/i, '').toUpperCase();
-        for (const key of this.keys) {
-            for (const component of key.getKeys()) {
-                const keyId = policy_hexUpper(component.getKeyID());
-                if (wanted === keyId || wanted === policy_fingerprintOf(component)) {
-                    return { key, component, fingerprint: policy_fingerprintOf(key), keyId };
-                }
-            }
-        }
-        return undefined;
-    }
-}
-const TRUSTED_KEYS_FIX = 'Give ASCII-armored public keys (gpg --armor --export KEYID, or public-key.asc from `ci-signing keygen`), optionally followed by revocation certificates.';
-function trusted_keys_unreadable(message, fix = TRUSTED_KEYS_FIX) {
-    return new src/* CiSigningError */.AO('TRUSTED_KEYS_UNREADABLE', message, fix, 'input');
-}
-async function readBlock(type, armored, position) {
-    if (type === 'PRIVATE KEY BLOCK') {
-        throw trusted_keys_unreadable(`Trusted keys ${position} is a PRIVATE key block.`, 'Give only public keys (gpg --armor --export KEYID); remove the private key and treat it as exposed.');
-    }
-    if (type !== 'PUBLIC KEY BLOCK' && type !== 'SIGNATURE') {
-        throw trusted_keys_unreadable(`Trusted keys ${position} is a PGP ${type}, not a public key or revocation certificate.`);
-    }
-    let data;
-    try {
-        data = (await unarmor(armored)).data;
-    }
-    catch (error) {
-        throw trusted_keys_unreadable(`Trusted keys ${position} has damaged armor: ${safeReason(error)}.`);
-    }
-    let keyError;
-    if (type === 'PUBLIC KEY BLOCK') {
-        try {
-            return { keys: await readKeys({ binaryKeys: data }) };
-        }
-        catch (error) {
-            keyError = error;
-        }
-    }
-    // gpg and openpgp.js write revocation certificates as a lone signature packet, in either armor type.
-    let signature;
-    try {
-        signature = await readSignature({ binarySignature: data });
-    }
-    catch {
-        throw trusted_keys_unreadable(`Trusted keys ${position} is not a readable public key: ${safeReason(keyError ?? new Error('no key packet found'))}.`);
-    }
-    const packets = [...signature.packets];
-    if (packets.length === 0 || packets.some((packet) => packet.signatureType !== enums.signature.keyRevocation)) {
-        throw trusted_keys_unreadable(`Trusted keys ${position} holds a signature that is not a key revocation certificate.`);
-    }
-    return { revocations: packets.map((packet) => ({ issuerKeyId: policy_hexUpper(packet.issuerKeyID), armored })) };
-}
-/** Adds `key` to `keys`, merging it into an earlier copy of the same key. */
-async function addKey(keys, key) {
-    const index = keys.findIndex((known) => known.getFingerprint() === key.getFingerprint());
-    if (index < 0)
-        keys.push(key);
-    else
-        keys[index] = await keys[index].update(key);
-}
-/**
- * Builds the trusted keyring. Each string may hold several armored public key blocks and revocation
- * certificates (in any order); text between blocks is ignored. A revocation certificate revokes the
- * matching key in the ring; one for a key that is not in the ring is ignored.
- */
-async function loadTrustedKeys(blocks) {
-    const keys = [];
-    const revocations = [];
-    for (const [entryIndex, entry] of blocks.entries()) {
-        const text = armor_normalizeArmor(entry);
-        if (text === '')
-            continue;
-        const where = blocks.length > 1 ? ` (entry ${entryIndex + 1})` : '';
-        const { blocks: armorBlocks, unterminated } = splitArmorBlocks(text);
-        if (armorBlocks.length === 0 && unterminated === 0) {
-            throw trusted_keys_unreadable(`Trusted keys${where} contain no OpenPGP armor (no BEGIN PGP line found).`);
-        }
-        if (unterminated > 0) {
-            throw trusted_keys_unreadable(`Trusted keys${where} contain an armor block without its END line (truncated?).`);
-        }
-        for (const [blockIndex, block] of armorBlocks.entries()) {
-            const position = `block ${blockIndex + 1}${where}`;
-            const content = await readBlock(block.type, block.text, position);
-            if ('revocations' in content) {
-                revocations.push(...content.revocations);
-                continue;
-            }
-            for (const key of content.keys) {
-                if (key.isPrivate()) {
-                    throw trusted_keys_unreadable(`Trusted keys ${position} holds a PRIVATE key.`, 'Give only public keys (gpg --armor --export KEYID); remove the private key and treat it as exposed.');
-                }
-                await addKey(keys, key);
-            }
-        }
-    }
-    for (const revocation of revocations) {
-        const index = keys.findIndex((key) => policy_hexUpper(key.getKeyID()) === revocation.issuerKeyId);
-        if (index < 0)
-            continue;
-        try {
-            const revoked = await revokeKey({ key: keys[index], revocationCertificate: revocation.armored, format: 'object' });
-            keys[index] = revoked.publicKey;
-        }
-        catch (error) {
-            throw trusted_keys_unreadable(`The revocation certificate for trusted key ${policy_fingerprintOf(keys[index])} does not verify: ${safeReason(error)}.`, 'Use the revocation certificate made for this key (revocation.asc from `ci-signing keygen`, or gpg --gen-revoke).');
-        }
-    }
-    if (keys.length === 0) {
-        throw new src/* CiSigningError */.AO('TRUSTED_KEYS_EMPTY', 'No trusted public key was given.', 'Set trusted-keys (or trusted-keys-file) to the armored public key of the signing key.', 'input');
-    }
-    return new TrustedKeyring(keys);
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/verify.ts
-// Verification of a detached signature against the trusted keyring, with our own policy on top of
-// openpgp's cryptographic check: openpgp judges key validity at the signature's creation time, while
-// we require the key to be valid NOW (not expired, not revoked), a strong hash and a strong key.
-
-
-
-
-/** How far a signature may be dated ahead of `now` (clock skew between machines). */
-const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
-function verify_malformed(message) {
-    return new src/* CiSigningError */.AO('SIGNATURE_MALFORMED', message, 'Give the ASCII-armored detached signature made by `ci-signing sign` (or gpg --detach-sign --armor) over the results file.', 'verification');
-}
-async function readDocumentSignatures(armoredSignature) {
-    const armored = armor_normalizeArmor(armoredSignature);
-    if (armored === '')
-        throw verify_malformed('The signature is empty.');
-    let signature;
-    try {
-        signature = await readSignature({ armoredSignature: armored });
-    }
-    catch (error) {
-        throw verify_malformed(`The signature is not a readable armored OpenPGP signature: ${safeReason(error)}.`);
-    }
-    const packets = [...signature.packets];
-    const binary = packets.filter((packet) => packet.signatureType === enums.signature.binary);
-    if (binary.length > 0)
-        return binary;
-    if (packets.some((packet) => packet.signatureType === enums.signature.text)) {
-        // A text-mode signature ignores line-ending changes; we sign exact bytes.
-        throw verify_malformed('The signature is a text-mode signature (type 0x01), not a binary signature over the exact bytes.');
-    }
-    throw verify_malformed('The signature holds no signature over a document (it may be a key signature or revocation).');
-}
-function weakHash(packet, signerKeyId) {
-    return new src/* CiSigningError */.AO('SIGNATURE_WEAK_HASH', `The signature by key ${signerKeyId} uses ${policy_hashName(packet.hashAlgorithm)}, which is too weak to trust.`, 'Sign again with SHA-256 or stronger (`ci-signing sign` does; with gpg use --digest-algo SHA256).', 'verification');
-}
-function invalid(message) {
-    return new src/* CiSigningError */.AO('SIGNATURE_INVALID', message, 'Sign the exact results file again; make sure nothing (line endings, formatting) changes it between signing and verifying.', 'verification');
-}
-async function checkSignature(bytes, packet, match, now) {
-    const { key, component, fingerprint, keyId } = match;
-    // Our checks, in order: hash, key strength, date, revocation, expiry. openpgp's config mirrors them
-    // (STRICT_CONFIG) but never gets to decide.
-    if (packet.hashAlgorithm === null || WEAK_HASHES.has(packet.hashAlgorithm))
-        throw weakHash(packet, keyId);
-    policy_assertStrong(key, policy_isSubkey(component) ? [key, component] : [key], 'trusted key', 'verification');
-    const signedAt = packet.created;
-    if (!signedAt)
-        throw verify_malformed(`The signature by key ${keyId} has no creation time.`);
-    if (signedAt.getTime() - now.getTime() > MAX_CLOCK_SKEW_MS) {
-        const minutes = Math.round((signedAt.getTime() - now.getTime()) / 60000);
-        throw new src/* CiSigningError */.AO('SIGNATURE_FROM_FUTURE', `The signature by key ${keyId} is dated ${policy_isoDate(signedAt)}, ${minutes} minutes after the current time ${policy_isoDate(now)}.`, "Check the clocks of the signing machine and of this runner (NTP), then sign again.", 'verification');
-    }
-    await policy_assertValidNow(key, component, now, 'trusted key', 'verification');
-    const expiresAt = packet.getExpirationTime();
-    if (expiresAt instanceof Date && expiresAt.getTime() <= now.getTime()) {
-        throw invalid(`The signature by key ${keyId} expired on ${policy_isoDate(expiresAt)}.`);
-    }
-    const validityDate = signedAt > now ? signedAt : now;
-    try {
-        await key.getSigningKey(component.getKeyID(), validityDate, undefined, { ...config, ...policy_LENIENT_KEY_CONFIG });
-    }
-    catch {
-        throw invalid(`The trusted key ${fingerprint} has no valid signing capability for ${policy_isSubkey(component) ? 'subkey' : 'key'} ${keyId}.`);
-    }
-    const single = new PacketList();
-    single.push(packet);
-    try {
-        const result = await verify({
-            message: await createMessage({ binary: bytes }),
-            signature: new Signature(single),
-            verificationKeys: key,
-            format: 'binary',
-            expectSigned: false,
-            // Cryptography and key validity at signing time; "now" was judged above.
-            date: signedAt,
-            config: STRICT_CONFIG,
-        });
-        await result.signatures[0].verified;
-    }
-    catch (error) {
-        const reason = error.message;
-        if (/digest did not match|verification failed/i.test(reason)) {
-            throw invalid(`The signature by key ${keyId} does not match the data: the bytes were changed after signing, or the signature belongs to other data.`);
-        }
-        if (/newer than the signature/i.test(reason)) {
-            throw invalid(`The signature by key ${keyId} is dated ${policy_isoDate(signedAt)}, before the key was created.`);
-        }
-        throw invalid(`The signature by key ${keyId} does not verify: ${safeReason(error, 200)}.`);
-    }
-    return { fingerprint, signingKeyId: keyId, signedAt };
-}
-/**
- * Verifies a detached signature over the exact `bytes` with the trusted keyring, judging the key as of
- * `now`. When the signature holds several signers, it is accepted if one trusted signer passes every
- * check; otherwise the first trusted signer's refusal is reported (untrusted signers are ignored).
- */
-async function verifyDetached(bytes, armoredSignature, ring, now = new Date()) {
-    const packets = await readDocumentSignatures(armoredSignature);
-    const candidates = packets.map((packet) => ({ packet, match: ring.find(policy_hexUpper(packet.issuerKeyID)) }));
-    let firstRefusal;
-    for (const { packet, match } of candidates) {
-        if (!match)
-            continue;
-        try {
-            return await checkSignature(bytes, packet, match, now);
-        }
-        catch (error) {
-            if (!(error instanceof src/* CiSigningError */.AO))
-                throw error;
-            firstRefusal ??= error;
-        }
-    }
-    if (firstRefusal)
-        throw firstRefusal;
-    const signers = [...new Set(candidates.map(({ packet }) => policy_hexUpper(packet.issuerKeyID)))].join(', ');
-    throw new src/* CiSigningError */.AO('SIGNATURE_UNTRUSTED_KEY', `The signature was made by key ${signers}, which is not among the trusted keys (${ring.fingerprints.join(', ')}).`, "Add the signer's public key to trusted-keys if you trust it, or sign with a trusted key.", 'verification');
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/keygen.ts
-
-
-
-// v4 keys protected with iterated-S2K/CFB: the forms GnuPG 2.2 reads (no v6, no AEAD, no Argon2).
-const GNUPG22_CONFIG = {
-    v6Keys: false,
-    aeadProtect: false,
-    s2kType: enums.s2k.iterated,
-    preferredHashAlgorithm: enums.hash.sha512,
-};
-// A signing-only primary key: ci-signing never encrypts. ed25519 must be the legacy EdDSA form; GnuPG 2.2
-// silently skips v4 keys of the newer Ed25519 algorithm.
-const ALGORITHMS = {
-    ed25519: { type: 'ecc', curve: 'ed25519Legacy' },
-    rsa4096: { type: 'rsa', rsaBits: 4096 },
-};
-/** Generates a v4 signing key pair that GnuPG 2.2 imports, with its revocation certificate. */
-async function generateKeyPair(options) {
-    const name = options.name.trim();
-    const email = options.email.trim();
-    if (name === '' && email === '') {
-        throw new UsageError('A key needs a name or an email address.', 'Pass --name and --email.');
-    }
-    if (email !== '' && !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) {
-        throw new UsageError(`The email address "${email}" is not valid.`, 'Pass an address like ci@example.com.');
-    }
-    if (!Number.isInteger(options.expiresInSeconds) || options.expiresInSeconds < 0) {
-        throw new UsageError(`The key lifetime ${options.expiresInSeconds} is not a whole number of seconds >= 0.`, 'Give a lifetime such as 1y, 90d, or 0 for no expiry.');
-    }
-    const algorithm = ALGORITHMS[options.algorithm];
-    if (!algorithm) {
-        throw new UsageError(`The key algorithm "${String(options.algorithm)}" is not supported.`, 'Use ed25519 or rsa4096.');
-    }
-    const generated = await openpgp.generateKey({
-        ...algorithm,
-        userIDs: [{ ...(name ? { name } : {}), ...(email ? { email } : {}) }],
-        passphrase: options.passphrase || undefined,
-        keyExpirationTime: options.expiresInSeconds,
-        date: options.date,
-        subkeys: [],
-        format: 'object',
-        config: GNUPG22_CONFIG,
-    });
-    return {
-        privateKey: generated.privateKey.armor(),
-        publicKey: generated.publicKey.armor(),
-        revocationCertificate: generated.revocationCertificate,
-        fingerprint: fingerprintOf(generated.publicKey),
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/signing/src/index.ts
-
-
-
-
-
-
-
 
 ;// CONCATENATED MODULE: ./packages/operations/src/secrets.ts
 
@@ -77958,10 +78901,14 @@ async function signResultsFile(request) {
     if (request.githubRepository && request.githubRepository.toLowerCase() !== results.repository.toLowerCase()) {
         throw new CiSigningError('REPOSITORY_MISMATCH', `results are for ${results.repository} but this workflow runs in ${request.githubRepository}`, 'Sign results only in the repository they belong to; check the repository field the CI writes.');
     }
+    const expectedSha = request.expectedSha?.trim() ?? '';
+    if (expectedSha && expectedSha.toLowerCase() !== results.commit.toLowerCase()) {
+        throw new CiSigningError('COMMIT_MISMATCH', `results are for commit ${results.commit} but this run tested ${expectedSha}`, 'Sign only results of the commit this run tested: write the tested sha into commit, or set the sha input (CLI --sha) to the commit the results belong to.');
+    }
     const key = await loadPrivateKey(request.privateKey, request.passphrase, request.now ?? new Date());
     const signature = await signDetached(bytes, key, request.now);
     await writeFileAtomic(signatureFile, signature);
-    return { signatureFile, fingerprint: key.fingerprint, signingKeyId: key.signingKeyId, digest: sha256Digest(bytes), results };
+    return { signatureFile, fingerprint: key.fingerprint, signingKeyId: key.signingKeyId, digest: sha256Digest(bytes), results, warnings: key.warnings };
 }
 
 // EXTERNAL MODULE: external "path"
@@ -78853,8 +79800,10 @@ function globSync(globInput, options) {
 ;// CONCATENATED MODULE: ./packages/verifier/src/types.ts
 /** The five checks, in the order they run. */
 const CHECK_IDS = ['signature-present', 'signature-valid', 'binding', 'freshness', 'thresholds'];
+/** Why no result reached the five checks: nothing to read, or nothing worth waiting for. */
+const UNREAD_IDS = (/* unused pure expression or super */ null && (['run-not-found', 'wait-timed-out', 'fork-pull-request', 'block-unreadable']));
 
-;// CONCATENATED MODULE: ./packages/verifier/src/verify.ts
+;// CONCATENATED MODULE: ./packages/verifier/src/run-checks.ts
 // The five checks in their fixed order. Each either passes (or warns) and hands what it learned to the next,
 // or fails with a CiSigningError; after the first failure the remaining checks are reported as skipped.
 // The results bytes are parsed only once the signature over exactly those bytes has been verified.
@@ -78871,9 +79820,30 @@ const CHECK_TITLES = {
     thresholds: 'Thresholds',
 };
 const DAY_MS = 24 * 60 * 60 * 1000;
+const UNREAD_TITLES = {
+    'run-not-found': 'Check run found',
+    'wait-timed-out': 'Check run arrived in time',
+    'fork-pull-request': 'Pull request from this repository',
+    'block-unreadable': 'Signed results block readable',
+};
+/** The report for a result that never reached the five checks (no run, a fork, an unreadable block). */
+function unreadReport(id, error) {
+    const title = UNREAD_TITLES[id];
+    return {
+        verified: false,
+        signed: false,
+        fingerprint: '',
+        signingKeyId: '',
+        signedAt: '',
+        conclusion: '',
+        unread: { id, title, detail: error.message },
+        checks: CHECK_IDS.map((check) => ({ id: check, title: CHECK_TITLES[check], status: 'skip', detail: `Not checked: "${title}" failed.` })),
+        error,
+    };
+}
 async function verifyResults(input) {
     const findings = {};
-    const signature = input.signature?.trim() ? input.signature : null;
+    const signature = isBlank(input.signature) ? null : input.signature;
     const run = {
         'signature-present': () => checkSignaturePresent(input, signature),
         'signature-valid': () => checkSignatureValid(input, signature, findings),
@@ -78966,7 +79936,20 @@ function checkBinding(input, results) {
     if (problems.length > 0) {
         throw new src/* CiSigningError */.AO('BINDING_MISMATCH', `${input.source} names ${problems.join(', and ')}.`, 'These results belong to another commit or repository (a stale file or a replayed result): produce and sign results for this commit.', 'verification');
     }
-    return { status: 'pass', detail: `The results are for ${results.repository} at commit ${results.commit}, as expected.` };
+    const bound = `The results are for ${results.repository} at commit ${results.commit}`;
+    const run = input.expected.checkRun;
+    if (!run)
+        return { status: 'pass', detail: `${bound}, as expected.` };
+    if (results.check !== undefined && results.check !== run.name) {
+        throw new src/* CiSigningError */.AO('CHECK_NAME_MISMATCH', `${input.source} holds results signed for check "${results.check}", not for "${run.name}", the run it was posted as.`, `A result of one check cannot stand in for another: post the results of "${run.name}" under that name.`, 'verification');
+    }
+    if (results.check === undefined && !run.soleName) {
+        throw new src/* CiSigningError */.AO('CHECK_NAME_MISSING', `${input.source} does not name its check, and several check names are verified, so it could stand in for another.`, 'Add `check` to the results (collect --check-name, or the root action) and sign them again.', 'verification');
+    }
+    if (results.check === undefined) {
+        return { status: 'pass', detail: `${bound}, as expected; the result does not name its check (accepted: one check name is verified).` };
+    }
+    return { status: 'pass', detail: `${bound}, check ${run.name}, as expected.` };
 }
 function checkFreshness(input, signer, results) {
     const maxAge = input.policy.maxAgeSeconds;
@@ -79025,6 +80008,13 @@ function checkThresholds(input, results) {
     }
     return { status: 'pass', detail: `${met.join(', ')}.` };
 }
+/** No signature: none given, or only white space (an empty .asc file). */
+function isBlank(signature) {
+    if (signature === null)
+        return true;
+    const text = typeof signature === 'string' ? signature : Buffer.from(signature.subarray(0, 4096)).toString('latin1');
+    return text.trim() === '' && (typeof signature === 'string' || signature.length <= 4096);
+}
 function required(value) {
     // Unreachable by construction: a check only runs when every earlier one passed.
     if (value === undefined)
@@ -79043,8 +80033,12 @@ function asCiSigningError(thrown) {
 
 const STATUS_ICONS = { pass: '✅', fail: '❌', skip: '⏭️', warn: '⚠️' };
 /** The verify job summary: one row per verified result, then each result's five checks. */
-function renderVerificationSummary(entries) {
+function renderVerificationSummary(entries, options = {}) {
     const lines = ['## ci-signing verification', ''];
+    // Every revoked trusted key is listed, so a reviewer sees which signers no longer count.
+    const revoked = options.revokedKeys ?? [];
+    if (revoked.length)
+        lines.push(`Revoked trusted keys (every result they signed is refused): ${revoked.map(markdown_code).join(', ')}`, '');
     if (entries.length === 0)
         return [...lines, 'No results were verified.', ''].join('\n');
     const accepted = entries.filter((entry) => entry.report.verified).length;
@@ -79060,8 +80054,13 @@ function renderVerificationSummary(entries) {
             report.conclusion ? markdown_escapeText(report.conclusion) : '—',
         ]));
     }
-    for (const { name, report } of entries) {
-        lines.push('', `### ${report.verified ? '✅' : '❌'} ${markdown_escapeText(name)}`, '', '| Check | Outcome | Detail |', '| --- | :---: | --- |');
+    for (const { name, report, note } of entries) {
+        lines.push('', `### ${report.verified ? '✅' : '❌'} ${markdown_escapeText(name)}`, '');
+        if (note)
+            lines.push(markdown_escapeText(note), '');
+        lines.push('| Check | Outcome | Detail |', '| --- | :---: | --- |');
+        if (report.unread)
+            lines.push(markdown_row([markdown_escapeText(report.unread.title), STATUS_ICONS.fail, markdown_escapeText(report.unread.detail)]));
         for (const check of report.checks)
             lines.push(markdown_row([markdown_escapeText(check.title), STATUS_ICONS[check.status], markdown_escapeText(check.detail)]));
         if (report.error) {
@@ -79079,7 +80078,7 @@ function verdict(report) {
     return report.signed ? '✅ verified' : '⚠️ accepted unsigned';
 }
 
-;// CONCATENATED MODULE: ./packages/verifier/src/policy.ts
+;// CONCATENATED MODULE: ./packages/verifier/src/policy-inputs.ts
 // Turns the verify inputs (action inputs and CLI flags share names and strings) into a VerifyPolicy.
 // Bad values are usage errors naming the input, so the CLI exits 2 and the action says which input is wrong.
 
@@ -79089,7 +80088,7 @@ function verdict(report) {
 function parseMaxAge(value, name = 'max-age') {
     if (value.trim() === '')
         return null;
-    return parseDuration(value, { name, example: '24h, 7d or 30m, or leave it empty for no limit' });
+    return duration_parseDuration(value, { name, example: '24h, 7d or 30m, or leave it empty for no limit' });
 }
 /**
  * 'false' | '' -> false, 'true' -> true, 'YYYY-MM-DD' -> that UTC calendar day (midnight UTC); the verifier
@@ -79147,7 +80146,9 @@ const DEFAULT_POLICY_INPUTS = {
 
 
 
-;// CONCATENATED MODULE: ./packages/operations/src/verify.ts
+;// CONCATENATED MODULE: ./packages/operations/src/verify-operation.ts
+// verify: local results, or the check runs of a commit. Which run decides, how long to wait for one, and the
+// outputs that describe only what verified (docs/verification.md, "Which run decides").
 
 
 
@@ -79157,12 +80158,13 @@ const DEFAULT_POLICY_INPUTS = {
 
 
 
-/** Verifies local results or the latest check run per name; never throws for a failed verification. */
+
+/** Verifies local results or the check runs of each name; never throws for a failed verification. */
 async function verifySignedResults(request) {
     if (!request.repository)
         throw new src/* UsageError */.eb('no repository to bind the results to', 'Set the repository input (owner/name); in Actions it defaults to GITHUB_REPOSITORY.');
     if (!request.sha)
-        throw new src/* UsageError */.eb('no commit sha to bind the results to', 'Set the sha input; in Actions it defaults to the pull request head or GITHUB_SHA.');
+        throw new src/* UsageError */.eb('no commit sha to bind the results to', 'Set the sha input; in Actions it defaults to the tested commit of the event.');
     const policy = buildPolicy({
         allowUnsigned: request.allowUnsigned,
         maxFailedTests: request.maxFailedTests,
@@ -79170,112 +80172,208 @@ async function verifySignedResults(request) {
         minTests: request.minTests,
         maxAge: request.maxAge,
     });
-    const keyring = await loadKeyring(request.trustedKeys, request.trustedKeysFile);
-    const now = request.now ?? new Date();
-    const expected = { repository: request.repository, sha: request.sha };
-    const entries = request.resultsFile
-        ? [await verifyLocalFile(request, keyring, policy, expected, now)]
-        : await verifyCheckRuns(request, keyring, policy, expected, now);
+    const mode = request.resultsFile ? 'results-file' : 'github';
+    const waitTimeout = (0,defaults_src/* withDefault */.IQ)('wait-timeout', request.waitTimeout).trim() || defaults_src/* WAIT_TIMEOUT_DEFAULTS */.vS[mode];
+    const settings = {
+        policy,
+        keyring: await loadKeyring(request.trustedKeys, request.trustedKeysFile, parseTrustedFingerprints(request.trustedFingerprints ?? '')),
+        expected: { repository: request.repository, sha: request.sha },
+        waitTimeoutMs: parseDurationMs(waitTimeout, { name: 'wait-timeout', zeroAllowed: true, example: '15m' }),
+        waitIntervalMs: parseDurationMs((0,defaults_src/* withDefault */.IQ)('wait-interval', request.waitInterval), { name: 'wait-interval', example: '15s' }),
+        now: () => request.now ?? new Date(),
+    };
+    const entries = request.resultsFile ? [await verifyLocalFile(request, settings)] : await verifyCheckRuns(request, settings);
     const verified = entries.length > 0 && entries.every((entry) => entry.report.verified);
     const column = (pick) => entries.map(pick).join('\n');
+    // Only a verified result has a signer, a time and a conclusion worth acting on.
+    const ifVerified = (pick) => (verified ? column(pick) : '');
     return {
         verified,
         entries,
-        summary: renderVerificationSummary(entries.map(({ name, report }) => ({ name, report }))),
+        summary: renderVerificationSummary(entries.map(({ name, report, note }) => ({ name, report, note })), {
+            revokedKeys: [...(settings.keyring?.revoked ?? [])],
+        }),
+        warnings: [...(settings.keyring?.warnings ?? [])],
+        revokedKeys: [...(settings.keyring?.revoked ?? [])],
         outputs: {
             verified: String(verified),
-            signed: String(entries.every((entry) => entry.report.signed)),
-            fingerprint: column((entry) => entry.report.fingerprint),
-            'signed-at': column((entry) => entry.report.signedAt),
-            conclusion: column((entry) => entry.report.conclusion),
+            signed: String(entries.length > 0 && entries.every((entry) => entry.report.signed)),
+            fingerprint: ifVerified((entry) => entry.report.fingerprint),
+            'signed-at': ifVerified((entry) => entry.report.signedAt),
+            conclusion: ifVerified((entry) => entry.report.conclusion),
             'check-run-id': column((entry) => (entry.checkRunId === undefined ? '' : String(entry.checkRunId))),
+            reason: verified ? '' : column((entry) => entry.report.error?.code ?? ''),
         },
     };
 }
-async function loadKeyring(trustedKeys, trustedKeysFile) {
+async function loadKeyring(trustedKeys, trustedKeysFile, trustedFingerprints) {
+    // Files keep their names: a file named after a fingerprint pins it. Text inputs have no name.
     const blocks = [];
     if (trustedKeys.trim())
-        blocks.push(trustedKeys);
+        blocks.push({ bytes: trustedKeys });
     if (trustedKeysFile.trim()) {
         for (const pattern of trustedKeysFile.split('\n').map((line) => line.trim()).filter(Boolean)) {
-            const files = (await dist_glob(pattern, { onlyFiles: true, expandDirectories: false })).sort();
+            // A plain path goes to the reader as it is, so a FIFO, device or directory is refused, never skipped.
+            const files = isDynamicPattern(pattern) ? (await dist_glob(pattern, { onlyFiles: false, expandDirectories: false })).sort() : [pattern];
             if (files.length === 0) {
                 throw new src/* CiSigningError */.AO('TRUSTED_KEYS_FILE_NOT_FOUND', `trusted-keys-file ${pattern} matches no file`, 'Check the path or glob; keys usually live in .github/ci-signing/trusted-keys/*.asc.');
             }
             for (const file of files)
-                blocks.push(await files_readBoundedText(file, TRUSTED_KEY_FILE));
+                blocks.push({ source: file, bytes: await files_readBoundedFile(file, TRUSTED_KEY_FILE) });
         }
     }
     // No keys at all is allowed only so that allow-unsigned migrations work; any signature then fails.
-    return blocks.length ? loadTrustedKeys(blocks) : null;
+    if (!blocks.length) {
+        if (trustedFingerprints.length) {
+            throw new src/* UsageError */.eb('trusted-fingerprints is set but no trusted keys are given', 'Set trusted-keys or trusted-keys-file to the public keys those fingerprints name.');
+        }
+        return null;
+    }
+    return loadTrustedKeys(blocks, { trustedFingerprints });
 }
-async function verifyLocalFile(request, keyring, policy, expected, now) {
+async function verifyLocalFile(request, settings) {
+    // A results file written by a step still running elsewhere (rare) may be waited for; by default it is not.
+    const deadline = Date.now() + settings.waitTimeoutMs;
+    while (settings.waitTimeoutMs > 0 && !(await exists(request.resultsFile)) && Date.now() < deadline) {
+        await verify_operation_sleep(Math.min(settings.waitIntervalMs, Math.max(0, deadline - Date.now())));
+    }
     const resultsBytes = await files_readBoundedFile(request.resultsFile, RESULTS_FILE);
     // A named signature that is missing is a mistake; only the conventional <results-file>.asc is optional.
     const signatureBytes = request.signatureFile
         ? await files_readBoundedFile(request.signatureFile, input_files_SIGNATURE_FILE)
         : await files_readOptionalFile(`${request.resultsFile}.asc`, input_files_SIGNATURE_FILE);
-    const signature = signatureBytes === null ? null : signatureBytes.toString('utf8');
-    const report = await verifyResults({ resultsBytes, signature, keyring, expected, policy, now, source: request.resultsFile });
+    const { policy, keyring, expected } = settings;
+    // Bytes, not text: a binary signature (gpg --detach-sign) is read as it is.
+    const report = await verifyResults({ resultsBytes, signature: signatureBytes, keyring, expected, policy, now: settings.now(), source: request.resultsFile });
     return { name: request.resultsFile, report };
 }
-async function verifyCheckRuns(request, keyring, policy, expected, now) {
+async function judge(run, settings, soleName) {
+    const source = `check run ${run.name} (#${run.id})`;
+    let block;
+    try {
+        block = decodeEmbeddedBlock(run.text ?? '');
+    }
+    catch (error) {
+        const reason = error instanceof src/* CiSigningError */.AO ? error : new src/* CiSigningError */.AO('EMBEDDED_BLOCK_INVALID', `${source}: ${String(error)}`, 'Re-post the results with ci-signing post.', 'verification');
+        return { run, report: unreadReport('block-unreadable', reason), unsigned: false };
+    }
+    const input = {
+        resultsBytes: block.resultsBytes,
+        signature: block.signature,
+        keyring: settings.keyring,
+        expected: { ...settings.expected, checkRun: { name: run.name, soleName } },
+        policy: settings.policy,
+        now: settings.now(),
+        source,
+    };
+    return { run, report: await verifyResults(input), unsigned: !block.signature?.trim() };
+}
+/**
+ * The rule: among runs whose signature verifies by a trusted key, the newest signature creation time decides
+ * (a tie goes to the run that fails, then the higher id). Status, completed_at, started_at, id and order never
+ * choose. Unsigned runs decide only under allow-unsigned and only when no run is validly signed.
+ */
+function choose(name, runs) {
+    const signed = runs.filter((judged) => judged.report.signed);
+    const byTime = (judged) => Date.parse(judged.report.signedAt);
+    const decider = signed.sort((a, b) => byTime(b) - byTime(a) || Number(a.report.verified) - Number(b.report.verified) || b.run.id - a.run.id)[0];
+    if (decider)
+        return { name, runs, decider, signed: signed.length };
+    // Check 1 warns exactly when an unsigned result is allowed right now.
+    const allowedUnsigned = runs.filter((judged) => judged.unsigned && judged.report.checks[0]?.status === 'warn').sort((a, b) => b.run.id - a.run.id);
+    return { name, runs, decider: allowedUnsigned[0], signed: 0 };
+}
+async function verifyCheckRuns(request, settings) {
     const names = [...new Set(request.checkNames.map((name) => name.trim()).filter(Boolean))];
     if (names.length === 0)
         throw new src/* UsageError */.eb('no check-name to read', `Set check-name (default ${defaults_src/* DEFAULTS */.zY['check-name']}), or results-file to verify a local file.`);
     if (!request.github?.token)
         throw new src/* UsageError */.eb('no token to read check runs with', 'Set the token input (default github.token) with checks: read, or GITHUB_TOKEN for the CLI.');
+    const github = request.github;
+    const rateLimitWait = (0,defaults_src/* withDefault */.IQ)('rate-limit-wait', github.rateLimitWait);
     const client = client_createGitHubClient({
-        token: request.github.token,
-        baseUrl: request.github.baseUrl,
-        retries: request.github.retries,
-        retryDelayMs: request.github.retryDelayMs,
-        requestTimeoutMs: request.github.requestTimeoutMs,
-        log: request.github.log,
+        token: github.token,
+        baseUrl: github.baseUrl,
+        retries: github.retries,
+        retryDelayMs: github.retryDelayMs,
+        requestTimeoutMs: github.requestTimeoutMs,
+        rateLimitWaitMs: duration_parseDuration(rateLimitWait, { name: 'rate-limit-wait', zeroAllowed: true, example: '10m' }) * 1000,
+        log: github.log,
     });
-    const runs = await readCheckRuns({ client, repository: request.repository, sha: request.sha, checkNames: names });
-    const entries = [];
-    for (const name of names) {
-        const run = runs.get(name) ?? null;
-        if (!run) {
-            const error = new src/* CiSigningError */.AO('CHECK_RUN_NOT_FOUND', `no completed check run named ${name} on ${request.sha} in ${request.repository}`, 'Make sure the trusted runner posted its results for this commit (post action or ci-signing post) under this check-name.', 'verification');
-            entries.push({ name, report: failedBeforeChecks('check-run', 'Check run found', error) });
-            continue;
+    const { repository, sha } = settings.expected;
+    const fork = request.event?.isFork ?? false;
+    const started = Date.now();
+    const deadline = started + settings.waitTimeoutMs;
+    let etag;
+    let choices = [];
+    for (let poll = 1;; poll++) {
+        const listing = await readAllCheckRuns({ client, repository, sha, etag });
+        if (listing !== 'not-modified') {
+            etag = listing.etag;
+            choices = [];
+            for (const name of names) {
+                const runs = listing.runs.filter((run) => run.name === name);
+                const judged = await Promise.all(runs.map((run) => judge(run, settings, names.length === 1)));
+                choices.push(choose(name, judged));
+            }
         }
-        let block;
-        try {
-            block = decodeEmbeddedBlock(run.text ?? '');
-        }
-        catch (error) {
-            const reason = error instanceof src/* CiSigningError */.AO ? error : new src/* CiSigningError */.AO('EMBEDDED_BLOCK_INVALID', String(error), 'Re-post the results with ci-signing post.', 'verification');
-            entries.push({ name, report: failedBeforeChecks('check-run', 'Signed results block readable', reason), checkRunId: run.id, checkRunUrl: run.htmlUrl ?? undefined });
-            continue;
-        }
-        const report = await verifyResults({
-            resultsBytes: block.resultsBytes,
-            signature: block.signature,
-            keyring,
-            expected,
-            policy,
-            now,
-            source: `check run ${name} (#${run.id})`,
-        });
-        entries.push({ name, report, checkRunId: run.id, checkRunUrl: run.htmlUrl ?? undefined });
+        const waiting = choices.filter((choice) => !choice.decider);
+        // Trusted runners never test a fork's code, so no signed run will come: say so at once.
+        if (waiting.length === 0 || (fork && waiting.every((choice) => choice.signed === 0)))
+            break;
+        const left = deadline - Date.now();
+        if (left <= 0)
+            break;
+        const pause = Math.min(settings.waitIntervalMs, left);
+        github.log(`Waiting for ${waiting.map(describeWaiting).join('; ')} on ${sha} in ${repository} ` +
+            `(look ${poll}; next in ${formatMs(pause)}, ${formatMs(left)} of wait-timeout left).`);
+        await verify_operation_sleep(pause);
     }
-    return entries;
+    const waitedMs = Date.now() - started;
+    return choices.map((choice) => entryFor(choice, request, settings, waitedMs));
 }
-/** A report for a result that never reached the five checks (no run, unreadable block). */
-function failedBeforeChecks(id, title, error) {
-    return {
-        verified: false,
-        signed: false,
-        fingerprint: '',
-        signingKeyId: '',
-        signedAt: '',
-        conclusion: '',
-        checks: [{ id, title, status: 'fail', detail: error.message }],
-        error,
-    };
+function describeWaiting(choice) {
+    if (choice.runs.length === 0)
+        return `${choice.name}: no check run yet`;
+    const newest = newestById(choice.runs);
+    const why = newest.report.error ? `${newest.report.error.code} on the newest, #${newest.run.id}` : 'none decides';
+    return `${choice.name}: ${choice.runs.length} run(s), none signed by a trusted key (${why})`;
+}
+function newestById(runs) {
+    return [...runs].sort((a, b) => b.run.id - a.run.id)[0];
+}
+function entryFor(choice, request, settings, waitedMs) {
+    const { repository, sha } = settings.expected;
+    const { name, runs, decider } = choice;
+    const others = runs.length - 1;
+    if (decider) {
+        const why = decider.report.signed ? `the newest trusted signature (${decider.report.signedAt})` : 'no run is validly signed; unsigned allowed';
+        const note = `Run #${decider.run.id} decided: ${why}; ${others} other run(s) of ${name} on this commit.`;
+        return { name, report: decider.report, checkRunId: decider.run.id, checkRunUrl: decider.run.htmlUrl ?? undefined, note };
+    }
+    if (request.event?.isFork) {
+        const from = request.event.headRepository ? `from ${request.event.headRepository}` : 'from a fork';
+        const error = new src/* CiSigningError */.AO('FORK_PULL_REQUEST', `This pull request comes ${from}: no check run named ${name} on ${sha} in ${repository} has a trusted signature, and trusted runners do not run code from forks.`, 'A maintainer reviews the change, then pushes the head to a branch of this repository (git push origin <sha>:refs/heads/<branch>); the trusted runner signs that commit and this check, re-run, verifies it.', 'verification');
+        return { name, report: unreadReport('fork-pull-request', error), note: `Not waited: ${runs.length} run(s) of ${name}, none signed by a trusted key.` };
+    }
+    const waited = settings.waitTimeoutMs > 0 ? ` after waiting ${formatMs(waitedMs)} (wait-timeout)` : '';
+    if (runs.length === 0) {
+        const error = new src/* CiSigningError */.AO(settings.waitTimeoutMs > 0 ? 'CHECK_RUN_WAIT_TIMED_OUT' : 'CHECK_RUN_NOT_FOUND', `No check run named ${name} on ${sha} in ${repository}${waited}.`, 'Make sure the trusted runner ran for this commit and posted under this check-name (post action or ci-signing post); raise wait-timeout if it needs longer.', 'verification');
+        return { name, report: unreadReport(settings.waitTimeoutMs > 0 ? 'wait-timed-out' : 'run-not-found', error) };
+    }
+    // Nothing verifies by a trusted key: the newest run by id speaks, with its own failure.
+    const newest = newestById(runs);
+    const note = `No run of ${name} has a valid trusted signature${waited}: ${runs.length} run(s); the newest, #${newest.run.id}, is reported.`;
+    return { name, report: newest.report, checkRunId: newest.run.id, checkRunUrl: newest.run.htmlUrl ?? undefined, note };
+}
+function formatMs(ms) {
+    return ms < 1000 ? `${Math.max(0, Math.round(ms))}ms` : formatSeconds(Math.round(ms / 1000));
+}
+function verify_operation_sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+async function exists(path) {
+    return (0,promises_namespaceObject.access)(path).then(() => true, () => false);
 }
 
 ;// CONCATENATED MODULE: ./packages/operations/src/index.ts

@@ -38,7 +38,8 @@ describe('createGitHubClient', () => {
     expect(harness.server.requests).toHaveLength(2);
     expect(harness.server.requests[0]?.fault).toBe(kind);
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatch(new RegExp(`on GET /repos/octo-org/octo-repo/commits/${SHA}/check-runs; retrying in \\d+\\.\\d s.* \\(attempt 1 of 4\\)$`));
+    const progress = kind.includes('rate-limit') || kind.includes('429') ? '(primary|secondary) rate limit; \\d+m \\d+s of rate-limit-wait left' : 'attempt 1 of 4';
+    expect(logs[0]).toMatch(new RegExp(`on GET /repos/octo-org/octo-repo/commits/${SHA}/check-runs; retrying in \\d+\\.\\d s.* \\(${progress}\\)$`));
   });
 
   it('waits 1x, 2x, 4x the retry delay, logs each wait, and the logged waits are the waits taken', async () => {
@@ -57,41 +58,63 @@ describe('createGitHubClient', () => {
     expect(github.attempts).toBe(4);
   });
 
-  it('rate-limit answers have their own budget: they do not use up the retries meant for failures', async () => {
+  it('rate-limit answers are budgeted by waiting time: they do not use up the retries meant for failures', async () => {
     harness.server.setFaults({ script: ['status-503', 'status-429-retry-after', 'status-500', 'secondary-rate-limit', 'status-504', 'primary-rate-limit'], retryAfterSeconds: 0 });
     const github = client();
     const response = await github.request<{ total_count: number }>(LIST, params);
     expect(response.status).toBe(200);
     expect(github.attempts).toBe(7);
-    expect(logs.map((line) => /\(attempt (\d) of 4\)$/.exec(line)?.[1])).toEqual(['1', '1', '2', '2', '3', '3']);
+    expect(logs.map((line) => /\((attempt \d of 4|\w+ rate limit); /.exec(line)?.[1] ?? /\((attempt \d of 4)\)$/.exec(line)?.[1])).toEqual([
+      'attempt 1 of 4',
+      'secondary rate limit',
+      'attempt 2 of 4',
+      'secondary rate limit',
+      'attempt 3 of 4',
+      'primary rate limit',
+    ]);
   });
 
-  it('gives up after retries rate-limit answers in a row', async () => {
-    harness.server.setFaults({ script: ['status-429-retry-after', 'secondary-rate-limit', 'primary-rate-limit', 'status-429-retry-after', null], retryAfterSeconds: 0 });
-    const error = await failure(client().request(LIST, params));
-    expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
-    expect(harness.server.requests).toHaveLength(4);
+  it('keeps honouring rate limits past the retries count while the budget lasts', async () => {
+    harness.server.setFaults({ script: Array(6).fill('status-429-retry-after'), retryAfterSeconds: 0 });
+    const response = await client({ retries: 0 }).request(LIST, params);
+    expect(response.status).toBe(200);
+    expect(harness.server.requests).toHaveLength(7);
+    expect(logs.at(-1)).toMatch(/9m 54s of rate-limit-wait left\)$/);
   });
 
-  it('honours retry-after on a 429 and the rate-limit reset on a primary limit, under the cap', async () => {
+  it('gives up when the next wait would overrun rate-limit-wait, saying so with the fix', async () => {
+    harness.server.setFaults({ script: ['secondary-rate-limit'], retryAfterSeconds: 30 });
+    const started = Date.now();
+    const error = await failure(client({ rateLimitWaitMs: 10_000 }).request(LIST, params));
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(error.code).toBe('GITHUB_RATE_LIMITED');
+    expect(error.message).toMatch(/still rate limited .*secondary rate limit.* after waiting 0s; GitHub asks for 30s more, beyond rate-limit-wait 10s\.$/);
+    expect(error.fix).toMatch(/raise rate-limit-wait/);
+    expect(error.outcomeUnknown).toBe(false);
+    expect(error.status).toBe(403);
+    expect(harness.server.requests).toHaveLength(1);
+  });
+
+  it('waits at least a minute on a secondary rate limit without retry-after (GitHub\'s docs), not 2, 4, 8 s', async () => {
+    harness.server.setFaults({ script: ['secondary-rate-limit'], retryAfterHeader: false });
+    const error = await failure(client({ rateLimitWaitMs: 59_000 }).request(LIST, params));
+    expect(error.code).toBe('GITHUB_RATE_LIMITED');
+    expect(error.message).toContain('GitHub asks for 1m more');
+    expect(error.message).toContain('after waiting 0s');
+  });
+
+  it('honours retry-after on a 429 and the rate-limit reset (plus a second) on a primary limit', async () => {
     harness.server.setFaults({ script: ['status-429-retry-after'], retryAfterSeconds: 1 });
     const github = client({ retryDelayMs: 1 });
-    let started = Date.now();
+    const started = Date.now();
     await github.request(LIST, params);
     expect(Date.now() - started).toBeGreaterThanOrEqual(990);
     expect(logs[0]).toMatch(/GitHub answered 429 \(Too Many Requests\) ".*secondary rate limit.*" on GET .*; retrying in 1\.0 s as retry-after asks/);
 
     logs.length = 0;
-    harness.server.setFaults({ script: ['secondary-rate-limit'], retryAfterSeconds: 30 });
-    started = Date.now();
-    await client({ maxWaitMs: 200 }).request(LIST, params);
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(logs[0]).toMatch(/GitHub answered 403 \(Forbidden\) ".*secondary rate limit.*" on GET .*; retrying in 0\.2 s as retry-after asks/);
-
-    logs.length = 0;
     harness.server.setFaults({ script: ['primary-rate-limit'], retryAfterSeconds: 30 });
-    await client({ maxWaitMs: 100 }).request(LIST, params);
-    expect(logs[0]).toMatch(/GitHub answered 403 \(Forbidden\) "API rate limit exceeded.*" on GET .*; retrying in 0\.1 s until the rate limit resets/);
+    const error = await failure(client({ rateLimitWaitMs: 5000 }).request(LIST, params));
+    expect(error.message).toMatch(/API rate limit exceeded.*GitHub asks for 3\ds more/);
   });
 
   it('gives up a hanging request at the per-attempt timeout and retries it', async () => {
@@ -126,9 +149,10 @@ describe('createGitHubClient', () => {
     expect(harness.server.requests).toHaveLength(1);
   });
 
-  it('reports a rate limit that outlasts the retries as not applied (outcome known)', async () => {
+  it('reports a rate limit that outlasts the budget as not applied (outcome known)', async () => {
     harness.server.setFaults({ script: ['status-429-retry-after', 'status-429-retry-after'], retryAfterSeconds: 0 });
-    const error = await failure(client({ retries: 1 }).request(LIST, params));
+    const error = await failure(client({ rateLimitWaitMs: 1500 }).request(LIST, params));
+    expect(error.code).toBe('GITHUB_RATE_LIMITED');
     expect(error.outcomeUnknown).toBe(false);
     expect(error.status).toBe(429);
   });

@@ -1,5 +1,5 @@
 import { startGitHubApiServer, type GitHubApiServer } from '../../github-api-server/src/index.js';
-import { createGitHubClient, encodeEmbeddedBlock, GitHubRequestError, parseRepository, readCheckRuns, type GitHubClient } from '../src/index.js';
+import { createGitHubClient, encodeEmbeddedBlock, GitHubRequestError, parseRepository, readAllCheckRuns, readCheckRuns, type GitHubClient } from '../src/index.js';
 import { CiSigningError } from '../../errors/src/index.js';
 
 const OWNER = 'octo-org';
@@ -41,75 +41,94 @@ function listings() {
 }
 
 describe('readCheckRuns', () => {
-  it('returns the most recent completed run of a name, with its text', async () => {
-    await createRun('local-ci', '2025-01-01T10:00:00Z');
-    const latest = await createRun('local-ci', '2025-01-01T12:00:00Z', { text: encodeEmbeddedBlock({ resultsBytes: Buffer.from('{}'), signature: null }) });
-    await createRun('local-ci', '2025-01-01T11:00:00Z');
+  it('returns every run of a name whatever its status, with its text, from one listing', async () => {
+    const first = await createRun('local-ci', '2025-01-01T10:00:00Z');
+    const second = await createRun('local-ci', '2025-01-01T12:00:00Z', { text: encodeEmbeddedBlock({ resultsBytes: Buffer.from('{}'), signature: null }) });
+    const going = await createRun('local-ci', null);
     server.requests.length = 0;
-    const runs = await readCheckRuns({ client: github, repository: `${OWNER}/${REPO}`, sha: SHA, checkNames: ['local-ci'] });
-    const record = runs.get('local-ci');
-    expect(record).toMatchObject({ id: latest, name: 'local-ci', completedAt: '2025-01-01T12:00:00Z', status: 'completed', conclusion: 'success', headSha: SHA });
+    const runs = (await readCheckRuns({ client: github, repository: `${OWNER}/${REPO}`, sha: SHA, checkNames: ['local-ci'] })).get('local-ci') ?? [];
+    expect(runs.map((run) => run.id).sort()).toEqual([first, second, going].sort());
+    const record = runs.find((run) => run.id === second);
+    expect(record).toMatchObject({ name: 'local-ci', completedAt: '2025-01-01T12:00:00Z', status: 'completed', conclusion: 'success', headSha: SHA });
     expect(record?.text).toContain('<!-- ci-signing:v1 -->');
     expect(record?.htmlUrl).toMatch(/^https:\/\/github\.com\/octo-org\/octo-repo\/runs\/\d+$/);
+    expect(runs.find((run) => run.id === going)?.status).toBe('in_progress');
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]?.url).toContain('filter=all');
     expect(server.requests[0]?.url).toContain('per_page=100');
     expect(server.requests[0]?.url).not.toContain('check_name');
   });
 
-  it('lets the latest run decide: a newer failing run is not rescued by an older good one', async () => {
-    await createRun('local-ci', '2025-01-01T10:00:00Z', { conclusion: 'success' });
-    const newer = await createRun('local-ci', '2025-01-02T10:00:00Z', { conclusion: 'failure' });
-    const record = (await readCheckRuns({ client: github, repository: `${OWNER}/${REPO}`, sha: SHA, checkNames: ['local-ci'] })).get('local-ci');
-    expect(record?.id).toBe(newer);
-    expect(record?.conclusion).toBe('failure');
-  });
-
-  it('breaks a tie on completed_at by the newer id, and ignores runs still in progress', async () => {
-    await createRun('local-ci', '2025-01-01T10:00:00Z');
-    const second = await createRun('local-ci', '2025-01-01T10:00:00Z');
-    await createRun('local-ci', null);
-    const record = (await readCheckRuns({ client: github, repository: `${OWNER}/${REPO}`, sha: SHA, checkNames: ['local-ci'] })).get('local-ci');
-    expect(record?.id).toBe(second);
-  });
-
-  it('reads several names with one listing, and null for a name without a completed run', async () => {
+  it('reads several names with one listing, and an empty list for a name without runs', async () => {
     const unit = await createRun('unit', '2025-01-01T10:00:00Z');
     const e2e = await createRun('e2e', '2025-01-01T09:00:00Z');
-    const lint = await createRun('lint', '2025-01-01T08:00:00Z');
-    await createRun('pending', null);
     await createRun('unit', '2025-01-03T10:00:00Z', { sha: OTHER_SHA });
     server.requests.length = 0;
-    const runs = await readCheckRuns({ client: github, repository: `${OWNER}/${REPO}`, sha: SHA, checkNames: ['unit', 'e2e', 'lint', 'pending', 'missing'] });
-    expect([...runs.keys()]).toEqual(['unit', 'e2e', 'lint', 'pending', 'missing']);
-    expect(runs.get('unit')?.id).toBe(unit);
-    expect(runs.get('e2e')?.id).toBe(e2e);
-    expect(runs.get('lint')?.id).toBe(lint);
-    expect(runs.get('pending')).toBeNull();
-    expect(runs.get('missing')).toBeNull();
+    const runs = await readCheckRuns({ client: github, repository: `${OWNER}/${REPO}`, sha: SHA, checkNames: ['unit', 'e2e', 'missing'] });
+    expect([...runs.keys()]).toEqual(['unit', 'e2e', 'missing']);
+    expect(runs.get('unit')?.map((run) => run.id)).toEqual([unit]);
+    expect(runs.get('e2e')?.map((run) => run.id)).toEqual([e2e]);
+    expect(runs.get('missing')).toEqual([]);
     expect(server.requests).toHaveLength(1);
   });
 
-  it('follows pagination through 250 runs on one commit and finds the latest on the last page', async () => {
-    // Listings come newest id first, so the first run created lands on the last page.
-    const latest = await createRun('unit', '2025-02-01T00:00:00Z');
-    const times = Array.from({ length: 249 }, (_, index) => `2025-01-01T${String(Math.floor(index / 60)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}:00Z`);
+  it('follows pagination through 250 runs on one commit', async () => {
+    const times = Array.from({ length: 250 }, (_, index) => `2025-01-01T${String(Math.floor(index / 60)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}:00Z`);
     for (let start = 0; start < times.length; start += 50) {
       await Promise.all(times.slice(start, start + 50).map((time, offset) => createRun((start + offset) % 2 ? 'unit' : 'noise', time)));
     }
     server.requests.length = 0;
     const runs = await readCheckRuns({ client: github, repository: `${OWNER}/${REPO}`, sha: SHA, checkNames: ['unit', 'noise'] });
-    expect(runs.get('unit')?.id).toBe(latest);
-    expect(runs.get('noise')?.completedAt).toBe('2025-01-01T04:08:00Z');
-    expect(listings()).toHaveLength(3);
+    expect(runs.get('unit')).toHaveLength(125);
+    expect(runs.get('noise')).toHaveLength(125);
     expect(listings().map((request) => new URL(request.url, server.url).searchParams.get('page'))).toEqual(['1', '2', '3']);
   });
+});
 
+describe('readAllCheckRuns: conditional reads', () => {
+  const repository = `${OWNER}/${REPO}`;
+
+  it('sends the ETag back; a 304 is "not-modified" and consumes no rate limit; a change reads again', async () => {
+    await createRun('local-ci', '2025-01-01T10:00:00Z');
+    const used = server.rateLimitConsumed('test-token');
+    const first = await readAllCheckRuns({ client: github, repository, sha: SHA });
+    if (first === 'not-modified') throw new Error('the first read has no ETag to send');
+    expect(first.etag).toMatch(/^W\/"[0-9a-f]+"$/);
+    expect(server.rateLimitConsumed('test-token')).toBe(used + 1);
+    for (let poll = 0; poll < 5; poll++) expect(await readAllCheckRuns({ client: github, repository, sha: SHA, etag: first.etag })).toBe('not-modified');
+    expect(server.rateLimitConsumed('test-token')).toBe(used + 1);
+    expect(server.requests.filter((request) => request.status === 304)).toHaveLength(5);
+    const id = await createRun('local-ci', null);
+    const changed = await readAllCheckRuns({ client: github, repository, sha: SHA, etag: first.etag });
+    expect(changed !== 'not-modified' && changed.runs.map((run) => run.id)).toContain(id);
+  });
+
+  it('sees a PATCH of status or completed_at as a change', async () => {
+    const id = await createRun('local-ci', '2025-01-01T10:00:00Z');
+    const first = await readAllCheckRuns({ client: github, repository, sha: SHA });
+    if (first === 'not-modified') throw new Error('unreachable');
+    await github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner: OWNER, repo: REPO, check_run_id: id, status: 'in_progress' });
+    const patched = await readAllCheckRuns({ client: github, repository, sha: SHA, etag: first.etag });
+    if (patched === 'not-modified') throw new Error('a PATCH must change the ETag');
+    expect(patched.runs[0]).toMatchObject({ status: 'in_progress', completedAt: null, conclusion: null });
+    await github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+      owner: OWNER,
+      repo: REPO,
+      check_run_id: id,
+      conclusion: 'success',
+      completed_at: '2099-01-01T00:00:00Z',
+    });
+    const dated = await readAllCheckRuns({ client: github, repository, sha: SHA, etag: patched.etag });
+    expect(dated !== 'not-modified' && dated.runs[0]).toMatchObject({ status: 'completed', completedAt: '2099-01-01T00:00:00Z' });
+  });
+});
+
+describe('reading', () => {
   it('reads through transient faults with the same retrying client', async () => {
     const id = await createRun('local-ci', '2025-01-01T10:00:00Z');
     server.setFaults({ script: ['status-502-html', 'connection-reset', 'secondary-rate-limit'], retryAfterSeconds: 0 });
     const runs = await readCheckRuns({ client: github, repository: `${OWNER}/${REPO}`, sha: SHA, checkNames: ['local-ci'] });
-    expect(runs.get('local-ci')?.id).toBe(id);
+    expect(runs.get('local-ci')?.map((run) => run.id)).toEqual([id]);
     expect(logs).toHaveLength(3);
   });
 

@@ -1,5 +1,6 @@
 import { classifyFailure, computeWait, GitHubRequestError, permanentError } from '../src/index.js';
-import { gitHubMessage, retryLogLine } from '../src/retry-policy.js';
+import { retryLogLine } from '../src/retry-policy.js';
+import { gitHubMessage } from '../src/http-errors.js';
 
 const POST = { method: 'POST', path: '/repos/o/r/check-runs', repository: 'o/r' };
 const GET = { method: 'GET', path: '/repos/o/r/commits/abc/check-runs', repository: 'o/r' };
@@ -38,10 +39,20 @@ describe('computeWait', () => {
     expect(computeWait({ ...base, attempt: 1, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 - 5) } }).ms).toBe(0);
   });
 
-  it('caps every wait at maxWaitMs', () => {
+  it('caps a failure\'s wait at maxWaitMs, but waits as long as a rate limit asks (the budget bounds it)', () => {
     expect(computeWait({ ...base, attempt: 1, headers: { 'retry-after': '3600' } }).ms).toBe(120000);
-    expect(computeWait({ ...base, attempt: 1, maxWaitMs: 5000, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 3600) } }).ms).toBe(5000);
     expect(computeWait({ ...base, attempt: 10 }).ms).toBe(120000);
+    const reset = { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 3600) };
+    expect(computeWait({ ...base, attempt: 1, maxWaitMs: 5000, rateLimit: 'primary', headers: reset }).ms).toBe(3601000);
+    expect(computeWait({ ...base, attempt: 1, rateLimit: 'secondary', headers: { 'retry-after': '300' } }).ms).toBe(300000);
+  });
+
+  it('waits at least a minute, doubling, on a secondary rate limit without retry-after (GitHub\'s docs)', () => {
+    expect([1, 2, 3].map((attempt) => computeWait({ ...base, attempt, rateLimit: 'secondary' }))).toEqual([
+      { ms: 60000, reason: 'secondary-rate-limit' },
+      { ms: 120000, reason: 'secondary-rate-limit' },
+      { ms: 240000, reason: 'secondary-rate-limit' },
+    ]);
   });
 });
 
@@ -50,31 +61,32 @@ describe('classifyFailure', () => {
 
   it.each([500, 502, 503, 504])('retries %i with the outcome unknown', (status) => {
     const failure = classifyFailure(httpError(status, '<html>bad gateway</html>'), POST, options);
-    expect(failure).toMatchObject({ transient: true, outcomeUnknown: true, status });
+    expect(failure).toMatchObject({ outcomeUnknown: true, status });
     expect(failure.description).toMatch(new RegExp(`^GitHub answered ${status} \\(`));
     expect(failure.description).not.toContain('<html>');
   });
 
   it('retries 429 and rate-limit 403s, whose writes were not applied', () => {
-    expect(classifyFailure(httpError(429, { message: 'Too many' }, { 'retry-after': '1' }), POST, options)).toMatchObject({ transient: true, outcomeUnknown: false });
+    expect(classifyFailure(httpError(429, { message: 'Too many' }, { 'retry-after': '1' }), POST, options)).toMatchObject({ outcomeUnknown: false });
     const secondary = classifyFailure(httpError(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }), POST, options);
-    expect(secondary).toMatchObject({ transient: true, outcomeUnknown: false });
+    expect(secondary).toMatchObject({ outcomeUnknown: false });
     expect(secondary.description).toContain('secondary rate limit');
-    expect(classifyFailure(httpError(403, { message: 'Forbidden' }, { 'x-ratelimit-remaining': '0' }), POST, options).transient).toBe(true);
+    expect(classifyFailure(httpError(403, { message: 'Forbidden' }, { 'x-ratelimit-remaining': '0' }), POST, options).rateLimit).toBe('primary');
+    expect(secondary.rateLimit).toBe('secondary');
   });
 
   it('retries network errors; a refused connection never reached GitHub', () => {
     const reset = Object.assign(new Error('fetch failed'), { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) });
-    expect(classifyFailure(reset, POST, options)).toMatchObject({ transient: true, outcomeUnknown: true });
+    expect(classifyFailure(reset, POST, options)).toMatchObject({ outcomeUnknown: true });
     expect(classifyFailure(reset, POST, options).description).toContain('ECONNRESET');
     const refused = Object.assign(new Error('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) });
-    expect(classifyFailure(refused, POST, options)).toMatchObject({ transient: true, outcomeUnknown: false });
+    expect(classifyFailure(refused, POST, options)).toMatchObject({ outcomeUnknown: false });
     expect(classifyFailure(new Error('socket hang up'), POST, options).description).toContain('socket hang up');
   });
 
   it('treats our own timeout as transient with the outcome unknown', () => {
     const failure = classifyFailure(new Error('aborted'), POST, { timedOut: true, timeoutMs: 1500 });
-    expect(failure).toMatchObject({ transient: true, outcomeUnknown: true, description: 'GitHub did not answer within 1.5 s' });
+    expect(failure).toMatchObject({ outcomeUnknown: true, description: 'GitHub did not answer within 1.5 s' });
   });
 
   it.each([
@@ -87,7 +99,7 @@ describe('classifyFailure', () => {
     [400, { message: 'Problems parsing JSON' }, 'GITHUB_REQUEST_REJECTED', /not retried/],
   ])('stops at once on %i with a cause and a fix (%s)', (status, body, code, fix) => {
     const failure = classifyFailure(httpError(status, body), POST, options);
-    expect(failure.transient).toBe(false);
+    expect(failure.rateLimit).toBeUndefined();
     expect(failure.permanent).toBeInstanceOf(GitHubRequestError);
     expect(failure.permanent?.code).toBe(code);
     expect(failure.permanent?.kind).toBe('github');
@@ -118,10 +130,11 @@ describe('messages', () => {
 
   it('logs the wait it will take, the reason and the attempt', () => {
     const failure = classifyFailure(httpError(503, ''), POST, { timedOut: false, timeoutMs: 1 });
-    expect(retryLogLine(failure, POST, { ms: 4000, reason: 'backoff' }, 2, 4)).toBe(
+    expect(retryLogLine(failure, POST, { ms: 4000, reason: 'backoff' }, 'attempt 2 of 4')).toBe(
       'GitHub answered 503 (Service Unavailable) on POST /repos/o/r/check-runs; retrying in 4.0 s (attempt 2 of 4)',
     );
-    expect(retryLogLine(failure, POST, { ms: 1000, reason: 'retry-after' }, 1, 4)).toContain('retrying in 1.0 s as retry-after asks');
-    expect(retryLogLine(failure, POST, { ms: 1000, reason: 'rate-limit-reset' }, 1, 4)).toContain('until the rate limit resets');
+    expect(retryLogLine(failure, POST, { ms: 1000, reason: 'retry-after' }, 'x')).toContain('retrying in 1.0 s as retry-after asks');
+    expect(retryLogLine(failure, POST, { ms: 1000, reason: 'rate-limit-reset' }, 'x')).toContain('until the rate limit resets');
+    expect(retryLogLine(failure, POST, { ms: 60000, reason: 'secondary-rate-limit' }, 'x')).toContain('at least a minute');
   });
 });

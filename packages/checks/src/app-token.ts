@@ -3,7 +3,7 @@
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { CiSigningError } from '../../errors/src/index.js';
 import { createGitHubClient } from './client.js';
-import { GitHubRequestError } from './retry-policy.js';
+import { GitHubRequestError } from './github-request-error.js';
 import { parseRepository } from './runs.js';
 
 /** An RS256 JWT GitHub accepts as the app itself: valid from a minute ago (clock skew) for nine minutes. */

@@ -3,16 +3,18 @@
 import retry from 'async-retry';
 import { getOctokit } from '@actions/github';
 import { CiSigningError } from '../../errors/src/index.js';
+import { formatSeconds, parseDuration } from '../../common/src/index.js';
 import { DEFAULTS } from '../../defaults/src/index.js';
 import { redactUrl, urlHasCredentials } from '../../common/src/index.js';
 import { defaults as actionsDefaults } from '@actions/github/lib/utils';
+import { GitHubRequestError } from './github-request-error.js';
+import type { RequestDescription } from './http-errors.js';
 import {
-  GitHubRequestError,
   classifyFailure,
   computeWait,
   retryLogLine,
+  timeoutFailure,
   type AttemptFailure,
-  type RequestDescription,
   type ResponseHeaders,
 } from './retry-policy.js';
 
@@ -42,6 +44,11 @@ export interface GitHubClient {
   readonly attempts: number;
   /** The only place that retries. Throws GitHubRequestError. */
   request<T>(route: string, params?: RequestParameters, options?: RequestOptions<T>): Promise<GitHubResponse<T>>;
+  /**
+   * A GET sent with If-None-Match: `etag`; 'not-modified' when GitHub answers 304 (which does not count
+   * against the primary rate limit). Retries like `request`.
+   */
+  requestIfChanged<T>(route: string, params: RequestParameters, etag: string | undefined): Promise<GitHubResponse<T> | 'not-modified'>;
   /** The same connection and settings with its own attempts counter (which still adds to this one's). */
   fork(): GitHubClient;
 }
@@ -54,8 +61,10 @@ export interface GitHubClientOptions {
   /** First backoff; doubles per attempt. */
   retryDelayMs?: number;
   requestTimeoutMs?: number;
-  /** Cap on any single wait, whatever the headers ask. */
+  /** Cap on one failure's backoff (and a retry-after sent with a 5xx). */
   maxWaitMs?: number;
+  /** Total time rate-limit answers may make a request wait (rate-limit-wait); default 10 minutes. */
+  rateLimitWaitMs?: number;
   log: (line: string) => void;
   /** [0, 1) source for the backoff jitter. */
   random?: () => number;
@@ -66,16 +75,21 @@ interface Settings {
   retryDelayMs: number;
   requestTimeoutMs: number;
   maxWaitMs: number;
+  rateLimitWaitMs: number;
   log: (line: string) => void;
   random: () => number;
 }
 
 type OctokitInstance = ReturnType<typeof getOctokit>;
 
-/** Thrown inside the retry loop so the loop sees one classified failure per attempt. */
-class AttemptFailedError extends Error {
-  constructor(readonly failure: AttemptFailure) {
-    super(failure.description);
+/** One attempt's outcome: sendOnce never throws, so the retry loop sees one classified failure per attempt. */
+type Attempt<T> = { response: GitHubResponse<T> } | { notModified: true } | { failure: AttemptFailure };
+
+/** Thrown inside async-retry's loop to end it (async-retry stops on an error with `bail: true`). */
+class StopRetrying extends Error {
+  readonly bail = true;
+  constructor(readonly error: unknown) {
+    super('stop retrying');
   }
 }
 
@@ -85,6 +99,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     retryDelayMs: options.retryDelayMs ?? Number(DEFAULTS['retry-delay']) * 1000,
     requestTimeoutMs: options.requestTimeoutMs ?? Number(DEFAULTS['request-timeout']) * 1000,
     maxWaitMs: options.maxWaitMs ?? 120000,
+    rateLimitWaitMs: options.rateLimitWaitMs ?? parseDuration(DEFAULTS['rate-limit-wait'], { name: 'rate-limit-wait' }) * 1000,
     log: options.log,
     random: options.random ?? Math.random,
   };
@@ -143,8 +158,8 @@ function buildClient(octokit: OctokitInstance, baseUrl: string, settings: Settin
     };
   };
 
-  /** One HTTP attempt with the per-attempt timeout; never retries. */
-  const sendOnce = async <T>(route: string, params: RequestParameters | undefined, requestCounters: Counter[]): Promise<GitHubResponse<T>> => {
+  /** One HTTP attempt with the per-attempt timeout; never retries, never throws. */
+  const sendOnce = async <T>(route: string, params: RequestParameters | undefined, requestCounters: Counter[]): Promise<Attempt<T>> => {
     for (const c of [...counters, ...requestCounters]) c.count++;
     const controller = new AbortController();
     let timedOut = false;
@@ -154,26 +169,29 @@ function buildClient(octokit: OctokitInstance, baseUrl: string, settings: Settin
     }, settings.requestTimeoutMs);
     try {
       const response = await octokit.request(route, { ...params, request: { signal: controller.signal } });
+      if (timedOut) return { failure: timeoutFailure(settings.requestTimeoutMs) };
       // Octokit turns a JSON body cut off mid-way (reset, timeout while reading) into a string.
       const contentType = String(response.headers['content-type'] ?? '');
-      if (timedOut || (contentType.includes('json') && typeof response.data === 'string')) {
-        throw new AttemptFailedError({
-          transient: true,
-          outcomeUnknown: true,
-          description: timedOut ? `GitHub did not answer within ${(settings.requestTimeoutMs / 1000).toFixed(1)} s` : 'GitHub\'s answer was cut off',
-        });
+      if (contentType.includes('json') && typeof response.data === 'string') {
+        return { failure: { outcomeUnknown: true, description: "GitHub's answer was cut off" } };
       }
-      return response as unknown as GitHubResponse<T>;
+      return { response: response as unknown as GitHubResponse<T> };
     } catch (error) {
-      if (error instanceof AttemptFailedError) throw error;
-      throw new AttemptFailedError(classifyFailure(error, describe(route, params), { timedOut, timeoutMs: settings.requestTimeoutMs }));
+      // Octokit reports a 304 (only possible after If-None-Match) as an error.
+      if (!timedOut && (error as { status?: unknown })?.status === 304) return { notModified: true };
+      return { failure: classifyFailure(error, describe(route, params), { timedOut, timeoutMs: settings.requestTimeoutMs }) };
     } finally {
       clearTimeout(timer);
     }
   };
 
   /** `outer` counts the attempts of the requests this one is made for (a lookup for a write). */
-  const request = async <T>(route: string, params: RequestParameters | undefined, options: RequestOptions<T>, outer: Counter[]): Promise<GitHubResponse<T>> => {
+  const send = async <T>(
+    route: string,
+    params: RequestParameters | undefined,
+    options: RequestOptions<T>,
+    outer: Counter[],
+  ): Promise<GitHubResponse<T> | 'not-modified'> => {
     const description = describe(route, params);
     const maxAttempts = settings.retries + 1;
     const own: Counter = { count: 0 };
@@ -182,57 +200,71 @@ function buildClient(octokit: OctokitInstance, baseUrl: string, settings: Settin
     // Sticky: once an attempt may have been applied, later attempts look before they write again.
     let outcomeUnknown = false;
     let waitMs = 0;
-    let transientFailures = 0;
+    let failures = 0;
     let rateLimitedAnswers = 0;
-    const result = await retry<GitHubResponse<T> | undefined>(
-      async (bail, attempt) => {
-        if (attempt > 1 && waitMs > 0) await sleep(waitMs);
-        if (outcomeUnknown && options.reconcile) {
-          let applied: GitHubResponse<T> | undefined;
-          try {
-            applied = await options.reconcile(lookup);
-          } catch (error) {
-            // The lookup had its own retries; without its answer the write cannot be safely re-sent.
-            bail(lookupFailed(error, description, own.count));
-            return undefined;
-          }
-          if (applied) return applied;
-          outcomeUnknown = false;
-        }
+    let rateLimitWaitedMs = 0;
+    // The waits come from each answer (retry-after, x-ratelimit-reset) and from a time budget, so they are
+    // computed here and slept at the start of the next attempt; async-retry only repeats (forever, no delay
+    // of its own) until an attempt succeeds or throws StopRetrying.
+    const attempt = async (): Promise<GitHubResponse<T> | 'not-modified'> => {
+      if (waitMs > 0) await sleep(waitMs);
+      if (outcomeUnknown && options.reconcile) {
+        let applied: GitHubResponse<T> | undefined;
         try {
-          return await sendOnce<T>(route, params, requestCounters);
+          applied = await options.reconcile(lookup);
         } catch (error) {
-          const failure = error instanceof AttemptFailedError ? error.failure : classifyFailure(error, description, { timedOut: false, timeoutMs: settings.requestTimeoutMs });
-          if (failure.permanent) {
-            bail(withAttempts(failure.permanent, own.count));
-            return undefined;
-          }
-          outcomeUnknown ||= failure.outcomeUnknown;
-          // Rate-limit answers say when to come back; they have a budget of their own, so that honouring
-          // them does not use up the retries meant for failures (as octokit's throttling and retry plugins split it).
-          const failures = failure.rateLimited ? ++rateLimitedAnswers : ++transientFailures;
-          if (failures >= maxAttempts) {
-            bail(exhausted(failure, description, own.count, outcomeUnknown));
-            return undefined;
-          }
-          const wait = computeWait({
-            attempt: failures,
-            headers: failure.headers,
-            retryDelayMs: settings.retryDelayMs,
-            maxWaitMs: settings.maxWaitMs,
-            nowMs: Date.now(),
-            random: settings.random,
-          });
-          waitMs = wait.ms;
-          settings.log(retryLogLine(failure, description, wait, failures, maxAttempts));
-          throw error;
+          // The lookup had its own retries; without its answer the write cannot be safely re-sent.
+          throw new StopRetrying(lookupFailed(error, description, own.count));
         }
-      },
-      // async-retry drives the attempts; the wait is ours (computed from the answer), so its own is zero.
-      // Enough attempts for both budgets; the loop above decides when to stop.
-      { retries: settings.retries * 2, factor: 1, minTimeout: 0, maxTimeout: 0, randomize: false },
-    );
-    return result as GitHubResponse<T>;
+        if (applied) return applied;
+        outcomeUnknown = false;
+      }
+      const outcome = await sendOnce<T>(route, params, requestCounters);
+      if ('response' in outcome) return outcome.response;
+      if ('notModified' in outcome) return 'not-modified';
+      const { failure } = outcome;
+      if (failure.permanent) throw new StopRetrying(withAttempts(failure.permanent, own.count));
+      outcomeUnknown ||= failure.outcomeUnknown;
+      const nowMs = Date.now();
+      if (failure.rateLimit) {
+        // Rate-limit answers say when to come back; they are budgeted by total waiting time
+        // (rate-limit-wait), so that honouring them does not use up the retries meant for failures.
+        rateLimitedAnswers++;
+        const wait = computeWait({ attempt: rateLimitedAnswers, headers: failure.headers, rateLimit: failure.rateLimit, ...waitSettings(nowMs) });
+        // Each wait is charged at least a second, so that a server asking for 0 s cannot loop forever.
+        const charged = Math.max(wait.ms, 1000);
+        if (rateLimitWaitedMs + charged > settings.rateLimitWaitMs) {
+          throw new StopRetrying(rateLimitBudgetSpent(failure, description, own.count, rateLimitWaitedMs, wait.ms, settings.rateLimitWaitMs, outcomeUnknown));
+        }
+        rateLimitWaitedMs += charged;
+        waitMs = wait.ms;
+        const left = formatSeconds(Math.floor((settings.rateLimitWaitMs - rateLimitWaitedMs) / 1000));
+        settings.log(retryLogLine(failure, description, wait, `${failure.rateLimit} rate limit; ${left} of rate-limit-wait left`));
+      } else {
+        failures++;
+        if (failures >= maxAttempts) throw new StopRetrying(exhausted(failure, description, own.count, outcomeUnknown));
+        const wait = computeWait({ attempt: failures, headers: failure.headers, ...waitSettings(nowMs) });
+        waitMs = wait.ms;
+        settings.log(retryLogLine(failure, description, wait, `attempt ${failures} of ${maxAttempts}`));
+      }
+      throw new Error(failure.description);
+    };
+    try {
+      return await retry(attempt, { forever: true, retries: 1, factor: 1, minTimeout: 0, maxTimeout: 0, randomize: false });
+    } catch (error) {
+      throw error instanceof StopRetrying ? error.error : error;
+    }
+  };
+
+  const waitSettings = (nowMs: number) => ({ retryDelayMs: settings.retryDelayMs, maxWaitMs: settings.maxWaitMs, nowMs, random: settings.random });
+
+  const request = async <T>(route: string, params: RequestParameters | undefined, options: RequestOptions<T>, outer: Counter[]): Promise<GitHubResponse<T>> => {
+    const response = await send<T>(route, params, options, outer);
+    if (response === 'not-modified') {
+      // Only a request with If-None-Match can be answered 304; request() never sends one.
+      throw new GitHubRequestError('GITHUB_UNEXPECTED_304', `GitHub answered 304 (Not Modified) to ${route} without a conditional request.`, 'Report this as a bug in ci-signing.');
+    }
+    return response;
   };
 
   return {
@@ -241,6 +273,8 @@ function buildClient(octokit: OctokitInstance, baseUrl: string, settings: Settin
       return counter.count;
     },
     request: (route, params, options = {}) => request(route, params, options, []),
+    requestIfChanged: (route, params, etag) =>
+      send(route, etag ? { ...params, headers: { ...(params.headers as object | undefined), 'if-none-match': etag } } : params, {}, []),
     fork: () => buildClient(octokit, baseUrl, settings, counters),
   };
 }
@@ -264,6 +298,26 @@ function exhausted(failure: AttemptFailure, request: RequestDescription, attempt
     'GITHUB_RETRIES_EXHAUSTED',
     `${request.method} ${request.path} still failed after ${attempts} HTTP attempt${attempts === 1 ? '' : 's'}; the last failure: ${failure.description}.`,
     'GitHub or the network is having trouble: run the step again later (posting is idempotent, a re-run updates the same check run), or raise retries / retry-delay.',
+    { status: failure.status, outcomeUnknown, attempts },
+  );
+}
+
+function rateLimitBudgetSpent(
+  failure: AttemptFailure,
+  request: RequestDescription,
+  attempts: number,
+  waitedMs: number,
+  askedMs: number,
+  budgetMs: number,
+  outcomeUnknown: boolean,
+): GitHubRequestError {
+  const waited = formatSeconds(Math.round(waitedMs / 1000));
+  const asked = formatSeconds(Math.ceil(askedMs / 1000));
+  return new GitHubRequestError(
+    'GITHUB_RATE_LIMITED',
+    `${request.method} ${request.path} is still rate limited (${failure.description}) after waiting ${waited}; ` +
+      `GitHub asks for ${asked} more, beyond rate-limit-wait ${formatSeconds(Math.round(budgetMs / 1000))}.`,
+    'Run the step again later (posting is idempotent), raise rate-limit-wait, or post from fewer jobs at once.',
     { status: failure.status, outcomeUnknown, attempts },
   );
 }

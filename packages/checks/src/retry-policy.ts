@@ -1,56 +1,24 @@
 // What to do with a failed GitHub request: retry (and how long to wait) or stop with a cause and a fix.
 // Pure functions, so the policy is tested without a network.
 
-import { STATUS_CODES } from 'node:http';
-import { CiSigningError, safeLine } from '../../errors/src/index.js';
+import { safeLine } from '../../errors/src/index.js';
+import type { GitHubRequestError } from './github-request-error.js';
+import { gitHubMessage, permanentError, statusText, type RequestDescription } from './http-errors.js';
 
 export type ResponseHeaders = Record<string, string | number | undefined>;
 
-/** The error thrown when GitHub refuses a request or retries run out; carries what callers need to react. */
-export class GitHubRequestError extends CiSigningError {
-  /** HTTP status of the last answer, when there was one. */
-  readonly status: number | undefined;
-  /** True when a write may have been applied although no answer said so (timeout, reset, 5xx). */
-  readonly outcomeUnknown: boolean;
-  /** HTTP attempts made for this request. */
-  readonly attempts: number;
-
-  constructor(
-    code: string,
-    message: string,
-    fix: string,
-    details: { status?: number; outcomeUnknown?: boolean; attempts?: number } = {},
-  ) {
-    super(code, message, fix, 'github');
-    this.name = 'GitHubRequestError';
-    this.status = details.status;
-    this.outcomeUnknown = details.outcomeUnknown ?? false;
-    this.attempts = details.attempts ?? 1;
-  }
-}
-
-/** One failed HTTP attempt, classified. */
+/** One failed HTTP attempt, classified. Retryable unless `permanent` is set. */
 export interface AttemptFailure {
-  /** Retrying may succeed. */
-  transient: boolean;
   /** The request may have been applied by GitHub although we got no answer saying so. */
   outcomeUnknown: boolean;
   /** Starts a log line: "GitHub answered 503 (Service Unavailable)". */
   description: string;
   status?: number;
   headers?: ResponseHeaders;
-  /** Set when not transient: the error to stop with. */
+  /** The error to stop with: retrying cannot change this answer. */
   permanent?: GitHubRequestError;
-  /** A rate-limit answer (429 or a rate-limit 403): GitHub said when to retry. */
-  rateLimited?: boolean;
-}
-
-export interface RequestDescription {
-  method: string;
-  /** Path without the base URL and query, e.g. /repos/o/r/check-runs. */
-  path: string;
-  /** "owner/name" when the route names a repository. */
-  repository?: string;
+  /** A rate-limit answer: retried within the waiting budget (rate-limit-wait), not the retries. */
+  rateLimit?: 'primary' | 'secondary';
 }
 
 interface HttpErrorLike {
@@ -62,35 +30,22 @@ interface HttpErrorLike {
 // Network errors whose request never reached GitHub: a retry cannot duplicate anything.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
-export function statusText(status: number): string {
-  return `${status} (${STATUS_CODES[status] ?? 'Unknown'})`;
-}
+/** GitHub's docs: a secondary rate limit without retry-after means waiting at least a minute. */
+export const SECONDARY_RATE_LIMIT_MIN_WAIT_MS = 60_000;
 
-/** GitHub's own message from an error body (JSON or text), on one line. */
-export function gitHubMessage(data: unknown): string {
-  if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string') {
-    const errors = 'errors' in data && Array.isArray(data.errors) ? data.errors : [];
-    const details = errors
-      .map((item: unknown) =>
-        typeof item === 'string' ? item : item && typeof item === 'object' && 'message' in item ? String(item.message) : JSON.stringify(item),
-      )
-      .filter(Boolean);
-    // A remote body: no terminal escapes, and bounded.
-    return safeLine(details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message).slice(0, 300);
-  }
-  if (typeof data === 'string' && data.trim() && !/^\s*</.test(data)) return safeLine(data).slice(0, 300);
-  return '';
-}
-
-function headerValue(headers: ResponseHeaders | undefined, name: string): string | undefined {
+export function headerValue(headers: ResponseHeaders | undefined, name: string): string | undefined {
   const value = headers?.[name];
   return value === undefined ? undefined : String(value);
 }
 
-export function isRateLimited(status: number, headers: ResponseHeaders | undefined, message: string): boolean {
-  if (status === 429) return true;
-  if (status !== 403) return false;
-  return /rate limit/i.test(message) || headerValue(headers, 'x-ratelimit-remaining') === '0';
+/** Which rate limit an answer reports, if any. */
+export function rateLimitKind(status: number, headers: ResponseHeaders | undefined, message: string): 'primary' | 'secondary' | undefined {
+  if (status !== 429 && status !== 403) return undefined;
+  if (/secondary rate limit/i.test(message)) return 'secondary';
+  if (headerValue(headers, 'x-ratelimit-remaining') === '0') return 'primary';
+  if (/rate limit/i.test(message)) return 'primary';
+  // A 429 is a rate limit whatever it says; GitHub uses it for secondary limits.
+  return status === 429 ? 'secondary' : undefined;
 }
 
 /** The innermost error code of a network failure (undici nests them in `cause`). */
@@ -107,6 +62,11 @@ function networkCode(error: unknown): { code?: string; message: string } {
   return { code, message };
 }
 
+/** Our own per-attempt timeout fired: GitHub may have applied the request. */
+export function timeoutFailure(timeoutMs: number): AttemptFailure {
+  return { outcomeUnknown: true, description: `GitHub did not answer within ${seconds(timeoutMs)} s` };
+}
+
 /**
  * Classifies one failed attempt.
  * @param timedOut the attempt was aborted by our own per-attempt timeout
@@ -116,20 +76,13 @@ export function classifyFailure(
   request: RequestDescription,
   options: { timedOut: boolean; timeoutMs: number },
 ): AttemptFailure {
-  if (options.timedOut) {
-    return {
-      transient: true,
-      outcomeUnknown: true,
-      description: `GitHub did not answer within ${seconds(options.timeoutMs)} s`,
-    };
-  }
+  if (options.timedOut) return timeoutFailure(options.timeoutMs);
   const httpError = error as HttpErrorLike;
   const response = httpError?.response;
   if (!response) {
     const { code, message } = networkCode(error);
     const reason = code && !message.includes(code) ? `${code}: ${message}` : message;
     return {
-      transient: true,
       outcomeUnknown: !(code && NOT_SENT_CODES.has(code)),
       description: `The connection to GitHub failed (${safeLine(reason).replace(/\/\/[^/@\s]*@/g, '//')})`,
     };
@@ -137,90 +90,29 @@ export function classifyFailure(
   const { status, headers, data } = response;
   const message = gitHubMessage(data);
   if (status >= 500 || status === 408) {
-    return { transient: true, outcomeUnknown: true, description: `GitHub answered ${statusText(status)}`, status, headers };
+    return { outcomeUnknown: true, description: `GitHub answered ${statusText(status)}`, status, headers };
   }
-  if (isRateLimited(status, headers, message)) {
+  const rateLimit = rateLimitKind(status, headers, message);
+  if (rateLimit) {
     return {
-      transient: true,
       outcomeUnknown: false,
-      rateLimited: true,
+      rateLimit,
       description: `GitHub answered ${statusText(status)}${message ? ` "${message}"` : ''}`,
       status,
       headers,
     };
   }
-  return { transient: false, outcomeUnknown: false, description: `GitHub answered ${statusText(status)}`, status, headers, permanent: permanentError(status, message, request) };
-}
-
-/** The cause and the fix for an answer that retrying cannot change. */
-export function permanentError(status: number, message: string, request: RequestDescription): GitHubRequestError {
-  const where = `${request.method} ${request.path}`;
-  const said = message ? `: "${message}"` : '';
-  const writing = request.method !== 'GET';
-  const repository = request.repository ?? 'the repository';
-  if (status === 401) {
-    return new GitHubRequestError(
-      'GITHUB_BAD_TOKEN',
-      `GitHub refused the token (${statusText(status)}${said}) on ${where}.`,
-      'Pass a valid, unexpired token: in Actions the default `${{ github.token }}`; for the CLI, GitHub App credentials (--app-id, --app-private-key-file) or GITHUB_TOKEN.',
-      { status },
-    );
-  }
-  if (status === 403 && /resource not accessible by integration/i.test(message)) {
-    return new GitHubRequestError(
-      'GITHUB_TOKEN_LACKS_CHECKS_PERMISSION',
-      `The token lacks \`checks: ${writing ? 'write' : 'read'}\` on ${repository} (GitHub answered 403 "Resource not accessible by integration" on ${where}).`,
-      writing
-        ? 'Add `permissions: checks: write` to the job. Pull requests from forks only get read-only tokens: post from a trusted event (push, or the trusted runner) instead.'
-        : 'Add `permissions: checks: read` (and `contents: read`) to the job.',
-      { status },
-    );
-  }
-  if (status === 403 && /must authenticate via a github app/i.test(message)) {
-    return new GitHubRequestError(
-      'GITHUB_TOKEN_CANNOT_WRITE_CHECKS',
-      `A personal access token was used on ${where}; GitHub lets only GitHub Apps create check runs ("You must authenticate via a GitHub App").`,
-      'Use GITHUB_TOKEN in Actions, or GitHub App credentials (--app-id and --app-private-key-file) with the CLI.',
-      { status },
-    );
-  }
-  if (status === 403) {
-    return new GitHubRequestError(
-      'GITHUB_FORBIDDEN',
-      `GitHub refused ${where} (${statusText(status)}${said}).`,
-      `Give the token access to ${repository} with \`checks: ${writing ? 'write' : 'read'}\`.`,
-      { status },
-    );
-  }
-  if (status === 404) {
-    return new GitHubRequestError(
-      'GITHUB_NOT_FOUND',
-      `GitHub answered 404 (Not Found) on ${where}: ${repository} does not exist or the token cannot see it.`,
-      'Check the repository name (owner/name) and that the token belongs to that repository (GITHUB_TOKEN only sees its own repository).',
-      { status },
-    );
-  }
-  if (status === 422) {
-    return new GitHubRequestError(
-      'GITHUB_VALIDATION_FAILED',
-      `GitHub rejected ${where} as invalid (${statusText(status)}${said}).`,
-      'Check the commit sha exists in the repository and the results respect GitHub\'s limits; the message above names the field.',
-      { status },
-    );
-  }
-  return new GitHubRequestError(
-    'GITHUB_REQUEST_REJECTED',
-    `GitHub rejected ${where} (${statusText(status)}${said}).`,
-    'This is not a temporary failure, so it was not retried; check the repository, the token and the request named above.',
-    { status },
-  );
+  return { outcomeUnknown: false, description: `GitHub answered ${statusText(status)}`, status, headers, permanent: permanentError(status, message, request) };
 }
 
 export interface WaitInput {
-  /** The attempt that just failed, from 1. */
+  /** The attempt that just failed, from 1 (counted per kind: failures, or rate-limit answers). */
   attempt: number;
   headers?: ResponseHeaders;
+  /** Set for rate-limit answers. */
+  rateLimit?: 'primary' | 'secondary';
   retryDelayMs: number;
+  /** Cap on a failure's backoff; rate-limit waits are bounded by the waiting budget instead. */
   maxWaitMs: number;
   nowMs: number;
   /** [0, 1); jitter adds up to 10% of the backoff. */
@@ -230,19 +122,26 @@ export interface WaitInput {
 export interface Wait {
   ms: number;
   /** Why this long, for the log line. */
-  reason: 'retry-after' | 'rate-limit-reset' | 'backoff';
+  reason: 'retry-after' | 'rate-limit-reset' | 'secondary-rate-limit' | 'backoff';
 }
 
-/** retry-after, else x-ratelimit-reset when the budget is spent, else exponential backoff; always capped. */
+/**
+ * retry-after, else x-ratelimit-reset when the budget is spent, else (secondary limit) a minute doubling,
+ * else exponential backoff. Failure waits are capped at maxWaitMs; rate-limit waits are what GitHub asks.
+ */
 export function computeWait(input: WaitInput): Wait {
-  const cap = (ms: number) => Math.max(0, Math.min(ms, input.maxWaitMs));
+  const cap = (ms: number) => Math.max(0, input.rateLimit ? ms : Math.min(ms, input.maxWaitMs));
   const retryAfter = parseRetryAfter(headerValue(input.headers, 'retry-after'), input.nowMs);
   if (retryAfter !== undefined) return { ms: cap(retryAfter), reason: 'retry-after' };
   const remaining = headerValue(input.headers, 'x-ratelimit-remaining');
   const reset = Number(headerValue(input.headers, 'x-ratelimit-reset'));
   // GitHub sends x-ratelimit-reset on every answer; it only matters once the budget is spent.
   if (remaining === '0' && Number.isFinite(reset) && reset > 0) {
-    return { ms: cap(reset * 1000 - input.nowMs), reason: 'rate-limit-reset' };
+    // One second past the reset, as octokit's throttling does: the reset second itself may still refuse.
+    return { ms: cap(reset * 1000 - input.nowMs + (input.rateLimit ? 1000 : 0)), reason: 'rate-limit-reset' };
+  }
+  if (input.rateLimit) {
+    return { ms: SECONDARY_RATE_LIMIT_MIN_WAIT_MS * 2 ** (input.attempt - 1), reason: 'secondary-rate-limit' };
   }
   const backoff = input.retryDelayMs * 2 ** (input.attempt - 1);
   const jitter = backoff * 0.1 * input.random();
@@ -260,8 +159,17 @@ export function seconds(ms: number): string {
   return (ms / 1000).toFixed(1);
 }
 
-/** "retrying in 4.0 s (attempt 2 of 4)"-style log line for one wait. */
-export function retryLogLine(failure: AttemptFailure, request: RequestDescription, wait: Wait, attempt: number, maxAttempts: number): string {
-  const because = wait.reason === 'retry-after' ? ' as retry-after asks' : wait.reason === 'rate-limit-reset' ? ' until the rate limit resets' : '';
-  return `${failure.description} on ${request.method} ${request.path}; retrying in ${seconds(wait.ms)} s${because} (attempt ${attempt} of ${maxAttempts})`;
+const BECAUSE: Record<Wait['reason'], string> = {
+  'retry-after': ' as retry-after asks',
+  'rate-limit-reset': ' until the rate limit resets',
+  'secondary-rate-limit': ' (a secondary rate limit without retry-after: at least a minute)',
+  backoff: '',
+};
+
+/**
+ * "retrying in 4.0 s (attempt 2 of 4)" for a failure; for a rate limit the budget left instead of a count:
+ * "retrying in 60.0 s (...; 9m 0s of rate-limit-wait left)".
+ */
+export function retryLogLine(failure: AttemptFailure, request: RequestDescription, wait: Wait, progress: string): string {
+  return `${failure.description} on ${request.method} ${request.path}; retrying in ${seconds(wait.ms)} s${BECAUSE[wait.reason]} (${progress})`;
 }

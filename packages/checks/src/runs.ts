@@ -67,48 +67,82 @@ export async function listCheckRunsForRef(
   return [...byId.values()];
 }
 
-/** Latest first: by completed_at, then by id (the later run of the same second). */
-function newerFirst(a: CheckRunData, b: CheckRunData): number {
-  const byTime = Date.parse(b.completed_at ?? '') - Date.parse(a.completed_at ?? '');
-  return byTime !== 0 && Number.isFinite(byTime) ? byTime : b.id - a.id;
+export interface CheckRunListing {
+  /** Every run of the commit, each once, with its text. */
+  runs: CheckRunRecord[];
+  /** The first page's ETag, for the next conditional read. */
+  etag: string | undefined;
 }
 
 /**
- * The most recent completed run of each name on `sha` (null when none). The latest decides: an older
- * run is never returned in place of a newer completed one.
+ * Every check run of `sha` (all names, whatever their status), with output.text. With `etag`, the first page
+ * is a conditional request: 'not-modified' when GitHub answers 304, which does not count against the primary
+ * rate limit. The listing is newest first, so a new run or a change to a recent one changes the first page.
+ */
+export async function readAllCheckRuns(input: {
+  client: GitHubClient;
+  repository: string;
+  sha: string;
+  etag?: string;
+}): Promise<CheckRunListing | 'not-modified'> {
+  const { owner, repo } = parseRepository(input.repository);
+  let etag: string | undefined;
+  let first = true;
+  const get: LookupRequest = async <T>(route: string, params?: Record<string, unknown>) => {
+    if (!first) return input.client.request<T>(route, params);
+    first = false;
+    const response = await input.client.requestIfChanged<T>(route, params ?? {}, input.etag);
+    if (response === 'not-modified') throw NOT_MODIFIED;
+    etag = typeof response.headers.etag === 'string' ? response.headers.etag : undefined;
+    return response;
+  };
+  let runs: CheckRunData[];
+  try {
+    runs = await listCheckRunsForRef(get, { owner, repo, ref: input.sha });
+  } catch (error) {
+    if (error === NOT_MODIFIED) return 'not-modified';
+    throw error;
+  }
+  const records: CheckRunRecord[] = [];
+  for (const run of runs) {
+    let text = run.output?.text;
+    if (text === undefined) {
+      // GitHub's listing carries output.text; fetch the run only if a server left it out.
+      const full = await input.client.request<CheckRunData>('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: run.id });
+      text = full.data.output?.text;
+    }
+    records.push(toRecord(run, text ?? null));
+  }
+  return { runs: records, etag };
+}
+
+/** Ends a listing whose first page was not modified; never leaves this module. */
+const NOT_MODIFIED = Symbol('not-modified');
+
+function toRecord(run: CheckRunData, text: string | null): CheckRunRecord {
+  return {
+    id: run.id,
+    name: run.name,
+    htmlUrl: run.html_url ?? null,
+    completedAt: run.completed_at,
+    status: run.status,
+    conclusion: run.conclusion,
+    headSha: run.head_sha,
+    text,
+  };
+}
+
+/**
+ * Every run of each name on `sha`, whatever its status (an empty list when none). Which run decides is the
+ * verifier's choice (by signature time), never the run's metadata.
  */
 export async function readCheckRuns(input: {
   client: GitHubClient;
   repository: string;
   sha: string;
   checkNames: string[];
-}): Promise<Map<string, CheckRunRecord | null>> {
-  const { owner, repo } = parseRepository(input.repository);
-  const get: LookupRequest = (route, params) => input.client.request(route, params);
-  const runs = await listCheckRunsForRef(get, { owner, repo, ref: input.sha });
-  const result = new Map<string, CheckRunRecord | null>();
-  for (const name of input.checkNames) {
-    const latest = runs.filter((run) => run.name === name && run.status === 'completed' && run.completed_at).sort(newerFirst)[0];
-    if (!latest) {
-      result.set(name, null);
-      continue;
-    }
-    let text = latest.output?.text;
-    if (text === undefined) {
-      // GitHub's listing carries output.text; fetch the run only if a server left it out.
-      const full = await input.client.request<CheckRunData>('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: latest.id });
-      text = full.data.output?.text;
-    }
-    result.set(name, {
-      id: latest.id,
-      name: latest.name,
-      htmlUrl: latest.html_url ?? null,
-      completedAt: latest.completed_at,
-      status: latest.status,
-      conclusion: latest.conclusion,
-      headSha: latest.head_sha,
-      text: text ?? null,
-    });
-  }
-  return result;
+}): Promise<Map<string, CheckRunRecord[]>> {
+  const listing = await readAllCheckRuns({ client: input.client, repository: input.repository, sha: input.sha });
+  const runs = listing === 'not-modified' ? [] : listing.runs;
+  return new Map(input.checkNames.map((name) => [name, runs.filter((run) => run.name === name)]));
 }

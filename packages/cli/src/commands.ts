@@ -18,7 +18,7 @@ import {
   type CollectRequest,
 } from '../../operations/src/index.js';
 import { parseDuration, parseNonNegativeInteger, readBoundedText } from '../../common/src/index.js';
-import { DEFAULTS, withDefault } from '../../defaults/src/index.js';
+import { DEFAULTS, WAIT_TIMEOUT_DEFAULTS, withDefault } from '../../defaults/src/index.js';
 import type { CliIo } from './main.js';
 import { renderVerificationText } from './text.js';
 
@@ -97,6 +97,9 @@ export const COMMANDS = {
       'min-tests': { type: 'string', description: `Least tests run, passed + failed (default ${DEFAULTS['min-tests']}).`, value: 'N' },
       'max-age': { type: 'string', description: "Oldest signature accepted, e.g. 24h or 7d (default: no limit).", value: 'AGE' },
       'check-name': { type: 'string', multiple: true, description: `Check run name to read (default ${DEFAULTS['check-name']}); repeatable.`, value: 'NAME' },
+      'wait-timeout': { type: 'string', description: `Wait this long for a run that can decide (default ${WAIT_TIMEOUT_DEFAULTS.github} from GitHub, ${WAIT_TIMEOUT_DEFAULTS['results-file']} for a file).`, value: 'AGE' },
+      'wait-interval': { type: 'string', description: `Time between looks while waiting (default ${DEFAULTS['wait-interval']}).`, value: 'AGE' },
+      'rate-limit-wait': { type: 'string', description: `Total wait allowed for rate limits per request (default ${DEFAULTS['rate-limit-wait']}).`, value: 'AGE' },
       'api-url': { type: 'string', description: 'GitHub API URL (default env GITHUB_API_URL or https://api.github.com). Token: env GITHUB_TOKEN.', value: 'URL' },
       format: { type: 'string', description: 'text (default), markdown or json.', value: 'FMT' },
       help: HELP,
@@ -111,6 +114,7 @@ export const COMMANDS = {
       retries: { type: 'string', description: `Retries of a transient failure (default ${DEFAULTS.retries}).`, value: 'N' },
       'retry-delay': { type: 'string', description: `First backoff in seconds, doubling (default ${DEFAULTS['retry-delay']}).`, value: 'S' },
       'request-timeout': { type: 'string', description: `Seconds per HTTP attempt (default ${DEFAULTS['request-timeout']}).`, value: 'S' },
+      'rate-limit-wait': { type: 'string', description: `Total wait allowed for rate limits per request (default ${DEFAULTS['rate-limit-wait']}).`, value: 'AGE' },
       'api-url': { type: 'string', description: 'GitHub API URL (default env GITHUB_API_URL or https://api.github.com).', value: 'URL' },
       'app-id': { type: 'string', description: 'GitHub App ID (instead of env GITHUB_TOKEN; classic PATs cannot create check runs).', value: 'ID' },
       'app-private-key-file': { type: 'string', description: "The GitHub App's private key (PEM).", value: 'FILE' },
@@ -270,7 +274,9 @@ async function verify(values: Values, io: CliIo): Promise<number> {
     minTests: text(values, 'min-tests'),
     maxAge: text(values, 'max-age'),
     checkNames,
-    github: { token: io.env.GITHUB_TOKEN ?? '', baseUrl: apiUrlOf(values, io), log: (line) => io.stderr(`${line}\n`) },
+    waitTimeout: text(values, 'wait-timeout'),
+    waitInterval: text(values, 'wait-interval'),
+    github: { token: io.env.GITHUB_TOKEN ?? '', baseUrl: apiUrlOf(values, io), rateLimitWait: text(values, 'rate-limit-wait'), log: (line) => io.stderr(`${line}\n`) },
   });
   for (const warning of outcome.warnings) io.stderr(`warning: ${safeLine(warning)}\n`);
   if (format === 'json') io.stdout(`${JSON.stringify({ ...outcome.outputs, revokedKeys: outcome.revokedKeys, warnings: outcome.warnings, entries: outcome.entries.map(({ name, report, checkRunId }) => ({ name, checkRunId, ...report, error: report.error ? { code: report.error.code, message: report.error.message, fix: report.error.fix } : undefined })) }, null, 2)}\n`);
@@ -300,6 +306,7 @@ async function post(values: Values, io: CliIo): Promise<number> {
     retries: text(values, 'retries'),
     retryDelay: text(values, 'retry-delay'),
     requestTimeout: text(values, 'request-timeout'),
+    rateLimitWait: text(values, 'rate-limit-wait'),
     apiUrl: baseUrl,
     log,
     warn: (line) => io.stderr(`warning: ${line}\n`),

@@ -1,4 +1,4 @@
-import { formatSeconds, parseDuration, parseNonNegativeInteger } from '../src/index.js';
+import { formatSeconds, parseDuration, parseDurationMs, parseNonNegativeInteger } from '../src/index.js';
 
 describe('parseDuration: the one grammar for max-age, --expires, wait-timeout and rate-limit-wait', () => {
   test.each([
@@ -47,4 +47,14 @@ describe('parseNonNegativeInteger', () => {
   test('an upper bound names it', () => {
     expect(() => parseNonNegativeInteger('retries', '21', 20)).toThrow(/from 0 to 20/);
   });
+});
+
+test('parseDurationMs: the same grammar plus ms, for wait-timeout and wait-interval only', () => {
+  expect(parseDurationMs('15s', { name: 'wait-interval' })).toBe(15000);
+  expect(parseDurationMs('500ms', { name: 'wait-interval' })).toBe(500);
+  expect(parseDurationMs('1m 500ms', { name: 'wait-timeout' })).toBe(60500);
+  expect(parseDurationMs('0', { name: 'wait-timeout', zeroAllowed: true })).toBe(0);
+  expect(() => parseDurationMs('0ms', { name: 'wait-interval' })).toThrow(/wait-interval "0ms" must be longer than 0/);
+  expect(() => parseDurationMs('5 parsecs', { name: 'wait-interval' })).toThrow(expect.objectContaining({ code: 'USAGE' }));
+  expect(() => parseDuration('500ms', { name: 'max-age' })).toThrow(expect.objectContaining({ code: 'USAGE' }));
 });

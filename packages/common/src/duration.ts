@@ -14,6 +14,22 @@ export interface DurationOptions {
 }
 
 /**
+ * parseDuration's grammar plus the unit `ms`, in milliseconds. Only for waits that tests need to run
+ * short (wait-interval, wait-timeout); ages and expiries stay in whole seconds.
+ */
+export function parseDurationMs(value: string, options: DurationOptions): number {
+  const text = value.trim().toLowerCase();
+  const parts = [...text.matchAll(/(\d+)\s*ms/g)];
+  const rest = text.replace(/(\d+)\s*ms/g, '').trim();
+  if (parts.length === 0) return parseDuration(value, options) * 1000;
+  const ms = parts.reduce((sum, [, amount]) => sum + Number(amount), 0) + (rest ? parseDuration(rest, { ...options, zeroAllowed: true }) * 1000 : 0);
+  if (ms === 0 && !options.zeroAllowed) {
+    throw new UsageError(`${options.name} "${value}" must be longer than 0.`, `Set ${options.name} to e.g. ${options.example ?? '15s'}.`);
+  }
+  return ms;
+}
+
+/**
  * `90s`, `30m`, `24h`, `7d`, `2w`, `1y`, also combined (`1d 12h`) -> seconds. A year is 365 days.
  * `0` is zero seconds where allowed. Empty text is the caller's concern (it usually means "the default").
  */

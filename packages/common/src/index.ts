@@ -1,7 +1,7 @@
 // Definitions every package shares, each in one place. Nothing here loads a heavy dependency at import.
 export { formatBytes } from './bytes.js';
 export { sha256Digest } from './digest.js';
-export { formatSeconds, parseDuration, type DurationOptions } from './duration.js';
+export { formatSeconds, parseDuration, parseDurationMs, type DurationOptions } from './duration.js';
 export { readBoundedFile, readBoundedText, readOptionalFile, writeFileAtomic, type ReadFileOptions } from './files.js';
 export { parseNonNegativeInteger } from './numbers.js';
 export { isoSeconds } from './time.js';

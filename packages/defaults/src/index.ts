@@ -17,16 +17,24 @@ export const DEFAULTS = {
   retries: '3',
   'retry-delay': '2',
   'request-timeout': '30',
+  // post and verify: total time rate-limit answers may make one request wait (retries count failures only).
+  'rate-limit-wait': '10m',
   // verify policy
   'allow-unsigned': 'false',
   'max-failed-tests': '0',
   'min-coverage': '',
   'min-tests': '1',
   'max-age': '',
+  // verify: '' means WAIT_TIMEOUT_DEFAULTS by mode (15m reading from GitHub, 0 for a local file).
+  'wait-timeout': '',
+  'wait-interval': '15s',
   // keygen
   expires: '1y',
   algorithm: 'ed25519',
 } as const;
+
+/** wait-timeout when left empty: wait for the trusted runner on GitHub; a local file is there or not. */
+export const WAIT_TIMEOUT_DEFAULTS = { github: '15m', 'results-file': '0' } as const;
 
 export type DefaultedInput = keyof typeof DEFAULTS;
 

@@ -15,6 +15,7 @@ export function seededRandom(seed: number): () => number {
 /** Decides, request by request, which fault (if any) a plan injects. */
 export class FaultInjector {
   readonly retryAfterSeconds: number;
+  readonly retryAfterHeader: boolean;
   private readonly script: Array<FaultKind | null>;
   private readonly methods: Set<string> | undefined;
   private readonly kinds: readonly FaultKind[];
@@ -34,6 +35,7 @@ export class FaultInjector {
     this.rate = plan.rate ?? 0;
     this.random = seededRandom(plan.seed ?? 1);
     this.retryAfterSeconds = plan.retryAfterSeconds ?? 1;
+    this.retryAfterHeader = plan.retryAfterHeader ?? true;
   }
 
   /** The fault for the next request with this method, or undefined to serve it normally. */

@@ -2,6 +2,7 @@
 export { startGitHubApiServer, SECONDARY_RATE_LIMIT_MESSAGE, CONTENT_CREATION_LIMIT_MESSAGE } from './server.js';
 export { responseSchemaErrors, CHECKS_EXTRACT, OUTPUT_MAX_BYTES } from './validation.js';
 export { FAULT_KINDS } from './types.js';
+export { eventPayload, writeEventPayload, type EventKind, type EventPayloadOptions } from './events.js';
 export type {
   Annotation,
   CheckRunJson,

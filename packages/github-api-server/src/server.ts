@@ -1,5 +1,5 @@
 // A GitHub Checks API test server on real HTTP (node:http) bound to 127.0.0.1, port 0.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isoSeconds } from '../../common/src/index.js';
@@ -188,6 +188,14 @@ function moreRecent(a: StoredRecord, b: StoredRecord): boolean {
   return time(a) !== time(b) ? time(a) > time(b) : a.id > b.id;
 }
 
+/** If-None-Match: a list of ETags or `*`; weak comparison, as GitHub's ETags are weak. */
+function matchesEtag(header: string | string[] | undefined, etag: string): boolean {
+  const value = Array.isArray(header) ? header.join(',') : header;
+  if (!value) return false;
+  const strip = (tag: string) => tag.trim().replace(/^W\//, '');
+  return value.split(',').some((tag) => tag.trim() === '*' || strip(tag) === strip(etag));
+}
+
 class TestGitHubApiServer implements GitHubApiServer {
   url = '';
   readonly requests: RecordedRequest[] = [];
@@ -315,7 +323,7 @@ class TestGitHubApiServer implements GitHubApiServer {
     if (this.options.latencyMs) await this.delay(this.options.latencyMs);
     if (this.closing) return;
     if (fault !== undefined && fault !== 'lost-response') {
-      this.injectFault(fault, faults?.retryAfterSeconds ?? 1, req, res, record);
+      this.injectFault(fault, faults?.retryAfterSeconds ?? 1, faults?.retryAfterHeader ?? true, req, res, record);
       return;
     }
     const { reply, caller } = this.process(record.method, url, body, req.headers, overConcurrency);
@@ -341,10 +349,17 @@ class TestGitHubApiServer implements GitHubApiServer {
     });
   }
 
-  private injectFault(fault: Exclude<FaultKind, 'lost-response'>, retryAfterSeconds: number, req: IncomingMessage, res: ServerResponse, record: Omit<RecordedRequest, 'status'>): void {
+  private injectFault(
+    fault: Exclude<FaultKind, 'lost-response'>,
+    retryAfterSeconds: number,
+    retryAfterHeader: boolean,
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: Omit<RecordedRequest, 'status'>,
+  ): void {
     const token = this.bearer(req.headers.authorization);
     const caller: Caller | undefined = token && this.tokens.has(token) ? { kind: 'token', token, grant: this.tokens.get(token) as TokenGrant } : undefined;
-    const retryAfter = { 'retry-after': String(retryAfterSeconds) };
+    const retryAfter: Record<string, string> = retryAfterHeader ? { 'retry-after': String(retryAfterSeconds) } : {};
     switch (fault) {
       case 'connection-reset':
         this.requests.push({ ...record, status: 'reset', fault });
@@ -481,7 +496,21 @@ class TestGitHubApiServer implements GitHubApiServer {
         return { reply: error(400, 'Problems parsing JSON', DOCS[matched.name === 'create' ? 'create' : 'update']), caller };
       }
     }
-    return { reply: this.serve(matched, owner, repo, body, url, grant), caller };
+    const reply = this.serve(matched, owner, repo, body, url, grant);
+    if (method !== 'GET' || reply.status !== 200) return { reply, caller };
+    // GitHub's conditional requests: every GET answer has an ETag; If-None-Match with it gets a 304 with
+    // no body, which "does not count against your primary rate limit".
+    const etag = `W/"${createHash('sha256').update(`${JSON.stringify(reply.body)}\n${reply.headers?.link ?? ''}`).digest('hex').slice(0, 32)}"`;
+    if (matchesEtag(headers['if-none-match'], etag)) {
+      window.used -= 1;
+      return { reply: { status: 304, body: '', headers: { etag } }, caller };
+    }
+    return { reply: { ...reply, headers: { ...reply.headers, etag } }, caller };
+  }
+
+  rateLimitConsumed(token = 'test-token'): number {
+    const window = this.rateWindows.get(token);
+    return window && Date.now() < window.resetAtMs ? window.used : 0;
   }
 
   private serve(matched: Route, owner: string, repo: string, body: unknown, url: URL, grant: TokenGrant): Reply {

@@ -38,6 +38,8 @@ export interface FaultPlan {
   methods?: string[];
   /** For 429 and secondary limits: the retry-after header; for the primary limit: reset = now + this. Default 1. */
   retryAfterSeconds?: number;
+  /** false: 429 and secondary limits come without retry-after (GitHub does not always send one). Default true. */
+  retryAfterHeader?: boolean;
 }
 
 export type TokenKind = 'write' | 'read-only' | 'classic-pat';
@@ -144,6 +146,8 @@ export interface GitHubApiServer {
   setFaults(plan: FaultPlan | undefined): void;
   /** Forgets runs, requests, faults and rate-limit counters (tokens, apps and commits stay). */
   reset(): void;
+  /** Requests of this token that counted against its primary rate limit in the current window (304s do not). */
+  rateLimitConsumed(token?: string): number;
   /** Registers a commit so list-for-ref also resolves the given branch or tag names to it. */
   addCommit(repository: string, sha: string, refs?: string[]): void;
 }

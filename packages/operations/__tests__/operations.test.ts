@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGitHubApiServer, type GitHubApiServer } from '../../github-api-server/src/index.js';
-import { defaultSha, maskSecret, postResultsFile, signResultsFile, verifySignedResults, type VerifyRequest } from '../src/index.js';
+import { defaultSha, eventContext, maskSecret, postResultsFile, signResultsFile, verifySignedResults, type VerifyRequest } from '../src/index.js';
 import { writeFileAtomic } from '../../common/src/index.js';
 import { makeKey, randomSha, REPOSITORY, resultsJson, temporaryFolder, type TestKey } from '../../../__tests__/helpers/fixtures.js';
 
@@ -21,9 +21,9 @@ afterAll(async () => {
   folder.remove();
 });
 
-async function signAndPost(commit: string, checkName = 'local-ci', signed = true): Promise<string> {
+async function signAndPost(commit: string, checkName = 'local-ci', signed = true, named = true): Promise<string> {
   const file = join(folder.path, `${commit}-${checkName.replace(/\W/g, '')}.json`);
-  writeFileSync(file, resultsJson({ commit }));
+  writeFileSync(file, resultsJson({ commit, ...(named ? { check: checkName } : {}) }));
   if (signed) await signResultsFile({ resultsFile: file, privateKey: key.privateKey, passphrase: key.passphrase, signatureFile: '', allowGithubHosted: false });
   const posted = await postResultsFile({ resultsFile: file, signatureFile: '', token: 'token', checkName, retries: '2', retryDelay: '0', requestTimeout: '5', apiUrl: server.url, log: quiet, warn: quiet });
   return String(posted.checkRunId);
@@ -43,6 +43,7 @@ function verifyRequest(sha: string, extra: Partial<VerifyRequest> = {}): VerifyR
     minTests: '1',
     maxAge: '',
     checkNames: ['local-ci'],
+    waitTimeout: '0',
     github: { token: 'token', baseUrl: server.url, retryDelayMs: 0, log: quiet },
     ...extra,
   };
@@ -66,7 +67,30 @@ describe('verify from check runs', () => {
     expect(outcome.entries.map((entry) => entry.name)).toEqual(['linux', 'windows']);
     expect(outcome.verified).toBe(false);
     expect(outcome.outputs.verified).toBe('false');
-    expect(outcome.outputs.fingerprint.split('\n')).toEqual([key.fingerprint, '']);
+    // Outputs describe only what verified: nothing here did, as a whole.
+    expect(outcome.outputs).toMatchObject({ fingerprint: '', 'signed-at': '', conclusion: '', signed: 'false' });
+    expect(outcome.outputs.reason.split('\n')).toEqual(['', 'SIGNATURE_MISSING']);
+  });
+
+  test('a result without `check`: accepted with a note for one name, refused for several', async () => {
+    const commit = randomSha();
+    await signAndPost(commit, 'linux', true, false);
+    await signAndPost(commit, 'windows');
+    const alone = await verifySignedResults(verifyRequest(commit, { checkNames: ['linux'] }));
+    expect(alone.verified).toBe(true);
+    expect(alone.entries[0].report.checks[2].detail).toMatch(/does not name its check/);
+    const both = await verifySignedResults(verifyRequest(commit, { checkNames: ['linux', 'windows'] }));
+    expect(both.outputs.reason.split('\n')).toEqual(['CHECK_NAME_MISSING', '']);
+    expect(both.entries[0].report.error?.fix).toMatch(/Add `check`/);
+  });
+
+  test('post refuses a result whose check differs from check-name, before any request', async () => {
+    const file = join(folder.path, 'named.json');
+    writeFileSync(file, resultsJson({ commit: randomSha(), check: 'linux' }));
+    const before = server.requests.length;
+    const posting = postResultsFile({ resultsFile: file, signatureFile: '', token: 'token', checkName: 'windows', retries: '0', retryDelay: '0', requestTimeout: '5', apiUrl: server.url, log: quiet, warn: quiet });
+    await expect(posting).rejects.toMatchObject({ code: 'CHECK_NAME_MISMATCH', message: expect.stringMatching(/"linux".*"windows"/) });
+    expect(server.requests.length).toBe(before);
   });
 
   test('a missing run names the check, the sha and the repository', async () => {
@@ -74,7 +98,9 @@ describe('verify from check runs', () => {
     const outcome = await verifySignedResults(verifyRequest(commit, { checkNames: ['nightly'] }));
     expect(outcome.verified).toBe(false);
     expect(outcome.entries[0].report.error?.code).toBe('CHECK_RUN_NOT_FOUND');
-    expect(outcome.entries[0].report.checks[0].detail).toBe(`no completed check run named nightly on ${commit} in ${REPOSITORY}`);
+    expect(outcome.entries[0].report.unread).toMatchObject({ id: 'run-not-found', detail: `No check run named nightly on ${commit} in ${REPOSITORY}.` });
+    expect(outcome.entries[0].report.checks.map((check) => check.status)).toEqual(['skip', 'skip', 'skip', 'skip', 'skip']);
+    expect(outcome.outputs.reason).toBe('CHECK_RUN_NOT_FOUND');
   });
 
   test('a run without a readable block fails with the block error', async () => {
@@ -88,7 +114,7 @@ describe('verify from check runs', () => {
     const outcome = await verifySignedResults(verifyRequest(commit));
     expect(outcome.verified).toBe(false);
     expect(outcome.entries[0].checkRunId).toBeGreaterThan(0);
-    expect(outcome.entries[0].report.checks[0].status).toBe('fail');
+    expect(outcome.entries[0].report.unread?.id).toBe('block-unreadable');
   });
 
   test('usage errors: no repository, no sha, no check name, no token', async () => {
@@ -184,13 +210,24 @@ describe('context and secrets', () => {
     return path;
   };
 
-  test('defaultSha: the pull request head, the workflow_run head, else GITHUB_SHA', () => {
+  test('defaultSha: the pull request head, the merge group head, the workflow_run head, else GITHUB_SHA', () => {
     expect(defaultSha({ GITHUB_SHA: 'merge', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event({ pull_request: { head: { sha: 'head' } } }) })).toBe('head');
-    expect(defaultSha({ GITHUB_SHA: 'merge', GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_EVENT_PATH: event({ pull_request: { head: { sha: 'head' } } }) })).toBe('head');
+    const target = { GITHUB_SHA: 'merge', GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_EVENT_PATH: event({ pull_request: { head: { sha: 'head' } } }) };
+    expect(() => defaultSha(target)).toThrow(expect.objectContaining({ kind: 'usage', message: expect.stringContaining('pull_request_target') }));
+    const group = { merge_group: { head_sha: 'group-head', base_sha: 'group-base' } };
+    expect(eventContext({ GITHUB_SHA: 'x', GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: event(group) })).toEqual({ event: 'merge_group', sha: 'group-head', isFork: false, baseSha: 'group-base' });
+    expect(defaultSha({ GITHUB_SHA: 'x', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event({ after: 'pushed' }) })).toBe('pushed');
     expect(defaultSha({ GITHUB_SHA: 'x', GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: event({ workflow_run: { head_sha: 'run-head' } }) })).toBe('run-head');
     expect(defaultSha({ GITHUB_SHA: 'push-sha', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event({}) })).toBe('push-sha');
     expect(defaultSha({ GITHUB_SHA: 'fallback', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(folder.path, 'missing.json') })).toBe('fallback');
     expect(defaultSha({})).toBe('');
+  });
+
+  test('eventContext: a pull request from another repository, or a deleted fork, is a fork', () => {
+    const pr = (head: unknown) => ({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_REPOSITORY: 'o/r', GITHUB_EVENT_PATH: event({ pull_request: { head, base: { sha: 'b', repo: { full_name: 'o/r' } } } }) });
+    expect(eventContext(pr({ sha: 'h', repo: { full_name: 'stranger/r' } }))).toMatchObject({ sha: 'h', isFork: true, headRepository: 'stranger/r', baseSha: 'b' });
+    expect(eventContext(pr({ sha: 'h', repo: null })).isFork).toBe(true);
+    expect(eventContext(pr({ sha: 'h', repo: { full_name: 'O/R' } })).isFork).toBe(false);
   });
 
   test('maskSecret registers the value, every line, and the lines of wrapped or escaped armor', () => {

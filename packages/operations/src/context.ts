@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { LIMITS } from '../../defaults/src/index.js';
+import { UsageError } from '../../errors/src/index.js';
 
 /** The environment variables of a GitHub Actions run that the operations read. */
 export interface RunnerEnvironment {
@@ -12,38 +13,41 @@ export interface RunnerEnvironment {
   [name: string]: string | undefined;
 }
 
-const HEAD_SHA_EVENTS: Record<string, (payload: EventPayload) => string | undefined> = {
-  // On pull_request events GITHUB_SHA is the test-merge commit; the results are bound to the head.
-  pull_request: (payload) => payload.pull_request?.head?.sha,
-  pull_request_target: (payload) => payload.pull_request?.head?.sha,
-  merge_group: (payload) => payload.merge_group?.head_sha,
-  workflow_run: (payload) => payload.workflow_run?.head_sha,
-};
+interface RepositoryRef {
+  full_name?: string;
+}
 
 interface EventPayload {
-  pull_request?: { head?: { sha?: string } };
-  merge_group?: { head_sha?: string };
+  after?: string;
+  pull_request?: { head?: { sha?: string; repo?: RepositoryRef | null }; base?: { sha?: string; repo?: RepositoryRef | null } };
+  merge_group?: { head_sha?: string; base_sha?: string };
   workflow_run?: { head_sha?: string };
 }
 
-/**
- * The commit this run tested, which results must be bound to: the pull request head on pull_request,
- * merge_group.head_sha, workflow_run.head_sha, else GITHUB_SHA. Sign and verify both use this one rule.
- */
-export function defaultSha(env: RunnerEnvironment): string {
-  const pick = env.GITHUB_EVENT_NAME ? HEAD_SHA_EVENTS[env.GITHUB_EVENT_NAME] : undefined;
-  if (pick && env.GITHUB_EVENT_PATH) {
-    try {
-      const sha = pick(JSON.parse(readEventPayload(env.GITHUB_EVENT_PATH)) as EventPayload);
-      if (sha) return sha;
-    } catch {
-      // An unreadable payload falls back to GITHUB_SHA; binding still fails closed on a mismatch.
-    }
-  }
-  return env.GITHUB_SHA ?? '';
+/** What the run's event says about the commit to verify. */
+export interface EventContext {
+  /** GITHUB_EVENT_NAME, '' outside Actions. */
+  event: string;
+  /** The commit results must be bound to ('' when nothing names one). */
+  sha: string;
+  /** A pull request whose head lives in another repository (or in a deleted fork). */
+  isFork: boolean;
+  /** owner/name of the pull request's head repository, when the payload names it. */
+  headRepository?: string;
+  /** The commit the trusted keys and the verifier should come from (PR base, merge group base). */
+  baseSha?: string;
 }
 
-/** The event payload, bounded: a FIFO or device at GITHUB_EVENT_PATH must not stall the step. */
+// The commit that was tested, by event: on pull_request GITHUB_SHA is a test-merge commit, on workflow_run it
+// is the default branch; merge_group and push name it in the payload too (docs: reference/github-checks-api.md §6).
+const TESTED_SHA: Record<string, (payload: EventPayload) => string | undefined> = {
+  pull_request: (payload) => payload.pull_request?.head?.sha,
+  merge_group: (payload) => payload.merge_group?.head_sha,
+  workflow_run: (payload) => payload.workflow_run?.head_sha,
+  push: (payload) => payload.after,
+};
+
+/** The event payload through a bounded, non-blocking read: a FIFO or a huge file cannot stall a run. */
 function readEventPayload(path: string): string {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
@@ -60,6 +64,43 @@ function readEventPayload(path: string): string {
   } finally {
     closeSync(fd);
   }
+}
+
+function readPayload(env: RunnerEnvironment): EventPayload | undefined {
+  if (!env.GITHUB_EVENT_PATH) return undefined;
+  try {
+    return JSON.parse(readEventPayload(env.GITHUB_EVENT_PATH)) as EventPayload;
+  } catch {
+    // An unreadable payload falls back to GITHUB_SHA; binding still fails closed on a mismatch.
+    return undefined;
+  }
+}
+
+/** The event's commit, fork status and base; refuses pull_request_target, which runs beside untrusted code. */
+export function eventContext(env: RunnerEnvironment): EventContext {
+  const event = env.GITHUB_EVENT_NAME ?? '';
+  if (event === 'pull_request_target') {
+    throw new UsageError(
+      'ci-signing does not run on pull_request_target: that event has write access and secrets next to untrusted head code',
+      'Run the verifier on pull_request (and merge_group, push); keys and verifier come from the base commit there.',
+    );
+  }
+  const payload = readPayload(env);
+  const pick = TESTED_SHA[event];
+  const sha = (payload && pick?.(payload)) || env.GITHUB_SHA || '';
+  if (event !== 'pull_request') return { event, sha, isFork: false, baseSha: payload?.merge_group?.base_sha };
+  const head = payload?.pull_request?.head;
+  const base = payload?.pull_request?.base;
+  const headRepository = head?.repo?.full_name;
+  const baseRepository = base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
+  // head.repo is null when the fork was deleted: that code came from outside too.
+  const isFork = Boolean(head) && (head?.repo === null || (Boolean(headRepository) && headRepository?.toLowerCase() !== baseRepository?.toLowerCase()));
+  return { event, sha, isFork, headRepository: headRepository ?? undefined, baseSha: base?.sha };
+}
+
+/** The commit results must be bound to: the tested commit of the event (eventContext), else GITHUB_SHA. */
+export function defaultSha(env: RunnerEnvironment): string {
+  return eventContext(env).sha;
 }
 
 export function apiUrl(env: RunnerEnvironment): string {

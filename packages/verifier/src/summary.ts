@@ -8,6 +8,8 @@ export interface VerificationSummaryEntry {
   /** The check run name, or the results file in local mode. */
   name: string;
   report: VerificationReport;
+  /** One line on how the result was chosen (which run decided, what was ignored or missing). */
+  note?: string;
 }
 
 /** The verify job summary: one row per verified result, then each result's five checks. */
@@ -38,8 +40,11 @@ export function renderVerificationSummary(entries: VerificationSummaryEntry[], o
       ]),
     );
   }
-  for (const { name, report } of entries) {
-    lines.push('', `### ${report.verified ? '✅' : '❌'} ${escapeText(name)}`, '', '| Check | Outcome | Detail |', '| --- | :---: | --- |');
+  for (const { name, report, note } of entries) {
+    lines.push('', `### ${report.verified ? '✅' : '❌'} ${escapeText(name)}`, '');
+    if (note) lines.push(escapeText(note), '');
+    lines.push('| Check | Outcome | Detail |', '| --- | :---: | --- |');
+    if (report.unread) lines.push(row([escapeText(report.unread.title), STATUS_ICONS.fail, escapeText(report.unread.detail)]));
     for (const check of report.checks) lines.push(row([escapeText(check.title), STATUS_ICONS[check.status], escapeText(check.detail)]));
     if (report.error) {
       lines.push('', `**Error:** ${code(report.error.code)}: ${escapeText(report.error.message)}`);

@@ -35,11 +35,27 @@ export interface VerifyInput {
   /** The detached signature, armored or binary, or null (or empty) when there is none. */
   signature: string | Uint8Array | null;
   keyring: TrustedKeyring | null;
-  expected: { repository: string; sha: string };
+  expected: {
+    repository: string;
+    sha: string;
+    /** The run the results were read from: its name, and whether it is the only name being verified. */
+    checkRun?: { name: string; soleName: boolean };
+  };
   policy: VerifyPolicy;
   now: Date;
   /** Names the results in messages: a file path or a check run. */
   source: string;
+}
+
+/** Why no result reached the five checks: nothing to read, or nothing worth waiting for. */
+export const UNREAD_IDS = ['run-not-found', 'wait-timed-out', 'fork-pull-request', 'block-unreadable'] as const;
+export type UnreadId = (typeof UNREAD_IDS)[number];
+
+export interface Unread {
+  id: UnreadId;
+  title: string;
+  /** One line: what was looked for, where, and what was found instead. */
+  detail: string;
 }
 
 export interface VerificationReport {
@@ -55,8 +71,10 @@ export interface VerificationReport {
   signedAt: string;
   /** results.conclusion; '' when the results were not parsed. */
   conclusion: string;
-  /** The five checks, always in order. */
+  /** The five checks, always in order (all `skip` when `unread` is set). */
   checks: CheckOutcome[];
+  /** Set when there was no result to check; `error` then says why. */
+  unread?: Unread;
   /** The parsed results, present once they were parsed (after the signature over them was verified). */
   results?: CiResults;
   /** The first failure; kind 'verification' unless something unexpected broke. */

@@ -4,7 +4,7 @@
 import { CiSigningError } from '../../errors/src/index.js';
 import { parseResults, type CiResults } from '../../results/src/index.js';
 import { verifyDetached } from '../../signing/src/index.js';
-import { CHECK_IDS, type CheckId, type CheckOutcome, type VerificationReport, type VerifyInput } from './types.js';
+import { CHECK_IDS, type CheckId, type CheckOutcome, type UnreadId, type VerificationReport, type VerifyInput } from './types.js';
 import { formatSeconds } from '../../common/src/index.js';
 
 export const CHECK_TITLES: Record<CheckId, string> = {
@@ -30,6 +30,29 @@ interface Findings {
 }
 
 type CheckResult = { status: 'pass' | 'warn'; detail: string };
+
+export const UNREAD_TITLES: Record<UnreadId, string> = {
+  'run-not-found': 'Check run found',
+  'wait-timed-out': 'Check run arrived in time',
+  'fork-pull-request': 'Pull request from this repository',
+  'block-unreadable': 'Signed results block readable',
+};
+
+/** The report for a result that never reached the five checks (no run, a fork, an unreadable block). */
+export function unreadReport(id: UnreadId, error: CiSigningError): VerificationReport {
+  const title = UNREAD_TITLES[id];
+  return {
+    verified: false,
+    signed: false,
+    fingerprint: '',
+    signingKeyId: '',
+    signedAt: '',
+    conclusion: '',
+    unread: { id, title, detail: error.message },
+    checks: CHECK_IDS.map((check) => ({ id: check, title: CHECK_TITLES[check], status: 'skip', detail: `Not checked: "${title}" failed.` })),
+    error,
+  };
+}
 
 export async function verifyResults(input: VerifyInput): Promise<VerificationReport> {
   const findings: Findings = {};
@@ -149,7 +172,29 @@ function checkBinding(input: VerifyInput, results: CiResults): CheckResult {
       'verification',
     );
   }
-  return { status: 'pass', detail: `The results are for ${results.repository} at commit ${results.commit}, as expected.` };
+  const bound = `The results are for ${results.repository} at commit ${results.commit}`;
+  const run = input.expected.checkRun;
+  if (!run) return { status: 'pass', detail: `${bound}, as expected.` };
+  if (results.check !== undefined && results.check !== run.name) {
+    throw new CiSigningError(
+      'CHECK_NAME_MISMATCH',
+      `${input.source} holds results signed for check "${results.check}", not for "${run.name}", the run it was posted as.`,
+      `A result of one check cannot stand in for another: post the results of "${run.name}" under that name.`,
+      'verification',
+    );
+  }
+  if (results.check === undefined && !run.soleName) {
+    throw new CiSigningError(
+      'CHECK_NAME_MISSING',
+      `${input.source} does not name its check, and several check names are verified, so it could stand in for another.`,
+      'Add `check` to the results (collect --check-name, or the root action) and sign them again.',
+      'verification',
+    );
+  }
+  if (results.check === undefined) {
+    return { status: 'pass', detail: `${bound}, as expected; the result does not name its check (accepted: one check name is verified).` };
+  }
+  return { status: 'pass', detail: `${bound}, check ${run.name}, as expected.` };
 }
 
 function checkFreshness(input: VerifyInput, signer: Signer | undefined, results: CiResults): CheckResult {

@@ -1,6 +1,6 @@
 import { CiSigningError, UsageError } from '../../errors/src/index.js';
 import { readResultsFile } from '../../results/src/index.js';
-import { parseNonNegativeInteger, readBoundedFile, readOptionalFile } from '../../common/src/index.js';
+import { parseDuration, parseNonNegativeInteger, readBoundedFile, readOptionalFile } from '../../common/src/index.js';
 import { DEFAULTS, LIMITS, withDefault } from '../../defaults/src/index.js';
 import { inspectSignature } from '../../signing/src/index.js';
 import { createGitHubClient, postResults, type GitHubClient } from '../../checks/src/index.js';
@@ -18,6 +18,8 @@ export interface PostRequest {
   retryDelay: string;
   /** Seconds; '' = 30. */
   requestTimeout: string;
+  /** Total time rate-limit answers may make one request wait, a duration; '' = 10m. */
+  rateLimitWait?: string;
   apiUrl: string;
   detailsUrl?: string;
   log: (line: string) => void;
@@ -38,10 +40,19 @@ export async function postResultsFile(request: PostRequest): Promise<PostOutcome
   const retries = parseNonNegativeInteger('retries', withDefault('retries', request.retries), LIMITS.maxRetries);
   const retryDelayMs = parseSeconds('retry-delay', withDefault('retry-delay', request.retryDelay), true) * 1000;
   const requestTimeoutMs = parseSeconds('request-timeout', withDefault('request-timeout', request.requestTimeout), false) * 1000;
+  const rateLimitWaitMs = parseDuration(withDefault('rate-limit-wait', request.rateLimitWait), { name: 'rate-limit-wait', zeroAllowed: true, example: '10m' }) * 1000;
   const checkName = withDefault('check-name', request.checkName).trim();
 
   // Everything is read and checked before the first request, so a bad input never leaves a half-posted run.
   const { bytes, results } = await readResultsFile(request.resultsFile);
+  if (results.check !== undefined && results.check !== checkName) {
+    // The verifier would reject it (binding): posting it would only leave a run that can never verify.
+    throw new CiSigningError(
+      'CHECK_NAME_MISMATCH',
+      `${request.resultsFile} names check "${results.check}", but it was to be posted as "${checkName}"; nothing was posted.`,
+      `Set check-name to "${results.check}", or collect the results again with --check-name ${checkName}.`,
+    );
+  }
   const signature = await readSignature(request);
   // Only armor is posted: a binary signature (gpg --detach-sign) is re-armored here.
   const signer = signature ? await describeSignature(signature, request.signatureFile || `${request.resultsFile}.asc`) : null;
@@ -51,7 +62,7 @@ export async function postResultsFile(request: PostRequest): Promise<PostOutcome
     request.client ??
     (() => {
       if (!request.token) throw new UsageError('no GitHub token', 'Pass token (default github.token, with checks: write) or set GITHUB_TOKEN; the CLI also takes GitHub App credentials.');
-      return createGitHubClient({ token: request.token, baseUrl: request.apiUrl, retries, retryDelayMs, requestTimeoutMs, log: request.log });
+      return createGitHubClient({ token: request.token, baseUrl: request.apiUrl, retries, retryDelayMs, requestTimeoutMs, rateLimitWaitMs, log: request.log });
     })();
 
   const posted = await postResults({
