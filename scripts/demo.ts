@@ -92,7 +92,8 @@ async function main(): Promise<number> {
     repository,
     verifyArgs: (sha) => [
       'verify', '--repository', repository, '--sha', sha, '--trusted-keys-file', join(keys, 'public-key.asc'),
-      '--api-url', apiUrl, '--max-age', '24h',
+      // Posted already: verify at once rather than wait for a run that can decide.
+      '--api-url', apiUrl, '--max-age', '24h', '--wait-timeout', '0',
     ],
   };
   const auth = { GITHUB_TOKEN: token };
