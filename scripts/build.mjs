@@ -18,11 +18,14 @@ const outFlag = process.argv.indexOf('--out');
 const outRoot = outFlag > 0 ? resolve(process.argv[outFlag + 1]) : join(root, 'dist');
 const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
 
+// The results validator is precompiled from the schema (nothing compiles at start-up); refuse to bundle a stale one.
+execFileSync(process.execPath, [join(root, 'scripts', 'generate-validator.mjs'), '--check'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+
 for (const [name, entry] of Object.entries(ENTRIES)) {
   const out = join(outRoot, name);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  execFileSync(process.execPath, [ncc, 'build', join(root, entry), '-o', out, '-q', '--transpile-only', '--license', 'licenses.txt', '--target', 'es2022'], {
+  execFileSync(process.execPath, [ncc, 'build', join(root, entry), '-o', out, '-q', '--transpile-only', '--license', 'licenses.txt', '--target', 'es2022', '--minify'], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
