@@ -2,8 +2,7 @@
 // Exit codes: 0 ok, 1 an operation or verification failed, 2 usage error.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CiSigningError, describeError, UsageError } from '../../errors/src/index.js';
-import { runCommand, COMMANDS, type CommandName } from './commands.js';
-import { helpFor, mainHelp } from './help.js';
+import type { CommandName } from './commands.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -13,14 +12,17 @@ export interface CliIo {
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.stdout(mainHelp());
-    return command ? 0 : 2;
-  }
   if (command === '--version') {
     io.stdout('ci-signing 2.0.0\n');
     return 0;
   }
+  // Loaded at the point of use (the bundle splits here): help needs only the help text, a command its operation.
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    const { mainHelp } = await import('./help.js');
+    io.stdout(mainHelp());
+    return command ? 0 : 2;
+  }
+  const [{ helpFor }, { runCommand, COMMANDS }] = await Promise.all([import('./help.js'), import('./commands.js')]);
   if (!(command in COMMANDS)) {
     io.stderr(`ci-signing: USAGE: unknown command '${command}'. Fix: use one of ${Object.keys(COMMANDS).join(', ')}; see ci-signing --help.\n`);
     return 2;
