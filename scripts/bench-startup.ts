@@ -256,6 +256,8 @@ async function main(): Promise<void> {
     '| --- | --- | ---: |',
     ...unlockRows,
     '',
+    '',
+    '',
   ].join('\n');
   writeBenchmarkSection(OUTPUT, '## Start-up and whole actions', section);
   saveFigures('startup', {

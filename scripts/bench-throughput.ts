@@ -173,6 +173,7 @@ async function main(): Promise<void> {
         ? 'Rate-limit-consuming requests per minute of waiting: verify has a wait input now; add its measurement here (scripts/bench-throughput.ts).'
         : 'Rate-limit-consuming requests per minute of waiting: not measured, verify does not wait for check runs yet (gate branch).',
       '',
+      '',
     ].join('\n');
     writeBenchmarkSection(OUTPUT, '## Throughput, sign + post, API cost', section);
     process.stdout.write(`wrote ${OUTPUT}\n`);

@@ -118,12 +118,13 @@ export function writeResultsFile(path: string, bytes: number, commit = 'a'.repea
 }
 
 export function formatSize(bytes: number): string {
-  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(bytes >= 10_000_000 ? 1 : 2)} MB`;
   return `${(bytes / 1000).toFixed(1)} KB`;
 }
 
 export function ms(value: number): string {
-  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+  if (value >= 100) return value.toFixed(0);
+  return value >= 1 ? value.toFixed(1) : value.toPrecision(2);
 }
 
 export function ratio(value: number, base: number): string {
