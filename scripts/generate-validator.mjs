@@ -2,7 +2,7 @@
 // Precompiles the ci-results v1 schema into a standalone ajv validator, so nothing compiles a schema at start-up.
 // The output is committed (packages/results/src/validate-results.generated.js) and is a pure function of the schema
 // and the locked ajv version; the build and the bundle tests fail when it is stale.
-//   node scripts/generate-validator.mjs           rewrite the generated file
+//   npm run generate:validator                    rewrite the generated file
 //   node scripts/generate-validator.mjs --check   exit 1 when the committed file is not what the schema gives
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -52,7 +52,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       // missing counts as stale
     }
     if (current !== text) {
-      process.stderr.write(`${OUTPUT} is stale: run node scripts/generate-validator.mjs and commit it.\n`);
+      process.stderr.write(`${OUTPUT} is stale (the schema changed): run npm run generate:validator and commit it.\n`);
       process.exit(1);
     }
   } else {
