@@ -1,4 +1,4 @@
-import { COMMANDS, type CommandName } from './commands.js';
+import { COMMANDS, type CommandName } from './flags.js';
 
 export function mainHelp(): string {
   const lines = ['Usage: ci-signing <command> [flags]', '', 'Commands:'];

@@ -1,2 +1,2 @@
 export { main, type CliIo } from './main.js';
-export { COMMANDS, type CommandName } from './commands.js';
+export { COMMANDS, type CommandName } from './flags.js';

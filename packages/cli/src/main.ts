@@ -3,8 +3,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { CiSigningError, describeError, UsageError } from '../../errors/src/index.js';
 import { nearest, parseFlags, type Values } from './args.js';
-import { runCommand, COMMANDS, type CommandName } from './commands.js';
-import { helpFor, mainHelp } from './help.js';
+import { COMMANDS, type CommandName } from './flags.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -14,13 +13,15 @@ export interface CliIo {
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.stdout(mainHelp());
-    return command ? 0 : 2;
-  }
   if (command === '--version') {
     io.stdout('ci-signing 2.0.0\n');
     return 0;
+  }
+  // Loaded at the point of use (the bundle splits here): help needs only the help text, a command its operation.
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    const { mainHelp } = await import('./help.js');
+    io.stdout(mainHelp());
+    return command ? 0 : 2;
   }
   if (!(command in COMMANDS)) {
     const guess = nearest(command, Object.keys(COMMANDS));
@@ -44,10 +45,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (values.help) {
+    const { helpFor } = await import('./help.js');
     io.stdout(helpFor(name));
     return 0;
   }
   try {
+    // Only a command that runs loads its operation (OpenPGP, the GitHub client).
+    const { runCommand } = await import('./commands.js');
     return await runCommand(name, values, io, positionals);
   } catch (error) {
     io.stderr(`ci-signing: ${describeError(error)}\n`);

@@ -13,7 +13,7 @@ import {
   type VerifyInput,
   type VerifyPolicy,
 } from '../../verifier/src/index.js';
-import { createGitHubClient, decodeEmbeddedBlock, readAllCheckRuns, type CheckRunRecord } from '../../checks/src/index.js';
+import type { CheckRunRecord } from '../../checks/src/index.js';
 import { formatSeconds, parseDuration, parseDurationMs, readBoundedFile, readOptionalFile } from '../../common/src/index.js';
 import { RESULTS_FILE } from '../../results/src/index.js';
 import { SIGNATURE_FILE, TRUSTED_KEY_FILE } from './input-files.js';
@@ -150,6 +150,14 @@ export async function verifySignedResults(request: VerifyRequest): Promise<Verif
   };
 }
 
+type ChecksModule = typeof import('../../checks/src/index.js');
+let checksModule: Promise<ChecksModule> | undefined;
+/** The GitHub client loads only when check runs are read: local-file mode never evaluates it. */
+function loadChecks(): Promise<ChecksModule> {
+  checksModule ??= import('../../checks/src/index.js');
+  return checksModule;
+}
+
 async function loadKeyring(trustedKeys: string, trustedKeysFile: string, trustedFingerprints: string[]): Promise<TrustedKeyring | null> {
   // Files keep their names: a file named after a fingerprint pins it. Text inputs have no name.
   const blocks: TrustedKeySource[] = [];
@@ -212,7 +220,7 @@ async function judge(run: CheckRunRecord, settings: Settings, soleName: boolean)
   const source = `check run ${run.name} (#${run.id})`;
   let block;
   try {
-    block = decodeEmbeddedBlock(run.text ?? '');
+    block = (await loadChecks()).decodeEmbeddedBlock(run.text ?? '');
   } catch (error) {
     const reason = error instanceof CiSigningError ? error : new CiSigningError('EMBEDDED_BLOCK_INVALID', `${source}: ${String(error)}`, 'Re-post the results with ci-signing post.', 'verification');
     return { run, report: unreadReport('block-unreadable', reason), unsigned: false };
@@ -245,6 +253,7 @@ function choose(name: string, runs: Judged[]): Choice {
 }
 
 async function verifyCheckRuns(request: VerifyRequest, settings: Settings): Promise<VerifiedEntry[]> {
+  const { createGitHubClient, readAllCheckRuns } = await loadChecks();
   const names = [...new Set(request.checkNames.map((name) => name.trim()).filter(Boolean))];
   if (names.length === 0) throw new UsageError('no check-name to read', `Set check-name (default ${DEFAULTS['check-name']}), or results-file to verify a local file.`);
   if (!request.github?.token) throw new UsageError('no token to read check runs with', 'Set the token input (default github.token) with checks: read, or GITHUB_TOKEN for the CLI.');

@@ -1,12 +1,12 @@
 // Reading and validating ci-results v1. The bytes are decoded strictly and parsed as they are: whoever
 // verifies a signature must parse exactly the bytes the signature covers, never a re-serialization.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { addAjvFormats } from './ajv-formats.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { CiSigningError } from '../../errors/src/index.js';
 import { describeEnumValue, describeShape, readBoundedFile, type ReadFileOptions } from '../../common/src/index.js';
 import { LIMITS } from '../../defaults/src/index.js';
-import schema from '../schema/ci-results-v1.schema.json' with { type: 'json' };
 import { findJsonSyntaxError, lineColumn, locatePointer } from './json-position.js';
+// Compiled from the schema at build time (scripts/generate-validator.mjs), so nothing compiles at start-up.
+import precompiledValidator from './validate-results.generated.js';
 import type { CiResults } from './types.js';
 
 export const RESULTS_SCHEMA_FILE = 'packages/results/schema/ci-results-v1.schema.json';
@@ -16,15 +16,8 @@ export const RESULTS_FILE: ReadFileOptions = { what: 'results file', flag: 'resu
 /** A results file with thousands of broken entries should not make a message of thousands of problems. */
 const MAX_LISTED_PROBLEMS = 25;
 
-let validator: ValidateFunction | undefined;
-
 function resultsValidator(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
-    addAjvFormats(ajv, ['date-time']);
-    validator = ajv.compile(schema);
-  }
-  return validator;
+  return precompiledValidator;
 }
 
 /**
