@@ -94,13 +94,22 @@ test('a signed run of commit A copied onto commit B is rejected', async () => {
   expect(verify.stdout).toMatch(new RegExp(`::error::.*${commitA}`));
 });
 
-test('a newer run by an untrusted key after a good one is rejected: the latest run decides', async () => {
+test('a newer run by an untrusted key cannot displace the genuine result: only trusted signatures decide', async () => {
   const commit = randomSha();
   await trustedRunnerJob(commit);
   expect((await verifierJob(commit)).outputs.verified).toBe('true');
   await trustedRunnerJob(commit, { signer: 'untrusted', content: resultsJson({ commit, run: { attempt: 2 } }) });
   const verify = await verifierJob(commit);
-  expect(verify.outputs.verified).toBe('false');
+  expect(verify.outputs).toMatchObject({ verified: 'true', fingerprint: keys.trusted.fingerprint });
+});
+
+test('a newer genuine failure after a genuine pass is what decides', async () => {
+  const commit = randomSha();
+  await trustedRunnerJob(commit);
+  await new Promise((resolve) => setTimeout(resolve, 1100)); // signature times are to the second
+  await trustedRunnerJob(commit, { content: resultsJson({ commit, conclusion: 'failure', tests: { passed: 9, failed: 1, skipped: 0 } }) });
+  const verify = await verifierJob(commit);
+  expect(verify.outputs).toMatchObject({ verified: 'false', reason: 'THRESHOLDS_NOT_MET', conclusion: '', fingerprint: '' });
 });
 
 test('a re-run with the same results verifies', async () => {
@@ -126,7 +135,10 @@ test('several check names: each must verify, read with one listing', async () =>
   const before = server.requests.length;
   const verify = await verifierJob(commit, { 'check-name': 'local-ci / linux\nlocal-ci / windows' });
   expect(verify.outputs.verified).toBe('false');
-  expect(verify.outputs.fingerprint.split('\n')).toEqual([keys.trusted.fingerprint, expect.any(String)]);
+  // Outputs describe only what verified: nothing here did as a whole, so no signer is claimed.
+  expect(verify.outputs.fingerprint).toBe('');
+  // With several names, a result that does not name its check could stand in for another: refused.
+  expect(verify.outputs.reason.split('\n')).toEqual(['CHECK_NAME_MISSING', 'SIGNATURE_UNTRUSTED_KEY']);
   expect(verify.summary).toContain('local-ci / linux');
   expect(verify.summary).toContain('local-ci / windows');
   expect(server.requests.length - before).toBe(1);

@@ -29,7 +29,9 @@ test('the package is publishable: a scoped name of ours, a files list, no runtim
   expect(pkg.name).toBe('@ci-signing/cli');
   expect(pkg.bin).toEqual({ 'ci-signing': 'dist/cli/index.js' });
   expect(pkg.dependencies ?? {}).toEqual({});
-  expect(packedFiles).toEqual(['README.md', 'dist/cli/index.js', 'dist/cli/licenses.txt', 'dist/cli/package.json', 'package.json']);
+  // The CLI bundle: its bootstrap, the bundle and its lazily loaded chunks, and nothing else of the repository.
+  expect(packedFiles.filter((file) => !/^dist\/cli\/(\d+\.index|bundle)\.js$/.test(file))).toEqual(['README.md', 'dist/cli/index.js', 'dist/cli/licenses.txt', 'dist/cli/package.json', 'package.json']);
+  expect(packedFiles).toContain('dist/cli/bundle.js');
   expect(readFileSync(join(ROOT, 'dist', 'cli', 'index.js'), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
 });
 
