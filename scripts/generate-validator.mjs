@@ -16,6 +16,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SCHEMA = join(root, 'packages/results/schema/ci-results-v1.schema.json');
 export const OUTPUT = join(root, 'packages/results/src/validate-results.generated.js');
 const standaloneCode = standaloneModule.default ?? standaloneModule;
+// The same CommonJS interop as packages/results/src/ajv-formats.ts, which this plain .mjs script cannot import.
 const addFormats = addFormatsModule.default ?? addFormatsModule;
 
 /** The module text for the current schema (same options parse.ts used to compile at run time). */
