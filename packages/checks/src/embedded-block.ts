@@ -2,7 +2,7 @@
 // their digest and the detached signature. Format: docs/embedded-block.md.
 
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { CiSigningError } from '../../errors/src/index.js';
+import { CiSigningError, type ChecksErrorCode } from '../../errors/src/index.js';
 import { describeEnumValue, describeShape, sha256Digest } from '../../common/src/index.js';
 import { LIMITS } from '../../defaults/src/index.js';
 
@@ -47,7 +47,7 @@ export function encodeEmbeddedBlock(input: { resultsBytes: Uint8Array; signature
   return `${MARKER}\n\`\`\`${FENCE_INFO}\n${JSON.stringify(json)}\n\`\`\``;
 }
 
-function blockError(code: string, message: string, fix: string): CiSigningError {
+function blockError(code: ChecksErrorCode, message: string, fix: string): CiSigningError {
   return new CiSigningError(code, message, fix, 'verification');
 }
 
