@@ -64,7 +64,11 @@ export function decodeEmbeddedBlock(text: string, options: { maxResultsBytes?: n
     );
   }
   if (markers.length > 1) {
-    throw blockError('EMBEDDED_BLOCK_AMBIGUOUS', `The check run's text holds ${markers.length} ci-signing blocks; exactly one is allowed.`, REPOST_FIX);
+    throw blockError(
+      'EMBEDDED_BLOCK_AMBIGUOUS',
+      `The check run's text holds ${markers.length} ci-signing blocks; exactly one is allowed.`,
+      REPOST_FIX,
+    );
   }
   const marker = markers[0];
   if (marker[1] !== String(EMBEDDED_BLOCK_VERSION)) {
@@ -77,21 +81,37 @@ export function decodeEmbeddedBlock(text: string, options: { maxResultsBytes?: n
   const after = text.slice((marker.index ?? 0) + marker[0].length);
   const fenced = /^\r?\n```([^\r\n]*)\r?\n([^\r\n]*)\r?\n```/.exec(after);
   if (!fenced || fenced[1].trim() !== FENCE_INFO) {
-    throw blockError('EMBEDDED_BLOCK_MALFORMED', `The ci-signing block is malformed: the marker must be followed by a \`\`\`${FENCE_INFO} fence holding one JSON line.`, REPOST_FIX);
+    throw blockError(
+      'EMBEDDED_BLOCK_MALFORMED',
+      `The ci-signing block is malformed: the marker must be followed by a \`\`\`${FENCE_INFO} fence holding one JSON line.`,
+      REPOST_FIX,
+    );
   }
   const json = parseBlockJson(fenced[2]);
 
   if (json.size > maxResultsBytes) {
-    throw blockError('EMBEDDED_BLOCK_TOO_LARGE', `The ci-signing block declares ${json.size} bytes of results, over the limit of ${maxResultsBytes}.`, REPOST_FIX);
+    throw blockError(
+      'EMBEDDED_BLOCK_TOO_LARGE',
+      `The ci-signing block declares ${json.size} bytes of results, over the limit of ${maxResultsBytes}.`,
+      REPOST_FIX,
+    );
   }
   let resultsBytes: Buffer;
   try {
     resultsBytes = gunzipSync(Buffer.from(json.results, 'base64'), { maxOutputLength: maxResultsBytes });
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw blockError('EMBEDDED_BLOCK_TOO_LARGE', `The ci-signing block's results decompress to more than ${maxResultsBytes} bytes.`, REPOST_FIX);
+      throw blockError(
+        'EMBEDDED_BLOCK_TOO_LARGE',
+        `The ci-signing block's results decompress to more than ${maxResultsBytes} bytes.`,
+        REPOST_FIX,
+      );
     }
-    throw blockError('EMBEDDED_BLOCK_CORRUPT', `The ci-signing block's results are not valid gzip data (${(error as Error).message}).`, REPOST_FIX);
+    throw blockError(
+      'EMBEDDED_BLOCK_CORRUPT',
+      `The ci-signing block's results are not valid gzip data (${(error as Error).message}).`,
+      REPOST_FIX,
+    );
   }
   const digest = sha256Digest(resultsBytes);
   if (resultsBytes.byteLength !== json.size || digest !== json.digest) {
@@ -101,7 +121,12 @@ export function decodeEmbeddedBlock(text: string, options: { maxResultsBytes?: n
       REPOST_FIX,
     );
   }
-  return { resultsBytes: new Uint8Array(resultsBytes), signature: json.signature, digest, version: EMBEDDED_BLOCK_VERSION };
+  return {
+    resultsBytes: new Uint8Array(resultsBytes),
+    signature: json.signature,
+    digest,
+    version: EMBEDDED_BLOCK_VERSION,
+  };
 }
 
 function parseBlockJson(line: string): BlockJson {
@@ -109,9 +134,14 @@ function parseBlockJson(line: string): BlockJson {
   try {
     value = JSON.parse(line);
   } catch {
-    throw blockError('EMBEDDED_BLOCK_MALFORMED', 'The ci-signing block is malformed: its payload is not JSON.', REPOST_FIX);
+    throw blockError(
+      'EMBEDDED_BLOCK_MALFORMED',
+      'The ci-signing block is malformed: its payload is not JSON.',
+      REPOST_FIX,
+    );
   }
-  const malformed = (problem: string) => blockError('EMBEDDED_BLOCK_MALFORMED', `The ci-signing block is malformed: ${problem}.`, REPOST_FIX);
+  const malformed = (problem: string) =>
+    blockError('EMBEDDED_BLOCK_MALFORMED', `The ci-signing block is malformed: ${problem}.`, REPOST_FIX);
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw malformed('its payload is not a JSON object');
   const block = value as Record<string, unknown>;
   if (block.format !== EMBEDDED_BLOCK_FORMAT) {
@@ -128,12 +158,18 @@ function parseBlockJson(line: string): BlockJson {
       REPOST_FIX,
     );
   }
-  if (typeof block.digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(block.digest)) throw malformed('"digest" must be "sha256:" and 64 lower-case hex digits');
-  if (typeof block.size !== 'number' || !Number.isSafeInteger(block.size) || block.size < 0) throw malformed('"size" must be a whole number of bytes');
+  if (typeof block.digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(block.digest))
+    throw malformed('"digest" must be "sha256:" and 64 lower-case hex digits');
+  if (typeof block.size !== 'number' || !Number.isSafeInteger(block.size) || block.size < 0)
+    throw malformed('"size" must be a whole number of bytes');
   // Buffer.from(..., 'base64') skips junk silently, so the alphabet is checked first.
-  if (typeof block.results !== 'string' || !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(block.results)) {
+  if (
+    typeof block.results !== 'string' ||
+    !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(block.results)
+  ) {
     throw malformed('"results" must be standard base64');
   }
-  if (block.signature !== null && typeof block.signature !== 'string') throw malformed('"signature" must be a string or null');
+  if (block.signature !== null && typeof block.signature !== 'string')
+    throw malformed('"signature" must be a string or null');
   return block as unknown as BlockJson;
 }

@@ -22,7 +22,11 @@ export function gitHubMessage(data: unknown): string {
     const errors = 'errors' in data && Array.isArray(data.errors) ? data.errors : [];
     const details = errors
       .map((item: unknown) =>
-        typeof item === 'string' ? item : item && typeof item === 'object' && 'message' in item ? String(item.message) : JSON.stringify(item),
+        typeof item === 'string'
+          ? item
+          : item && typeof item === 'object' && 'message' in item
+            ? String(item.message)
+            : JSON.stringify(item),
       )
       .filter(Boolean);
     // A remote body: no terminal escapes, and bounded.
@@ -84,7 +88,7 @@ export function permanentError(status: number, message: string, request: Request
     return new GitHubRequestError(
       'GITHUB_VALIDATION_FAILED',
       `GitHub rejected ${where} as invalid (${statusText(status)}${said}).`,
-      'Check the commit sha exists in the repository and the results respect GitHub\'s limits; the message above names the field.',
+      "Check the commit sha exists in the repository and the results respect GitHub's limits; the message above names the field.",
       { status },
     );
   }

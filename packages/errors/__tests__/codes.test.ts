@@ -15,7 +15,10 @@ function sources(folder: string): string[] {
 }
 
 /** Sources that could raise a code: every package, and the actions. */
-const ALL_SOURCES = [...readdirSync(join(ROOT, 'packages')).map((name) => join(ROOT, 'packages', name, 'src')), join(ROOT, 'actions')]
+const ALL_SOURCES = [
+  ...readdirSync(join(ROOT, 'packages')).map((name) => join(ROOT, 'packages', name, 'src')),
+  join(ROOT, 'actions'),
+]
   .flatMap(sources)
   .join('\n');
 
@@ -24,7 +27,9 @@ test('no code is listed by two packages: one condition, one code', () => {
   for (const name of PACKAGES) {
     for (const code of ERROR_CODES[name]) owners.set(code, [...(owners.get(code) ?? []), name]);
   }
-  const shared = [...owners].filter(([, names]) => names.length > 1).map(([code, names]) => `${code}: ${names.join(', ')}`);
+  const shared = [...owners]
+    .filter(([, names]) => names.length > 1)
+    .map(([code, names]) => `${code}: ${names.join(', ')}`);
   expect(shared).toEqual([]);
 });
 
@@ -40,7 +45,9 @@ test.each(PACKAGES)('every code of %s is used in its own sources', (name) => {
 
 test('every quoted code the sources raise is in the catalogue', () => {
   const listed = new Set<string>(PACKAGES.flatMap((name) => ERROR_CODES[name]));
-  const raised = [...ALL_SOURCES.matchAll(/new (?:CiSigningError|GitHubRequestError)\(\s*'([A-Z][A-Z0-9_]+)'/g)].map((match) => match[1]);
+  const raised = [...ALL_SOURCES.matchAll(/new (?:CiSigningError|GitHubRequestError)\(\s*'([A-Z][A-Z0-9_]+)'/g)].map(
+    (match) => match[1],
+  );
   expect(raised.length).toBeGreaterThan(50);
   expect(raised.filter((code) => !listed.has(code))).toEqual([]);
 });

@@ -23,13 +23,14 @@ export interface ChecksExtract {
 
 // Read at runtime (not a JSON import): ncc bundles relocate `new URL(..., import.meta.url)` assets,
 // and TypeScript import attributes do not survive ncc's TypeScript settings.
-export const CHECKS_EXTRACT = JSON.parse(readFileSync(new URL('../openapi/checks-extract.json', import.meta.url), 'utf8')) as ChecksExtract;
+export const CHECKS_EXTRACT = JSON.parse(
+  readFileSync(new URL('../openapi/checks-extract.json', import.meta.url), 'utf8'),
+) as ChecksExtract;
 const extract = CHECKS_EXTRACT;
 /** GitHub counts these output limits in UTF-8 bytes, not characters. */
 export const OUTPUT_MAX_BYTES = 65535;
 export const ANNOTATION_TEXT_MAX_BYTES = 65535;
 export const ANNOTATION_TITLE_MAX_CHARACTERS = 255;
-
 
 let compiled: Record<string, ValidateFunction> | undefined;
 
@@ -161,5 +162,8 @@ function valueAt(body: unknown, instancePath: string): unknown {
     .slice(1)
     .split('/')
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), body);
+    .reduce<unknown>(
+      (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      body,
+    );
 }

@@ -30,7 +30,8 @@ function unreadable(message: string): CiSigningError {
 async function readArmoredKey(text: string): Promise<openpgp.Key> {
   const armored = normalizeArmor(text);
   if (armored === '') throw unreadable('The private key is empty.');
-  if (!armored.includes('-----BEGIN PGP ')) throw unreadable('The private key is not OpenPGP armor (no BEGIN PGP line found).');
+  if (!armored.includes('-----BEGIN PGP '))
+    throw unreadable('The private key is not OpenPGP armor (no BEGIN PGP line found).');
   if (/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(armored) && !/-----BEGIN PGP PRIVATE KEY BLOCK-----/.test(armored)) {
     throw notPrivate();
   }
@@ -57,7 +58,9 @@ function secretPackets(key: openpgp.PrivateKey): openpgp.SecretKeyPacket[] {
 async function unlock(key: openpgp.PrivateKey, passphrase: string, fingerprint: string): Promise<openpgp.PrivateKey> {
   const packets = secretPackets(key).filter((packet) => !packet.isDummy());
   if (packets.some((packet) => packet.isMissingSecretKeyMaterial())) {
-    throw unreadable(`The private key ${fingerprint} uses a secret-key protection openpgp.js cannot read (unsupported S2K or cipher).`);
+    throw unreadable(
+      `The private key ${fingerprint} uses a secret-key protection openpgp.js cannot read (unsupported S2K or cipher).`,
+    );
   }
   if (packets.every((packet) => packet.isDecrypted())) return key;
   if (passphrase === '') {

@@ -38,7 +38,10 @@ export function parsePercentOrEmpty(name: string, value: string): number | null 
   if (text === '') return null;
   const number = Number(text);
   if (!/^\d+(\.\d+)?$/.test(text) || number > 100) {
-    throw new UsageError(`${name} "${value}" must be a percentage from 0 to 100, e.g. 80 or 72.5.`, `Set ${name} to a number from 0 to 100, or leave it empty for no coverage check.`);
+    throw new UsageError(
+      `${name} "${value}" must be a percentage from 0 to 100, e.g. 80 or 72.5.`,
+      `Set ${name} to a number from 0 to 100, or leave it empty for no coverage check.`,
+    );
   }
   return number;
 }
