@@ -85,7 +85,8 @@ export async function createAppInstallationToken(input: AppInstallationTokenInpu
       throw new CiSigningError(
         'APP_CREDENTIALS_REJECTED',
         `GitHub rejected the app credentials for app ${input.appId} (401).`,
-        'Check --app-id and that --app-private-key-file is a current key of that app; a machine clock more than a minute off also makes the token invalid.',
+        'Check --app-id and that --app-private-key-file is a current key of that app; a machine clock more than ' +
+          'a minute off also makes the token invalid.',
         'github',
       );
     }

@@ -124,7 +124,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     throw new CiSigningError(
       'GITHUB_API_URL_INVALID',
       `The GitHub API URL ${redactUrl(baseUrl)} holds a user or password before the host (not shown).`,
-      'Remove the credentials from the URL (--api-url or GITHUB_API_URL); the token goes in GITHUB_TOKEN or the token input.',
+      'Remove the credentials from the URL (--api-url or GITHUB_API_URL); the token goes in GITHUB_TOKEN or the ' +
+        'token input.',
       'github',
     );
   }
@@ -358,7 +359,8 @@ function lookupFailed(error: unknown, request: RequestDescription, attempts: num
   if (!(error instanceof GitHubRequestError)) return error;
   return new GitHubRequestError(
     error.code,
-    `${error.message.replace(/\.$/, '')} while checking whether an earlier ${request.method} ${request.path} had been applied.`,
+    `${error.message.replace(/\.$/, '')} while checking whether an earlier ${request.method} ${request.path} ` +
+      `had been applied.`,
     error.fix,
     { status: error.status, outcomeUnknown: true, attempts },
   );
@@ -372,8 +374,10 @@ function exhausted(
 ): GitHubRequestError {
   return new GitHubRequestError(
     'GITHUB_RETRIES_EXHAUSTED',
-    `${request.method} ${request.path} still failed after ${attempts} HTTP attempt${attempts === 1 ? '' : 's'}; the last failure: ${failure.description}.`,
-    'GitHub or the network is having trouble: run the step again later (posting is idempotent, a re-run updates the same check run), or raise retries / retry-delay.',
+    `${request.method} ${request.path} still failed after ${attempts} HTTP attempt${attempts === 1 ? '' : 's'}; ` +
+      `the last failure: ${failure.description}.`,
+    'GitHub or the network is having trouble: run the step again later (posting is idempotent, a re-run updates ' +
+      'the same check run), or raise retries / retry-delay.',
     { status: failure.status, outcomeUnknown, attempts },
   );
 }

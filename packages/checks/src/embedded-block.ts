@@ -60,7 +60,8 @@ export function decodeEmbeddedBlock(text: string, options: { maxResultsBytes?: n
     throw blockError(
       'EMBEDDED_BLOCK_MISSING',
       'The check run\'s text holds no ci-signing block (no "<!-- ci-signing:v1 -->" marker).',
-      'Post the results with ci-signing post (or the post action); a check run written by anything else cannot be verified.',
+      'Post the results with ci-signing post (or the post action); a check run written by anything else cannot ' +
+        'be verified.',
     );
   }
   if (markers.length > 1) {
@@ -74,7 +75,9 @@ export function decodeEmbeddedBlock(text: string, options: { maxResultsBytes?: n
   if (marker[1] !== String(EMBEDDED_BLOCK_VERSION)) {
     throw blockError(
       'EMBEDDED_BLOCK_UNSUPPORTED_VERSION',
-      `The check run's ci-signing block is version ${/^\d{1,6}$/.test(marker[1]) ? marker[1] : describeShape(marker[1])}; this verifier reads version ${EMBEDDED_BLOCK_VERSION}.`,
+      `The check run's ci-signing block is version ` +
+        `${/^\d{1,6}$/.test(marker[1]) ? marker[1] : describeShape(marker[1])}; this verifier reads version ` +
+        `${EMBEDDED_BLOCK_VERSION}.`,
       'Use the same major version of ci-signing to post and to verify.',
     );
   }
@@ -83,7 +86,8 @@ export function decodeEmbeddedBlock(text: string, options: { maxResultsBytes?: n
   if (!fenced || fenced[1].trim() !== FENCE_INFO) {
     throw blockError(
       'EMBEDDED_BLOCK_MALFORMED',
-      `The ci-signing block is malformed: the marker must be followed by a \`\`\`${FENCE_INFO} fence holding one JSON line.`,
+      `The ci-signing block is malformed: the marker must be followed by a \`\`\`${FENCE_INFO} fence holding ` +
+        `one JSON line.`,
       REPOST_FIX,
     );
   }
@@ -117,7 +121,8 @@ export function decodeEmbeddedBlock(text: string, options: { maxResultsBytes?: n
   if (resultsBytes.byteLength !== json.size || digest !== json.digest) {
     throw blockError(
       'EMBEDDED_BLOCK_DIGEST_MISMATCH',
-      `The ci-signing block's results (${resultsBytes.byteLength} bytes, ${digest}) do not match its declared ${json.size} bytes and ${json.digest}.`,
+      `The ci-signing block's results (${resultsBytes.byteLength} bytes, ${digest}) do not match its declared ` +
+        `${json.size} bytes and ${json.digest}.`,
       REPOST_FIX,
     );
   }
@@ -147,14 +152,16 @@ function parseBlockJson(line: string): BlockJson {
   if (block.format !== EMBEDDED_BLOCK_FORMAT) {
     throw blockError(
       'EMBEDDED_BLOCK_UNSUPPORTED_VERSION',
-      `The ci-signing block's format is ${describeEnumValue(block.format)}; this verifier reads "${EMBEDDED_BLOCK_FORMAT}".`,
+      `The ci-signing block's format is ${describeEnumValue(block.format)}; this verifier reads ` +
+        `"${EMBEDDED_BLOCK_FORMAT}".`,
       'Use the same major version of ci-signing to post and to verify.',
     );
   }
   if (block.encoding !== EMBEDDED_BLOCK_ENCODING) {
     throw blockError(
       'EMBEDDED_BLOCK_UNSUPPORTED_ENCODING',
-      `The ci-signing block's encoding is ${describeEnumValue(block.encoding)}; only "${EMBEDDED_BLOCK_ENCODING}" is defined.`,
+      `The ci-signing block's encoding is ${describeEnumValue(block.encoding)}; only ` +
+        `"${EMBEDDED_BLOCK_ENCODING}" is defined.`,
       REPOST_FIX,
     );
   }

@@ -71,8 +71,10 @@ export function buildCheckRunContent(
   if (blockBytes > OUTPUT_MAX_BYTES) {
     throw new CiSigningError(
       'RESULTS_TOO_LARGE',
-      `The signed results take ${blockBytes} bytes in the check run's text once compressed, over GitHub's limit of ${OUTPUT_MAX_BYTES} bytes; nothing was posted.`,
-      'Make the results file smaller: shorten failure messages (keep the first lines of each) or drop large free-form properties such as run, then sign and post again.',
+      `The signed results take ${blockBytes} bytes in the check run's text once compressed, over GitHub's limit ` +
+        `of ${OUTPUT_MAX_BYTES} bytes; nothing was posted.`,
+      'Make the results file smaller: shorten failure messages (keep the first lines of each) or drop large ' +
+        'free-form properties such as run, then sign and post again.',
     );
   }
   const title = truncateChars(
@@ -83,13 +85,16 @@ export function buildCheckRunContent(
     renderResultsSummary(input.results, { fingerprint: input.signerFingerprint, signed, digest }),
     OUTPUT_MAX_BYTES,
     (count) =>
-      `_…${count} more part${count === 1 ? '' : 's'} of this summary cut: GitHub limits it to ${OUTPUT_MAX_BYTES} bytes. Every failure is an annotation._`,
+      `_…${count} more part${count === 1 ? '' : 's'} of this summary cut: GitHub limits it to ` +
+      `${OUTPUT_MAX_BYTES} bytes. Every failure is an annotation._`,
   );
   const note = [
     '### About the block above',
     '',
-    'It is the exact results file (gzip, base64), its sha256 digest and its OpenPGP detached signature, as posted by ci-signing. ' +
-      'The verify action (or `ci-signing verify`) reads it back and checks the signature against the trusted keys; the human-readable parts of this check run are not trusted.',
+    'It is the exact results file (gzip, base64), its sha256 digest and its OpenPGP detached signature, as ' +
+      'posted by ci-signing. ' +
+      'The verify action (or `ci-signing verify`) reads it back and checks the signature against the trusted ' +
+      'keys; the human-readable parts of this check run are not trusted.',
   ].join('\n');
   const room = OUTPUT_MAX_BYTES - blockBytes - 2;
   const text = room >= utf8Length(note) ? `${block}\n\n${note}` : block;
@@ -142,7 +147,8 @@ export async function postResults(input: PostResultsInput): Promise<PostResultsO
     run = existing;
     applied = run.output?.annotations_count ?? 0;
     input.log(
-      `Updating check run ${checkName} #${run.id} on ${sha} (same results already posted; ${applied} of ${content.annotations.length} annotations present).`,
+      `Updating check run ${checkName} #${run.id} on ${sha} (same results already posted; ${applied} of ` +
+        `${content.annotations.length} annotations present).`,
     );
     if (applied >= content.annotations.length) {
       // Nothing left to append: refresh the run (updates are idempotent without annotations).

@@ -186,5 +186,8 @@ export function retryLogLine(
   wait: Wait,
   progress: string,
 ): string {
-  return `${failure.description} on ${request.method} ${request.path}; retrying in ${seconds(wait.ms)} s${BECAUSE[wait.reason]} (${progress})`;
+  return (
+    `${failure.description} on ${request.method} ${request.path}; retrying in ${seconds(wait.ms)} ` +
+    `s${BECAUSE[wait.reason]} (${progress})`
+  );
 }

@@ -250,7 +250,8 @@ async function post(values: Values, io: CliIo): Promise<number> {
   if (!token)
     throw new UsageError(
       'no GitHub credentials',
-      'Set env GITHUB_TOKEN to a token with checks: write, or give --app-id and --app-private-key-file (classic personal access tokens cannot create check runs).',
+      'Set env GITHUB_TOKEN to a token with checks: write, or give --app-id and --app-private-key-file (classic ' +
+        'personal access tokens cannot create check runs).',
     );
   const outcome = await postResultsFile({
     resultsFile,

@@ -174,7 +174,8 @@ export const COMMANDS = {
       sha: {
         type: 'string',
         description:
-          'Commit the results must be bound to (default in Actions: the pull request head, merge group or workflow_run head, else env GITHUB_SHA).',
+          'Commit the results must be bound to (default in Actions: the pull request head, merge group or ' +
+          'workflow_run head, else env GITHUB_SHA).',
         value: 'SHA',
       },
       repository: {
@@ -215,7 +216,9 @@ export const COMMANDS = {
       },
       'wait-timeout': {
         type: 'string',
-        description: `Wait this long for a run that can decide (default ${WAIT_TIMEOUT_DEFAULTS.github} from GitHub, ${WAIT_TIMEOUT_DEFAULTS['results-file']} for a file).`,
+        description:
+          `Wait this long for a run that can decide (default ${WAIT_TIMEOUT_DEFAULTS.github} from GitHub, ` +
+          `${WAIT_TIMEOUT_DEFAULTS['results-file']} for a file).`,
         value: 'AGE',
       },
       'wait-interval': {

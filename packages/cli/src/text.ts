@@ -9,7 +9,8 @@ export function renderVerificationText(entries: VerifiedEntry[], revokedKeys: re
   if (revokedKeys.length) lines.push(`Revoked trusted keys: ${revokedKeys.join(', ')}`);
   for (const { name, report, checkRunId } of entries) {
     lines.push(
-      `${report.verified ? 'VERIFIED' : 'REJECTED'}  ${name}${checkRunId === undefined ? '' : ` (check run ${checkRunId})`}`,
+      `${report.verified ? 'VERIFIED' : 'REJECTED'}  ` +
+        `${name}${checkRunId === undefined ? '' : ` (check run ${checkRunId})`}`,
     );
     if (report.unread) lines.push(`  FAIL  ${report.unread.title}: ${report.unread.detail}`);
     for (const check of report.checks)

@@ -72,7 +72,8 @@ export function checkAppJwt(jwt: string, apps: RegisteredApp[], nowSeconds = Mat
   if (typeof exp !== 'number' || exp <= nowSeconds) {
     return {
       problem:
-        "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires",
+        "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the " +
+        'assertion expires',
     };
   }
   if (

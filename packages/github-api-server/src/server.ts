@@ -59,9 +59,11 @@ const CLASSIC_PAT_DOCS = {
 export const SECONDARY_RATE_LIMIT_MESSAGE =
   'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
 export const CONTENT_CREATION_LIMIT_MESSAGE =
-  'You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later.';
+  'You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please ' +
+  'retry your request again later.';
 const BAD_GATEWAY_HTML =
-  '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>\n<p>The server returned an invalid or incomplete response.</p>\n</body></html>\n';
+  '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>\n<p>The server returned an ' +
+  'invalid or incomplete response.</p>\n</body></html>\n';
 
 const SHA = /^[0-9a-f]{40}$/i;
 const DEFAULT_TOKENS: Record<string, TokenKind> = { 'test-token': 'write' };
@@ -469,7 +471,8 @@ class TestGitHubApiServer implements GitHubApiServer {
             status: 504,
             body: {
               message:
-                "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists.",
+                "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your " +
+                'request and contact us if the problem persists.',
             },
           },
           record,
@@ -731,7 +734,8 @@ class TestGitHubApiServer implements GitHubApiServer {
       const allowed = parameterEnum('checks/list-for-ref', name);
       if (value !== null && !allowed.includes(value)) {
         problems.push(
-          `For '${name}', ${JSON.stringify(value)} is not one of [${allowed.map((item) => JSON.stringify(item)).join(', ')}].`,
+          `For '${name}', ${JSON.stringify(value)} is not one of ` +
+            `[${allowed.map((item) => JSON.stringify(item)).join(', ')}].`,
         );
       }
     }

@@ -124,13 +124,22 @@ function describeAjvError(error: ErrorObject & { missing?: string[] }, value: un
       return `${names} ${(error.missing ?? []).length > 1 ? "weren't" : "wasn't"} supplied.`;
     }
     case 'maxItems':
-      return `No more than ${String(error.params.limit)} items are allowed; ${Array.isArray(value) ? value.length : 0} were supplied.`;
+      return (
+        `No more than ${String(error.params.limit)} items are allowed; ${Array.isArray(value) ? value.length : 0} ` +
+        `were supplied.`
+      );
     case 'maxLength':
       return `Only ${String(error.params.limit)} characters are allowed; ${[...String(value)].length} were supplied.`;
     case 'type':
-      return `For '${where}', ${show(value)} is not ${article(String(error.params.type))} ${String(error.params.type).replace('null', 'nil')}.`;
+      return (
+        `For '${where}', ${show(value)} is not ${article(String(error.params.type))} ` +
+        `${String(error.params.type).replace('null', 'nil')}.`
+      );
     case 'enum':
-      return `For '${where}', ${show(value)} is not one of [${(error.params.allowedValues as unknown[]).map((allowed) => JSON.stringify(allowed)).join(', ')}].`;
+      return (
+        `For '${where}', ${show(value)} is not one of ` +
+        `[${(error.params.allowedValues as unknown[]).map((allowed) => JSON.stringify(allowed)).join(', ')}].`
+      );
     case 'format':
       return `For '${where}', ${show(value)} is not a valid ${String(error.params.format)}.`;
     default:

@@ -84,7 +84,8 @@ export function eventContext(env: RunnerEnvironment): EventContext {
   const event = env.GITHUB_EVENT_NAME ?? '';
   if (event === 'pull_request_target') {
     throw new UsageError(
-      'ci-signing does not run on pull_request_target: that event has write access and secrets next to untrusted head code',
+      'ci-signing does not run on pull_request_target: that event has write access and secrets next to ' +
+        'untrusted head code',
       'Run the verifier on pull_request (and merge_group, push); keys and verifier come from the base commit there.',
     );
   }

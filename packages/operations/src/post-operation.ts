@@ -55,7 +55,8 @@ export async function postResultsFile(request: PostRequest): Promise<PostOutcome
     // The verifier would reject it (binding): posting it would only leave a run that can never verify.
     throw new CiSigningError(
       'CHECK_NAME_MISMATCH',
-      `${request.resultsFile} names check "${results.check}", but it was to be posted as "${checkName}"; nothing was posted.`,
+      `${request.resultsFile} names check "${results.check}", but it was to be posted as "${checkName}"; ` +
+        `nothing was posted.`,
       `Set check-name to "${results.check}", or collect the results again with --check-name ${checkName}.`,
     );
   }
@@ -66,7 +67,8 @@ export async function postResultsFile(request: PostRequest): Promise<PostOutcome
     : null;
   if (!signature)
     request.warn(
-      `posting ${request.resultsFile} unsigned: the verifier rejects it unless allow-unsigned is set. Sign it first (sign action or ci-signing sign).`,
+      `posting ${request.resultsFile} unsigned: the verifier rejects it unless allow-unsigned is set. Sign it ` +
+        `first (sign action or ci-signing sign).`,
     );
 
   const client =
@@ -75,7 +77,8 @@ export async function postResultsFile(request: PostRequest): Promise<PostOutcome
       if (!request.token)
         throw new UsageError(
           'no GitHub token',
-          'Pass token (default github.token, with checks: write) or set GITHUB_TOKEN; the CLI also takes GitHub App credentials.',
+          'Pass token (default github.token, with checks: write) or set GITHUB_TOKEN; the CLI also takes GitHub ' +
+            'App credentials.',
         );
       return createGitHubClient({
         token: request.token,

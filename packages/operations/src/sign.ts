@@ -58,7 +58,8 @@ export async function signResultsFile(request: SignRequest): Promise<SignOutcome
     throw new CiSigningError(
       'COMMIT_MISMATCH',
       `results are for commit ${results.commit} but this run tested ${expectedSha}`,
-      'Sign only results of the commit this run tested: write the tested sha into commit, or set the sha input (CLI --sha) to the commit the results belong to.',
+      'Sign only results of the commit this run tested: write the tested sha into commit, or set the sha input ' +
+        '(CLI --sha) to the commit the results belong to.',
     );
   }
   const key = await loadPrivateKey(request.privateKey, request.passphrase, request.now ?? new Date());

@@ -409,8 +409,10 @@ function entryFor(choice: Choice, request: VerifyRequest, settings: Settings, wa
     const from = request.event.headRepository ? `from ${request.event.headRepository}` : 'from a fork';
     const error = new CiSigningError(
       'FORK_PULL_REQUEST',
-      `This pull request comes ${from}: no check run named ${name} on ${sha} in ${repository} has a trusted signature, and trusted runners do not run code from forks.`,
-      'A maintainer reviews the change, then pushes the head to a branch of this repository (git push origin <sha>:refs/heads/<branch>); the trusted runner signs that commit and this check, re-run, verifies it.',
+      `This pull request comes ${from}: no check run named ${name} on ${sha} in ${repository} has a trusted ` +
+        `signature, and trusted runners do not run code from forks.`,
+      'A maintainer reviews the change, then pushes the head to a branch of this repository (git push origin ' +
+        '<sha>:refs/heads/<branch>); the trusted runner signs that commit and this check, re-run, verifies it.',
       'verification',
     );
     return {
@@ -424,14 +426,17 @@ function entryFor(choice: Choice, request: VerifyRequest, settings: Settings, wa
     const error = new CiSigningError(
       settings.waitTimeoutMs > 0 ? 'CHECK_RUN_WAIT_TIMED_OUT' : 'CHECK_RUN_NOT_FOUND',
       `No check run named ${name} on ${sha} in ${repository}${waited}.`,
-      'Make sure the trusted runner ran for this commit and posted under this check-name (post action or ci-signing post); raise wait-timeout if it needs longer.',
+      'Make sure the trusted runner ran for this commit and posted under this check-name (post action or ' +
+        'ci-signing post); raise wait-timeout if it needs longer.',
       'verification',
     );
     return { name, report: unreadReport(settings.waitTimeoutMs > 0 ? 'wait-timed-out' : 'run-not-found', error) };
   }
   // Nothing verifies by a trusted key: the newest run by id speaks, with its own failure.
   const newest = newestById(runs);
-  const note = `No run of ${name} has a valid trusted signature${waited}: ${runs.length} run(s); the newest, #${newest.run.id}, is reported.`;
+  const note =
+    `No run of ${name} has a valid trusted signature${waited}: ${runs.length} run(s); the newest, ` +
+    `#${newest.run.id}, is reported.`;
   return { name, report: newest.report, checkRunId: newest.run.id, checkRunUrl: newest.run.htmlUrl ?? undefined, note };
 }
 

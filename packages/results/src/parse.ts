@@ -10,7 +10,9 @@ import precompiledValidator from './validate-results.generated.js';
 import type { CiResults } from './types.js';
 
 export const RESULTS_SCHEMA_FILE = 'packages/results/schema/ci-results-v1.schema.json';
-const SCHEMA_FIX = `Make the file match the ci-results v1 schema (${RESULTS_SCHEMA_FILE}; format and example in docs/results-format.md).`;
+const SCHEMA_FIX =
+  `Make the file match the ci-results v1 schema (${RESULTS_SCHEMA_FILE}; format and example in ` +
+  `docs/results-format.md).`;
 /** How a results file is read: a regular file, capped. */
 export const RESULTS_FILE: ReadFileOptions = {
   what: 'results file',
@@ -45,7 +47,8 @@ export function parseResults(bytes: Uint8Array, source: string): CiResults {
     throw new CiSigningError(
       'RESULTS_NOT_UTF8',
       `${source} is not valid UTF-8: the byte at offset ${offset} cannot be decoded.`,
-      'Write the results file as UTF-8 (JSON requires it), e.g. with JSON.stringify and fs.writeFileSync(path, text, "utf8").',
+      'Write the results file as UTF-8 (JSON requires it), e.g. with JSON.stringify and fs.writeFileSync(path, ' +
+        'text, "utf8").',
     );
   }
   if (text.trim() === '') {
@@ -148,7 +151,10 @@ function describeSchemaError(error: ErrorObject): string {
     case 'const':
       return `${pointer} must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}${got}`;
     case 'enum':
-      return `${pointer} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}, got ${describeEnumValue(error.data)}`;
+      return (
+        `${pointer} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}, ` +
+        `got ${describeEnumValue(error.data)}`
+      );
     case 'pattern':
       return `${pointer} ${PATTERN_PROBLEMS[error.instancePath] ?? error.message}${got}`;
     case 'format':

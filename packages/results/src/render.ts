@@ -47,7 +47,8 @@ export function renderResultsSummary(results: CiResults, options: ResultsRenderO
     lines.push(`- **Signed by** OpenPGP key ${code(options.fingerprint ?? 'unknown')}`);
   } else {
     lines.push(
-      '> ⚠️ **Unsigned:** nothing proves these results came from a trusted runner; a verifier rejects them unless allow-unsigned is set.',
+      '> ⚠️ **Unsigned:** nothing proves these results came from a trusted runner; a verifier rejects them ' +
+        'unless allow-unsigned is set.',
       '',
     );
   }

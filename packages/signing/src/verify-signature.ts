@@ -47,7 +47,8 @@ function invalid(message: string): CiSigningError {
   return new CiSigningError(
     'SIGNATURE_INVALID',
     message,
-    'Sign the exact results file again; make sure nothing (line endings, formatting) changes it between signing and verifying.',
+    'Sign the exact results file again; make sure nothing (line endings, formatting) changes it between signing ' +
+      'and verifying.',
     'verification',
   );
 }
@@ -79,7 +80,8 @@ async function checkSignature(
     const minutes = Math.round((signedAt.getTime() - now.getTime()) / 60000);
     throw new CiSigningError(
       'SIGNATURE_FROM_FUTURE',
-      `The signature by key ${keyId} is dated ${isoSeconds(signedAt)}, ${minutes} minutes after the current time ${isoSeconds(now)}.`,
+      `The signature by key ${keyId} is dated ${isoSeconds(signedAt)}, ${minutes} minutes after the current ` +
+        `time ${isoSeconds(now)}.`,
       'Check the clocks of the signing machine and of this runner (NTP), then sign again.',
       'verification',
     );
@@ -138,7 +140,8 @@ async function checkSignature(
     }
     if (/digest did not match|verification failed/i.test(reason)) {
       throw invalid(
-        `The signature by key ${keyId} does not match the data: the bytes were changed after signing, or the signature belongs to other data.`,
+        `The signature by key ${keyId} does not match the data: the bytes were changed after signing, or the ` +
+          `signature belongs to other data.`,
       );
     }
     if (/newer than the signature/i.test(reason)) {

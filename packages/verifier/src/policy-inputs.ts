@@ -27,7 +27,8 @@ export function parseAllowUnsigned(value: string, name = 'allow-unsigned'): bool
     if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return date;
   }
   throw new UsageError(
-    `${name} "${value}" must be false, true or a date YYYY-MM-DD (unsigned results accepted through the end of that day, UTC).`,
+    `${name} "${value}" must be false, true or a date YYYY-MM-DD (unsigned results accepted through the end of ` +
+      `that day, UTC).`,
     `Set ${name} to false (the default), true, or a real date such as 2030-01-31.`,
   );
 }

@@ -124,20 +124,24 @@ function checkSignaturePresent(input: VerifyInput, signature: string | Uint8Arra
     if (input.now.getTime() < Date.parse(day) + DAY_MS) {
       return {
         status: 'warn',
-        detail: `No signature over ${input.source}; accepted unsigned until the end of ${day} (UTC) under allow-unsigned.`,
+        detail:
+          `No signature over ${input.source}; accepted unsigned until the end of ${day} (UTC) under ` +
+          `allow-unsigned.`,
       };
     }
     throw new CiSigningError(
       'SIGNATURE_MISSING',
       `No signature over ${input.source}, and allow-unsigned ended with ${day} (UTC).`,
-      'Sign the results on the trusted runner (the sign action or `ci-signing sign`), or, if the migration truly needs longer, move the allow-unsigned date.',
+      'Sign the results on the trusted runner (the sign action or `ci-signing sign`), or, if the migration ' +
+        'truly needs longer, move the allow-unsigned date.',
       'verification',
     );
   }
   throw new CiSigningError(
     'SIGNATURE_MISSING',
     `No signature over ${input.source} was found.`,
-    'Sign the results on the trusted runner (the sign action or `ci-signing sign`) and pass the signature, or set allow-unsigned to a date while migrating.',
+    'Sign the results on the trusted runner (the sign action or `ci-signing sign`) and pass the signature, or ' +
+      'set allow-unsigned to a date while migrating.',
     'verification',
   );
 }
@@ -203,7 +207,8 @@ function checkBinding(input: VerifyInput, results: CiResults): CheckResult {
     throw new CiSigningError(
       'BINDING_MISMATCH',
       `${input.source} names ${problems.join(', and ')}.`,
-      'These results belong to another commit or repository (a stale file or a replayed result): produce and sign results for this commit.',
+      'These results belong to another commit or repository (a stale file or a replayed result): produce and ' +
+        'sign results for this commit.',
       'verification',
     );
   }
@@ -213,7 +218,8 @@ function checkBinding(input: VerifyInput, results: CiResults): CheckResult {
   if (results.check !== undefined && results.check !== run.name) {
     throw new CiSigningError(
       'CHECK_NAME_MISMATCH',
-      `${input.source} holds results signed for check "${results.check}", not for "${run.name}", the run it was posted as.`,
+      `${input.source} holds results signed for check "${results.check}", not for "${run.name}", the run it was ` +
+        `posted as.`,
       `A result of one check cannot stand in for another: post the results of "${run.name}" under that name.`,
       'verification',
     );
@@ -221,7 +227,8 @@ function checkBinding(input: VerifyInput, results: CiResults): CheckResult {
   if (results.check === undefined && !run.soleName) {
     throw new CiSigningError(
       'CHECK_NAME_MISSING',
-      `${input.source} does not name its check, and several check names are verified, so it could stand in for another.`,
+      `${input.source} does not name its check, and several check names are verified, so it could stand in for ` +
+        `another.`,
       'Add `check` to the results (collect --check-name, or the root action) and sign them again.',
       'verification',
     );
@@ -250,7 +257,8 @@ function checkFreshness(input: VerifyInput, signer: Signer | undefined, results:
     if (!Number.isFinite(reference.getTime())) {
       throw new CiSigningError(
         'RESULTS_AGE_UNKNOWN',
-        `${input.source} is unsigned and has no usable completedAt, so its age cannot be checked against max-age ${formatSeconds(maxAge)}.`,
+        `${input.source} is unsigned and has no usable completedAt, so its age cannot be checked against ` +
+          `max-age ${formatSeconds(maxAge)}.`,
         'Sign the results, or write completedAt into them, or leave max-age empty.',
         'verification',
       );
@@ -261,14 +269,17 @@ function checkFreshness(input: VerifyInput, signer: Signer | undefined, results:
   if (ageSeconds > maxAge) {
     throw new CiSigningError(
       'RESULTS_TOO_OLD',
-      `${input.source} ${event.past} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), longer than max-age ${formatSeconds(maxAge)} allows.`,
+      `${input.source} ${event.past} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), longer than ` +
+        `max-age ${formatSeconds(maxAge)} allows.`,
       'Run CI again on the trusted runner to produce fresh signed results, or raise max-age.',
       'verification',
     );
   }
   return {
     status: 'pass',
-    detail: `${event.present} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), within max-age ${formatSeconds(maxAge)}.`,
+    detail:
+      `${event.present} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), within max-age ` +
+      `${formatSeconds(maxAge)}.`,
   };
 }
 
