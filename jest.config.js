@@ -6,7 +6,11 @@ export default {
     '^.+\\.ts$': [
       '@swc/jest',
       {
-        jsc: { target: 'es2022', parser: { syntax: 'typescript' }, experimental: { keepImportAttributes: true, emitAssertForImportAttributes: false } },
+        jsc: {
+          target: 'es2022',
+          parser: { syntax: 'typescript' },
+          experimental: { keepImportAttributes: true, emitAssertForImportAttributes: false },
+        },
         module: { type: 'es6' },
       },
     ],

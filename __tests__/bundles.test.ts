@@ -33,7 +33,13 @@ async function recordedRun(bundle: BundleName, args: string[], env: NodeJS.Proce
   const folder = join(built, bundle);
   const result = await runProcess(process.execPath, ['--import', RECORDER, join(folder, 'index.js'), ...args], {
     cwd: work,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, CI_SIGNING_RECORD_LOADS: record, GITHUB_OUTPUT: output, ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      CI_SIGNING_RECORD_LOADS: record,
+      GITHUB_OUTPUT: output,
+      ...env,
+    },
   });
   const loaded = readFileSync(record, 'utf8')
     .split('\n')
@@ -68,16 +74,38 @@ beforeAll(async () => {
   const content = resultsJson({ commit: sha });
   writeFileSync(join(work, 'results.json'), content);
   writeFileSync(join(work, 'trusted.asc'), key.publicKey);
-  const privateKey = await openpgp.decryptKey({ privateKey: await openpgp.readPrivateKey({ armoredKey: key.privateKey }), passphrase: key.passphrase });
-  const signature = await openpgp.sign({ message: await openpgp.createMessage({ binary: Buffer.from(content) }), signingKeys: privateKey, detached: true });
+  const privateKey = await openpgp.decryptKey({
+    privateKey: await openpgp.readPrivateKey({ armoredKey: key.privateKey }),
+    passphrase: key.passphrase,
+  });
+  const signature = await openpgp.sign({
+    message: await openpgp.createMessage({ binary: Buffer.from(content) }),
+    signingKeys: privateKey,
+    detached: true,
+  });
   writeFileSync(join(work, 'results.json.asc'), signature as string);
 
-  const local = { 'INPUT_RESULTS-FILE': 'results.json', 'INPUT_TRUSTED-KEYS-FILE': 'trusted.asc', GITHUB_REPOSITORY: REPOSITORY, GITHUB_SHA: sha };
+  const local = {
+    'INPUT_RESULTS-FILE': 'results.json',
+    'INPUT_TRUSTED-KEYS-FILE': 'trusted.asc',
+    GITHUB_REPOSITORY: REPOSITORY,
+    GITHUB_SHA: sha,
+  };
   [verifyLocal, cliHelp, cliVersion, cliVerify] = await Promise.all([
     recordedRun('verify', [], local),
     recordedRun('cli', ['--help']),
     recordedRun('cli', ['--version']),
-    recordedRun('cli', ['verify', '--results-file', 'results.json', '--trusted-keys-file', 'trusted.asc', '--repository', REPOSITORY, '--sha', sha]),
+    recordedRun('cli', [
+      'verify',
+      '--results-file',
+      'results.json',
+      '--trusted-keys-file',
+      'trusted.asc',
+      '--repository',
+      REPOSITORY,
+      '--sha',
+      sha,
+    ]),
   ]);
 }, 300_000);
 
@@ -98,7 +126,8 @@ describe('import graph', () => {
   });
 
   test('each library the tests look for is in the bundles that use it (the markers still match)', () => {
-    for (const bundle of ['post', 'verify', 'cli'] as const) expect(holding(bundle, 'githubClient', allFiles(bundle))).not.toEqual([]);
+    for (const bundle of ['post', 'verify', 'cli'] as const)
+      expect(holding(bundle, 'githubClient', allFiles(bundle))).not.toEqual([]);
     for (const bundle of BUNDLES) expect(holding(bundle, 'openpgp', allFiles(bundle))).not.toEqual([]);
   });
 
@@ -132,7 +161,10 @@ describe('import graph', () => {
 });
 
 describe('size budget (scripts/bundle-budget.json)', () => {
-  const budget = JSON.parse(readFileSync(join(ROOT, 'scripts', 'bundle-budget.json'), 'utf8')) as { maxGrowth: number; bundles: Record<BundleName, number> };
+  const budget = JSON.parse(readFileSync(join(ROOT, 'scripts', 'bundle-budget.json'), 'utf8')) as {
+    maxGrowth: number;
+    bundles: Record<BundleName, number>;
+  };
 
   test('lists every bundle', () => {
     expect(Object.keys(budget.bundles).sort()).toEqual([...BUNDLES].sort());
@@ -142,7 +174,9 @@ describe('size budget (scripts/bundle-budget.json)', () => {
     const { bytes } = measureBundle(join(built, bundle));
     const limit = Math.floor(budget.bundles[bundle] * (1 + budget.maxGrowth));
     if (bytes > limit) {
-      throw new Error(`dist/${bundle} is ${bytes} bytes, over its budget of ${budget.bundles[bundle]} + ${budget.maxGrowth * 100}% (${limit}); make it smaller or raise the figure with a reason`);
+      throw new Error(
+        `dist/${bundle} is ${bytes} bytes, over its budget of ${budget.bundles[bundle]} + ${budget.maxGrowth * 100}% (${limit}); make it smaller or raise the figure with a reason`,
+      );
     }
   });
 });

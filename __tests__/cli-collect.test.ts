@@ -27,15 +27,56 @@ describe('collect', () => {
     const cwd = workspace('jest-passing');
     const commit = randomSha();
     const expected = summary('jest-passing');
-    const run = await runCli(['collect', '--reports', 'reports/*.xml', '--reports', 'lcov.info', '--repository', REPOSITORY, '--commit', commit, '--check-name', 'unit'], {}, cwd);
+    const run = await runCli(
+      [
+        'collect',
+        '--reports',
+        'reports/*.xml',
+        '--reports',
+        'lcov.info',
+        '--repository',
+        REPOSITORY,
+        '--commit',
+        commit,
+        '--check-name',
+        'unit',
+      ],
+      {},
+      cwd,
+    );
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toBe(`collected 2 report files: ${expected.passed} passed, 0 failed, ${expected.skipped} skipped, coverage ${expected.lines}% -> ci-results.json\n`);
-    expect(readResults(join(cwd, 'ci-results.json'))).toMatchObject({ version: 1, repository: REPOSITORY, commit, check: 'unit', conclusion: 'success', tests: { passed: expected.passed, failed: 0, skipped: expected.skipped } });
+    expect(run.stdout).toBe(
+      `collected 2 report files: ${expected.passed} passed, 0 failed, ${expected.skipped} skipped, coverage ${expected.lines}% -> ci-results.json\n`,
+    );
+    expect(readResults(join(cwd, 'ci-results.json'))).toMatchObject({
+      version: 1,
+      repository: REPOSITORY,
+      commit,
+      check: 'unit',
+      conclusion: 'success',
+      tests: { passed: expected.passed, failed: 0, skipped: expected.skipped },
+    });
   });
 
   test('a non-zero --exit-code makes the conclusion failure although no test failed', async () => {
     const cwd = workspace('jest-passing');
-    const run = await runCli(['collect', '--reports', 'reports/*.xml', '--repository', REPOSITORY, '--commit', randomSha(), '--exit-code', '3', '--out', 'r.json'], {}, cwd);
+    const run = await runCli(
+      [
+        'collect',
+        '--reports',
+        'reports/*.xml',
+        '--repository',
+        REPOSITORY,
+        '--commit',
+        randomSha(),
+        '--exit-code',
+        '3',
+        '--out',
+        'r.json',
+      ],
+      {},
+      cwd,
+    );
     expect(run.code).toBe(0);
     expect(readResults(join(cwd, 'r.json'))).toMatchObject({ conclusion: 'failure', tests: { failed: 0 } });
   });
@@ -46,7 +87,9 @@ describe('collect', () => {
     const args = ['collect', '--reports', 'reports/*.xml', '--repository', REPOSITORY, '--commit', randomSha()];
     const refused = await runCli(args, {}, cwd);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^ci-signing: RESULTS_FILE_EXISTS: ci-results.json already exists.* Fix: .*--overwrite/);
+    expect(refused.stderr).toMatch(
+      /^ci-signing: RESULTS_FILE_EXISTS: ci-results.json already exists.* Fix: .*--overwrite/,
+    );
     expect(readFileSync(join(cwd, 'ci-results.json'), 'utf8')).toBe('mine');
     expect((await runCli([...args, '--overwrite'], {}, cwd)).code).toBe(0);
     expect(readResults(join(cwd, 'ci-results.json')).version).toBe(1);
@@ -55,13 +98,32 @@ describe('collect', () => {
   test('in Actions the commit is the one the verifier binds to; outside, git rev-parse HEAD', async () => {
     const cwd = workspace('jest-passing');
     const sha = randomSha();
-    const inActions = await runCli(['collect', '--reports', 'reports/*.xml', '--out', 'a.json'], { GITHUB_ACTIONS: 'true', GITHUB_SHA: sha, GITHUB_REPOSITORY: REPOSITORY }, cwd);
+    const inActions = await runCli(
+      ['collect', '--reports', 'reports/*.xml', '--out', 'a.json'],
+      { GITHUB_ACTIONS: 'true', GITHUB_SHA: sha, GITHUB_REPOSITORY: REPOSITORY },
+      cwd,
+    );
     expect(inActions.code).toBe(0);
     expect(readResults(join(cwd, 'a.json')).commit).toBe(sha);
-    const git = (...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } }).trim();
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@example.com',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@example.com',
+        },
+      }).trim();
     git('init', '-q');
     git('commit', '-q', '--allow-empty', '-m', 'tested commit');
-    const outside = await runCli(['collect', '--reports', 'reports/*.xml', '--out', 'b.json', '--repository', REPOSITORY], {}, cwd);
+    const outside = await runCli(
+      ['collect', '--reports', 'reports/*.xml', '--out', 'b.json', '--repository', REPOSITORY],
+      {},
+      cwd,
+    );
     expect(outside.code).toBe(0);
     expect(readResults(join(cwd, 'b.json')).commit).toBe(git('rev-parse', 'HEAD'));
   });
@@ -73,7 +135,18 @@ describe('collect', () => {
   ])('%j is refused with one line and writes nothing', async (extra, code, message) => {
     const cwd = workspace('jest-passing');
     const base = extra.includes('--reports') || extra.length === 0 ? [] : ['--reports', 'reports/*.xml'];
-    const run = await runCli(['collect', ...base, '--repository', REPOSITORY, ...(extra.includes('--commit') ? [] : ['--commit', randomSha()]), ...extra], {}, cwd);
+    const run = await runCli(
+      [
+        'collect',
+        ...base,
+        '--repository',
+        REPOSITORY,
+        ...(extra.includes('--commit') ? [] : ['--commit', randomSha()]),
+        ...extra,
+      ],
+      {},
+      cwd,
+    );
     expect(run.code).toBe(code);
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
@@ -86,10 +159,28 @@ describe('run', () => {
     const cwd = workspace();
     const script = `cp ${join(REPORTS, 'jest-failing', 'junit.xml')} reports/junit.xml; echo tests ran; exit 1`;
     const before = Date.now();
-    const run = await runCli(['run', '--reports', 'reports/*.xml', '--repository', REPOSITORY, '--commit', randomSha(), '--', 'sh', '-c', script], {}, cwd);
+    const run = await runCli(
+      [
+        'run',
+        '--reports',
+        'reports/*.xml',
+        '--repository',
+        REPOSITORY,
+        '--commit',
+        randomSha(),
+        '--',
+        'sh',
+        '-c',
+        script,
+      ],
+      {},
+      cwd,
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('tests ran');
-    expect(run.stderr).toMatch(/^collected 1 report files: 2 passed, 1 failed, 0 skipped, coverage none -> ci-results.json$/m);
+    expect(run.stderr).toMatch(
+      /^collected 1 report files: 2 passed, 1 failed, 0 skipped, coverage none -> ci-results.json$/m,
+    );
     const results = readResults(join(cwd, 'ci-results.json'));
     expect(results).toMatchObject({ conclusion: 'failure', tests: { passed: 2, failed: 1 } });
     expect(Date.parse(results.startedAt)).toBeGreaterThanOrEqual(before - 1000);
@@ -98,24 +189,62 @@ describe('run', () => {
 
   test('a command that crashes before writing its reports still gets results: failure, zero tests, and why', async () => {
     const cwd = workspace();
-    const run = await runCli(['run', '--reports', 'reports/*.xml', '--repository', REPOSITORY, '--commit', randomSha(), '--', 'sh', '-c', 'kill -SEGV $$'], {}, cwd);
+    const run = await runCli(
+      [
+        'run',
+        '--reports',
+        'reports/*.xml',
+        '--repository',
+        REPOSITORY,
+        '--commit',
+        randomSha(),
+        '--',
+        'sh',
+        '-c',
+        'kill -SEGV $$',
+      ],
+      {},
+      cwd,
+    );
     expect(run.code).toBe(128 + 11);
     const results = readResults(join(cwd, 'ci-results.json'));
     expect(results).toMatchObject({ conclusion: 'failure', tests: { passed: 0, failed: 0, skipped: 0 } });
-    expect(results.failures.map((failure: { message: string }) => failure.message).join(' ')).toMatch(/No test report was found/);
+    expect(results.failures.map((failure: { message: string }) => failure.message).join(' ')).toMatch(
+      /No test report was found/,
+    );
   });
 
   test('a passing command exits 0 with success results', async () => {
     const cwd = workspace();
     const script = `cp ${join(REPORTS, 'jest-passing', 'junit.xml')} reports/`;
-    const run = await runCli(['run', '--reports', 'reports/*.xml', '--repository', REPOSITORY, '--commit', randomSha(), '--', 'sh', '-c', script], {}, cwd);
+    const run = await runCli(
+      [
+        'run',
+        '--reports',
+        'reports/*.xml',
+        '--repository',
+        REPOSITORY,
+        '--commit',
+        randomSha(),
+        '--',
+        'sh',
+        '-c',
+        script,
+      ],
+      {},
+      cwd,
+    );
     expect(run.code).toBe(0);
     expect(readResults(join(cwd, 'ci-results.json')).conclusion).toBe('success');
   });
 
   test('needs its command after --', async () => {
     const cwd = workspace();
-    const missing = await runCli(['run', '--reports', 'reports/*.xml', '--repository', REPOSITORY, '--commit', randomSha()], {}, cwd);
+    const missing = await runCli(
+      ['run', '--reports', 'reports/*.xml', '--repository', REPOSITORY, '--commit', randomSha()],
+      {},
+      cwd,
+    );
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no command to run/);
     const unseparated = await runCli(['run', '--reports', 'reports/*.xml', 'npm', 'test'], {}, cwd);

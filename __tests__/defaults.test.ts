@@ -44,12 +44,29 @@ test('the check finds a default edited in an action.yml alone', () => {
 
 test('the policy every empty input gives is the one the defaults describe', () => {
   expect(buildPolicy({})).toEqual(buildPolicy(DEFAULT_POLICY_INPUTS));
-  expect(buildPolicy({})).toEqual({ allowUnsigned: false, maxFailedTests: Number(DEFAULTS['max-failed-tests']), minCoverage: null, minTests: Number(DEFAULTS['min-tests']), maxAgeSeconds: null });
+  expect(buildPolicy({})).toEqual({
+    allowUnsigned: false,
+    maxFailedTests: Number(DEFAULTS['max-failed-tests']),
+    minCoverage: null,
+    minTests: Number(DEFAULTS['min-tests']),
+    maxAgeSeconds: null,
+  });
 });
 
 test('the CLI help states the defaults of the module', () => {
-  const described = (command: keyof typeof COMMANDS, flag: string) => (COMMANDS[command].options as Record<string, { description: string }>)[flag].description;
-  for (const [command, flag] of [['post', 'retries'], ['post', 'retry-delay'], ['post', 'request-timeout'], ['post', 'check-name'], ['verify', 'check-name'], ['verify', 'min-tests'], ['verify', 'max-failed-tests'], ['keygen', 'expires'], ['keygen', 'algorithm']] as const) {
+  const described = (command: keyof typeof COMMANDS, flag: string) =>
+    (COMMANDS[command].options as Record<string, { description: string }>)[flag].description;
+  for (const [command, flag] of [
+    ['post', 'retries'],
+    ['post', 'retry-delay'],
+    ['post', 'request-timeout'],
+    ['post', 'check-name'],
+    ['verify', 'check-name'],
+    ['verify', 'min-tests'],
+    ['verify', 'max-failed-tests'],
+    ['keygen', 'expires'],
+    ['keygen', 'algorithm'],
+  ] as const) {
     expect(described(command, flag)).toContain(`default ${DEFAULTS[flag]}`);
   }
 });

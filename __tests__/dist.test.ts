@@ -22,7 +22,9 @@ describe('dist/', () => {
   test('is what the sources build (run npm run build and commit dist/ when this fails)', () => {
     const committed = join(ROOT, 'dist');
     expect(listFiles(committed)).toEqual(listFiles(built));
-    const stale = listFiles(built).filter((file) => !readFileSync(join(built, file)).equals(readFileSync(join(committed, file))));
+    const stale = listFiles(built).filter(
+      (file) => !readFileSync(join(built, file)).equals(readFileSync(join(committed, file))),
+    );
     expect(stale.map((file) => relative(built, join(built, file)))).toEqual([]);
   });
 

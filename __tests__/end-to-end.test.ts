@@ -8,7 +8,8 @@ import { randomSha, REPOSITORY, resultsJson, temporaryFolder } from './helpers/f
 
 const folder = temporaryFolder();
 let server: GitHubApiServer;
-const keys: Record<'trusted' | 'untrusted', { privateKey: string; passphrase: string; fingerprint: string }> = {} as never;
+const keys: Record<'trusted' | 'untrusted', { privateKey: string; passphrase: string; fingerprint: string }> =
+  {} as never;
 
 beforeAll(async () => {
   server = await startGitHubApiServer({ tokens: { 'runner-token': 'write', 'verifier-token': 'read-only' } });
@@ -16,9 +17,23 @@ beforeAll(async () => {
     const passphraseFile = join(folder.path, `${name}.pass`);
     writeFileSync(passphraseFile, `${name}-passphrase-${Math.random()}\n`);
     const out = join(folder.path, name);
-    const keygen = await runCli(['keygen', '--name', `${name} runner`, '--email', `${name}@example.com`, '--out-dir', out, '--passphrase-file', passphraseFile]);
+    const keygen = await runCli([
+      'keygen',
+      '--name',
+      `${name} runner`,
+      '--email',
+      `${name}@example.com`,
+      '--out-dir',
+      out,
+      '--passphrase-file',
+      passphraseFile,
+    ]);
     expect(keygen.code).toBe(0);
-    keys[name] = { privateKey: readFileSync(join(out, 'private-key.asc'), 'utf8'), passphrase: readFileSync(passphraseFile, 'utf8').trimEnd(), fingerprint: keygen.stdout.trim() };
+    keys[name] = {
+      privateKey: readFileSync(join(out, 'private-key.asc'), 'utf8'),
+      passphrase: readFileSync(passphraseFile, 'utf8').trimEnd(),
+      fingerprint: keygen.stdout.trim(),
+    };
   }
 });
 afterAll(async () => {
@@ -26,18 +41,39 @@ afterAll(async () => {
   folder.remove();
 });
 
-const runnerEnv = () => ({ GITHUB_API_URL: server.url, GITHUB_REPOSITORY: REPOSITORY, RUNNER_ENVIRONMENT: 'self-hosted' });
+const runnerEnv = () => ({
+  GITHUB_API_URL: server.url,
+  GITHUB_REPOSITORY: REPOSITORY,
+  RUNNER_ENVIRONMENT: 'self-hosted',
+});
 
 /** The trusted runner's job: write results, sign them, post them. */
-async function trustedRunnerJob(commit: string, options: { signer?: 'trusted' | 'untrusted' | null; checkName?: string; content?: string } = {}) {
+async function trustedRunnerJob(
+  commit: string,
+  options: { signer?: 'trusted' | 'untrusted' | null; checkName?: string; content?: string } = {},
+) {
   const file = join(folder.path, `results-${commit}-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, options.content ?? resultsJson({ commit }));
   const signer = options.signer === undefined ? 'trusted' : options.signer;
   if (signer) {
-    const sign = await runAction('sign', { 'results-file': file, 'private-key': keys[signer].privateKey, passphrase: keys[signer].passphrase }, runnerEnv());
+    const sign = await runAction(
+      'sign',
+      { 'results-file': file, 'private-key': keys[signer].privateKey, passphrase: keys[signer].passphrase },
+      runnerEnv(),
+    );
     expect(sign.code).toBe(0);
   }
-  const post = await runAction('post', { 'results-file': file, token: 'runner-token', 'check-name': options.checkName ?? 'local-ci', 'retry-delay': '0.01', 'request-timeout': '2' }, runnerEnv());
+  const post = await runAction(
+    'post',
+    {
+      'results-file': file,
+      token: 'runner-token',
+      'check-name': options.checkName ?? 'local-ci',
+      'retry-delay': '0.01',
+      'request-timeout': '2',
+    },
+    runnerEnv(),
+  );
   expect(post.code).toBe(0);
   return post;
 }
@@ -47,7 +83,13 @@ function verifierJob(commit: string, extra: Record<string, string> = {}) {
   return runAction(
     'verify',
     // The trusted runner has posted already: verify at once (waiting has tests of its own in verify-gate).
-    { 'trusted-keys-file': join(folder.path, 'trusted', 'public-key.asc'), token: 'verifier-token', 'check-name': 'local-ci', 'wait-timeout': '0', ...extra },
+    {
+      'trusted-keys-file': join(folder.path, 'trusted', 'public-key.asc'),
+      token: 'verifier-token',
+      'check-name': 'local-ci',
+      'wait-timeout': '0',
+      ...extra,
+    },
     { GITHUB_API_URL: server.url, GITHUB_REPOSITORY: REPOSITORY, GITHUB_SHA: commit, GITHUB_EVENT_NAME: 'push' },
   );
 }
@@ -57,7 +99,13 @@ test('keygen -> sign -> post -> verify from the check run', async () => {
   const post = await trustedRunnerJob(commit);
   const verify = await verifierJob(commit);
   expect(verify.code).toBe(0);
-  expect(verify.outputs).toMatchObject({ verified: 'true', signed: 'true', fingerprint: keys.trusted.fingerprint, conclusion: 'success', 'check-run-id': post.outputs['check-run-id'] });
+  expect(verify.outputs).toMatchObject({
+    verified: 'true',
+    signed: 'true',
+    fingerprint: keys.trusted.fingerprint,
+    conclusion: 'success',
+    'check-run-id': post.outputs['check-run-id'],
+  });
   expect(verify.summary).toContain(keys.trusted.fingerprint);
 });
 
@@ -86,7 +134,13 @@ test('a signed run of commit A copied onto commit B is rejected', async () => {
   const response = await fetch(`${server.url}/repos/${REPOSITORY}/check-runs`, {
     method: 'POST',
     headers: { authorization: 'token runner-token', 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'local-ci', head_sha: commitB, status: 'completed', conclusion: 'success', output: { title: original.output.title, summary: original.output.summary, text: original.output.text } }),
+    body: JSON.stringify({
+      name: 'local-ci',
+      head_sha: commitB,
+      status: 'completed',
+      conclusion: 'success',
+      output: { title: original.output.title, summary: original.output.summary, text: original.output.text },
+    }),
   });
   expect(response.status).toBe(201);
   const verify = await verifierJob(commitB);
@@ -107,9 +161,16 @@ test('a newer genuine failure after a genuine pass is what decides', async () =>
   const commit = randomSha();
   await trustedRunnerJob(commit);
   await new Promise((resolve) => setTimeout(resolve, 1100)); // signature times are to the second
-  await trustedRunnerJob(commit, { content: resultsJson({ commit, conclusion: 'failure', tests: { passed: 9, failed: 1, skipped: 0 } }) });
+  await trustedRunnerJob(commit, {
+    content: resultsJson({ commit, conclusion: 'failure', tests: { passed: 9, failed: 1, skipped: 0 } }),
+  });
   const verify = await verifierJob(commit);
-  expect(verify.outputs).toMatchObject({ verified: 'false', reason: 'THRESHOLDS_NOT_MET', conclusion: '', fingerprint: '' });
+  expect(verify.outputs).toMatchObject({
+    verified: 'false',
+    reason: 'THRESHOLDS_NOT_MET',
+    conclusion: '',
+    fingerprint: '',
+  });
 });
 
 test('a re-run with the same results verifies', async () => {
@@ -149,7 +210,11 @@ test('several check names: each must verify, read with one listing', async () =>
 test('verification survives transient faults on the reads', async () => {
   const commit = randomSha();
   await trustedRunnerJob(commit);
-  server.setFaults({ script: ['status-502-html', 'connection-reset', 'status-429-retry-after'], methods: ['GET'], retryAfterSeconds: 0 });
+  server.setFaults({
+    script: ['status-502-html', 'connection-reset', 'status-429-retry-after'],
+    methods: ['GET'],
+    retryAfterSeconds: 0,
+  });
   const verify = await runAction(
     'verify',
     { 'trusted-keys-file': join(folder.path, 'trusted', 'public-key.asc'), token: 'verifier-token' },

@@ -13,14 +13,24 @@ const prefix = join(folder.path, 'prefix');
 let tarball = '';
 let packedFiles: string[] = [];
 const npm = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  execFileSync('npm', args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync('npm', args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 beforeAll(() => {
-  const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', folder.path])) as { filename: string; files: { path: string }[] }[];
+  const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', folder.path])) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
   tarball = join(folder.path, packed.filename);
   packedFiles = packed.files.map((file) => file.path).sort();
   // An empty cache and --offline: the install succeeds only if it needs nothing from a registry.
-  npm(['install', '-g', '--prefix', prefix, tarball, '--offline', '--no-audit', '--no-fund'], { npm_config_cache: join(folder.path, 'cache') });
+  npm(['install', '-g', '--prefix', prefix, tarball, '--offline', '--no-audit', '--no-fund'], {
+    npm_config_cache: join(folder.path, 'cache'),
+  });
 }, 120_000);
 afterAll(() => folder.remove());
 
@@ -30,7 +40,13 @@ test('the package is publishable: a scoped name of ours, a files list, no runtim
   expect(pkg.bin).toEqual({ 'ci-signing': 'dist/cli/index.js' });
   expect(pkg.dependencies ?? {}).toEqual({});
   // The CLI bundle: its bootstrap, the bundle and its lazily loaded chunks, and nothing else of the repository.
-  expect(packedFiles.filter((file) => !/^dist\/cli\/(\d+\.index|bundle)\.js$/.test(file))).toEqual(['README.md', 'dist/cli/index.js', 'dist/cli/licenses.txt', 'dist/cli/package.json', 'package.json']);
+  expect(packedFiles.filter((file) => !/^dist\/cli\/(\d+\.index|bundle)\.js$/.test(file))).toEqual([
+    'README.md',
+    'dist/cli/index.js',
+    'dist/cli/licenses.txt',
+    'dist/cli/package.json',
+    'package.json',
+  ]);
   expect(packedFiles).toContain('dist/cli/bundle.js');
   expect(readFileSync(join(ROOT, 'dist', 'cli', 'index.js'), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
 });
@@ -40,31 +56,55 @@ test('--version is the package version', async () => {
   expect(run.stdout.trim()).toBe(`ci-signing ${String(pkg.version)}`);
 });
 
-describe.each(RUNTIMES.map((runtime) => [`${runtime.name} ${runtime.version}`, runtime] as const))('installed, on %s', (_, runtime) => {
-  // The shebang is `#!/usr/bin/env node`: the runtime's folder first on PATH picks which node runs it.
-  const env = { PATH: [join(prefix, 'bin'), dirname(runtime.node), process.env.PATH].join(delimiter), HOME: folder.path };
-  const cwd = folder.path;
-  const run = (args: string[]) => runProcess('ci-signing', args, { env, cwd });
+describe.each(RUNTIMES.map((runtime) => [`${runtime.name} ${runtime.version}`, runtime] as const))(
+  'installed, on %s',
+  (_, runtime) => {
+    // The shebang is `#!/usr/bin/env node`: the runtime's folder first on PATH picks which node runs it.
+    const env = {
+      PATH: [join(prefix, 'bin'), dirname(runtime.node), process.env.PATH].join(delimiter),
+      HOME: folder.path,
+    };
+    const cwd = folder.path;
+    const run = (args: string[]) => runProcess('ci-signing', args, { env, cwd });
 
-  test('ci-signing --help runs from PATH', async () => {
-    const help = await run(['--help']);
-    expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/Usage: ci-signing <command>/);
-    expect((await runProcess('node', ['--version'], { env })).stdout.trim()).toBe(runtime.version);
-  });
+    test('ci-signing --help runs from PATH', async () => {
+      const help = await run(['--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/Usage: ci-signing <command>/);
+      expect((await runProcess('node', ['--version'], { env })).stdout.trim()).toBe(runtime.version);
+    });
 
-  test('keygen, sign and verify round trip', async () => {
-    const out = join(folder.path, `key-${runtime.name}`);
-    const keygen = await run(['keygen', '--name', 'Install test', '--email', 'ci@example.com', '--out-dir', out, '--no-passphrase']);
-    expect(keygen.code).toBe(0);
-    const sha = 'd'.repeat(40);
-    const results = join(folder.path, `results-${runtime.name}.json`);
-    writeFileSync(results, resultsJson({ commit: sha }));
-    const sign = await run(['sign', '--results-file', results, '--private-key-file', join(out, 'private-key.asc')]);
-    expect(sign.code).toBe(0);
-    const verify = await run(['verify', '--results-file', results, '--trusted-keys-file', join(out, 'public-key.asc'),
-      '--repository', 'octo-org/widgets', '--sha', sha]);
-    expect(verify.stdout).toMatch(/^VERIFIED/);
-    expect(verify.code).toBe(0);
-  });
-});
+    test('keygen, sign and verify round trip', async () => {
+      const out = join(folder.path, `key-${runtime.name}`);
+      const keygen = await run([
+        'keygen',
+        '--name',
+        'Install test',
+        '--email',
+        'ci@example.com',
+        '--out-dir',
+        out,
+        '--no-passphrase',
+      ]);
+      expect(keygen.code).toBe(0);
+      const sha = 'd'.repeat(40);
+      const results = join(folder.path, `results-${runtime.name}.json`);
+      writeFileSync(results, resultsJson({ commit: sha }));
+      const sign = await run(['sign', '--results-file', results, '--private-key-file', join(out, 'private-key.asc')]);
+      expect(sign.code).toBe(0);
+      const verify = await run([
+        'verify',
+        '--results-file',
+        results,
+        '--trusted-keys-file',
+        join(out, 'public-key.asc'),
+        '--repository',
+        'octo-org/widgets',
+        '--sha',
+        sha,
+      ]);
+      expect(verify.stdout).toMatch(/^VERIFIED/);
+      expect(verify.code).toBe(0);
+    });
+  },
+);

@@ -4,10 +4,14 @@ import { join } from 'node:path';
 import { ROOT, runProcess } from './helpers/processes.js';
 
 test('the main job ends VERIFIED, shows what it signed, and refuses the four forgeries', async () => {
-  const run = await runProcess(process.execPath, [join(ROOT, 'scripts', 'run-ts.mjs'), join(ROOT, 'scripts', 'demo.ts')], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
-    timeoutMs: 240_000,
-  });
+  const run = await runProcess(
+    process.execPath,
+    [join(ROOT, 'scripts', 'run-ts.mjs'), join(ROOT, 'scripts', 'demo.ts')],
+    {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      timeoutMs: 240_000,
+    },
+  );
   expect(run.stderr).not.toMatch(/main job failed/);
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/gpg: VALIDSIG [0-9A-F]{40}/);

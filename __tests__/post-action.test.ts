@@ -25,24 +25,53 @@ afterAll(async () => {
 beforeEach(() => server.reset());
 
 function failures(count: number, message = (index: number) => `expected ${index} to equal ${index + 1}`) {
-  return Array.from({ length: count }, (_, index) => ({ name: `test ${index}`, message: message(index), file: `src/file${index % 7}.ts`, line: index + 1 }));
+  return Array.from({ length: count }, (_, index) => ({
+    name: `test ${index}`,
+    message: message(index),
+    file: `src/file${index % 7}.ts`,
+    line: index + 1,
+  }));
 }
 
 /** Writes signed results for a fresh commit; returns the file and its commit. */
 async function signedResults(extra: Record<string, unknown> = {}): Promise<{ file: string; commit: string }> {
   const commit = randomSha();
   const file = join(folder.path, `${commit}.json`);
-  const content = resultsJson({ commit, conclusion: 'failure', tests: { passed: 5, failed: 60, skipped: 0 }, failures: failures(60), ...extra });
+  const content = resultsJson({
+    commit,
+    conclusion: 'failure',
+    tests: { passed: 5, failed: 60, skipped: 0 },
+    failures: failures(60),
+    ...extra,
+  });
   writeFileSync(file, content);
-  const privateKey = await openpgp.decryptKey({ privateKey: await openpgp.readPrivateKey({ armoredKey: key.privateKey }), passphrase: key.passphrase });
-  writeFileSync(`${file}.asc`, (await openpgp.sign({ message: await openpgp.createMessage({ binary: Buffer.from(content) }), signingKeys: privateKey, detached: true })) as string);
+  const privateKey = await openpgp.decryptKey({
+    privateKey: await openpgp.readPrivateKey({ armoredKey: key.privateKey }),
+    passphrase: key.passphrase,
+  });
+  writeFileSync(
+    `${file}.asc`,
+    (await openpgp.sign({
+      message: await openpgp.createMessage({ binary: Buffer.from(content) }),
+      signingKeys: privateKey,
+      detached: true,
+    })) as string,
+  );
   return { file, commit };
 }
 
 function post(file: string, extra: Record<string, string> = {}): Promise<ActionResult> {
   return runAction(
     'post',
-    { 'results-file': file, token: 'write-token', 'check-name': 'local-ci', retries: '3', 'retry-delay': '0.01', 'request-timeout': '1', ...extra },
+    {
+      'results-file': file,
+      token: 'write-token',
+      'check-name': 'local-ci',
+      retries: '3',
+      'retry-delay': '0.01',
+      'request-timeout': '1',
+      ...extra,
+    },
     { GITHUB_API_URL: server.url, GITHUB_REPOSITORY: REPOSITORY },
   );
 }
@@ -64,28 +93,65 @@ test('posts one completed check run with the signed block and every annotation',
   expect(posted).toMatchObject({ status: 'completed', conclusion: 'failure', name: 'local-ci' });
   expect(posted.external_id).toMatch(/^sha256:[0-9a-f]{64}$/);
   expect(posted.annotations).toHaveLength(60);
-  expect(run.outputs).toMatchObject({ 'check-run-id': String(posted.id), 'check-run-url': posted.html_url, signed: 'true', attempts: String(server.requests.length) });
+  expect(run.outputs).toMatchObject({
+    'check-run-id': String(posted.id),
+    'check-run-url': posted.html_url,
+    signed: 'true',
+    attempts: String(server.requests.length),
+  });
   expect(posted.output.title).not.toContain('\n');
 });
 
-const FAULTS: FaultKind[] = ['status-500', 'status-502-html', 'status-503', 'status-504', 'connection-reset', 'hang', 'status-429-retry-after', 'secondary-rate-limit', 'primary-rate-limit', 'lost-response'];
+const FAULTS: FaultKind[] = [
+  'status-500',
+  'status-502-html',
+  'status-503',
+  'status-504',
+  'connection-reset',
+  'hang',
+  'status-429-retry-after',
+  'secondary-rate-limit',
+  'primary-rate-limit',
+  'lost-response',
+];
 
 describe.each(FAULTS)('a %s fault', (fault) => {
-  test.each(['POST', 'PATCH', 'GET'])('on %s is retried: exactly one run, every annotation, attempts counted', async (method) => {
-    server.setFaults({ script: [fault], methods: [method], retryAfterSeconds: 0 });
-    const { file, commit } = await signedResults();
-    const run = await post(file);
-    expect(run.code).toBe(0);
-    expect(runsOf(commit)).toHaveLength(1);
-    expect(runsOf(commit)[0].annotations).toHaveLength(60);
-    expect(server.requests.some((request) => request.fault === fault)).toBe(true);
-    expect(run.outputs.attempts).toBe(String(server.requests.length));
-    expect(run.stdout).toMatch(/retrying in/);
-  });
+  test.each(['POST', 'PATCH', 'GET'])(
+    'on %s is retried: exactly one run, every annotation, attempts counted',
+    async (method) => {
+      server.setFaults({ script: [fault], methods: [method], retryAfterSeconds: 0 });
+      const { file, commit } = await signedResults();
+      const run = await post(file);
+      expect(run.code).toBe(0);
+      expect(runsOf(commit)).toHaveLength(1);
+      expect(runsOf(commit)[0].annotations).toHaveLength(60);
+      expect(server.requests.some((request) => request.fault === fault)).toBe(true);
+      expect(run.outputs.attempts).toBe(String(server.requests.length));
+      expect(run.stdout).toMatch(/retrying in/);
+    },
+  );
 });
 
 test('mixed faults on every method still give exactly one run with all annotations', async () => {
-  server.setFaults({ script: ['status-503', 'lost-response', null, 'connection-reset', 'status-429-retry-after', null, 'lost-response', 'secondary-rate-limit', null, 'status-502-html', 'hang', null, 'primary-rate-limit', 'lost-response'], retryAfterSeconds: 0 });
+  server.setFaults({
+    script: [
+      'status-503',
+      'lost-response',
+      null,
+      'connection-reset',
+      'status-429-retry-after',
+      null,
+      'lost-response',
+      'secondary-rate-limit',
+      null,
+      'status-502-html',
+      'hang',
+      null,
+      'primary-rate-limit',
+      'lost-response',
+    ],
+    retryAfterSeconds: 0,
+  });
   const { file, commit } = await signedResults({ failures: failures(130) });
   const run = await post(file);
   expect(run.code).toBe(0);
@@ -143,7 +209,21 @@ describe('permanent errors fail on the first write, with the cause named', () =>
 });
 
 test('exhausted retries fail clearly and leave no duplicate', async () => {
-  server.setFaults({ script: ['lost-response', 'lost-response', 'lost-response', 'lost-response', 'lost-response', 'lost-response', 'lost-response', 'lost-response', 'lost-response', 'lost-response'], retryAfterSeconds: 0 });
+  server.setFaults({
+    script: [
+      'lost-response',
+      'lost-response',
+      'lost-response',
+      'lost-response',
+      'lost-response',
+      'lost-response',
+      'lost-response',
+      'lost-response',
+      'lost-response',
+      'lost-response',
+    ],
+    retryAfterSeconds: 0,
+  });
   const { file, commit } = await signedResults();
   const run = await post(file);
   expect(run.code).not.toBe(0);

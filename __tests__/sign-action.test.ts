@@ -38,7 +38,11 @@ function expectOneLineRefusal(run: ActionResult, pattern: RegExp): void {
 
 test('signs: the signature verifies over the exact bytes, outputs are set, the summary is written', async () => {
   const file = resultsFile();
-  const run = await runAction('sign', { 'results-file': file, 'private-key': key.privateKey, passphrase: key.passphrase });
+  const run = await runAction('sign', {
+    'results-file': file,
+    'private-key': key.privateKey,
+    passphrase: key.passphrase,
+  });
   expect(run.code).toBe(0);
   expect(run.outputs['signature-file']).toBe(`${file}.asc`);
   expect(run.outputs.fingerprint).toBe(key.fingerprint);
@@ -55,7 +59,11 @@ test('signs: the signature verifies over the exact bytes, outputs are set, the s
 
 test('masks the private key and passphrase before anything logs; neither appears in the log, outputs or summary', async () => {
   const file = resultsFile();
-  const run = await runAction('sign', { 'results-file': file, 'private-key': key.privateKey, passphrase: key.passphrase });
+  const run = await runAction('sign', {
+    'results-file': file,
+    'private-key': key.privateKey,
+    passphrase: key.passphrase,
+  });
   expect(run.code).toBe(0);
   const masks = run.stdout.split('\n').filter((line) => line.startsWith('::add-mask::'));
   expect(masks).toContain(`::add-mask::${key.passphrase}`);
@@ -63,7 +71,12 @@ test('masks the private key and passphrase before anything logs; neither appears
   for (const line of keyLines) expect(masks).toContain(`::add-mask::${line}`);
   // Masks come first: nothing else was printed before them.
   expect(run.stdout.split('\n')[0]).toMatch(/^::add-mask::/);
-  const everything = [visibleLog(run), JSON.stringify(run.outputs), run.summary, readFileSync(`${file}.asc`, 'utf8')].join('\n');
+  const everything = [
+    visibleLog(run),
+    JSON.stringify(run.outputs),
+    run.summary,
+    readFileSync(`${file}.asc`, 'utf8'),
+  ].join('\n');
   expect(everything).not.toContain(key.passphrase);
   for (const line of keyLines) expect(everything).not.toContain(line);
 });
@@ -72,7 +85,11 @@ test('accepts the key base64-wrapped and as one line with escaped newlines', asy
   const wrapped = Buffer.from(key.privateKey).toString('base64');
   const escaped = key.privateKey.replace(/\n/g, '\\n');
   for (const privateKey of [wrapped, escaped]) {
-    const run = await runAction('sign', { 'results-file': resultsFile(), 'private-key': privateKey, passphrase: key.passphrase });
+    const run = await runAction('sign', {
+      'results-file': resultsFile(),
+      'private-key': privateKey,
+      passphrase: key.passphrase,
+    });
     expect(run.code).toBe(0);
     expect(run.outputs.fingerprint).toBe(key.fingerprint);
   }
@@ -81,23 +98,39 @@ test('accepts the key base64-wrapped and as one line with escaped newlines', asy
 test('overwrites an existing signature file', async () => {
   const file = resultsFile();
   writeFileSync(`${file}.asc`, 'stale');
-  const run = await runAction('sign', { 'results-file': file, 'private-key': key.privateKey, passphrase: key.passphrase });
+  const run = await runAction('sign', {
+    'results-file': file,
+    'private-key': key.privateKey,
+    passphrase: key.passphrase,
+  });
   expect(run.code).toBe(0);
   expect(readFileSync(`${file}.asc`, 'utf8')).toContain('BEGIN PGP SIGNATURE');
 });
 
 test('refuses on a GitHub-hosted runner unless allowed', async () => {
   const file = resultsFile();
-  const refused = await runAction('sign', { 'results-file': file, 'private-key': key.privateKey, passphrase: key.passphrase }, { RUNNER_ENVIRONMENT: 'github-hosted' });
+  const refused = await runAction(
+    'sign',
+    { 'results-file': file, 'private-key': key.privateKey, passphrase: key.passphrase },
+    { RUNNER_ENVIRONMENT: 'github-hosted' },
+  );
   expectOneLineRefusal(refused, /GITHUB_HOSTED_RUNNER/);
   expect(existsSync(`${file}.asc`)).toBe(false);
-  const allowed = await runAction('sign', { 'results-file': file, 'private-key': key.privateKey, passphrase: key.passphrase, 'allow-github-hosted': 'true' }, { RUNNER_ENVIRONMENT: 'github-hosted' });
+  const allowed = await runAction(
+    'sign',
+    { 'results-file': file, 'private-key': key.privateKey, passphrase: key.passphrase, 'allow-github-hosted': 'true' },
+    { RUNNER_ENVIRONMENT: 'github-hosted' },
+  );
   expect(allowed.code).toBe(0);
 });
 
 test('refuses results of another repository than GITHUB_REPOSITORY', async () => {
   const file = resultsFile();
-  const run = await runAction('sign', { 'results-file': file, 'private-key': key.privateKey, passphrase: key.passphrase }, { GITHUB_REPOSITORY: 'someone/else' });
+  const run = await runAction(
+    'sign',
+    { 'results-file': file, 'private-key': key.privateKey, passphrase: key.passphrase },
+    { GITHUB_REPOSITORY: 'someone/else' },
+  );
   expectOneLineRefusal(run, /REPOSITORY_MISMATCH: .*octo-org\/widgets.*someone\/else/);
   expect(existsSync(`${file}.asc`)).toBe(false);
 });
@@ -106,13 +139,40 @@ describe('bad input: one-line cause, non-zero exit, no stack trace, nothing writ
   const cases: Array<[string, () => Record<string, string>, RegExp]> = [
     ['malformed JSON', () => ({ 'results-file': resultsFile('{"version": 1,') }), /RESULTS_NOT_JSON/],
     ['an empty file', () => ({ 'results-file': resultsFile('') }), /RESULTS_EMPTY/],
-    ['non-UTF-8 bytes', () => ({ 'results-file': resultsFile(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])) }), /RESULTS_NOT_UTF8/],
-    ['a schema violation', () => ({ 'results-file': resultsFile(resultsJson({ tests: { passed: -1, failed: 0, skipped: 0 } })) }), /RESULTS_INVALID: .*\/tests\/passed/],
+    [
+      'non-UTF-8 bytes',
+      () => ({ 'results-file': resultsFile(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])) }),
+      /RESULTS_NOT_UTF8/,
+    ],
+    [
+      'a schema violation',
+      () => ({ 'results-file': resultsFile(resultsJson({ tests: { passed: -1, failed: 0, skipped: 0 } })) }),
+      /RESULTS_INVALID: .*\/tests\/passed/,
+    ],
     ['a missing results file', () => ({ 'results-file': join(folder.path, 'absent.json') }), /FILE_NOT_FOUND/],
-    ['a public key given as private', () => ({ 'results-file': resultsFile(), 'private-key': key.publicKey }), /KEY_NOT_PRIVATE/],
-    ['a wrong passphrase', () => ({ 'results-file': resultsFile(), passphrase: 'wrong-passphrase-42' }), /KEY_PASSPHRASE/],
-    ['garbage armor', () => ({ 'results-file': resultsFile(), 'private-key': '-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nbm90IGEga2V5\n-----END PGP PRIVATE KEY BLOCK-----' }), /KEY_UNREADABLE/],
-    ['an empty private-key', () => ({ 'results-file': resultsFile(), 'private-key': '' }), /USAGE: input private-key is required/],
+    [
+      'a public key given as private',
+      () => ({ 'results-file': resultsFile(), 'private-key': key.publicKey }),
+      /KEY_NOT_PRIVATE/,
+    ],
+    [
+      'a wrong passphrase',
+      () => ({ 'results-file': resultsFile(), passphrase: 'wrong-passphrase-42' }),
+      /KEY_PASSPHRASE/,
+    ],
+    [
+      'garbage armor',
+      () => ({
+        'results-file': resultsFile(),
+        'private-key': '-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nbm90IGEga2V5\n-----END PGP PRIVATE KEY BLOCK-----',
+      }),
+      /KEY_UNREADABLE/,
+    ],
+    [
+      'an empty private-key',
+      () => ({ 'results-file': resultsFile(), 'private-key': '' }),
+      /USAGE: input private-key is required/,
+    ],
     ['a bad allow-github-hosted', () => ({ 'results-file': resultsFile(), 'allow-github-hosted': 'maybe' }), /USAGE/],
   ];
   test.each(cases)('%s', async (_name, inputs, pattern) => {

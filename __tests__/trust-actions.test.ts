@@ -21,8 +21,15 @@ beforeAll(async () => {
 });
 afterAll(() => folder.remove());
 
-async function signature(content: string, signer: TestKey, format: 'armored' | 'binary' = 'armored'): Promise<string | Uint8Array> {
-  const privateKey = await openpgp.decryptKey({ privateKey: await openpgp.readPrivateKey({ armoredKey: signer.privateKey }), passphrase: signer.passphrase });
+async function signature(
+  content: string,
+  signer: TestKey,
+  format: 'armored' | 'binary' = 'armored',
+): Promise<string | Uint8Array> {
+  const privateKey = await openpgp.decryptKey({
+    privateKey: await openpgp.readPrivateKey({ armoredKey: signer.privateKey }),
+    passphrase: signer.passphrase,
+  });
   const message = await openpgp.createMessage({ binary: Buffer.from(content) });
   if (format === 'binary') return openpgp.sign({ message, signingKeys: privateKey, detached: true, format: 'binary' });
   return openpgp.sign({ message, signingKeys: privateKey, detached: true });
@@ -50,7 +57,9 @@ function errorLine(run: ActionResult): string {
 describe('verify', () => {
   test('a binary revocation appended to the key file revokes it, and the summary lists the key', async () => {
     const binaryRevocation = (await openpgp.unarmor(key.revocationCertificate)).data as unknown as Uint8Array;
-    const pattern = keyDir({ [`${key.fingerprint}.asc`]: Buffer.concat([Buffer.from(key.publicKey), Buffer.from(binaryRevocation)]) });
+    const pattern = keyDir({
+      [`${key.fingerprint}.asc`]: Buffer.concat([Buffer.from(key.publicKey), Buffer.from(binaryRevocation)]),
+    });
     const run = await runAction('verify', { 'results-file': await signedFile(), 'trusted-keys-file': pattern }, env);
     expect(run.outputs.verified).toBe('false');
     expect(run.summary).toContain('`KEY_REVOKED`');
@@ -59,22 +68,46 @@ describe('verify', () => {
 
   test("a file named after the key's fingerprint that holds another key is refused, naming both", async () => {
     const pattern = keyDir({ [`${key.fingerprint}.asc`]: stranger.publicKey });
-    const run = await runAction('verify', { 'results-file': await signedFile(stranger), 'trusted-keys-file': pattern }, env);
+    const run = await runAction(
+      'verify',
+      { 'results-file': await signedFile(stranger), 'trusted-keys-file': pattern },
+      env,
+    );
     expect(run.code).not.toBe(0);
-    expect(errorLine(run)).toMatch(new RegExp(`TRUSTED_KEY_FILE_MISMATCH: .*named after ${key.fingerprint} but holds the key\\(s\\) ${stranger.fingerprint}`));
+    expect(errorLine(run)).toMatch(
+      new RegExp(
+        `TRUSTED_KEY_FILE_MISMATCH: .*named after ${key.fingerprint} but holds the key\\(s\\) ${stranger.fingerprint}`,
+      ),
+    );
   });
 
   test('trusted-fingerprints trusts only the keys it lists', async () => {
     const both = `${key.publicKey}\n${stranger.publicKey}`;
-    const run = await runAction('verify', { 'results-file': await signedFile(), 'trusted-keys': both, 'trusted-fingerprints': stranger.fingerprint }, env);
+    const run = await runAction(
+      'verify',
+      { 'results-file': await signedFile(), 'trusted-keys': both, 'trusted-fingerprints': stranger.fingerprint },
+      env,
+    );
     expect(run.outputs.verified).toBe('false');
     expect(run.summary).toContain('`SIGNATURE_UNTRUSTED_KEY`');
-    const allowed = await runAction('verify', { 'results-file': await signedFile(), 'trusted-keys': both, 'trusted-fingerprints': `${stranger.fingerprint},${key.fingerprint}` }, env);
+    const allowed = await runAction(
+      'verify',
+      {
+        'results-file': await signedFile(),
+        'trusted-keys': both,
+        'trusted-fingerprints': `${stranger.fingerprint},${key.fingerprint}`,
+      },
+      env,
+    );
     expect(allowed.outputs.verified).toBe('true');
   });
 
   test('a binary detached signature file verifies', async () => {
-    const run = await runAction('verify', { 'results-file': await signedFile(key, 'binary'), 'trusted-keys': key.publicKey }, env);
+    const run = await runAction(
+      'verify',
+      { 'results-file': await signedFile(key, 'binary'), 'trusted-keys': key.publicKey },
+      env,
+    );
     expect(run.outputs).toMatchObject({ verified: 'true', fingerprint: key.fingerprint });
   });
 
@@ -83,31 +116,50 @@ describe('verify', () => {
     const content = resultsJson({ commit: sha });
     writeFileSync(path, content);
     const one = (await openpgp.unarmor((await signature(content, key)) as string)).data as unknown as Uint8Array;
-    writeFileSync(`${path}.asc`, openpgp.armor(openpgp.enums.armor.signature, Buffer.concat(Array.from({ length: 9 }, () => Buffer.from(one)))));
+    writeFileSync(
+      `${path}.asc`,
+      openpgp.armor(openpgp.enums.armor.signature, Buffer.concat(Array.from({ length: 9 }, () => Buffer.from(one)))),
+    );
     const run = await runAction('verify', { 'results-file': path, 'trusted-keys': key.publicKey }, env);
     expect(run.outputs.verified).toBe('false');
     expect(run.summary).toContain('`SIGNATURE_TOO_MANY_PACKETS`');
   });
 
   test.each([
-    ['a FIFO as the results file', () => {
-      const fifo = join(folder.path, `fifo-${++counter}`);
-      execFileSync('mkfifo', [fifo]);
-      return { 'results-file': fifo, 'trusted-keys': key.publicKey };
-    }, /FILE_NOT_REGULAR/],
-    ['/dev/zero as a trusted key file', () => ({ 'results-file': join(folder.path, 'none.json'), 'trusted-keys-file': '/dev/zero' }), /FILE_NOT_REGULAR|TRUSTED_KEYS_FILE_NOT_FOUND/],
-    ['a FIFO as a trusted key file', () => {
-      const dir = join(folder.path, `fifo-keys-${++counter}`);
-      mkdirSync(dir);
-      execFileSync('mkfifo', [join(dir, 'key.asc')]);
-      return { 'results-file': join(folder.path, 'none.json'), 'trusted-keys-file': join(dir, 'key.asc') };
-    }, /FILE_NOT_REGULAR/],
-    ['an oversize results file', () => {
-      const big = join(folder.path, `big-${++counter}.json`);
-      writeFileSync(big, '');
-      truncateSync(big, 16 * 1024 * 1024 + 1);
-      return { 'results-file': big, 'trusted-keys': key.publicKey };
-    }, /FILE_TOO_LARGE: .*16 MiB/],
+    [
+      'a FIFO as the results file',
+      () => {
+        const fifo = join(folder.path, `fifo-${++counter}`);
+        execFileSync('mkfifo', [fifo]);
+        return { 'results-file': fifo, 'trusted-keys': key.publicKey };
+      },
+      /FILE_NOT_REGULAR/,
+    ],
+    [
+      '/dev/zero as a trusted key file',
+      () => ({ 'results-file': join(folder.path, 'none.json'), 'trusted-keys-file': '/dev/zero' }),
+      /FILE_NOT_REGULAR|TRUSTED_KEYS_FILE_NOT_FOUND/,
+    ],
+    [
+      'a FIFO as a trusted key file',
+      () => {
+        const dir = join(folder.path, `fifo-keys-${++counter}`);
+        mkdirSync(dir);
+        execFileSync('mkfifo', [join(dir, 'key.asc')]);
+        return { 'results-file': join(folder.path, 'none.json'), 'trusted-keys-file': join(dir, 'key.asc') };
+      },
+      /FILE_NOT_REGULAR/,
+    ],
+    [
+      'an oversize results file',
+      () => {
+        const big = join(folder.path, `big-${++counter}.json`);
+        writeFileSync(big, '');
+        truncateSync(big, 16 * 1024 * 1024 + 1);
+        return { 'results-file': big, 'trusted-keys': key.publicKey };
+      },
+      /FILE_TOO_LARGE: .*16 MiB/,
+    ],
   ])('%s is refused at once', async (_name, makeInputs, code) => {
     const started = Date.now();
     const run = await runAction('verify', makeInputs(), env);
@@ -121,12 +173,20 @@ describe('verify', () => {
     writeFileSync(secret, `machine github.com login ci password ${TOKEN}\n`);
     const link = join(folder.path, `results-link-${counter}.json`);
     symlinkSync(secret, link);
-    const unsigned = await runAction('verify', { 'results-file': link, 'allow-unsigned': 'true', 'trusted-keys': key.publicKey }, env);
+    const unsigned = await runAction(
+      'verify',
+      { 'results-file': link, 'allow-unsigned': 'true', 'trusted-keys': key.publicKey },
+      env,
+    );
     expect(unsigned.code).not.toBe(0);
     expect(unsigned.summary).toContain('`RESULTS_NOT_JSON`');
     const planted = join(folder.path, `planted-${counter}.json`);
     writeFileSync(planted, resultsJson({ commit: TOKEN }));
-    const invalid = await runAction('verify', { 'results-file': planted, 'allow-unsigned': 'true', 'trusted-keys': key.publicKey }, env);
+    const invalid = await runAction(
+      'verify',
+      { 'results-file': planted, 'allow-unsigned': 'true', 'trusted-keys': key.publicKey },
+      env,
+    );
     expect(invalid.summary).toContain('`RESULTS_INVALID`');
     for (const run of [unsigned, invalid]) {
       expect(run.log).not.toContain('ghp_');
@@ -144,7 +204,9 @@ describe('sign', () => {
     const base = { 'results-file': path, 'private-key': key.privateKey, passphrase: key.passphrase };
     const refused = await runAction('sign', base, env);
     expect(refused.code).not.toBe(0);
-    expect(errorLine(refused)).toMatch(new RegExp(`COMMIT_MISMATCH: results are for commit ${other} but this run tested ${sha}`));
+    expect(errorLine(refused)).toMatch(
+      new RegExp(`COMMIT_MISMATCH: results are for commit ${other} but this run tested ${sha}`),
+    );
     const signed = await runAction('sign', { ...base, sha: other }, env);
     expect(signed.code).toBe(0);
     expect(signed.outputs.fingerprint).toBe(key.fingerprint);
@@ -169,7 +231,11 @@ describe('post', () => {
     writeFileSync(path, resultsJson({ commit: sha }));
     writeFileSync(`${path}.asc`, '-----BEGIN PGP SIGNATURE-----\n\nzQNhYmM=\n-----END PGP SIGNATURE-----\n');
     // Port 9 (discard): any request would fail with a connection error instead.
-    const run = await runAction('post', { 'results-file': path, token: 'token', retries: '0' }, { ...env, GITHUB_API_URL: 'http://127.0.0.1:9' });
+    const run = await runAction(
+      'post',
+      { 'results-file': path, token: 'token', retries: '0' },
+      { ...env, GITHUB_API_URL: 'http://127.0.0.1:9' },
+    );
     expect(run.code).not.toBe(0);
     expect(errorLine(run)).toContain('SIGNATURE_MALFORMED');
     expect(run.log).not.toMatch(/toHex|INTERNAL|connection/i);

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import * as openpgp from 'openpgp';
 import { runAction, type ActionResult } from './helpers/processes.js';
 import { makeKey, randomSha, REPOSITORY, resultsJson, temporaryFolder, type TestKey } from './helpers/fixtures.js';
-import { startGitHubApiServer, writeEventPayload, type EventKind, type GitHubApiServer } from '../packages/github-api-server/src/index.js';
+import {
+  startGitHubApiServer,
+  writeEventPayload,
+  type EventKind,
+  type GitHubApiServer,
+} from '../packages/github-api-server/src/index.js';
 import { encodeEmbeddedBlock } from '../packages/checks/src/index.js';
 
 const folder = temporaryFolder();
@@ -29,9 +34,17 @@ afterAll(async () => {
 /** The embedded block of results signed by `signer` at `signedAt`; unsigned when signer is null. */
 async function block(results: string, signedAt: Date, signer: TestKey | null = key): Promise<string> {
   if (!signer) return encodeEmbeddedBlock({ resultsBytes: Buffer.from(results), signature: null });
-  const privateKey = await openpgp.decryptKey({ privateKey: await openpgp.readPrivateKey({ armoredKey: signer.privateKey }), passphrase: signer.passphrase });
+  const privateKey = await openpgp.decryptKey({
+    privateKey: await openpgp.readPrivateKey({ armoredKey: signer.privateKey }),
+    passphrase: signer.passphrase,
+  });
   const message = await openpgp.createMessage({ binary: Buffer.from(results) });
-  const signature = (await openpgp.sign({ message, signingKeys: privateKey, detached: true, date: signedAt })) as string;
+  const signature = (await openpgp.sign({
+    message,
+    signingKeys: privateKey,
+    detached: true,
+    date: signedAt,
+  })) as string;
   return encodeEmbeddedBlock({ resultsBytes: Buffer.from(results), signature });
 }
 
@@ -46,12 +59,33 @@ async function api(method: string, path: string, body: unknown): Promise<{ id: n
 }
 
 /** A check run as anyone with checks: write can make one: any text, any status and completed_at. */
-async function createRun(sha: string, text: string, fields: Record<string, unknown> = {}, name = 'local-ci'): Promise<number> {
-  const completed = { status: 'completed', conclusion: 'success', completed_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
-  return (await api('POST', '/check-runs', { name, head_sha: sha, output: { title: 't', summary: 's', text }, ...completed, ...fields })).id;
+async function createRun(
+  sha: string,
+  text: string,
+  fields: Record<string, unknown> = {},
+  name = 'local-ci',
+): Promise<number> {
+  const completed = {
+    status: 'completed',
+    conclusion: 'success',
+    completed_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  };
+  return (
+    await api('POST', '/check-runs', {
+      name,
+      head_sha: sha,
+      output: { title: 't', summary: 's', text },
+      ...completed,
+      ...fields,
+    })
+  ).id;
 }
 
-function verify(sha: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionResult> {
+function verify(
+  sha: string,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {},
+): Promise<ActionResult> {
   return runAction(
     'verify',
     { 'trusted-keys-file': join(folder.path, 'keys', '*.asc'), token: 'test-token', 'wait-timeout': '0', ...inputs },
@@ -60,7 +94,8 @@ function verify(sha: string, inputs: Record<string, string> = {}, env: Record<st
 }
 
 const errorLine = (run: ActionResult) => run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
-const pass = (sha: string, extra: Record<string, unknown> = {}) => resultsJson({ commit: sha, check: 'local-ci', ...extra });
+const pass = (sha: string, extra: Record<string, unknown> = {}) =>
+  resultsJson({ commit: sha, check: 'local-ci', ...extra });
 const fail = (sha: string) => pass(sha, { conclusion: 'failure', tests: { passed: 9, failed: 1, skipped: 0 } });
 
 function expectRejectedWithEmptyOutputs(run: ActionResult, reason: string): void {
@@ -83,7 +118,9 @@ describe('which run decides: the newest trusted signature, never the run metadat
   test('PATCHing the newest FAIL to in_progress, or to an old completed_at, still leaves it deciding', async () => {
     const sha = randomSha();
     await createRun(sha, await block(pass(sha), new Date(Date.now() - 30 * MINUTE)));
-    const failId = await createRun(sha, await block(fail(sha), new Date(Date.now() - 10 * MINUTE)), { conclusion: 'failure' });
+    const failId = await createRun(sha, await block(fail(sha), new Date(Date.now() - 10 * MINUTE)), {
+      conclusion: 'failure',
+    });
     await api('PATCH', `/check-runs/${failId}`, { status: 'in_progress' });
     expectRejectedWithEmptyOutputs(await verify(sha), 'THRESHOLDS_NOT_MET');
     await api('PATCH', `/check-runs/${failId}`, { conclusion: 'failure', completed_at: '2001-01-01T00:00:00Z' });
@@ -99,7 +136,13 @@ describe('which run decides: the newest trusted signature, never the run metadat
     await createRun(sha, await block(pass(sha), new Date(), stranger), { completed_at: '2099-06-01T00:00:00Z' });
     const run = await verify(sha);
     expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({ verified: 'true', 'check-run-id': String(passId), fingerprint: key.fingerprint, conclusion: 'success', reason: '' });
+    expect(run.outputs).toMatchObject({
+      verified: 'true',
+      'check-run-id': String(passId),
+      fingerprint: key.fingerprint,
+      conclusion: 'success',
+      reason: '',
+    });
     expect(run.summary).toMatch(/Run #\d+ decided: the newest trusted signature/);
   });
 
@@ -133,7 +176,9 @@ describe('waiting for the trusted runner', () => {
     expect(run.code).toBe(0);
     expect(run.outputs.verified).toBe('true');
     expect(Date.now() - posted).toBeLessThan(1000 + 1500);
-    expect(run.stdout).toMatch(/Waiting for local-ci: no check run yet on [0-9a-f]{40} in octo-org\/widgets \(look 1; next in 1s, \d+s of wait-timeout left\)/);
+    expect(run.stdout).toMatch(
+      /Waiting for local-ci: no check run yet on [0-9a-f]{40} in octo-org\/widgets \(look 1; next in 1s, \d+s of wait-timeout left\)/,
+    );
   });
 
   test('no post at all: fails at the timeout, naming the check, the sha and the repository', async () => {
@@ -153,7 +198,9 @@ describe('waiting for the trusted runner', () => {
     const run = await verify(sha, { 'wait-timeout': '1500ms', 'wait-interval': '300ms' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
     expectRejectedWithEmptyOutputs(run, 'SIGNATURE_UNTRUSTED_KEY');
-    expect(run.stdout).toMatch(/local-ci: 2 run\(s\), none signed by a trusted key \(SIGNATURE_UNTRUSTED_KEY on the newest/);
+    expect(run.stdout).toMatch(
+      /local-ci: 2 run\(s\), none signed by a trusted key \(SIGNATURE_UNTRUSTED_KEY on the newest/,
+    );
   });
 
   test('20 polls and more spend at most 2 requests that count against the rate limit', async () => {
@@ -166,7 +213,9 @@ describe('waiting for the trusted runner', () => {
     const id = await createRun(sha, text);
     const run = await running;
     expect(run.outputs).toMatchObject({ verified: 'true', 'check-run-id': String(id) });
-    const polls = server.requests.slice(requestsBefore).filter((request) => request.path.endsWith(`/commits/${sha}/check-runs`));
+    const polls = server.requests
+      .slice(requestsBefore)
+      .filter((request) => request.path.endsWith(`/commits/${sha}/check-runs`));
     expect(polls.filter((request) => request.status === 304).length).toBeGreaterThanOrEqual(20);
     // The first listing and the final read; the POST that created the run counts too.
     expect(server.rateLimitConsumed('test-token') - before - 1).toBeLessThanOrEqual(2);
@@ -174,7 +223,8 @@ describe('waiting for the trusted runner', () => {
 });
 
 describe('events', () => {
-  const event = (kind: EventKind, sha: string) => writeEventPayload(folder.path, kind, { repository: REPOSITORY, sha, baseSha: 'b'.repeat(40) });
+  const event = (kind: EventKind, sha: string) =>
+    writeEventPayload(folder.path, kind, { repository: REPOSITORY, sha, baseSha: 'b'.repeat(40) });
 
   test('a pull request from a fork fails at once, saying why and how a maintainer gets it verified', async () => {
     const sha = randomSha();
@@ -182,11 +232,18 @@ describe('events', () => {
     const run = await runAction(
       'verify',
       { 'trusted-keys-file': join(folder.path, 'keys', '*.asc'), token: 'test-token' },
-      { GITHUB_API_URL: server.url, GITHUB_REPOSITORY: REPOSITORY, GITHUB_SHA: 'c'.repeat(40), ...event('pull_request_fork', sha) },
+      {
+        GITHUB_API_URL: server.url,
+        GITHUB_REPOSITORY: REPOSITORY,
+        GITHUB_SHA: 'c'.repeat(40),
+        ...event('pull_request_fork', sha),
+      },
     );
     expect(Date.now() - started).toBeLessThan(5000);
     expectRejectedWithEmptyOutputs(run, 'FORK_PULL_REQUEST');
-    expect(errorLine(run)).toMatch(/trusted runners do not run code from forks.*reviews the change, then pushes the head to a branch of this repository/);
+    expect(errorLine(run)).toMatch(
+      /trusted runners do not run code from forks.*reviews the change, then pushes the head to a branch of this repository/,
+    );
   });
 
   test('a fork pull request whose head a maintainer pushed and the trusted runner signed verifies', async () => {
@@ -223,9 +280,15 @@ describe('results name their check: the post side', () => {
     const file = join(folder.path, 'e2e-results.json');
     writeFileSync(file, resultsJson({ commit: randomSha(), check: 'e2e' }));
     const before = server.requests.length;
-    const run = await runAction('post', { 'results-file': file, 'check-name': 'local-ci', token: 'test-token' }, { GITHUB_API_URL: server.url, GITHUB_REPOSITORY: REPOSITORY });
+    const run = await runAction(
+      'post',
+      { 'results-file': file, 'check-name': 'local-ci', token: 'test-token' },
+      { GITHUB_API_URL: server.url, GITHUB_REPOSITORY: REPOSITORY },
+    );
     expect(run.code).not.toBe(0);
-    expect(errorLine(run)).toMatch(/^::error::CHECK_NAME_MISMATCH: .*names check "e2e", but it was to be posted as "local-ci"; nothing was posted\..*Fix: /);
+    expect(errorLine(run)).toMatch(
+      /^::error::CHECK_NAME_MISMATCH: .*names check "e2e", but it was to be posted as "local-ci"; nothing was posted\..*Fix: /,
+    );
     expect(server.requests.length).toBe(before);
   });
 });

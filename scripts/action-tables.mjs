@@ -17,20 +17,34 @@ const ACTIONS = [
   ['root (sign, then post)', 'action.yml', '<owner>/ci-signing@v2'],
 ];
 
-const cell = (text) => String(text ?? '').replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|').replace(/</g, '&lt;');
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;');
 const code = (text) => (text === '' ? '' : `\`${cell(text)}\``);
 
 export function actionTables() {
   const parts = [];
   for (const [title, file, uses] of ACTIONS) {
     const metadata = parse(readFileSync(join(root, file), 'utf8'));
-    parts.push(`### ${title}: \`${uses}\``, '', cell(metadata.description), '', '| input | required | default | description |');
+    parts.push(
+      `### ${title}: \`${uses}\``,
+      '',
+      cell(metadata.description),
+      '',
+      '| input | required | default | description |',
+    );
     parts.push('| --- | --- | --- | --- |');
     for (const [name, input] of Object.entries(metadata.inputs ?? {})) {
-      parts.push(`| \`${name}\` | ${input.required ? 'yes' : 'no'} | ${code(input.default ?? '')} | ${cell(input.description)} |`);
+      parts.push(
+        `| \`${name}\` | ${input.required ? 'yes' : 'no'} | ${code(input.default ?? '')} | ${cell(input.description)} |`,
+      );
     }
     parts.push('', '| output | description |', '| --- | --- |');
-    for (const [name, output] of Object.entries(metadata.outputs ?? {})) parts.push(`| \`${name}\` | ${cell(output.description)} |`);
+    for (const [name, output] of Object.entries(metadata.outputs ?? {}))
+      parts.push(`| \`${name}\` | ${cell(output.description)} |`);
     parts.push('');
   }
   return parts.join('\n');

@@ -5,19 +5,41 @@
 import { randomBytes } from 'node:crypto';
 import * as openpgp from 'openpgp';
 import { createGitHubClient, decodeEmbeddedBlock, postResults, readCheckRuns } from '../packages/checks/src/index.js';
-import { startGitHubApiServer, type FaultKind, type GitHubApiServerOptions } from '../packages/github-api-server/src/index.js';
+import {
+  startGitHubApiServer,
+  type FaultKind,
+  type GitHubApiServerOptions,
+} from '../packages/github-api-server/src/index.js';
 import { parseResults } from '../packages/results/src/index.js';
-import { loadPrivateKey, loadTrustedKeys, signDetached, type SigningKey, type TrustedKeyring } from '../packages/signing/src/index.js';
+import {
+  loadPrivateKey,
+  loadTrustedKeys,
+  signDetached,
+  type SigningKey,
+  type TrustedKeyring,
+} from '../packages/signing/src/index.js';
 import { verifyResults } from '../packages/verifier/src/index.js';
 import { writeBenchmarkSection } from './benchmark-doc.js';
 
 const args = process.argv.slice(2);
-const flag = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+const flag = (name: string, fallback: string) =>
+  args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback;
 const POSTS = Number(flag('posts', '1000'));
 const CONCURRENT = Number(flag('concurrent', '50'));
 const OUTPUT = flag('write', 'docs/benchmarks.md');
 
-const TRANSIENT: FaultKind[] = ['status-500', 'status-502-html', 'status-503', 'status-504', 'connection-reset', 'hang', 'status-429-retry-after', 'secondary-rate-limit', 'primary-rate-limit', 'lost-response'];
+const TRANSIENT: FaultKind[] = [
+  'status-500',
+  'status-502-html',
+  'status-503',
+  'status-504',
+  'connection-reset',
+  'hang',
+  'status-429-retry-after',
+  'secondary-rate-limit',
+  'primary-rate-limit',
+  'lost-response',
+];
 const REPOSITORY = 'bench-org/bench';
 
 interface Scenario {
@@ -55,14 +77,39 @@ async function runScenario(scenario: Scenario, key: SigningKey, ring: TrustedKey
       const index = next++;
       const commit = randomBytes(20).toString('hex');
       const bytes = Buffer.from(
-        JSON.stringify({ version: 1, repository: REPOSITORY, commit, conclusion: 'success', tests: { passed: 100 + index, failed: 0, skipped: 0 }, failures: [] }),
+        JSON.stringify({
+          version: 1,
+          repository: REPOSITORY,
+          commit,
+          conclusion: 'success',
+          tests: { passed: 100 + index, failed: 0, skipped: 0 },
+          failures: [],
+        }),
       );
       const signature = await signDetached(bytes, key);
       const client = scenario.defaults
         ? createGitHubClient({ token: 'bench-token', baseUrl: server.url, log })
-        : createGitHubClient({ token: 'bench-token', baseUrl: server.url, retries: scenario.retries, retryDelayMs: 5, requestTimeoutMs: 250, maxWaitMs: 2000, log });
+        : createGitHubClient({
+            token: 'bench-token',
+            baseUrl: server.url,
+            retries: scenario.retries,
+            retryDelayMs: 5,
+            requestTimeoutMs: 250,
+            maxWaitMs: 2000,
+            log,
+          });
       try {
-        const outcome = await postResults({ client, repository: REPOSITORY, resultsBytes: bytes, results: parseResults(bytes, 'bench'), signature, checkName: 'local-ci', signerFingerprint: key.fingerprint, signingKeyId: key.signingKeyId, log });
+        const outcome = await postResults({
+          client,
+          repository: REPOSITORY,
+          resultsBytes: bytes,
+          results: parseResults(bytes, 'bench'),
+          signature,
+          checkName: 'local-ci',
+          signerFingerprint: key.fingerprint,
+          signingKeyId: key.signingKeyId,
+          log,
+        });
         posted.push({ commit, id: outcome.checkRunId });
         attempts.push(outcome.attempts);
       } catch {
@@ -81,10 +128,20 @@ async function runScenario(scenario: Scenario, key: SigningKey, ring: TrustedKey
   const perCommit = new Map<string, number>();
   for (const run of stored) perCommit.set(run.head_sha, (perCommit.get(run.head_sha) ?? 0) + 1);
   const duplicates = [...perCommit.values()].reduce((sum, count) => sum + Math.max(0, count - 1), 0);
-  const reader = createGitHubClient({ token: 'bench-token', baseUrl: server.url, retries: 3, retryDelayMs: 5, requestTimeoutMs: 2000, log });
+  const reader = createGitHubClient({
+    token: 'bench-token',
+    baseUrl: server.url,
+    retries: 3,
+    retryDelayMs: 5,
+    requestTimeoutMs: 2000,
+    log,
+  });
   let lost = 0;
   for (const { commit, id } of posted) {
-    const runs = (await readCheckRuns({ client: reader, repository: REPOSITORY, sha: commit, checkNames: ['local-ci'] })).get('local-ci') ?? [];
+    const runs =
+      (await readCheckRuns({ client: reader, repository: REPOSITORY, sha: commit, checkNames: ['local-ci'] })).get(
+        'local-ci',
+      ) ?? [];
     const run = runs.find((candidate) => candidate.id === id);
     if (!run) {
       lost++;
@@ -113,14 +170,32 @@ function percentile(values: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const generated = await openpgp.generateKey({ type: 'ecc', curve: 'ed25519Legacy', userIDs: [{ name: 'bench' }], format: 'armored', config: { v6Keys: false, aeadProtect: false } });
+  const generated = await openpgp.generateKey({
+    type: 'ecc',
+    curve: 'ed25519Legacy',
+    userIDs: [{ name: 'bench' }],
+    format: 'armored',
+    config: { v6Keys: false, aeadProtect: false },
+  });
   const key = await loadPrivateKey(generated.privateKey, '');
   const ring = await loadTrustedKeys([generated.publicKey]);
   const faults = (rate: number, seed: number) => ({ faults: { rate, seed, kinds: TRANSIENT, retryAfterSeconds: 0 } });
   const scenarios: Scenario[] = [
     { name: 'no faults', posts: POSTS, concurrency: 10, retries: 3, server: {} },
-    { name: '10% transient faults, retries 3 (default)', posts: POSTS, concurrency: 10, retries: 3, server: faults(0.1, 11) },
-    { name: '25% transient faults, retries 3 (default)', posts: POSTS, concurrency: 10, retries: 3, server: faults(0.25, 25) },
+    {
+      name: '10% transient faults, retries 3 (default)',
+      posts: POSTS,
+      concurrency: 10,
+      retries: 3,
+      server: faults(0.1, 11),
+    },
+    {
+      name: '25% transient faults, retries 3 (default)',
+      posts: POSTS,
+      concurrency: 10,
+      retries: 3,
+      server: faults(0.25, 25),
+    },
     { name: '25% transient faults, retries 5', posts: POSTS, concurrency: 10, retries: 5, server: faults(0.25, 25) },
     ...[CONCURRENT, 200].map((posters) => ({
       name: `${posters} concurrent posters, 20 writes/s limit, default settings`,
@@ -139,7 +214,8 @@ async function main(): Promise<void> {
     outcomes.push(await runScenario(scenario, key, ring));
   }
   const baseline = outcomes[0].wallMs / outcomes[0].scenario.posts;
-  const header = '| scenario | posts | success | duplicates | lost | attempts p50 / p95 / max | requests (faulted) | wall time | ms per post (vs no faults) |\n| --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |';
+  const header =
+    '| scenario | posts | success | duplicates | lost | attempts p50 / p95 / max | requests (faulted) | wall time | ms per post (vs no faults) |\n| --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |';
   const rows = outcomes.map((outcome) => {
     const perPost = outcome.wallMs / outcome.scenario.posts;
     const rate = ((100 * outcome.succeeded) / outcome.scenario.posts).toFixed(2);
@@ -159,7 +235,7 @@ async function main(): Promise<void> {
     '250 ms, retry-after 0. Success = the post reported success; lost = reported posted but absent or not verifiable;',
     'duplicates = extra check runs for one (commit, name, digest). `retries` counts failures (5xx, timeouts, resets);',
     'rate-limit answers (429, rate-limit 403s) are budgeted by total waiting time (`rate-limit-wait`, default 10m).',
-    'The concurrent scenarios start every poster at once and use the client\'s defaults (retries 3, retry delay 2 s,',
+    "The concurrent scenarios start every poster at once and use the client's defaults (retries 3, retry delay 2 s,",
     'request timeout 30 s, rate-limit-wait 10m) against a content-creation limit scaled down to 20 writes a second,',
     'answered with `retry-after` as the test server does; no time scale is used.',
     'A 100-post warm-up runs first and is not reported.',

@@ -6,18 +6,42 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
-import { generateKeyPair, loadPrivateKey, loadTrustedKeys, signDetached, verifyDetached } from '../packages/signing/src/index.js';
+import {
+  generateKeyPair,
+  loadPrivateKey,
+  loadTrustedKeys,
+  signDetached,
+  verifyDetached,
+} from '../packages/signing/src/index.js';
 import { writeBenchmarkSection } from './benchmark-doc.js';
 
 const args = process.argv.slice(2);
 const OUTPUT = args.includes('--write') ? args[args.indexOf('--write') + 1] : 'docs/benchmarks.md';
 
 function results(bytes: number): Uint8Array {
-  const failure = (index: number) => ({ name: `suite ${index} › case ${index}`, message: `expected ${index} to be ${index + 1} 💥 ünïcödé`, file: `src/f${index}.ts`, line: index + 1 });
+  const failure = (index: number) => ({
+    name: `suite ${index} › case ${index}`,
+    message: `expected ${index} to be ${index + 1} 💥 ünïcödé`,
+    file: `src/f${index}.ts`,
+    line: index + 1,
+  });
   // Each failure is about the same size, so the count can be computed instead of searched for.
   const count = Math.max(1, Math.round(bytes / Buffer.byteLength(JSON.stringify(failure(100000), null, 2))));
   const failures = Array.from({ length: count }, (_, index) => failure(index));
-  return Buffer.from(JSON.stringify({ version: 1, repository: 'bench/bench', commit: 'a'.repeat(40), conclusion: 'failure', tests: { passed: 1, failed: count, skipped: 0 }, failures }, null, 2));
+  return Buffer.from(
+    JSON.stringify(
+      {
+        version: 1,
+        repository: 'bench/bench',
+        commit: 'a'.repeat(40),
+        conclusion: 'failure',
+        tests: { passed: 1, failed: count, skipped: 0 },
+        failures,
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 async function median(runs: number, task: () => Promise<unknown> | unknown): Promise<number> {
@@ -40,7 +64,10 @@ async function main(): Promise<void> {
       const key = await loadPrivateKey(pair.privateKey, '');
       const ring = await loadTrustedKeys([pair.publicKey]);
       const publicKey = await openpgp.readKey({ armoredKey: pair.publicKey });
-      execFileSync('gpg', ['--homedir', home, '--batch', '--quiet', '--import'], { input: pair.publicKey, stdio: ['pipe', 'ignore', 'ignore'] });
+      execFileSync('gpg', ['--homedir', home, '--batch', '--quiet', '--import'], {
+        input: pair.publicKey,
+        stdio: ['pipe', 'ignore', 'ignore'],
+      });
       for (const size of [2_000, 1_000_000, 10_000_000]) {
         const data = results(size);
         const runs = size > 1_000_000 ? 5 : 21;
@@ -51,14 +78,25 @@ async function main(): Promise<void> {
         const sign = await median(runs, () => signDetached(data, key));
         const verify = await median(runs, () => verifyDetached(data, signature, ring));
         const verifyDefault = await median(runs, async () => {
-          const result = await openpgp.verify({ message: await openpgp.createMessage({ binary: data }), signature: await openpgp.readSignature({ armoredSignature: signature }), verificationKeys: publicKey });
+          const result = await openpgp.verify({
+            message: await openpgp.createMessage({ binary: data }),
+            signature: await openpgp.readSignature({ armoredSignature: signature }),
+            verificationKeys: publicKey,
+          });
           await result.signatures[0].verified;
         });
         const gpg = await median(runs, () => {
-          const run = spawnSync('gpg', ['--homedir', home, '--batch', '--status-fd', '1', '--verify', `${dataFile}.asc`, dataFile], { encoding: 'utf8' });
+          const run = spawnSync(
+            'gpg',
+            ['--homedir', home, '--batch', '--status-fd', '1', '--verify', `${dataFile}.asc`, dataFile],
+            { encoding: 'utf8' },
+          );
           if (!run.stdout.includes('VALIDSIG')) throw new Error('gpg did not verify the benchmark signature');
         });
-        const label = data.length >= 1_000_000 ? `${(data.length / 1_000_000).toFixed(1)} MB` : `${(data.length / 1000).toFixed(1)} KB`;
+        const label =
+          data.length >= 1_000_000
+            ? `${(data.length / 1_000_000).toFixed(1)} MB`
+            : `${(data.length / 1000).toFixed(1)} KB`;
         rows.push(
           `| ${algorithm} | ${label} | ${sign.toFixed(1)} | ${verify.toFixed(1)} | ${verifyDefault.toFixed(1)} (${(verifyDefault / verify).toFixed(1)}x) | ${gpg.toFixed(1)} (${(gpg / verify).toFixed(1)}x) |`,
         );

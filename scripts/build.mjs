@@ -27,16 +27,36 @@ await import('./bundle.js');
 `;
 
 // The results validator is precompiled from the schema (nothing compiles at start-up); refuse to bundle a stale one.
-execFileSync(process.execPath, [join(root, 'scripts', 'generate-validator.mjs'), '--check'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+execFileSync(process.execPath, [join(root, 'scripts', 'generate-validator.mjs'), '--check'], {
+  cwd: root,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 
 for (const [name, entry] of Object.entries(ENTRIES)) {
   const out = join(outRoot, name);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  execFileSync(process.execPath, [ncc, 'build', join(root, entry), '-o', out, '-q', '--transpile-only', '--license', 'licenses.txt', '--target', 'es2022', '--minify'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [
+      ncc,
+      'build',
+      join(root, entry),
+      '-o',
+      out,
+      '-q',
+      '--transpile-only',
+      '--license',
+      'licenses.txt',
+      '--target',
+      'es2022',
+      '--minify',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   // ncc's ESM output only runs beside a package.json that says "module".
   writeFileSync(join(out, 'package.json'), '{\n  "type": "module"\n}\n');
   // index.js is a tiny bootstrap that turns on V8's compile cache (Node 22.1+; a no-op on older Node) before the
@@ -45,7 +65,10 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
   // ncc minifies the entry chunk only; the lazily loaded chunks (dynamic import()) get the same treatment here.
   for (const chunk of readdirSync(out).filter((file) => /^\d+\.index\.js$/.test(file))) {
     const path = join(out, chunk);
-    writeFileSync(path, minifySync(readFileSync(path, 'utf8'), { module: true, compress: true, mangle: true, ecma: 2022 }).code);
+    writeFileSync(
+      path,
+      minifySync(readFileSync(path, 'utf8'), { module: true, compress: true, mangle: true, ecma: 2022 }).code,
+    );
   }
   writeFileSync(join(out, 'index.js'), BOOTSTRAP);
   if (name === 'cli') {

@@ -26,7 +26,11 @@ interface Run {
 async function ciSigning(args: string[], env: NodeJS.ProcessEnv = {}, options: { hide?: RegExp } = {}): Promise<Run> {
   const shown = args.map((arg) => arg.split(work).join('.'));
   process.stdout.write(`$ ci-signing ${shown.map((arg) => (/\s/.test(arg) ? `'${arg}'` : arg)).join(' ')}\n`);
-  const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, ...args], {
+    env: { ...process.env, ...env },
+    cwd: work,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -34,7 +38,12 @@ async function ciSigning(args: string[], env: NodeJS.ProcessEnv = {}, options: {
   const status = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
   // Lines the caller hides (attempts= when nothing was retried, the next steps of a throwaway key) stay out.
   const show = (text: string) => {
-    const kept = options.hide ? text.split('\n').filter((line) => line && !options.hide?.test(line)).map((line) => `${line}\n`) : [text];
+    const kept = options.hide
+      ? text
+          .split('\n')
+          .filter((line) => line && !options.hide?.test(line))
+          .map((line) => `${line}\n`)
+      : [text];
     return kept.join('').split(work).join('.');
   };
   process.stdout.write(show(stderr) + show(stdout));
@@ -72,10 +81,20 @@ interface Context {
 
 /** The verifier's verdict on one commit, read from GitHub: verified, and its one-line reason when not. */
 async function verdict(commit: string, context: Context): Promise<{ verified: boolean; reason: string }> {
-  const run = await ciSigning([...context.verifyArgs(commit), '--format', 'json'], { GITHUB_TOKEN: context.token }, { hide: /./ });
-  const parsed = JSON.parse(run.stdout || '{}') as { verified?: string; entries?: { error?: { code: string; message: string } }[] };
+  const run = await ciSigning(
+    [...context.verifyArgs(commit), '--format', 'json'],
+    { GITHUB_TOKEN: context.token },
+    { hide: /./ },
+  );
+  const parsed = JSON.parse(run.stdout || '{}') as {
+    verified?: string;
+    entries?: { error?: { code: string; message: string } }[];
+  };
   const error = parsed.entries?.[0]?.error;
-  return { verified: run.status === 0 && parsed.verified === 'true', reason: error ? `${error.code}: ${error.message}` : '' };
+  return {
+    verified: run.status === 0 && parsed.verified === 'true',
+    reason: error ? `${error.code}: ${error.message}` : '',
+  };
 }
 
 async function main(): Promise<number> {
@@ -91,9 +110,20 @@ async function main(): Promise<number> {
     apiUrl,
     repository,
     verifyArgs: (sha) => [
-      'verify', '--repository', repository, '--sha', sha, '--trusted-keys-file', join(keys, 'public-key.asc'),
+      'verify',
+      '--repository',
+      repository,
+      '--sha',
+      sha,
+      '--trusted-keys-file',
+      join(keys, 'public-key.asc'),
       // Posted already: verify at once rather than wait for a run that can decide.
-      '--api-url', apiUrl, '--max-age', '24h', '--wait-timeout', '0',
+      '--api-url',
+      apiUrl,
+      '--max-age',
+      '24h',
+      '--wait-timeout',
+      '0',
     ],
   };
   const auth = { GITHUB_TOKEN: token };
@@ -104,7 +134,17 @@ async function main(): Promise<number> {
     step('1. keygen on the trusted runner');
     const passphraseFile = join(work, 'passphrase.txt');
     writeFileSync(passphraseFile, `${randomBytes(18).toString('base64')}\n`, { mode: 0o600 });
-    const keygen = ['keygen', '--name', 'Demo build box', '--email', 'ci@widgets.example', '--out-dir', keys, '--passphrase-file', passphraseFile];
+    const keygen = [
+      'keygen',
+      '--name',
+      'Demo build box',
+      '--email',
+      'ci@widgets.example',
+      '--out-dir',
+      keys,
+      '--passphrase-file',
+      passphraseFile,
+    ];
     const fingerprint = must(await ciSigning(keygen), 'keygen').stdout.trim();
 
     step('2. the CI writes its results (ci-results v1): what gets signed');
@@ -119,12 +159,18 @@ async function main(): Promise<number> {
 
     step('4. post as a check run');
     const postArgs = ['--api-url', apiUrl, '--retry-delay', '1'];
-    const posting = must(await ciSigning(['post', '--results-file', resultsFile, ...postArgs], auth, { hide: /^attempts=/ }), 'post');
+    const posting = must(
+      await ciSigning(['post', '--results-file', resultsFile, ...postArgs], auth, { hide: /^attempts=/ }),
+      'post',
+    );
     // The attempts count is news only when something was retried.
-    if (/retrying in/.test(posting.stderr)) process.stdout.write(`${/attempts=\d+/.exec(posting.stdout)?.[0] ?? ''} (retried)\n`);
+    if (/retrying in/.test(posting.stderr))
+      process.stdout.write(`${/attempts=\d+/.exec(posting.stdout)?.[0] ?? ''} (retried)\n`);
     const checkRunId = /check-run-id=(\d+)/.exec(posting.stdout)?.[1];
     if (server) {
-      const run = server.checkRuns(...(repository.split('/') as [string, string])).find((candidate) => String(candidate.id) === checkRunId);
+      const run = server
+        .checkRuns(...(repository.split('/') as [string, string]))
+        .find((candidate) => String(candidate.id) === checkRunId);
       if (run) {
         step('what GitHub shows on the commit: the check run');
         process.stdout.write(`${run.name}: ${run.conclusion} - ${run.output.title}\n\n${run.output.summary}\n`);
@@ -139,7 +185,10 @@ async function main(): Promise<number> {
     step('6. the same flow refuses forgeries');
     const forgeries = await refuseForgeries(context, { signArgs, postArgs, commit });
 
-    const failed = [...(verified.status === 0 ? [] : ['the genuine result was not VERIFIED']), ...forgeries.filter(Boolean)];
+    const failed = [
+      ...(verified.status === 0 ? [] : ['the genuine result was not VERIFIED']),
+      ...forgeries.filter(Boolean),
+    ];
     if (failed.length === 0) {
       process.stdout.write('\nmain job: VERIFIED, and 4 forgeries refused\n');
       return 0;
@@ -153,11 +202,15 @@ async function main(): Promise<number> {
 }
 
 /** Four forgeries, each on a commit of its own; '' for each refused with the expected code, else what held. */
-async function refuseForgeries(context: Context, genuine: { signArgs: string[]; postArgs: string[]; commit: string }): Promise<string[]> {
+async function refuseForgeries(
+  context: Context,
+  genuine: { signArgs: string[]; postArgs: string[]; commit: string },
+): Promise<string[]> {
   const auth = { GITHUB_TOKEN: context.token };
   const quiet = { hide: /./ };
   const newCommit = () => randomBytes(20).toString('hex');
-  const post = async (file: string) => must(await ciSigning(['post', '--results-file', file, ...genuine.postArgs], auth, quiet), 'post');
+  const post = async (file: string) =>
+    must(await ciSigning(['post', '--results-file', file, ...genuine.postArgs], auth, quiet), 'post');
   const cases: { title: string; code: string; forge: (commit: string) => Promise<void> }[] = [
     {
       title: 'a result signed by a key that is not trusted',
@@ -166,8 +219,22 @@ async function refuseForgeries(context: Context, genuine: { signArgs: string[]; 
         const file = join(work, 'untrusted.json');
         writeFileSync(file, resultsFor(commit, context.repository));
         const other = join(work, 'laptop-key');
-        must(await ciSigning(['keygen', '--name', 'Laptop', '--email', 'me@example.com', '--out-dir', other, '--no-passphrase'], {}, quiet), 'keygen');
-        must(await ciSigning(['sign', '--results-file', file, '--private-key-file', join(other, 'private-key.asc')], {}, quiet), 'sign');
+        must(
+          await ciSigning(
+            ['keygen', '--name', 'Laptop', '--email', 'me@example.com', '--out-dir', other, '--no-passphrase'],
+            {},
+            quiet,
+          ),
+          'keygen',
+        );
+        must(
+          await ciSigning(
+            ['sign', '--results-file', file, '--private-key-file', join(other, 'private-key.asc')],
+            {},
+            quiet,
+          ),
+          'sign',
+        );
         await post(file);
       },
     },
@@ -181,7 +248,10 @@ async function refuseForgeries(context: Context, genuine: { signArgs: string[]; 
       code: 'SIGNATURE_INVALID',
       forge: async (commit) => {
         const file = join(work, 'altered.json');
-        const failing = resultsFor(commit, context.repository, { conclusion: 'failure', tests: { passed: 409, failed: 3, skipped: 3 } });
+        const failing = resultsFor(commit, context.repository, {
+          conclusion: 'failure',
+          tests: { passed: 409, failed: 3, skipped: 3 },
+        });
         writeFileSync(file, failing);
         must(await ciSigning(['sign', '--results-file', file, ...genuine.signArgs], {}, quiet), 'sign');
         writeFileSync(file, failing.replace('"failure"', '"success"').replace('"failed": 3', '"failed": 0'));
@@ -207,21 +277,39 @@ async function refuseForgeries(context: Context, genuine: { signArgs: string[]; 
     const { verified, reason } = await verdict(commit, context);
     const held = !verified && reason.startsWith(`${forgery.code}:`);
     process.stdout.write(`${held ? 'refused' : 'NOT REFUSED AS EXPECTED'}: ${reason || 'verified'}\n`);
-    outcomes.push(held ? '' : `${forgery.title} was ${verified ? 'accepted' : `refused with ${reason || 'no reason'}, not ${forgery.code}`}`);
+    outcomes.push(
+      held
+        ? ''
+        : `${forgery.title} was ${verified ? 'accepted' : `refused with ${reason || 'no reason'}, not ${forgery.code}`}`,
+    );
   }
   return outcomes;
 }
 
 /** What anyone with checks: write can do: copy a genuine check run's output onto another commit. */
 async function replay(context: Context, from: string, to: string): Promise<void> {
-  const headers = { authorization: `Bearer ${context.token}`, accept: 'application/vnd.github+json', 'content-type': 'application/json' };
+  const headers = {
+    authorization: `Bearer ${context.token}`,
+    accept: 'application/vnd.github+json',
+    'content-type': 'application/json',
+  };
   const base = `${context.apiUrl}/repos/${context.repository}`;
   const listed = await fetch(`${base}/commits/${from}/check-runs?check_name=local-ci`, { headers });
-  const { check_runs: runs } = (await listed.json()) as { check_runs: { output: { title: string; summary: string; text: string } }[] };
+  const { check_runs: runs } = (await listed.json()) as {
+    check_runs: { output: { title: string; summary: string; text: string } }[];
+  };
   const { title, summary, text } = runs[0].output;
-  const body = { name: 'local-ci', head_sha: to, status: 'completed', conclusion: 'success', output: { title, summary, text } };
+  const body = {
+    name: 'local-ci',
+    head_sha: to,
+    status: 'completed',
+    conclusion: 'success',
+    output: { title, summary, text },
+  };
   const created = await fetch(`${base}/check-runs`, { method: 'POST', headers, body: JSON.stringify(body) });
-  process.stdout.write(`POST /repos/${context.repository}/check-runs (head_sha ${to}, output copied from ${from}): ${created.status}\n`);
+  process.stdout.write(
+    `POST /repos/${context.repository}/check-runs (head_sha ${to}, output copied from ${from}): ${created.status}\n`,
+  );
   if (!created.ok) throw new Error(`replaying the check run failed: ${created.status}`);
 }
 
@@ -230,9 +318,15 @@ function gpgCheck(publicKey: string, resultsFile: string): void {
   const home = mkdtempSync(join(tmpdir(), 'ci-signing-demo-gpg-'));
   try {
     execFileSync('gpg', ['--homedir', home, '--batch', '--quiet', '--import', publicKey], { stdio: 'pipe' });
-    const status = spawnSync('gpg', ['--homedir', home, '--batch', '--status-fd', '1', '--verify', `${resultsFile}.asc`, resultsFile], { encoding: 'utf8' });
+    const status = spawnSync(
+      'gpg',
+      ['--homedir', home, '--batch', '--status-fd', '1', '--verify', `${resultsFile}.asc`, resultsFile],
+      { encoding: 'utf8' },
+    );
     const valid = /\[GNUPG:\] VALIDSIG (\w+)/.exec(status.stdout);
-    process.stdout.write(`$ gpg --verify ci-results.json.asc ci-results.json\n${valid ? `gpg: VALIDSIG ${valid[1]}` : `gpg did not accept the signature:\n${status.stderr}`}\n`);
+    process.stdout.write(
+      `$ gpg --verify ci-results.json.asc ci-results.json\n${valid ? `gpg: VALIDSIG ${valid[1]}` : `gpg did not accept the signature:\n${status.stderr}`}\n`,
+    );
   } catch {
     process.stdout.write('(gpg not available: skipped the GnuPG cross-check)\n');
   } finally {

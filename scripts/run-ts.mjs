@@ -13,7 +13,21 @@ if (!script) {
   process.exit(2);
 }
 const out = join(root, 'lib', basename(script, '.ts'));
-execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', resolve(script), '-o', out, '-q', '--transpile-only', '--target', 'es2022'], { stdio: 'inherit', cwd: root });
+execFileSync(
+  process.execPath,
+  [
+    join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+    'build',
+    resolve(script),
+    '-o',
+    out,
+    '-q',
+    '--transpile-only',
+    '--target',
+    'es2022',
+  ],
+  { stdio: 'inherit', cwd: root },
+);
 writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
 const run = spawnSync(process.execPath, [join(out, 'index.js'), ...args], { stdio: 'inherit', cwd: root });
 process.exit(run.status ?? 1);

@@ -38,7 +38,10 @@ export interface TestKey {
 }
 
 /** A real v4 ed25519 (legacy EdDSA) key, as GnuPG 2.2 reads them. */
-export async function makeKey(name = 'Test signer', options: { passphrase?: string; keyExpirationTime?: number; date?: Date } = {}): Promise<TestKey> {
+export async function makeKey(
+  name = 'Test signer',
+  options: { passphrase?: string; keyExpirationTime?: number; date?: Date } = {},
+): Promise<TestKey> {
   const passphrase = options.passphrase ?? `pass-${randomBytes(9).toString('hex')}`;
   const { privateKey, publicKey, revocationCertificate } = await openpgp.generateKey({
     type: 'ecc',
@@ -60,7 +63,10 @@ export function temporaryFolder(prefix = 'ci-signing-test-'): { path: string; re
 }
 
 /** Awaits a promise that must reject with an error of the given class, and returns that error. */
-export async function rejection<T extends Error>(promise: Promise<unknown>, type: abstract new (...args: never[]) => T): Promise<T> {
+export async function rejection<T extends Error>(
+  promise: Promise<unknown>,
+  type: abstract new (...args: never[]) => T,
+): Promise<T> {
   try {
     await promise;
   } catch (error) {

@@ -1,7 +1,16 @@
 // Runs the bundled actions and CLI as separate processes, the way the runner does:
 // inputs as INPUT_<NAME> variables, outputs through the GITHUB_OUTPUT file.
 import { execFileSync, spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +49,8 @@ function runtime(name: string, node: string): Runtime {
 
 /** The machine's node and Node 24; one entry when they are the same binary. */
 export const RUNTIMES: Runtime[] = [runtime('machine', machineNode())];
-if (existsSync(NODE24) && realpathSync(NODE24) !== realpathSync(RUNTIMES[0].node)) RUNTIMES.push(runtime('node24', NODE24));
+if (existsSync(NODE24) && realpathSync(NODE24) !== realpathSync(RUNTIMES[0].node))
+  RUNTIMES.push(runtime('node24', NODE24));
 
 let current: Runtime = RUNTIMES[0];
 /** Which node runAction and runCli use; a test file that imports others sets it first (node24.test.ts). */
@@ -69,9 +79,17 @@ function baseEnvironment(): NodeJS.ProcessEnv {
   return { PATH, HOME, TMPDIR, LANG };
 }
 
-export function runProcess(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number } = {}): Promise<ProcessResult> {
+export function runProcess(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number } = {},
+): Promise<ProcessResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: options.env ?? baseEnvironment(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? ROOT,
+      env: options.env ?? baseEnvironment(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -108,7 +126,12 @@ export function parseOutputFile(text: string): Record<string, string> {
 }
 
 /** Runs dist/<name>/index.js with the given inputs, as the runner runs a `node24` action, on currentRuntime(). */
-export async function runAction(name: 'sign' | 'post' | 'verify', inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<ActionResult> {
+export async function runAction(
+  name: 'sign' | 'post' | 'verify',
+  inputs: Record<string, string>,
+  env: NodeJS.ProcessEnv = {},
+  cwd?: string,
+): Promise<ActionResult> {
   const folder = mkdtempSync(join(tmpdir(), `ci-signing-${name}-`));
   const outputFile = join(folder, 'output');
   const summaryFile = join(folder, 'summary');
@@ -119,9 +142,21 @@ export async function runAction(name: 'sign' | 'post' | 'verify', inputs: Record
   try {
     const result = await runProcess(current.node, [join(ROOT, 'dist', name, 'index.js')], {
       cwd,
-      env: { ...baseEnvironment(), GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: folder, ...inputEnv, ...env },
+      env: {
+        ...baseEnvironment(),
+        GITHUB_OUTPUT: outputFile,
+        GITHUB_STEP_SUMMARY: summaryFile,
+        RUNNER_TEMP: folder,
+        ...inputEnv,
+        ...env,
+      },
     });
-    return { ...result, outputs: parseOutputFile(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), log: result.stdout + result.stderr };
+    return {
+      ...result,
+      outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+      summary: readFileSync(summaryFile, 'utf8'),
+      log: result.stdout + result.stderr,
+    };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -129,5 +164,8 @@ export async function runAction(name: 'sign' | 'post' | 'verify', inputs: Record
 
 /** Runs the bundled CLI, dist/cli/index.js. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<ProcessResult> {
-  return runProcess(current.node, [join(ROOT, 'dist', 'cli', 'index.js'), ...args], { cwd, env: { ...baseEnvironment(), ...env } });
+  return runProcess(current.node, [join(ROOT, 'dist', 'cli', 'index.js'), ...args], {
+    cwd,
+    env: { ...baseEnvironment(), ...env },
+  });
 }

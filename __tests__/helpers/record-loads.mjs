@@ -3,5 +3,7 @@
 import { register } from 'node:module';
 
 if (process.env.CI_SIGNING_RECORD_LOADS) {
-  register(new URL('./record-loads-hooks.mjs', import.meta.url), { data: { file: process.env.CI_SIGNING_RECORD_LOADS } });
+  register(new URL('./record-loads-hooks.mjs', import.meta.url), {
+    data: { file: process.env.CI_SIGNING_RECORD_LOADS },
+  });
 }

@@ -12,7 +12,8 @@ export function snapshotFiles(folder: string): (name: string, rendered: string) 
       writeFileSync(file, rendered);
       return;
     }
-    if (!existsSync(file)) throw new Error(`${file} is missing; run the tests once with UPDATE_SNAPSHOTS=1 and commit it.`);
+    if (!existsSync(file))
+      throw new Error(`${file} is missing; run the tests once with UPDATE_SNAPSHOTS=1 and commit it.`);
     expect(rendered).toBe(readFileSync(file, 'utf8'));
   };
 }

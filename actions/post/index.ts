@@ -17,7 +17,10 @@ function readInputs(): PostRequest {
     requestTimeout: input('request-timeout'),
     rateLimitWait: input('rate-limit-wait'),
     apiUrl: apiUrl(process.env),
-    detailsUrl: server && runId && process.env.GITHUB_REPOSITORY ? `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${runId}` : undefined,
+    detailsUrl:
+      server && runId && process.env.GITHUB_REPOSITORY
+        ? `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${runId}`
+        : undefined,
     log: (line) => core.info(line),
     warn: (line) => core.warning(line),
   };
@@ -29,7 +32,9 @@ await runStep(async () => {
   core.setOutput('check-run-url', outcome.checkRunUrl);
   core.setOutput('attempts', String(outcome.attempts));
   core.setOutput('signed', String(outcome.signed));
-  core.info(`${outcome.created ? 'Created' : 'Updated'} check run ${outcome.checkRunId} (${outcome.checkRunUrl}) in ${outcome.attempts} HTTP attempt(s).`);
+  core.info(
+    `${outcome.created ? 'Created' : 'Updated'} check run ${outcome.checkRunId} (${outcome.checkRunUrl}) in ${outcome.attempts} HTTP attempt(s).`,
+  );
   await writeSummary(
     `### ci-signing: results posted\n\n${outcome.signed ? 'Signed' : '⚠️ Unsigned'} results posted as check run [#${outcome.checkRunId}](${outcome.checkRunUrl}) in ${outcome.attempts} HTTP attempt(s).\n`,
   );

@@ -8,7 +8,11 @@ export function input(name: string, options: { trim?: boolean } = {}): string {
 
 export function requiredInput(name: string): string {
   const value = core.getInput(name);
-  if (!value) throw new UsageError(`input ${name} is required but empty`, `Set ${name} in the step's with: block${name === 'private-key' ? ' from a secret' : ''}.`);
+  if (!value)
+    throw new UsageError(
+      `input ${name} is required but empty`,
+      `Set ${name} in the step's with: block${name === 'private-key' ? ' from a secret' : ''}.`,
+    );
   return value;
 }
 

@@ -1,5 +1,11 @@
 import * as core from '@actions/core';
-import { collectResultsFile, defaultSha, maskSecret, signResultsFile, type SignRequest } from '../../packages/operations/src/index.js';
+import {
+  collectResultsFile,
+  defaultSha,
+  maskSecret,
+  signResultsFile,
+  type SignRequest,
+} from '../../packages/operations/src/index.js';
 import { withDefault } from '../../packages/defaults/src/index.js';
 import { safeLine } from '../../packages/errors/src/index.js';
 import { renderSignSummary } from './summary.js';
@@ -26,7 +32,10 @@ function readInputs(): SignRequest {
 
 /** With reports, collect them into results-file first; the action owns that file, so it is replaced. */
 async function collectFirst(resultsFile: string): Promise<void> {
-  const reports = input('reports').split('\n').map((line) => line.trim()).filter(Boolean);
+  const reports = input('reports')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   if (reports.length === 0) return;
   const outcome = await collectResultsFile({
     reports,
@@ -49,6 +58,8 @@ await runStep(async () => {
   core.setOutput('signature-file', outcome.signatureFile);
   core.setOutput('fingerprint', outcome.fingerprint);
   core.setOutput('digest', outcome.digest);
-  core.info(`Signed ${request.resultsFile} (${outcome.digest}) with key ${outcome.fingerprint}; signature: ${outcome.signatureFile}`);
+  core.info(
+    `Signed ${request.resultsFile} (${outcome.digest}) with key ${outcome.fingerprint}; signature: ${outcome.signatureFile}`,
+  );
   await writeSummary(renderSignSummary(request.resultsFile, outcome));
 });

@@ -28,7 +28,12 @@ function readInputs(): VerifyRequest {
     waitTimeout: input('wait-timeout'),
     waitInterval: input('wait-interval'),
     event,
-    github: { token, baseUrl: apiUrl(process.env), rateLimitWait: input('rate-limit-wait'), log: (line) => core.info(line) },
+    github: {
+      token,
+      baseUrl: apiUrl(process.env),
+      rateLimitWait: input('rate-limit-wait'),
+      log: (line) => core.info(line),
+    },
   };
 }
 
@@ -49,7 +54,9 @@ await runStep(
         const fix = entry.report.error?.fix ? ` Fix: ${entry.report.error.fix}` : '';
         failures.push(safeLine(`${entry.name}: ${failed.title} failed: ${failed.detail}${fix}`));
       } else {
-        core.info(`${entry.name}: verified (signer ${entry.report.fingerprint || 'none, unsigned'}, signed at ${entry.report.signedAt || '-'}).`);
+        core.info(
+          `${entry.name}: verified (signer ${entry.report.fingerprint || 'none, unsigned'}, signed at ${entry.report.signedAt || '-'}).`,
+        );
       }
     }
     // Each refusal is named; several check names give one line each.

@@ -38,8 +38,15 @@ describe('createGitHubClient', () => {
     expect(harness.server.requests).toHaveLength(2);
     expect(harness.server.requests[0]?.fault).toBe(kind);
     expect(logs).toHaveLength(1);
-    const progress = kind.includes('rate-limit') || kind.includes('429') ? '(primary|secondary) rate limit; \\d+m \\d+s of rate-limit-wait left' : 'attempt 1 of 4';
-    expect(logs[0]).toMatch(new RegExp(`on GET /repos/octo-org/octo-repo/commits/${SHA}/check-runs; retrying in \\d+\\.\\d s.* \\(${progress}\\)$`));
+    const progress =
+      kind.includes('rate-limit') || kind.includes('429')
+        ? '(primary|secondary) rate limit; \\d+m \\d+s of rate-limit-wait left'
+        : 'attempt 1 of 4';
+    expect(logs[0]).toMatch(
+      new RegExp(
+        `on GET /repos/octo-org/octo-repo/commits/${SHA}/check-runs; retrying in \\d+\\.\\d s.* \\(${progress}\\)$`,
+      ),
+    );
   });
 
   it('waits 1x, 2x, 4x the retry delay, logs each wait, and the logged waits are the waits taken', async () => {
@@ -49,8 +56,12 @@ describe('createGitHubClient', () => {
     await github.request(LIST, params);
     const elapsed = Date.now() - started;
     expect(logs).toEqual([
-      expect.stringMatching(/^GitHub answered 503 \(Service Unavailable\) on GET .*; retrying in 0\.1 s \(attempt 1 of 4\)$/),
-      expect.stringMatching(/^GitHub answered 500 \(Internal Server Error\) on GET .*; retrying in 0\.3 s \(attempt 2 of 4\)$/),
+      expect.stringMatching(
+        /^GitHub answered 503 \(Service Unavailable\) on GET .*; retrying in 0\.1 s \(attempt 1 of 4\)$/,
+      ),
+      expect.stringMatching(
+        /^GitHub answered 500 \(Internal Server Error\) on GET .*; retrying in 0\.3 s \(attempt 2 of 4\)$/,
+      ),
       expect.stringMatching(/^GitHub answered 502 \(Bad Gateway\) on GET .*; retrying in 0\.6 s \(attempt 3 of 4\)$/),
     ]);
     expect(elapsed).toBeGreaterThanOrEqual(150 + 300 + 600 - 20);
@@ -59,12 +70,26 @@ describe('createGitHubClient', () => {
   });
 
   it('rate-limit answers are budgeted by waiting time: they do not use up the retries meant for failures', async () => {
-    harness.server.setFaults({ script: ['status-503', 'status-429-retry-after', 'status-500', 'secondary-rate-limit', 'status-504', 'primary-rate-limit'], retryAfterSeconds: 0 });
+    harness.server.setFaults({
+      script: [
+        'status-503',
+        'status-429-retry-after',
+        'status-500',
+        'secondary-rate-limit',
+        'status-504',
+        'primary-rate-limit',
+      ],
+      retryAfterSeconds: 0,
+    });
     const github = client();
     const response = await github.request<{ total_count: number }>(LIST, params);
     expect(response.status).toBe(200);
     expect(github.attempts).toBe(7);
-    expect(logs.map((line) => /\((attempt \d of 4|\w+ rate limit); /.exec(line)?.[1] ?? /\((attempt \d of 4)\)$/.exec(line)?.[1])).toEqual([
+    expect(
+      logs.map(
+        (line) => /\((attempt \d of 4|\w+ rate limit); /.exec(line)?.[1] ?? /\((attempt \d of 4)\)$/.exec(line)?.[1],
+      ),
+    ).toEqual([
       'attempt 1 of 4',
       'secondary rate limit',
       'attempt 2 of 4',
@@ -88,14 +113,16 @@ describe('createGitHubClient', () => {
     const error = await failure(client({ rateLimitWaitMs: 10_000 }).request(LIST, params));
     expect(Date.now() - started).toBeLessThan(1000);
     expect(error.code).toBe('GITHUB_RATE_LIMITED');
-    expect(error.message).toMatch(/still rate limited .*secondary rate limit.* after waiting 0s; GitHub asks for 30s more, beyond rate-limit-wait 10s\.$/);
+    expect(error.message).toMatch(
+      /still rate limited .*secondary rate limit.* after waiting 0s; GitHub asks for 30s more, beyond rate-limit-wait 10s\.$/,
+    );
     expect(error.fix).toMatch(/raise rate-limit-wait/);
     expect(error.outcomeUnknown).toBe(false);
     expect(error.status).toBe(403);
     expect(harness.server.requests).toHaveLength(1);
   });
 
-  it('waits at least a minute on a secondary rate limit without retry-after (GitHub\'s docs), not 2, 4, 8 s', async () => {
+  it("waits at least a minute on a secondary rate limit without retry-after (GitHub's docs), not 2, 4, 8 s", async () => {
     harness.server.setFaults({ script: ['secondary-rate-limit'], retryAfterHeader: false });
     const error = await failure(client({ rateLimitWaitMs: 59_000 }).request(LIST, params));
     expect(error.code).toBe('GITHUB_RATE_LIMITED');
@@ -109,7 +136,9 @@ describe('createGitHubClient', () => {
     const started = Date.now();
     await github.request(LIST, params);
     expect(Date.now() - started).toBeGreaterThanOrEqual(990);
-    expect(logs[0]).toMatch(/GitHub answered 429 \(Too Many Requests\) ".*secondary rate limit.*" on GET .*; retrying in 1\.0 s as retry-after asks/);
+    expect(logs[0]).toMatch(
+      /GitHub answered 429 \(Too Many Requests\) ".*secondary rate limit.*" on GET .*; retrying in 1\.0 s as retry-after asks/,
+    );
 
     logs.length = 0;
     harness.server.setFaults({ script: ['primary-rate-limit'], retryAfterSeconds: 30 });
@@ -133,7 +162,9 @@ describe('createGitHubClient', () => {
     const error = await failure(github.request(LIST, params));
     expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
     expect(error.kind).toBe('github');
-    expect(error.message).toContain(`GET /repos/octo-org/octo-repo/commits/${SHA}/check-runs still failed after 3 HTTP attempts`);
+    expect(error.message).toContain(
+      `GET /repos/octo-org/octo-repo/commits/${SHA}/check-runs still failed after 3 HTTP attempts`,
+    );
     expect(error.message).toContain('503 (Service Unavailable)');
     expect(error.attempts).toBe(3);
     expect(error.outcomeUnknown).toBe(true);
@@ -161,25 +192,41 @@ describe('createGitHubClient', () => {
     const closed = await startGitHubApiServer();
     const url = closed.url;
     await closed.close();
-    const error = await failure(createGitHubClient({ token: 't', baseUrl: url, retries: 1, retryDelayMs: 1, log: (line) => logs.push(line) }).request(LIST, params));
+    const error = await failure(
+      createGitHubClient({
+        token: 't',
+        baseUrl: url,
+        retries: 1,
+        retryDelayMs: 1,
+        log: (line) => logs.push(line),
+      }).request(LIST, params),
+    );
     expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
     expect(error.message).toMatch(/ECONNREFUSED/);
     expect(error.outcomeUnknown).toBe(false);
   });
 
-  it.each([
-    ['an unknown token', 'nobody', 'GITHUB_BAD_TOKEN', 401],
-  ])('does not retry %s', async (_label, token, code, status) => {
-    const error = await failure(client({ token }).request(LIST, params));
-    expect(error).toMatchObject({ code, status, attempts: 1 });
-    expect(harness.server.requests).toHaveLength(1);
-    expect(logs).toEqual([]);
-  });
+  it.each([['an unknown token', 'nobody', 'GITHUB_BAD_TOKEN', 401]])(
+    'does not retry %s',
+    async (_label, token, code, status) => {
+      const error = await failure(client({ token }).request(LIST, params));
+      expect(error).toMatchObject({ code, status, attempts: 1 });
+      expect(harness.server.requests).toHaveLength(1);
+      expect(logs).toEqual([]);
+    },
+  );
 
-  it('does not retry a 422 and passes on GitHub\'s validation message', async () => {
+  it("does not retry a 422 and passes on GitHub's validation message", async () => {
     const github = client();
     const error = await failure(
-      github.request('POST /repos/{owner}/{repo}/check-runs', { owner: 'octo-org', repo: 'octo-repo', name: 'local-ci', head_sha: 'not-a-sha', status: 'completed', conclusion: 'success' }),
+      github.request('POST /repos/{owner}/{repo}/check-runs', {
+        owner: 'octo-org',
+        repo: 'octo-repo',
+        name: 'local-ci',
+        head_sha: 'not-a-sha',
+        status: 'completed',
+        conclusion: 'success',
+      }),
     );
     expect(error.code).toBe('GITHUB_VALIDATION_FAILED');
     expect(error.message).toContain('No commit found for SHA: not-a-sha');
@@ -210,7 +257,10 @@ describe('createGitHubClient', () => {
 
   it('retries the lookup on its own budget, then re-sends the write only if it did not land', async () => {
     // create: reset (unknown) -> lookup: 503, 429, ok (not there) -> create again: ok
-    harness.server.setFaults({ script: ['connection-reset', 'status-503', 'status-429-retry-after', null, null], retryAfterSeconds: 0 });
+    harness.server.setFaults({
+      script: ['connection-reset', 'status-503', 'status-429-retry-after', null, null],
+      retryAfterSeconds: 0,
+    });
     const github = client({ retries: 2 });
     const create = { owner: 'octo-org', repo: 'octo-repo', name: 'probe', head_sha: SHA, external_id: 'probe-2' };
     const response = await github.request<{ id: number }>('POST /repos/{owner}/{repo}/check-runs', create, {
@@ -230,15 +280,21 @@ describe('createGitHubClient', () => {
     harness.server.setFaults({ script: ['status-500', 'status-503', 'status-503'], retryAfterSeconds: 0 });
     const github = client({ retries: 1 });
     const error = await failure(
-      github.request('POST /repos/{owner}/{repo}/check-runs', { owner: 'octo-org', repo: 'octo-repo', name: 'probe', head_sha: SHA }, {
-        reconcile: async (lookup) => {
-          await lookup(LIST, params);
-          return undefined;
+      github.request(
+        'POST /repos/{owner}/{repo}/check-runs',
+        { owner: 'octo-org', repo: 'octo-repo', name: 'probe', head_sha: SHA },
+        {
+          reconcile: async (lookup) => {
+            await lookup(LIST, params);
+            return undefined;
+          },
         },
-      }),
+      ),
     );
     expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
-    expect(error.message).toMatch(/^GET \/repos\/.* still failed after 2 HTTP attempts; .*503.* while checking whether an earlier POST \/repos\/octo-org\/octo-repo\/check-runs had been applied\.$/);
+    expect(error.message).toMatch(
+      /^GET \/repos\/.* still failed after 2 HTTP attempts; .*503.* while checking whether an earlier POST \/repos\/octo-org\/octo-repo\/check-runs had been applied\.$/,
+    );
     expect(error.outcomeUnknown).toBe(true);
     expect(error.attempts).toBe(3);
     expect(harness.server.requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET']);
@@ -247,20 +303,28 @@ describe('createGitHubClient', () => {
   it('does not look up after a rate limit (the write was refused, not lost)', async () => {
     harness.server.setFaults({ script: ['secondary-rate-limit'], retryAfterSeconds: 0 });
     let lookups = 0;
-    await client().request('POST /repos/{owner}/{repo}/check-runs', { owner: 'octo-org', repo: 'octo-repo', name: 'probe', head_sha: SHA }, {
-      reconcile: async () => {
-        lookups++;
-        return undefined;
+    await client().request(
+      'POST /repos/{owner}/{repo}/check-runs',
+      { owner: 'octo-org', repo: 'octo-repo', name: 'probe', head_sha: SHA },
+      {
+        reconcile: async () => {
+          lookups++;
+          return undefined;
+        },
       },
-    });
+    );
     expect(lookups).toBe(0);
     expect(harness.server.checkRuns()).toHaveLength(1);
   });
 
   it('refuses a missing token or a base URL that is not http(s) before any request', () => {
     expect(() => client({ token: '' })).toThrow(expect.objectContaining({ code: 'GITHUB_TOKEN_MISSING' }));
-    expect(() => client({ baseUrl: 'api.github.com' })).toThrow(expect.objectContaining({ code: 'GITHUB_API_URL_INVALID' }));
-    expect(() => client({ baseUrl: 'ftp://example.com' })).toThrow(expect.objectContaining({ code: 'GITHUB_API_URL_INVALID' }));
+    expect(() => client({ baseUrl: 'api.github.com' })).toThrow(
+      expect.objectContaining({ code: 'GITHUB_API_URL_INVALID' }),
+    );
+    expect(() => client({ baseUrl: 'ftp://example.com' })).toThrow(
+      expect.objectContaining({ code: 'GITHUB_API_URL_INVALID' }),
+    );
     expect(harness.server.requests).toEqual([]);
   });
 
@@ -272,8 +336,13 @@ describe('createGitHubClient', () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toMatchObject({ code: 'GITHUB_API_URL_INVALID', message: expect.stringContaining('https://ghe.example.com/api/v3') });
-    expect(JSON.stringify({ message: (thrown as Error).message, fix: (thrown as { fix: string }).fix })).not.toMatch(/ghp_|ci:/);
+    expect(thrown).toMatchObject({
+      code: 'GITHUB_API_URL_INVALID',
+      message: expect.stringContaining('https://ghe.example.com/api/v3'),
+    });
+    expect(JSON.stringify({ message: (thrown as Error).message, fix: (thrown as { fix: string }).fix })).not.toMatch(
+      /ghp_|ci:/,
+    );
     let unparsable: unknown;
     try {
       client({ baseUrl: `not a url ${secret}` });

@@ -16,7 +16,10 @@ function codeOf(fn: () => unknown): string {
 }
 
 /** A block whose JSON payload is replaced by `edit(payload)`. */
-function withPayload(edit: (payload: Record<string, unknown>) => Record<string, unknown>, bytes = Buffer.from('{"a":1}')): string {
+function withPayload(
+  edit: (payload: Record<string, unknown>) => Record<string, unknown>,
+  bytes = Buffer.from('{"a":1}'),
+): string {
   const block = encodeEmbeddedBlock({ resultsBytes: bytes, signature: SIGNATURE });
   const lines = block.split('\n');
   lines[2] = JSON.stringify(edit(JSON.parse(lines[2])));
@@ -59,7 +62,13 @@ describe('embedded block round trip', () => {
     expect(lines).toHaveLength(4);
     const payload = JSON.parse(lines[2]);
     expect(Object.keys(payload).sort()).toEqual(['digest', 'encoding', 'format', 'results', 'signature', 'size']);
-    expect(payload).toMatchObject({ format: 'ci-signing/v1', encoding: 'gzip+base64', size: bytes.length, digest: digestOf(bytes), signature: SIGNATURE });
+    expect(payload).toMatchObject({
+      format: 'ci-signing/v1',
+      encoding: 'gzip+base64',
+      size: bytes.length,
+      digest: digestOf(bytes),
+      signature: SIGNATURE,
+    });
     expect(Buffer.from(payload.results, 'base64').subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
   });
 
@@ -71,7 +80,11 @@ describe('embedded block round trip', () => {
   });
 
   it('compresses repetitive results well below their size', () => {
-    const bytes = Buffer.from(JSON.stringify({ failures: Array.from({ length: 500 }, (_, i) => ({ name: `test ${i}`, message: 'expected true to be false' })) }));
+    const bytes = Buffer.from(
+      JSON.stringify({
+        failures: Array.from({ length: 500 }, (_, i) => ({ name: `test ${i}`, message: 'expected true to be false' })),
+      }),
+    );
     const text = encodeEmbeddedBlock({ resultsBytes: bytes, signature: null });
     expect(Buffer.byteLength(text)).toBeLessThan(bytes.length / 4);
   });
@@ -90,12 +103,18 @@ describe('embedded block refusals', () => {
 
   it('refuses an unknown version, in the marker or in the format field', () => {
     const block = encodeEmbeddedBlock({ resultsBytes: Buffer.from('{}'), signature: null });
-    expect(codeOf(() => decodeEmbeddedBlock(block.replace('ci-signing:v1', 'ci-signing:v2')))).toBe('EMBEDDED_BLOCK_UNSUPPORTED_VERSION');
-    expect(codeOf(() => decodeEmbeddedBlock(withPayload((p) => ({ ...p, format: 'ci-signing/v2' }))))).toBe('EMBEDDED_BLOCK_UNSUPPORTED_VERSION');
+    expect(codeOf(() => decodeEmbeddedBlock(block.replace('ci-signing:v1', 'ci-signing:v2')))).toBe(
+      'EMBEDDED_BLOCK_UNSUPPORTED_VERSION',
+    );
+    expect(codeOf(() => decodeEmbeddedBlock(withPayload((p) => ({ ...p, format: 'ci-signing/v2' }))))).toBe(
+      'EMBEDDED_BLOCK_UNSUPPORTED_VERSION',
+    );
   });
 
   it('refuses an unknown encoding', () => {
-    expect(codeOf(() => decodeEmbeddedBlock(withPayload((p) => ({ ...p, encoding: 'brotli+base64' }))))).toBe('EMBEDDED_BLOCK_UNSUPPORTED_ENCODING');
+    expect(codeOf(() => decodeEmbeddedBlock(withPayload((p) => ({ ...p, encoding: 'brotli+base64' }))))).toBe(
+      'EMBEDDED_BLOCK_UNSUPPORTED_ENCODING',
+    );
   });
 
   it.each([
@@ -135,11 +154,19 @@ describe('embedded block refusals', () => {
   });
 
   it('refuses a size that does not match the decompressed bytes', () => {
-    expect(codeOf(() => decodeEmbeddedBlock(withPayload((p) => ({ ...p, size: (p.size as number) + 1 }))))).toBe('EMBEDDED_BLOCK_DIGEST_MISMATCH');
+    expect(codeOf(() => decodeEmbeddedBlock(withPayload((p) => ({ ...p, size: (p.size as number) + 1 }))))).toBe(
+      'EMBEDDED_BLOCK_DIGEST_MISMATCH',
+    );
   });
 
   it('refuses base64 that is not gzip', () => {
-    expect(codeOf(() => decodeEmbeddedBlock(withPayload((p) => ({ ...p, results: Buffer.from('plain text, no gzip').toString('base64') }))))).toBe('EMBEDDED_BLOCK_CORRUPT');
+    expect(
+      codeOf(() =>
+        decodeEmbeddedBlock(
+          withPayload((p) => ({ ...p, results: Buffer.from('plain text, no gzip').toString('base64') })),
+        ),
+      ),
+    ).toBe('EMBEDDED_BLOCK_CORRUPT');
   });
 
   it('stops a zip bomb at the output limit instead of inflating it', () => {
@@ -159,7 +186,10 @@ describe('embedded block refusals', () => {
   });
 
   it('never puts the block text into the message beyond a short excerpt', () => {
-    const block = encodeEmbeddedBlock({ resultsBytes: Buffer.from('{}'), signature: null }).replace('ci-signing:v1', `ci-signing:v${'9'.repeat(500)}`);
+    const block = encodeEmbeddedBlock({ resultsBytes: Buffer.from('{}'), signature: null }).replace(
+      'ci-signing:v1',
+      `ci-signing:v${'9'.repeat(500)}`,
+    );
     try {
       decodeEmbeddedBlock(block);
     } catch (error) {

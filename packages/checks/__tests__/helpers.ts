@@ -12,7 +12,10 @@ export interface ResultsFixture {
   text: string;
 }
 
-export function makeResults(overrides: Record<string, unknown> = {}, options: { prefix?: string; newline?: string } = {}): ResultsFixture {
+export function makeResults(
+  overrides: Record<string, unknown> = {},
+  options: { prefix?: string; newline?: string } = {},
+): ResultsFixture {
   const value = {
     version: 1,
     repository: REPOSITORY,
@@ -22,12 +25,18 @@ export function makeResults(overrides: Record<string, unknown> = {}, options: { 
     coverage: { lines: 91.5 },
     ...overrides,
   };
-  const text = (options.prefix ?? '') + JSON.stringify(value, null, 2).replace(/\n/g, options.newline ?? '\n') + (options.newline ?? '\n');
+  const text =
+    (options.prefix ?? '') +
+    JSON.stringify(value, null, 2).replace(/\n/g, options.newline ?? '\n') +
+    (options.newline ?? '\n');
   const bytes = new Uint8Array(Buffer.from(text, 'utf8'));
   return { bytes, results: parseResults(bytes, 'ci-results.json'), text };
 }
 
-export function makeFailures(count: number, message: (index: number) => string = (index) => `expected ${index} to equal ${index + 1}`) {
+export function makeFailures(
+  count: number,
+  message: (index: number) => string = (index) => `expected ${index} to equal ${index + 1}`,
+) {
   return Array.from({ length: count }, (_, index) => ({
     name: `suite › test ${index + 1}`,
     message: message(index),
@@ -45,11 +54,21 @@ export function useTestServer(requestTimeoutMs: number) {
     server: undefined as unknown as GitHubApiServer,
     logs: [] as string[],
     client(overrides: Partial<GitHubClientOptions> = {}): GitHubClient {
-      return createGitHubClient({ token: 'test-token', baseUrl: harness.server.url, retryDelayMs: 10, requestTimeoutMs, log: (line) => harness.logs.push(line), random: () => 0, ...overrides });
+      return createGitHubClient({
+        token: 'test-token',
+        baseUrl: harness.server.url,
+        retryDelayMs: 10,
+        requestTimeoutMs,
+        log: (line) => harness.logs.push(line),
+        random: () => 0,
+        ...overrides,
+      });
     },
   };
   beforeAll(async () => {
-    harness.server = await startGitHubApiServer({ tokens: { 'test-token': 'write', 'read-token': 'read-only', 'pat-token': 'classic-pat' } });
+    harness.server = await startGitHubApiServer({
+      tokens: { 'test-token': 'write', 'read-token': 'read-only', 'pat-token': 'classic-pat' },
+    });
   });
   afterAll(() => harness.server.close());
   beforeEach(() => {

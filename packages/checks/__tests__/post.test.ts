@@ -1,13 +1,32 @@
 import { randomBytes } from 'node:crypto';
-import { startGitHubApiServer, FAULT_KINDS, type FaultKind, type StoredCheckRun } from '../../github-api-server/src/index.js';
+import {
+  startGitHubApiServer,
+  FAULT_KINDS,
+  type FaultKind,
+  type StoredCheckRun,
+} from '../../github-api-server/src/index.js';
 import { CiSigningError } from '../../errors/src/index.js';
 import { sha256Digest } from '../../common/src/index.js';
-import { createGitHubClient, decodeEmbeddedBlock, GitHubRequestError, postResults, type PostResultsInput } from '../src/index.js';
+import {
+  createGitHubClient,
+  decodeEmbeddedBlock,
+  GitHubRequestError,
+  postResults,
+  type PostResultsInput,
+} from '../src/index.js';
 import { COMMIT, REPOSITORY, makeFailures, makeResults, type ResultsFixture, useTestServer } from './helpers.js';
 
 const SIGNATURE = '-----BEGIN PGP SIGNATURE-----\n\nwnUEABYKACcFgmZtest\n=abcd\n-----END PGP SIGNATURE-----\n';
 // Faults after which a write may have been applied: the post must look before it re-sends.
-const OUTCOME_UNKNOWN: FaultKind[] = ['status-500', 'status-502-html', 'status-503', 'status-504', 'connection-reset', 'hang', 'lost-response'];
+const OUTCOME_UNKNOWN: FaultKind[] = [
+  'status-500',
+  'status-502-html',
+  'status-503',
+  'status-504',
+  'connection-reset',
+  'hang',
+  'lost-response',
+];
 
 const harness = useTestServer(3000);
 const { logs, client } = harness;
@@ -36,14 +55,23 @@ function expectOneCompleteRun(fixture: ResultsFixture, failureCount: number): St
   expect(runs).toHaveLength(1);
   const run = runs[0] as StoredCheckRun;
   expect(run.external_id).toBe(sha256Digest(fixture.bytes));
-  expect(run.annotations.map((annotation) => annotation.title)).toEqual(makeFailures(failureCount).map((failure) => failure.name));
+  expect(run.annotations.map((annotation) => annotation.title)).toEqual(
+    makeFailures(failureCount).map((failure) => failure.name),
+  );
   expect(run.output.annotations_count).toBe(failureCount);
-  expect(Buffer.from(decodeEmbeddedBlock(run.output.text ?? '').resultsBytes).equals(Buffer.from(fixture.bytes))).toBe(true);
+  expect(Buffer.from(decodeEmbeddedBlock(run.output.text ?? '').resultsBytes).equals(Buffer.from(fixture.bytes))).toBe(
+    true,
+  );
   return run;
 }
 
 function failingResults(count: number, extra: Record<string, unknown> = {}): ResultsFixture {
-  return makeResults({ conclusion: 'failure', tests: { passed: 5, failed: count, skipped: 0 }, failures: makeFailures(count), ...extra });
+  return makeResults({
+    conclusion: 'failure',
+    tests: { passed: 5, failed: count, skipped: 0 },
+    failures: makeFailures(count),
+    ...extra,
+  });
 }
 
 describe('postResults', () => {
@@ -52,7 +80,13 @@ describe('postResults', () => {
     const outcome = await post(fixture, { detailsUrl: 'https://ci.example/run/1' });
     const run = expectOneCompleteRun(fixture, 0);
     expect(outcome).toEqual({ checkRunId: run.id, htmlUrl: run.html_url, attempts: 2, signed: true, created: true });
-    expect(run).toMatchObject({ name: 'local-ci', head_sha: COMMIT, status: 'completed', conclusion: 'success', details_url: 'https://ci.example/run/1' });
+    expect(run).toMatchObject({
+      name: 'local-ci',
+      head_sha: COMMIT,
+      status: 'completed',
+      conclusion: 'success',
+      details_url: 'https://ci.example/run/1',
+    });
     const block = decodeEmbeddedBlock(run.output.text ?? '');
     expect(block.signature).toBe(SIGNATURE);
     expect(block.digest).toBe(sha256Digest(fixture.bytes));
@@ -69,7 +103,12 @@ describe('postResults', () => {
 
   it('posts unsigned results with a null signature and signed=false', async () => {
     const fixture = makeResults({ conclusion: 'neutral' });
-    const outcome = await post(fixture, { signature: null, signerFingerprint: undefined, signingKeyId: undefined, checkName: 'nightly' });
+    const outcome = await post(fixture, {
+      signature: null,
+      signerFingerprint: undefined,
+      signingKeyId: undefined,
+      checkName: 'nightly',
+    });
     expect(outcome.signed).toBe(false);
     const run = expectOneCompleteRun(fixture, 0);
     expect(run).toMatchObject({ name: 'nightly', conclusion: 'neutral' });
@@ -85,13 +124,28 @@ describe('postResults', () => {
     expect(outcome.attempts).toBe(4);
     expect(run.conclusion).toBe('failure');
     const first = run.annotations[0];
-    expect(first).toMatchObject({ path: 'src/file-0.ts', start_line: 1, end_line: 1, annotation_level: 'failure', message: 'expected 0 to equal 1' });
+    expect(first).toMatchObject({
+      path: 'src/file-0.ts',
+      start_line: 1,
+      end_line: 1,
+      annotation_level: 'failure',
+      message: 'expected 0 to equal 1',
+    });
   });
 
   it('pins failures without a file to the results file name and keeps them', async () => {
-    const fixture = makeResults({ conclusion: 'failure', tests: { passed: 0, failed: 1, skipped: 0 }, failures: [{ name: 'boot', message: 'crashed' }] });
+    const fixture = makeResults({
+      conclusion: 'failure',
+      tests: { passed: 0, failed: 1, skipped: 0 },
+      failures: [{ name: 'boot', message: 'crashed' }],
+    });
     await post(fixture, { annotationPath: 'build/ci-results.json' });
-    expect(harness.server.checkRuns()[0]?.annotations[0]).toMatchObject({ path: 'build/ci-results.json', start_line: 1, title: 'boot', message: 'crashed' });
+    expect(harness.server.checkRuns()[0]?.annotations[0]).toMatchObject({
+      path: 'build/ci-results.json',
+      start_line: 1,
+      title: 'boot',
+      message: 'crashed',
+    });
   });
 
   describe.each(FAULT_KINDS.map((kind) => [kind]))('with one %s', (kind: FaultKind) => {
@@ -132,22 +186,48 @@ describe('postResults', () => {
   });
 
   it('survives a scripted mix of every fault kind across lookups, the create and the batches', async () => {
-    const script: (FaultKind | null)[] = ['status-503', 'lost-response', null, 'connection-reset', 'status-429-retry-after', null, 'lost-response', 'secondary-rate-limit', null, 'status-502-html', 'hang', null, 'primary-rate-limit', 'lost-response', 'status-500', 'status-504'];
+    const script: (FaultKind | null)[] = [
+      'status-503',
+      'lost-response',
+      null,
+      'connection-reset',
+      'status-429-retry-after',
+      null,
+      'lost-response',
+      'secondary-rate-limit',
+      null,
+      'status-502-html',
+      'hang',
+      null,
+      'primary-rate-limit',
+      'lost-response',
+      'status-500',
+      'status-504',
+    ];
     harness.server.setFaults({ script, retryAfterSeconds: 0 });
     const fixture = failingResults(130);
     const outcome = await post(fixture, { client: client({ requestTimeoutMs: 300 }) });
     expectOneCompleteRun(fixture, 130);
     expect(outcome.attempts).toBe(harness.server.requests.length);
-    expect(new Set(harness.server.requests.map((request) => request.fault).filter(Boolean))).toEqual(new Set(FAULT_KINDS));
+    expect(new Set(harness.server.requests.map((request) => request.fault).filter(Boolean))).toEqual(
+      new Set(FAULT_KINDS),
+    );
     // Every fault costs exactly one logged wait.
-    expect(logs.filter((line) => /retrying in/.test(line))).toHaveLength(harness.server.requests.filter((request) => request.fault).length);
+    expect(logs.filter((line) => /retrying in/.test(line))).toHaveLength(
+      harness.server.requests.filter((request) => request.fault).length,
+    );
   });
 
   it('survives mixed faults on a quarter of all requests across many posts: one run each, nothing lost or doubled', async () => {
     harness.server.setFaults({ rate: 0.25, seed: 7, retryAfterSeconds: 0 });
     const github = client({ retries: 8, requestTimeoutMs: 250 });
     const fixtures = Array.from({ length: 12 }, (_, index) =>
-      makeResults({ conclusion: 'failure', commit: index.toString(16).padStart(40, 'c'), tests: { passed: index, failed: 20 * index, skipped: 0 }, failures: makeFailures(20 * index) }),
+      makeResults({
+        conclusion: 'failure',
+        commit: index.toString(16).padStart(40, 'c'),
+        tests: { passed: index, failed: 20 * index, skipped: 0 },
+        failures: makeFailures(20 * index),
+      }),
     );
     let attempts = 0;
     for (const fixture of fixtures) {
@@ -157,7 +237,9 @@ describe('postResults', () => {
       attempts += outcome.attempts;
     }
     expect(harness.server.requests.some((request) => request.fault)).toBe(true);
-    expect(new Set(harness.server.requests.map((request) => request.fault).filter(Boolean)).size).toBeGreaterThanOrEqual(8);
+    expect(
+      new Set(harness.server.requests.map((request) => request.fault).filter(Boolean)).size,
+    ).toBeGreaterThanOrEqual(8);
     expect(github.attempts).toBe(attempts);
     const runs = harness.server.checkRuns();
     expect(runs).toHaveLength(fixtures.length);
@@ -206,8 +288,13 @@ describe('postResults', () => {
   it('after exhausted retries with a create that landed unseen, the re-post updates that run: still one', async () => {
     const fixture = failingResults(10);
     // The create lands but its answer is lost; the lookup after it fails all three of its attempts.
-    harness.server.setFaults({ script: [null, 'lost-response', 'status-503', 'status-503', 'status-503'], retryAfterSeconds: 0 });
-    const error = (await post(fixture, { client: client({ retries: 2 }) }).catch((caught: unknown) => caught)) as GitHubRequestError;
+    harness.server.setFaults({
+      script: [null, 'lost-response', 'status-503', 'status-503', 'status-503'],
+      retryAfterSeconds: 0,
+    });
+    const error = (await post(fixture, { client: client({ retries: 2 }) }).catch(
+      (caught: unknown) => caught,
+    )) as GitHubRequestError;
     expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
     expect(error.outcomeUnknown).toBe(true);
     expect(error.message).toContain('POST /repos/octo-org/octo-repo/check-runs');
@@ -221,10 +308,14 @@ describe('postResults', () => {
 
   it('fails clearly after exhausted retries on the create, with no run and no duplicate', async () => {
     harness.server.setFaults({ script: Array(10).fill('status-503'), methods: ['POST'] });
-    const error = (await post(failingResults(2), { client: client({ retries: 3 }) }).catch((caught: unknown) => caught)) as GitHubRequestError;
+    const error = (await post(failingResults(2), { client: client({ retries: 3 }) }).catch(
+      (caught: unknown) => caught,
+    )) as GitHubRequestError;
     expect(error).toBeInstanceOf(GitHubRequestError);
     expect(error.code).toBe('GITHUB_RETRIES_EXHAUSTED');
-    expect(error.message).toMatch(/POST \/repos\/octo-org\/octo-repo\/check-runs still failed after \d+ HTTP attempts; the last failure: GitHub answered 503 \(Service Unavailable\)/);
+    expect(error.message).toMatch(
+      /POST \/repos\/octo-org\/octo-repo\/check-runs still failed after \d+ HTTP attempts; the last failure: GitHub answered 503 \(Service Unavailable\)/,
+    );
     expect(error.fix).toContain('run the step again');
     expect(harness.server.checkRuns()).toHaveLength(0);
     expect(writes()).toHaveLength(4);
@@ -235,9 +326,17 @@ describe('postResults', () => {
     it.each([
       ['an unknown token (401)', 'nobody', 'GITHUB_BAD_TOKEN', /refused the token/, 0],
       ['a read-only token (403)', 'read-token', 'GITHUB_TOKEN_LACKS_CHECKS_PERMISSION', /lacks `checks: write`/, 1],
-      ['a classic personal access token (403)', 'pat-token', 'GITHUB_TOKEN_CANNOT_WRITE_CHECKS', /personal access token/, 1],
+      [
+        'a classic personal access token (403)',
+        'pat-token',
+        'GITHUB_TOKEN_CANNOT_WRITE_CHECKS',
+        /personal access token/,
+        1,
+      ],
     ])('%s', async (_label, token, code, message, writeCount) => {
-      const error = (await post(failingResults(2), { client: client({ token }) }).catch((caught: unknown) => caught)) as GitHubRequestError;
+      const error = (await post(failingResults(2), { client: client({ token }) }).catch(
+        (caught: unknown) => caught,
+      )) as GitHubRequestError;
       expect(error).toBeInstanceOf(GitHubRequestError);
       expect(error.code).toBe(code);
       expect(error.kind).toBe('github');
@@ -252,8 +351,15 @@ describe('postResults', () => {
     it('a repository the token cannot see (404)', async () => {
       const other = await startGitHubApiServer({ repositories: ['octo-org/elsewhere'] });
       try {
-        const github = createGitHubClient({ token: 'test-token', baseUrl: other.url, retryDelayMs: 10, log: (line) => logs.push(line) });
-        const error = (await post(failingResults(2), { client: github }).catch((caught: unknown) => caught)) as GitHubRequestError;
+        const github = createGitHubClient({
+          token: 'test-token',
+          baseUrl: other.url,
+          retryDelayMs: 10,
+          log: (line) => logs.push(line),
+        });
+        const error = (await post(failingResults(2), { client: github }).catch(
+          (caught: unknown) => caught,
+        )) as GitHubRequestError;
         expect(error.code).toBe('GITHUB_NOT_FOUND');
         expect(error.message).toContain(`${REPOSITORY} does not exist or the token cannot see it`);
         expect(other.requests).toHaveLength(1);
@@ -274,14 +380,17 @@ describe('postResults', () => {
   });
 
   it('refuses to post results of another repository before any request', async () => {
-    const error = (await post(makeResults(), { repository: 'octo-org/other' }).catch((caught: unknown) => caught)) as CiSigningError;
+    const error = (await post(makeResults(), { repository: 'octo-org/other' }).catch(
+      (caught: unknown) => caught,
+    )) as CiSigningError;
     expect(error.code).toBe('REPOSITORY_MISMATCH');
     expect(harness.server.requests).toEqual([]);
   });
 
   it('posts emoji-heavy failure messages: under 65535 characters but over 65535 bytes', async () => {
     const emoji = ['😀', '🚀', '🔥', '✅', '❌', '👩‍💻', '🎉', '🐛'];
-    const message = (index: number) => Array.from({ length: 30000 }, (_, i) => emoji[(i * (index + 3)) % emoji.length]).join('');
+    const message = (index: number) =>
+      Array.from({ length: 30000 }, (_, i) => emoji[(i * (index + 3)) % emoji.length]).join('');
     const failures = makeFailures(60, message);
     expect(failures[0]?.message.length).toBeLessThan(65535 * 1.1);
     expect(Buffer.byteLength(failures[0]?.message ?? '')).toBeGreaterThan(65535);

@@ -1,5 +1,13 @@
 import { startGitHubApiServer, type GitHubApiServer } from '../../github-api-server/src/index.js';
-import { createGitHubClient, encodeEmbeddedBlock, GitHubRequestError, parseRepository, readAllCheckRuns, readCheckRuns, type GitHubClient } from '../src/index.js';
+import {
+  createGitHubClient,
+  encodeEmbeddedBlock,
+  GitHubRequestError,
+  parseRepository,
+  readAllCheckRuns,
+  readCheckRuns,
+  type GitHubClient,
+} from '../src/index.js';
 import { CiSigningError } from '../../errors/src/index.js';
 
 const OWNER = 'octo-org';
@@ -18,11 +26,21 @@ afterAll(() => server.close());
 beforeEach(() => {
   server.reset();
   logs = [];
-  github = createGitHubClient({ token: 'test-token', baseUrl: server.url, retryDelayMs: 10, requestTimeoutMs: 3000, log: (line) => logs.push(line) });
+  github = createGitHubClient({
+    token: 'test-token',
+    baseUrl: server.url,
+    retryDelayMs: 10,
+    requestTimeoutMs: 3000,
+    log: (line) => logs.push(line),
+  });
 });
 
 /** Creates a run through the API as a poster would; completedAt null leaves it in progress. */
-async function createRun(name: string, completedAt: string | null, options: { sha?: string; conclusion?: string; text?: string } = {}): Promise<number> {
+async function createRun(
+  name: string,
+  completedAt: string | null,
+  options: { sha?: string; conclusion?: string; text?: string } = {},
+): Promise<number> {
   const body: Record<string, unknown> = {
     owner: OWNER,
     repo: REPO,
@@ -30,7 +48,12 @@ async function createRun(name: string, completedAt: string | null, options: { sh
     head_sha: options.sha ?? SHA,
     output: { title: name, summary: 'summary', text: options.text ?? `text of ${name} at ${completedAt}` },
   };
-  if (completedAt) Object.assign(body, { status: 'completed', conclusion: options.conclusion ?? 'success', completed_at: completedAt });
+  if (completedAt)
+    Object.assign(body, {
+      status: 'completed',
+      conclusion: options.conclusion ?? 'success',
+      completed_at: completedAt,
+    });
   else body.status = 'in_progress';
   const response = await github.request<{ id: number }>('POST /repos/{owner}/{repo}/check-runs', body);
   return response.data.id;
@@ -43,13 +66,24 @@ function listings() {
 describe('readCheckRuns', () => {
   it('returns every run of a name whatever its status, with its text, from one listing', async () => {
     const first = await createRun('local-ci', '2025-01-01T10:00:00Z');
-    const second = await createRun('local-ci', '2025-01-01T12:00:00Z', { text: encodeEmbeddedBlock({ resultsBytes: Buffer.from('{}'), signature: null }) });
+    const second = await createRun('local-ci', '2025-01-01T12:00:00Z', {
+      text: encodeEmbeddedBlock({ resultsBytes: Buffer.from('{}'), signature: null }),
+    });
     const going = await createRun('local-ci', null);
     server.requests.length = 0;
-    const runs = (await readCheckRuns({ client: github, repository: `${OWNER}/${REPO}`, sha: SHA, checkNames: ['local-ci'] })).get('local-ci') ?? [];
+    const runs =
+      (await readCheckRuns({ client: github, repository: `${OWNER}/${REPO}`, sha: SHA, checkNames: ['local-ci'] })).get(
+        'local-ci',
+      ) ?? [];
     expect(runs.map((run) => run.id).sort()).toEqual([first, second, going].sort());
     const record = runs.find((run) => run.id === second);
-    expect(record).toMatchObject({ name: 'local-ci', completedAt: '2025-01-01T12:00:00Z', status: 'completed', conclusion: 'success', headSha: SHA });
+    expect(record).toMatchObject({
+      name: 'local-ci',
+      completedAt: '2025-01-01T12:00:00Z',
+      status: 'completed',
+      conclusion: 'success',
+      headSha: SHA,
+    });
     expect(record?.text).toContain('<!-- ci-signing:v1 -->');
     expect(record?.htmlUrl).toMatch(/^https:\/\/github\.com\/octo-org\/octo-repo\/runs\/\d+$/);
     expect(runs.find((run) => run.id === going)?.status).toBe('in_progress');
@@ -64,7 +98,12 @@ describe('readCheckRuns', () => {
     const e2e = await createRun('e2e', '2025-01-01T09:00:00Z');
     await createRun('unit', '2025-01-03T10:00:00Z', { sha: OTHER_SHA });
     server.requests.length = 0;
-    const runs = await readCheckRuns({ client: github, repository: `${OWNER}/${REPO}`, sha: SHA, checkNames: ['unit', 'e2e', 'missing'] });
+    const runs = await readCheckRuns({
+      client: github,
+      repository: `${OWNER}/${REPO}`,
+      sha: SHA,
+      checkNames: ['unit', 'e2e', 'missing'],
+    });
     expect([...runs.keys()]).toEqual(['unit', 'e2e', 'missing']);
     expect(runs.get('unit')?.map((run) => run.id)).toEqual([unit]);
     expect(runs.get('e2e')?.map((run) => run.id)).toEqual([e2e]);
@@ -73,15 +112,30 @@ describe('readCheckRuns', () => {
   });
 
   it('follows pagination through 250 runs on one commit', async () => {
-    const times = Array.from({ length: 250 }, (_, index) => `2025-01-01T${String(Math.floor(index / 60)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}:00Z`);
+    const times = Array.from(
+      { length: 250 },
+      (_, index) =>
+        `2025-01-01T${String(Math.floor(index / 60)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}:00Z`,
+    );
     for (let start = 0; start < times.length; start += 50) {
-      await Promise.all(times.slice(start, start + 50).map((time, offset) => createRun((start + offset) % 2 ? 'unit' : 'noise', time)));
+      await Promise.all(
+        times.slice(start, start + 50).map((time, offset) => createRun((start + offset) % 2 ? 'unit' : 'noise', time)),
+      );
     }
     server.requests.length = 0;
-    const runs = await readCheckRuns({ client: github, repository: `${OWNER}/${REPO}`, sha: SHA, checkNames: ['unit', 'noise'] });
+    const runs = await readCheckRuns({
+      client: github,
+      repository: `${OWNER}/${REPO}`,
+      sha: SHA,
+      checkNames: ['unit', 'noise'],
+    });
     expect(runs.get('unit')).toHaveLength(125);
     expect(runs.get('noise')).toHaveLength(125);
-    expect(listings().map((request) => new URL(request.url, server.url).searchParams.get('page'))).toEqual(['1', '2', '3']);
+    expect(listings().map((request) => new URL(request.url, server.url).searchParams.get('page'))).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
   });
 });
 
@@ -95,7 +149,8 @@ describe('readAllCheckRuns: conditional reads', () => {
     if (first === 'not-modified') throw new Error('the first read has no ETag to send');
     expect(first.etag).toMatch(/^W\/"[0-9a-f]+"$/);
     expect(server.rateLimitConsumed('test-token')).toBe(used + 1);
-    for (let poll = 0; poll < 5; poll++) expect(await readAllCheckRuns({ client: github, repository, sha: SHA, etag: first.etag })).toBe('not-modified');
+    for (let poll = 0; poll < 5; poll++)
+      expect(await readAllCheckRuns({ client: github, repository, sha: SHA, etag: first.etag })).toBe('not-modified');
     expect(server.rateLimitConsumed('test-token')).toBe(used + 1);
     expect(server.requests.filter((request) => request.status === 304)).toHaveLength(5);
     const id = await createRun('local-ci', null);
@@ -107,7 +162,12 @@ describe('readAllCheckRuns: conditional reads', () => {
     const id = await createRun('local-ci', '2025-01-01T10:00:00Z');
     const first = await readAllCheckRuns({ client: github, repository, sha: SHA });
     if (first === 'not-modified') throw new Error('unreachable');
-    await github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner: OWNER, repo: REPO, check_run_id: id, status: 'in_progress' });
+    await github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+      owner: OWNER,
+      repo: REPO,
+      check_run_id: id,
+      status: 'in_progress',
+    });
     const patched = await readAllCheckRuns({ client: github, repository, sha: SHA, etag: first.etag });
     if (patched === 'not-modified') throw new Error('a PATCH must change the ETag');
     expect(patched.runs[0]).toMatchObject({ status: 'in_progress', completedAt: null, conclusion: null });
@@ -119,7 +179,10 @@ describe('readAllCheckRuns: conditional reads', () => {
       completed_at: '2099-01-01T00:00:00Z',
     });
     const dated = await readAllCheckRuns({ client: github, repository, sha: SHA, etag: patched.etag });
-    expect(dated !== 'not-modified' && dated.runs[0]).toMatchObject({ status: 'completed', completedAt: '2099-01-01T00:00:00Z' });
+    expect(dated !== 'not-modified' && dated.runs[0]).toMatchObject({
+      status: 'completed',
+      completedAt: '2099-01-01T00:00:00Z',
+    });
   });
 });
 
@@ -127,7 +190,12 @@ describe('reading', () => {
   it('reads through transient faults with the same retrying client', async () => {
     const id = await createRun('local-ci', '2025-01-01T10:00:00Z');
     server.setFaults({ script: ['status-502-html', 'connection-reset', 'secondary-rate-limit'], retryAfterSeconds: 0 });
-    const runs = await readCheckRuns({ client: github, repository: `${OWNER}/${REPO}`, sha: SHA, checkNames: ['local-ci'] });
+    const runs = await readCheckRuns({
+      client: github,
+      repository: `${OWNER}/${REPO}`,
+      sha: SHA,
+      checkNames: ['local-ci'],
+    });
     expect(runs.get('local-ci')?.map((run) => run.id)).toEqual([id]);
     expect(logs).toHaveLength(3);
   });
@@ -135,8 +203,18 @@ describe('reading', () => {
   it('names the cause when the token cannot see the repository', async () => {
     const noAccess = await startGitHubApiServer({ repositories: ['octo-org/elsewhere'] });
     try {
-      const client = createGitHubClient({ token: 'test-token', baseUrl: noAccess.url, retryDelayMs: 10, log: () => {} });
-      const error = await readCheckRuns({ client, repository: `${OWNER}/${REPO}`, sha: SHA, checkNames: ['local-ci'] }).catch((caught: unknown) => caught);
+      const client = createGitHubClient({
+        token: 'test-token',
+        baseUrl: noAccess.url,
+        retryDelayMs: 10,
+        log: () => {},
+      });
+      const error = await readCheckRuns({
+        client,
+        repository: `${OWNER}/${REPO}`,
+        sha: SHA,
+        checkNames: ['local-ci'],
+      }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(GitHubRequestError);
       expect((error as GitHubRequestError).code).toBe('GITHUB_NOT_FOUND');
     } finally {
@@ -145,7 +223,9 @@ describe('reading', () => {
   });
 
   it('refuses a malformed repository name before any request', async () => {
-    await expect(readCheckRuns({ client: github, repository: 'no-slash', sha: SHA, checkNames: ['x'] })).rejects.toThrow(CiSigningError);
+    await expect(
+      readCheckRuns({ client: github, repository: 'no-slash', sha: SHA, checkNames: ['x'] }),
+    ).rejects.toThrow(CiSigningError);
     expect(() => parseRepository('a/b/c')).toThrow(/owner\/name/);
     expect(parseRepository(' octo-org/octo.repo ')).toEqual({ owner: 'octo-org', repo: 'octo.repo' });
     expect(server.requests).toEqual([]);

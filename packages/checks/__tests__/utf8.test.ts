@@ -1,4 +1,11 @@
-import { fitMarkdown, markdownBlocks, truncateChars, truncateUtf8, truncateUtf8WithMarker, utf8Length } from '../src/utf8.js';
+import {
+  fitMarkdown,
+  markdownBlocks,
+  truncateChars,
+  truncateUtf8,
+  truncateUtf8WithMarker,
+  utf8Length,
+} from '../src/utf8.js';
 
 const MIXED = 'aé€😀b👩‍👩‍👧ü日本語🚀';
 

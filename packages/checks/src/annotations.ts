@@ -23,7 +23,10 @@ export interface Annotation {
 }
 
 /** One annotation per failure, in order; failures without a file are pinned to `fallbackPath`. */
-export function failuresToAnnotations(failures: readonly FailureLike[] | undefined, fallbackPath: string): Annotation[] {
+export function failuresToAnnotations(
+  failures: readonly FailureLike[] | undefined,
+  fallbackPath: string,
+): Annotation[] {
   return (failures ?? []).map((failure) => {
     const line = Number.isInteger(failure.line) && (failure.line as number) >= 1 ? (failure.line as number) : 1;
     const name = String(failure.name ?? '').trim() || 'Failed test';
@@ -42,5 +45,8 @@ export function failuresToAnnotations(failures: readonly FailureLike[] | undefin
 /** Repository-relative, forward slashes. */
 function normalizePath(file: string | undefined): string {
   if (typeof file !== 'string') return '';
-  return file.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  return file
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '');
 }

@@ -22,10 +22,18 @@ function readAppKey(privateKeyPem: string): KeyObject {
     key = createPrivateKey(privateKeyPem);
   } catch {
     // The key's text never goes into the message.
-    throw new CiSigningError('APP_KEY_UNREADABLE', 'The GitHub App private key is not a readable PEM private key.', 'Give the .pem file downloaded from the GitHub App settings (--app-private-key-file).');
+    throw new CiSigningError(
+      'APP_KEY_UNREADABLE',
+      'The GitHub App private key is not a readable PEM private key.',
+      'Give the .pem file downloaded from the GitHub App settings (--app-private-key-file).',
+    );
   }
   if (key.asymmetricKeyType !== 'rsa') {
-    throw new CiSigningError('APP_KEY_UNREADABLE', `The GitHub App private key is ${key.asymmetricKeyType}, not RSA.`, 'Give the RSA .pem file downloaded from the GitHub App settings.');
+    throw new CiSigningError(
+      'APP_KEY_UNREADABLE',
+      `The GitHub App private key is ${key.asymmetricKeyType}, not RSA.`,
+      'Give the RSA .pem file downloaded from the GitHub App settings.',
+    );
   }
   return key;
 }
@@ -62,16 +70,23 @@ export async function createAppInstallationToken(input: AppInstallationTokenInpu
   });
   let installationId: number;
   try {
-    installationId = (await client.request<{ id: number }>('GET /repos/{owner}/{repo}/installation', { owner, repo })).data.id;
+    installationId = (await client.request<{ id: number }>('GET /repos/{owner}/{repo}/installation', { owner, repo }))
+      .data.id;
   } catch (error) {
     if (error instanceof GitHubRequestError && error.status === 404) {
-      throw new CiSigningError('APP_NOT_INSTALLED', `GitHub App ${input.appId} is not installed on ${owner}/${repo}.`, 'Install the app on the repository (with the Checks: write permission), or check --app-id.', 'github');
+      throw new CiSigningError(
+        'APP_NOT_INSTALLED',
+        `GitHub App ${input.appId} is not installed on ${owner}/${repo}.`,
+        'Install the app on the repository (with the Checks: write permission), or check --app-id.',
+        'github',
+      );
     }
     if (error instanceof GitHubRequestError && error.status === 401) {
       throw new CiSigningError(
         'APP_CREDENTIALS_REJECTED',
         `GitHub rejected the app credentials for app ${input.appId} (401).`,
-        'Check --app-id and that --app-private-key-file is a current key of that app; a machine clock more than a minute off also makes the token invalid.',
+        'Check --app-id and that --app-private-key-file is a current key of that app; a machine clock more than ' +
+          'a minute off also makes the token invalid.',
         'github',
       );
     }

@@ -48,7 +48,11 @@ export interface GitHubClient {
    * A GET sent with If-None-Match: `etag`; 'not-modified' when GitHub answers 304 (which does not count
    * against the primary rate limit). Retries like `request`.
    */
-  requestIfChanged<T>(route: string, params: RequestParameters, etag: string | undefined): Promise<GitHubResponse<T> | 'not-modified'>;
+  requestIfChanged<T>(
+    route: string,
+    params: RequestParameters,
+    etag: string | undefined,
+  ): Promise<GitHubResponse<T> | 'not-modified'>;
   /** The same connection and settings with its own attempts counter (which still adds to this one's). */
   fork(): GitHubClient;
 }
@@ -99,20 +103,29 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     retryDelayMs: options.retryDelayMs ?? Number(DEFAULTS['retry-delay']) * 1000,
     requestTimeoutMs: options.requestTimeoutMs ?? Number(DEFAULTS['request-timeout']) * 1000,
     maxWaitMs: options.maxWaitMs ?? 120000,
-    rateLimitWaitMs: options.rateLimitWaitMs ?? parseDuration(DEFAULTS['rate-limit-wait'], { name: 'rate-limit-wait' }) * 1000,
+    rateLimitWaitMs:
+      options.rateLimitWaitMs ?? parseDuration(DEFAULTS['rate-limit-wait'], { name: 'rate-limit-wait' }) * 1000,
     log: options.log,
     random: options.random ?? Math.random,
   };
   if (!options.token) {
-    throw new CiSigningError('GITHUB_TOKEN_MISSING', 'No GitHub token was given.', 'Pass a token with checks: write (GITHUB_TOKEN in Actions) or GitHub App credentials.', 'github');
+    throw new CiSigningError(
+      'GITHUB_TOKEN_MISSING',
+      'No GitHub token was given.',
+      'Pass a token with checks: write (GITHUB_TOKEN in Actions) or GitHub App credentials.',
+      'github',
+    );
   }
-  const baseUrl = String(options.baseUrl ?? '').trim().replace(/\/+$/, '');
+  const baseUrl = String(options.baseUrl ?? '')
+    .trim()
+    .replace(/\/+$/, '');
   // Credentials in the URL would be echoed by fetch's own errors; the token is the only credential.
   if (urlHasCredentials(baseUrl)) {
     throw new CiSigningError(
       'GITHUB_API_URL_INVALID',
       `The GitHub API URL ${redactUrl(baseUrl)} holds a user or password before the host (not shown).`,
-      'Remove the credentials from the URL (--api-url or GITHUB_API_URL); the token goes in GITHUB_TOKEN or the token input.',
+      'Remove the credentials from the URL (--api-url or GITHUB_API_URL); the token goes in GITHUB_TOKEN or the ' +
+        'token input.',
       'github',
     );
   }
@@ -140,7 +153,12 @@ interface Counter {
   count: number;
 }
 
-function buildClient(octokit: OctokitInstance, baseUrl: string, settings: Settings, parentCounters: Counter[]): GitHubClient {
+function buildClient(
+  octokit: OctokitInstance,
+  baseUrl: string,
+  settings: Settings,
+  parentCounters: Counter[],
+): GitHubClient {
   const counter: Counter = { count: 0 };
   const counters = [counter, ...parentCounters];
 
@@ -159,7 +177,11 @@ function buildClient(octokit: OctokitInstance, baseUrl: string, settings: Settin
   };
 
   /** One HTTP attempt with the per-attempt timeout; never retries, never throws. */
-  const sendOnce = async <T>(route: string, params: RequestParameters | undefined, requestCounters: Counter[]): Promise<Attempt<T>> => {
+  const sendOnce = async <T>(
+    route: string,
+    params: RequestParameters | undefined,
+    requestCounters: Counter[],
+  ): Promise<Attempt<T>> => {
     for (const c of [...counters, ...requestCounters]) c.count++;
     const controller = new AbortController();
     let timedOut = false;
@@ -179,7 +201,9 @@ function buildClient(octokit: OctokitInstance, baseUrl: string, settings: Settin
     } catch (error) {
       // Octokit reports a 304 (only possible after If-None-Match) as an error.
       if (!timedOut && (error as { status?: unknown })?.status === 304) return { notModified: true };
-      return { failure: classifyFailure(error, describe(route, params), { timedOut, timeoutMs: settings.requestTimeoutMs }) };
+      return {
+        failure: classifyFailure(error, describe(route, params), { timedOut, timeoutMs: settings.requestTimeoutMs }),
+      };
     } finally {
       clearTimeout(timer);
     }
@@ -196,7 +220,8 @@ function buildClient(octokit: OctokitInstance, baseUrl: string, settings: Settin
     const maxAttempts = settings.retries + 1;
     const own: Counter = { count: 0 };
     const requestCounters = [own, ...outer];
-    const lookup: LookupRequest = (lookupRoute, lookupParams) => request(lookupRoute, lookupParams, {}, requestCounters);
+    const lookup: LookupRequest = (lookupRoute, lookupParams) =>
+      request(lookupRoute, lookupParams, {}, requestCounters);
     // Sticky: once an attempt may have been applied, later attempts look before they write again.
     let outcomeUnknown = false;
     let waitMs = 0;
@@ -230,16 +255,33 @@ function buildClient(octokit: OctokitInstance, baseUrl: string, settings: Settin
         // Rate-limit answers say when to come back; they are budgeted by total waiting time
         // (rate-limit-wait), so that honouring them does not use up the retries meant for failures.
         rateLimitedAnswers++;
-        const wait = computeWait({ attempt: rateLimitedAnswers, headers: failure.headers, rateLimit: failure.rateLimit, ...waitSettings(nowMs) });
+        const wait = computeWait({
+          attempt: rateLimitedAnswers,
+          headers: failure.headers,
+          rateLimit: failure.rateLimit,
+          ...waitSettings(nowMs),
+        });
         // Each wait is charged at least a second, so that a server asking for 0 s cannot loop forever.
         const charged = Math.max(wait.ms, 1000);
         if (rateLimitWaitedMs + charged > settings.rateLimitWaitMs) {
-          throw new StopRetrying(rateLimitBudgetSpent(failure, description, own.count, rateLimitWaitedMs, wait.ms, settings.rateLimitWaitMs, outcomeUnknown));
+          throw new StopRetrying(
+            rateLimitBudgetSpent(
+              failure,
+              description,
+              own.count,
+              rateLimitWaitedMs,
+              wait.ms,
+              settings.rateLimitWaitMs,
+              outcomeUnknown,
+            ),
+          );
         }
         rateLimitWaitedMs += charged;
         waitMs = wait.ms;
         const left = formatSeconds(Math.floor((settings.rateLimitWaitMs - rateLimitWaitedMs) / 1000));
-        settings.log(retryLogLine(failure, description, wait, `${failure.rateLimit} rate limit; ${left} of rate-limit-wait left`));
+        settings.log(
+          retryLogLine(failure, description, wait, `${failure.rateLimit} rate limit; ${left} of rate-limit-wait left`),
+        );
       } else {
         failures++;
         if (failures >= maxAttempts) throw new StopRetrying(exhausted(failure, description, own.count, outcomeUnknown));
@@ -250,19 +292,40 @@ function buildClient(octokit: OctokitInstance, baseUrl: string, settings: Settin
       throw new Error(failure.description);
     };
     try {
-      return await retry(attempt, { forever: true, retries: 1, factor: 1, minTimeout: 0, maxTimeout: 0, randomize: false });
+      return await retry(attempt, {
+        forever: true,
+        retries: 1,
+        factor: 1,
+        minTimeout: 0,
+        maxTimeout: 0,
+        randomize: false,
+      });
     } catch (error) {
       throw error instanceof StopRetrying ? error.error : error;
     }
   };
 
-  const waitSettings = (nowMs: number) => ({ retryDelayMs: settings.retryDelayMs, maxWaitMs: settings.maxWaitMs, nowMs, random: settings.random });
+  const waitSettings = (nowMs: number) => ({
+    retryDelayMs: settings.retryDelayMs,
+    maxWaitMs: settings.maxWaitMs,
+    nowMs,
+    random: settings.random,
+  });
 
-  const request = async <T>(route: string, params: RequestParameters | undefined, options: RequestOptions<T>, outer: Counter[]): Promise<GitHubResponse<T>> => {
+  const request = async <T>(
+    route: string,
+    params: RequestParameters | undefined,
+    options: RequestOptions<T>,
+    outer: Counter[],
+  ): Promise<GitHubResponse<T>> => {
     const response = await send<T>(route, params, options, outer);
     if (response === 'not-modified') {
       // Only a request with If-None-Match can be answered 304; request() never sends one.
-      throw new GitHubRequestError('GITHUB_UNEXPECTED_304', `GitHub answered 304 (Not Modified) to ${route} without a conditional request.`, 'Report this as a bug in ci-signing.');
+      throw new GitHubRequestError(
+        'GITHUB_UNEXPECTED_304',
+        `GitHub answered 304 (Not Modified) to ${route} without a conditional request.`,
+        'Report this as a bug in ci-signing.',
+      );
     }
     return response;
   };
@@ -274,30 +337,47 @@ function buildClient(octokit: OctokitInstance, baseUrl: string, settings: Settin
     },
     request: (route, params, options = {}) => request(route, params, options, []),
     requestIfChanged: (route, params, etag) =>
-      send(route, etag ? { ...params, headers: { ...(params.headers as object | undefined), 'if-none-match': etag } } : params, {}, []),
+      send(
+        route,
+        etag ? { ...params, headers: { ...(params.headers as object | undefined), 'if-none-match': etag } } : params,
+        {},
+        [],
+      ),
     fork: () => buildClient(octokit, baseUrl, settings, counters),
   };
 }
 
 function withAttempts(error: GitHubRequestError, attempts: number): GitHubRequestError {
-  return new GitHubRequestError(error.code, error.message, error.fix, { status: error.status, outcomeUnknown: false, attempts });
+  return new GitHubRequestError(error.code, error.message, error.fix, {
+    status: error.status,
+    outcomeUnknown: false,
+    attempts,
+  });
 }
 
 function lookupFailed(error: unknown, request: RequestDescription, attempts: number): unknown {
   if (!(error instanceof GitHubRequestError)) return error;
   return new GitHubRequestError(
     error.code,
-    `${error.message.replace(/\.$/, '')} while checking whether an earlier ${request.method} ${request.path} had been applied.`,
+    `${error.message.replace(/\.$/, '')} while checking whether an earlier ${request.method} ${request.path} ` +
+      `had been applied.`,
     error.fix,
     { status: error.status, outcomeUnknown: true, attempts },
   );
 }
 
-function exhausted(failure: AttemptFailure, request: RequestDescription, attempts: number, outcomeUnknown: boolean): GitHubRequestError {
+function exhausted(
+  failure: AttemptFailure,
+  request: RequestDescription,
+  attempts: number,
+  outcomeUnknown: boolean,
+): GitHubRequestError {
   return new GitHubRequestError(
     'GITHUB_RETRIES_EXHAUSTED',
-    `${request.method} ${request.path} still failed after ${attempts} HTTP attempt${attempts === 1 ? '' : 's'}; the last failure: ${failure.description}.`,
-    'GitHub or the network is having trouble: run the step again later (posting is idempotent, a re-run updates the same check run), or raise retries / retry-delay.',
+    `${request.method} ${request.path} still failed after ${attempts} HTTP attempt${attempts === 1 ? '' : 's'}; ` +
+      `the last failure: ${failure.description}.`,
+    'GitHub or the network is having trouble: run the step again later (posting is idempotent, a re-run updates ' +
+      'the same check run), or raise retries / retry-delay.',
     { status: failure.status, outcomeUnknown, attempts },
   );
 }

@@ -22,7 +22,11 @@ export function gitHubMessage(data: unknown): string {
     const errors = 'errors' in data && Array.isArray(data.errors) ? data.errors : [];
     const details = errors
       .map((item: unknown) =>
-        typeof item === 'string' ? item : item && typeof item === 'object' && 'message' in item ? String(item.message) : JSON.stringify(item),
+        typeof item === 'string'
+          ? item
+          : item && typeof item === 'object' && 'message' in item
+            ? String(item.message)
+            : JSON.stringify(item),
       )
       .filter(Boolean);
     // A remote body: no terminal escapes, and bounded.
@@ -42,16 +46,19 @@ export function permanentError(status: number, message: string, request: Request
     return new GitHubRequestError(
       'GITHUB_BAD_TOKEN',
       `GitHub refused the token (${statusText(status)}${said}) on ${where}.`,
-      'Pass a valid, unexpired token: in Actions the default `${{ github.token }}`; for the CLI, GitHub App credentials (--app-id, --app-private-key-file) or GITHUB_TOKEN.',
+      'Pass a valid, unexpired token: in Actions the default `${{ github.token }}`; for the CLI, GitHub App ' +
+        'credentials (--app-id, --app-private-key-file) or GITHUB_TOKEN.',
       { status },
     );
   }
   if (status === 403 && /resource not accessible by integration/i.test(message)) {
     return new GitHubRequestError(
       'GITHUB_TOKEN_LACKS_CHECKS_PERMISSION',
-      `The token lacks \`checks: ${writing ? 'write' : 'read'}\` on ${repository} (GitHub answered 403 "Resource not accessible by integration" on ${where}).`,
+      `The token lacks \`checks: ${writing ? 'write' : 'read'}\` on ${repository} (GitHub answered 403 ` +
+        `"Resource not accessible by integration" on ${where}).`,
       writing
-        ? 'Add `permissions: checks: write` to the job. Pull requests from forks only get read-only tokens: post from a trusted event (push, or the trusted runner) instead.'
+        ? 'Add `permissions: checks: write` to the job. Pull requests from forks only get read-only tokens: post ' +
+            'from a trusted event (push, or the trusted runner) instead.'
         : 'Add `permissions: checks: read` (and `contents: read`) to the job.',
       { status },
     );
@@ -59,7 +66,8 @@ export function permanentError(status: number, message: string, request: Request
   if (status === 403 && /must authenticate via a github app/i.test(message)) {
     return new GitHubRequestError(
       'GITHUB_TOKEN_CANNOT_WRITE_CHECKS',
-      `A personal access token was used on ${where}; GitHub lets only GitHub Apps create check runs ("You must authenticate via a GitHub App").`,
+      `A personal access token was used on ${where}; GitHub lets only GitHub Apps create check runs ("You must ` +
+        `authenticate via a GitHub App").`,
       'Use GITHUB_TOKEN in Actions, or GitHub App credentials (--app-id and --app-private-key-file) with the CLI.',
       { status },
     );
@@ -76,7 +84,8 @@ export function permanentError(status: number, message: string, request: Request
     return new GitHubRequestError(
       'GITHUB_NOT_FOUND',
       `GitHub answered 404 (Not Found) on ${where}: ${repository} does not exist or the token cannot see it.`,
-      'Check the repository name (owner/name) and that the token belongs to that repository (GITHUB_TOKEN only sees its own repository).',
+      'Check the repository name (owner/name) and that the token belongs to that repository (GITHUB_TOKEN only ' +
+        'sees its own repository).',
       { status },
     );
   }
@@ -84,14 +93,16 @@ export function permanentError(status: number, message: string, request: Request
     return new GitHubRequestError(
       'GITHUB_VALIDATION_FAILED',
       `GitHub rejected ${where} as invalid (${statusText(status)}${said}).`,
-      'Check the commit sha exists in the repository and the results respect GitHub\'s limits; the message above names the field.',
+      "Check the commit sha exists in the repository and the results respect GitHub's limits; the message above " +
+        'names the field.',
       { status },
     );
   }
   return new GitHubRequestError(
     'GITHUB_REQUEST_REJECTED',
     `GitHub rejected ${where} (${statusText(status)}${said}).`,
-    'This is not a temporary failure, so it was not retried; check the repository, the token and the request named above.',
+    'This is not a temporary failure, so it was not retried; check the repository, the token and the request ' +
+      'named above.',
     { status },
   );
 }

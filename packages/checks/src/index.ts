@@ -1,10 +1,22 @@
 export { createGitHubClient } from './client.js';
-export type { GitHubClient, GitHubClientOptions, GitHubResponse, RequestOptions, RequestParameters, LookupRequest } from './client.js';
+export type {
+  GitHubClient,
+  GitHubClientOptions,
+  GitHubResponse,
+  RequestOptions,
+  RequestParameters,
+  LookupRequest,
+} from './client.js';
 export { GitHubRequestError } from './github-request-error.js';
 export { permanentError } from './http-errors.js';
 export { classifyFailure, computeWait, SECONDARY_RATE_LIMIT_MIN_WAIT_MS } from './retry-policy.js';
 export type { AttemptFailure, Wait, WaitInput } from './retry-policy.js';
-export { encodeEmbeddedBlock, decodeEmbeddedBlock, EMBEDDED_BLOCK_VERSION, DEFAULT_MAX_RESULTS_BYTES } from './embedded-block.js';
+export {
+  encodeEmbeddedBlock,
+  decodeEmbeddedBlock,
+  EMBEDDED_BLOCK_VERSION,
+  DEFAULT_MAX_RESULTS_BYTES,
+} from './embedded-block.js';
 export type { EmbeddedBlock } from './embedded-block.js';
 export { postResults, buildCheckRunContent, OUTPUT_MAX_BYTES } from './post-check-run.js';
 export type { PostResultsInput, PostResultsOutcome, CheckRunContent } from './post-check-run.js';

@@ -61,7 +61,9 @@ export interface CheckRunContent {
 }
 
 /** Builds the run's output within GitHub's limits, or refuses before any request. */
-export function buildCheckRunContent(input: Omit<PostResultsInput, 'client' | 'repository' | 'log' | 'checkName' | 'detailsUrl'>): CheckRunContent {
+export function buildCheckRunContent(
+  input: Omit<PostResultsInput, 'client' | 'repository' | 'log' | 'checkName' | 'detailsUrl'>,
+): CheckRunContent {
   const digest = sha256Digest(input.resultsBytes);
   const signed = input.signature !== null;
   const block = encodeEmbeddedBlock({ resultsBytes: input.resultsBytes, signature: input.signature });
@@ -69,21 +71,30 @@ export function buildCheckRunContent(input: Omit<PostResultsInput, 'client' | 'r
   if (blockBytes > OUTPUT_MAX_BYTES) {
     throw new CiSigningError(
       'RESULTS_TOO_LARGE',
-      `The signed results take ${blockBytes} bytes in the check run's text once compressed, over GitHub's limit of ${OUTPUT_MAX_BYTES} bytes; nothing was posted.`,
-      'Make the results file smaller: shorten failure messages (keep the first lines of each) or drop large free-form properties such as run, then sign and post again.',
+      `The signed results take ${blockBytes} bytes in the check run's text once compressed, over GitHub's limit ` +
+        `of ${OUTPUT_MAX_BYTES} bytes; nothing was posted.`,
+      'Make the results file smaller: shorten failure messages (keep the first lines of each) or drop large ' +
+        'free-form properties such as run, then sign and post again.',
     );
   }
-  const title = truncateChars(renderResultsTitle(input.results, { signingKeyId: input.signingKeyId, signed }).replace(/\s+/g, ' ').trim(), TITLE_MAX_CHARS);
+  const title = truncateChars(
+    renderResultsTitle(input.results, { signingKeyId: input.signingKeyId, signed }).replace(/\s+/g, ' ').trim(),
+    TITLE_MAX_CHARS,
+  );
   const summary = fitMarkdown(
     renderResultsSummary(input.results, { fingerprint: input.signerFingerprint, signed, digest }),
     OUTPUT_MAX_BYTES,
-    (count) => `_…${count} more part${count === 1 ? '' : 's'} of this summary cut: GitHub limits it to ${OUTPUT_MAX_BYTES} bytes. Every failure is an annotation._`,
+    (count) =>
+      `_…${count} more part${count === 1 ? '' : 's'} of this summary cut: GitHub limits it to ` +
+      `${OUTPUT_MAX_BYTES} bytes. Every failure is an annotation._`,
   );
   const note = [
     '### About the block above',
     '',
-    'It is the exact results file (gzip, base64), its sha256 digest and its OpenPGP detached signature, as posted by ci-signing. ' +
-      'The verify action (or `ci-signing verify`) reads it back and checks the signature against the trusted keys; the human-readable parts of this check run are not trusted.',
+    'It is the exact results file (gzip, base64), its sha256 digest and its OpenPGP detached signature, as ' +
+      'posted by ci-signing. ' +
+      'The verify action (or `ci-signing verify`) reads it back and checks the signature against the trusted ' +
+      'keys; the human-readable parts of this check run are not trusted.',
   ].join('\n');
   const room = OUTPUT_MAX_BYTES - blockBytes - 2;
   const text = room >= utf8Length(note) ? `${block}\n\n${note}` : block;
@@ -125,7 +136,8 @@ export async function postResults(input: PostResultsInput): Promise<PostResultsO
     text: content.text,
     ...(annotations.length > 0 ? { annotations } : {}),
   });
-  const findExisting = (get: LookupRequest) => findRunByExternalId(get, { owner, repo, sha, checkName, externalId: content.digest });
+  const findExisting = (get: LookupRequest) =>
+    findRunByExternalId(get, { owner, repo, sha, checkName, externalId: content.digest });
 
   const existing = await findExisting((route, params) => client.request(route, params));
   let run: CheckRunData;
@@ -134,10 +146,21 @@ export async function postResults(input: PostResultsInput): Promise<PostResultsO
   if (existing) {
     run = existing;
     applied = run.output?.annotations_count ?? 0;
-    input.log(`Updating check run ${checkName} #${run.id} on ${sha} (same results already posted; ${applied} of ${content.annotations.length} annotations present).`);
+    input.log(
+      `Updating check run ${checkName} #${run.id} on ${sha} (same results already posted; ${applied} of ` +
+        `${content.annotations.length} annotations present).`,
+    );
     if (applied >= content.annotations.length) {
       // Nothing left to append: refresh the run (updates are idempotent without annotations).
-      run = (await client.request<CheckRunData>('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: run.id, ...runFields, output: output([]) })).data;
+      run = (
+        await client.request<CheckRunData>('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+          owner,
+          repo,
+          check_run_id: run.id,
+          ...runFields,
+          output: output([]),
+        })
+      ).data;
     }
   } else {
     const firstBatch = content.annotations.slice(0, ANNOTATIONS_PER_REQUEST);
@@ -172,7 +195,13 @@ export async function postResults(input: PostResultsInput): Promise<PostResultsO
       { owner, repo, check_run_id: runId, ...runFields, output: output(batch) },
       {
         reconcile: async (lookup) => {
-          const current = (await lookup<CheckRunData>('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: runId })).data;
+          const current = (
+            await lookup<CheckRunData>('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+              owner,
+              repo,
+              check_run_id: runId,
+            })
+          ).data;
           const count = current.output?.annotations_count ?? 0;
           if (count <= before) return undefined;
           reconciledCount = count;
@@ -183,7 +212,8 @@ export async function postResults(input: PostResultsInput): Promise<PostResultsO
     run = response.data;
     applied = reconciledCount ?? before + batch.length;
   }
-  if (content.annotations.length > ANNOTATIONS_PER_REQUEST) input.log(`Added ${content.annotations.length} annotations to check run #${run.id}.`);
+  if (content.annotations.length > ANNOTATIONS_PER_REQUEST)
+    input.log(`Added ${content.annotations.length} annotations to check run #${run.id}.`);
 
   return {
     checkRunId: run.id,
@@ -199,7 +229,12 @@ async function findRunByExternalId(
   get: LookupRequest,
   query: { owner: string; repo: string; sha: string; checkName: string; externalId: string },
 ): Promise<CheckRunData | null> {
-  const runs = await listCheckRunsForRef(get, { owner: query.owner, repo: query.repo, ref: query.sha, checkName: query.checkName });
+  const runs = await listCheckRunsForRef(get, {
+    owner: query.owner,
+    repo: query.repo,
+    ref: query.sha,
+    checkName: query.checkName,
+  });
   const matches = runs.filter((run) => run.external_id === query.externalId && run.name === query.checkName);
   return matches.sort((a, b) => b.id - a.id)[0] ?? null;
 }

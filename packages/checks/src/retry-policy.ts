@@ -39,7 +39,11 @@ export function headerValue(headers: ResponseHeaders | undefined, name: string):
 }
 
 /** Which rate limit an answer reports, if any. */
-export function rateLimitKind(status: number, headers: ResponseHeaders | undefined, message: string): 'primary' | 'secondary' | undefined {
+export function rateLimitKind(
+  status: number,
+  headers: ResponseHeaders | undefined,
+  message: string,
+): 'primary' | 'secondary' | undefined {
   if (status !== 429 && status !== 403) return undefined;
   if (/secondary rate limit/i.test(message)) return 'secondary';
   if (headerValue(headers, 'x-ratelimit-remaining') === '0') return 'primary';
@@ -102,7 +106,13 @@ export function classifyFailure(
       headers,
     };
   }
-  return { outcomeUnknown: false, description: `GitHub answered ${statusText(status)}`, status, headers, permanent: permanentError(status, message, request) };
+  return {
+    outcomeUnknown: false,
+    description: `GitHub answered ${statusText(status)}`,
+    status,
+    headers,
+    permanent: permanentError(status, message, request),
+  };
 }
 
 export interface WaitInput {
@@ -170,6 +180,14 @@ const BECAUSE: Record<Wait['reason'], string> = {
  * "retrying in 4.0 s (attempt 2 of 4)" for a failure; for a rate limit the budget left instead of a count:
  * "retrying in 60.0 s (...; 9m 0s of rate-limit-wait left)".
  */
-export function retryLogLine(failure: AttemptFailure, request: RequestDescription, wait: Wait, progress: string): string {
-  return `${failure.description} on ${request.method} ${request.path}; retrying in ${seconds(wait.ms)} s${BECAUSE[wait.reason]} (${progress})`;
+export function retryLogLine(
+  failure: AttemptFailure,
+  request: RequestDescription,
+  wait: Wait,
+  progress: string,
+): string {
+  return (
+    `${failure.description} on ${request.method} ${request.path}; retrying in ${seconds(wait.ms)} ` +
+    `s${BECAUSE[wait.reason]} (${progress})`
+  );
 }

@@ -36,7 +36,11 @@ const MAX_PAGES = 1000;
 export function parseRepository(repository: string): { owner: string; repo: string } {
   const match = /^([A-Za-z0-9-_.]+)\/([A-Za-z0-9-_.]+)$/.exec(String(repository ?? '').trim());
   if (!match) {
-    throw new CiSigningError('REPOSITORY_INVALID', `"${repository}" is not a repository name of the form owner/name.`, 'Give the repository as owner/name, e.g. octo-org/octo-repo.');
+    throw new CiSigningError(
+      'REPOSITORY_INVALID',
+      `"${repository}" is not a repository name of the form owner/name.`,
+      'Give the repository as owner/name, e.g. octo-org/octo-repo.',
+    );
   }
   return { owner: match[1], repo: match[2] };
 }
@@ -48,20 +52,25 @@ export async function listCheckRunsForRef(
 ): Promise<CheckRunData[]> {
   const byId = new Map<number, CheckRunData>();
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const response = await get<{ total_count?: number; check_runs?: CheckRunData[] }>('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
-      owner: query.owner,
-      repo: query.repo,
-      ref: query.ref,
-      ...(query.checkName !== undefined ? { check_name: query.checkName } : {}),
-      filter: 'all',
-      per_page: PER_PAGE,
-      page,
-    });
+    const response = await get<{ total_count?: number; check_runs?: CheckRunData[] }>(
+      'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
+      {
+        owner: query.owner,
+        repo: query.repo,
+        ref: query.ref,
+        ...(query.checkName !== undefined ? { check_name: query.checkName } : {}),
+        filter: 'all',
+        per_page: PER_PAGE,
+        page,
+      },
+    );
     const runs = response.data.check_runs ?? [];
     // Runs created while paging shift the pages; the same run may come twice.
     for (const run of runs) byId.set(run.id, run);
     const link = String(response.headers.link ?? '');
-    const more = link ? /rel="next"/.test(link) : runs.length === PER_PAGE && page * PER_PAGE < (response.data.total_count ?? 0);
+    const more = link
+      ? /rel="next"/.test(link)
+      : runs.length === PER_PAGE && page * PER_PAGE < (response.data.total_count ?? 0);
     if (!more || runs.length === 0) break;
   }
   return [...byId.values()];
@@ -108,7 +117,11 @@ export async function readAllCheckRuns(input: {
     let text = run.output?.text;
     if (text === undefined) {
       // GitHub's listing carries output.text; fetch the run only if a server left it out.
-      const full = await input.client.request<CheckRunData>('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: run.id });
+      const full = await input.client.request<CheckRunData>('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+        owner,
+        repo,
+        check_run_id: run.id,
+      });
       text = full.data.output?.text;
     }
     records.push(toRecord(run, text ?? null));

@@ -40,7 +40,14 @@ export function markdownBlocks(markdown: string): string[] {
   for (const line of markdown.split('\n')) {
     const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (openFence === null && fence) openFence = fence;
-    else if (openFence !== null && fence && fence[0] === openFence[0] && fence.length >= openFence.length && line.trim() === fence) openFence = null;
+    else if (
+      openFence !== null &&
+      fence &&
+      fence[0] === openFence[0] &&
+      fence.length >= openFence.length &&
+      line.trim() === fence
+    )
+      openFence = null;
     if (openFence === null && line.trim() === '' && !fence) {
       if (current.length > 0) blocks.push(current.join('\n'));
       current = [];

@@ -62,7 +62,17 @@ describe('usage', () => {
 describe('keygen', () => {
   test('writes the three files, the private key 0600, and prints only the fingerprint', async () => {
     const out = join(folder.path, 'keys-a');
-    const run = await cli(['keygen', '--name', 'Build box', '--email', 'ci@example.com', '--out-dir', out, '--passphrase-file', join(folder.path, 'pass.txt')]);
+    const run = await cli([
+      'keygen',
+      '--name',
+      'Build box',
+      '--email',
+      'ci@example.com',
+      '--out-dir',
+      out,
+      '--passphrase-file',
+      join(folder.path, 'pass.txt'),
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^[0-9A-F]{40}\n$/);
     expect(statSync(join(out, 'private-key.asc')).mode & 0o777).toBe(0o600);
@@ -83,10 +93,30 @@ describe('keygen', () => {
 
   test('refuses to overwrite existing key files, leaving them untouched', async () => {
     const out = join(folder.path, 'keys-b');
-    const first = await cli(['keygen', '--name', 'A', '--email', 'a@example.com', '--out-dir', out, '--no-passphrase', '--expires', '0']);
+    const first = await cli([
+      'keygen',
+      '--name',
+      'A',
+      '--email',
+      'a@example.com',
+      '--out-dir',
+      out,
+      '--no-passphrase',
+      '--expires',
+      '0',
+    ]);
     expect(first.code).toBe(0);
     const before = readFileSync(join(out, 'private-key.asc'), 'utf8');
-    const second = await cli(['keygen', '--name', 'B', '--email', 'b@example.com', '--out-dir', out, '--no-passphrase']);
+    const second = await cli([
+      'keygen',
+      '--name',
+      'B',
+      '--email',
+      'b@example.com',
+      '--out-dir',
+      out,
+      '--no-passphrase',
+    ]);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/KEY_FILE_EXISTS: .*already exists/);
     expect(readFileSync(join(out, 'private-key.asc'), 'utf8')).toBe(before);
@@ -109,10 +139,14 @@ describe('keygen', () => {
 
   test('takes the passphrase from CI_SIGNING_PASSPHRASE', async () => {
     const out = join(folder.path, 'keys-env');
-    const run = await cli(['keygen', '--name', 'Env', '--email', 'env@example.com', '--out-dir', out], { CI_SIGNING_PASSPHRASE: 'from-the-environment' });
+    const run = await cli(['keygen', '--name', 'Env', '--email', 'env@example.com', '--out-dir', out], {
+      CI_SIGNING_PASSPHRASE: 'from-the-environment',
+    });
     expect(run.code).toBe(0);
     const encrypted = await openpgp.readPrivateKey({ armoredKey: readFileSync(join(out, 'private-key.asc'), 'utf8') });
-    await expect(openpgp.decryptKey({ privateKey: encrypted, passphrase: 'from-the-environment' })).resolves.toBeTruthy();
+    await expect(
+      openpgp.decryptKey({ privateKey: encrypted, passphrase: 'from-the-environment' }),
+    ).resolves.toBeTruthy();
   });
 });
 
@@ -122,27 +156,64 @@ describe('sign and verify', () => {
   beforeAll(async () => {
     resultsFile = join(folder.path, 'results.json');
     writeFileSync(resultsFile, resultsJson({ commit: sha }));
-    const run = await cli(['sign', '--results-file', resultsFile, '--private-key-file', join(folder.path, 'key.asc'), '--passphrase-file', join(folder.path, 'pass.txt')]);
+    const run = await cli([
+      'sign',
+      '--results-file',
+      resultsFile,
+      '--private-key-file',
+      join(folder.path, 'key.asc'),
+      '--passphrase-file',
+      join(folder.path, 'pass.txt'),
+    ]);
     expect(run).toMatchObject({ code: 0 });
     expect(run.stdout).toContain(`fingerprint=${key.fingerprint}`);
     expect(run.stdout).toMatch(/digest=sha256:[0-9a-f]{64}/);
   });
 
   test('verify accepts the signature with the trusted key (exit 0)', async () => {
-    const run = await cli(['verify', '--results-file', resultsFile, '--trusted-keys-file', join(folder.path, 'public.asc'), '--repository', 'octo-org/widgets', '--sha', sha]);
+    const run = await cli([
+      'verify',
+      '--results-file',
+      resultsFile,
+      '--trusted-keys-file',
+      join(folder.path, 'public.asc'),
+      '--repository',
+      'octo-org/widgets',
+      '--sha',
+      sha,
+    ]);
     expect(run.stdout).toMatch(/^VERIFIED/);
     expect(run.code).toBe(0);
   });
 
   test('verify rejects with an untrusted key (exit 1) and says why', async () => {
-    const run = await cli(['verify', '--results-file', resultsFile, '--trusted-keys-file', join(folder.path, 'other.asc'), '--repository', 'octo-org/widgets', '--sha', sha]);
+    const run = await cli([
+      'verify',
+      '--results-file',
+      resultsFile,
+      '--trusted-keys-file',
+      join(folder.path, 'other.asc'),
+      '--repository',
+      'octo-org/widgets',
+      '--sha',
+      sha,
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^REJECTED/);
     expect(run.stdout).toMatch(/FAIL/);
   });
 
   test('verify --format json and markdown carry the same verdict', async () => {
-    const args = ['verify', '--results-file', resultsFile, `--trusted-keys=${key.publicKey}`, '--repository', 'octo-org/widgets', '--sha', sha];
+    const args = [
+      'verify',
+      '--results-file',
+      resultsFile,
+      `--trusted-keys=${key.publicKey}`,
+      '--repository',
+      'octo-org/widgets',
+      '--sha',
+      sha,
+    ];
     const json = await cli([...args, '--format', 'json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ verified: 'true', fingerprint: key.fingerprint });
     const markdown = await cli([...args, '--format', 'markdown']);
@@ -151,7 +222,10 @@ describe('sign and verify', () => {
   });
 
   test('repository and sha default from GITHUB_REPOSITORY and GITHUB_SHA; a mismatch fails binding', async () => {
-    const run = await cli(['verify', '--results-file', resultsFile, `--trusted-keys=${key.publicKey}`], { GITHUB_REPOSITORY: 'octo-org/widgets', GITHUB_SHA: 'c'.repeat(40) });
+    const run = await cli(['verify', '--results-file', resultsFile, `--trusted-keys=${key.publicKey}`], {
+      GITHUB_REPOSITORY: 'octo-org/widgets',
+      GITHUB_SHA: 'c'.repeat(40),
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('c'.repeat(40));
     const missing = await cli(['verify', '--results-file', resultsFile, `--trusted-keys=${key.publicKey}`]);
@@ -160,7 +234,10 @@ describe('sign and verify', () => {
 
   test('sign takes the key and passphrase from the environment; a missing key is a usage error', async () => {
     const target = join(folder.path, 'env.asc');
-    const run = await cli(['sign', '--results-file', resultsFile, '--signature-file', target], { CI_SIGNING_PRIVATE_KEY: key.privateKey, CI_SIGNING_PASSPHRASE: key.passphrase });
+    const run = await cli(['sign', '--results-file', resultsFile, '--signature-file', target], {
+      CI_SIGNING_PRIVATE_KEY: key.privateKey,
+      CI_SIGNING_PASSPHRASE: key.passphrase,
+    });
     expect(run.code).toBe(0);
     expect(readFileSync(target, 'utf8')).toContain('BEGIN PGP SIGNATURE');
     const missing = await cli(['sign', '--results-file', resultsFile]);
@@ -170,7 +247,17 @@ describe('sign and verify', () => {
 
   test('a wrong passphrase fails with exit 1, without echoing it', async () => {
     writeFileSync(join(folder.path, 'wrong.txt'), 'not-the-passphrase-123');
-    const run = await cli(['sign', '--results-file', resultsFile, '--signature-file', join(folder.path, 'never.asc'), '--private-key-file', join(folder.path, 'key.asc'), '--passphrase-file', join(folder.path, 'wrong.txt')]);
+    const run = await cli([
+      'sign',
+      '--results-file',
+      resultsFile,
+      '--signature-file',
+      join(folder.path, 'never.asc'),
+      '--private-key-file',
+      join(folder.path, 'key.asc'),
+      '--passphrase-file',
+      join(folder.path, 'wrong.txt'),
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).not.toContain('not-the-passphrase-123');
     expect(existsSync(join(folder.path, 'never.asc'))).toBe(false);
@@ -187,22 +274,57 @@ describe('post', () => {
   test('with GitHub App credentials: looks up the installation and posts with its token', async () => {
     const { generateKeyPairSync } = await import('node:crypto');
     const { startGitHubApiServer } = await import('../../github-api-server/src/index.js');
-    const app = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
-    const server = await startGitHubApiServer({ tokens: {}, apps: [{ appId: 4242, privateKeyPem: app.publicKey, installations: { 'octo-org/widgets': 77 } }] });
+    const app = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
+    const server = await startGitHubApiServer({
+      tokens: {},
+      apps: [{ appId: 4242, privateKeyPem: app.publicKey, installations: { 'octo-org/widgets': 77 } }],
+    });
     try {
       const sha = 'e'.repeat(40);
       const resultsFile = join(folder.path, 'app-results.json');
       writeFileSync(resultsFile, resultsJson({ commit: sha }));
       const pemFile = join(folder.path, 'app.pem');
       writeFileSync(pemFile, app.privateKey);
-      const signed = await cli(['sign', '--results-file', resultsFile, '--private-key-file', join(folder.path, 'key.asc'), '--passphrase-file', join(folder.path, 'pass.txt')]);
+      const signed = await cli([
+        'sign',
+        '--results-file',
+        resultsFile,
+        '--private-key-file',
+        join(folder.path, 'key.asc'),
+        '--passphrase-file',
+        join(folder.path, 'pass.txt'),
+      ]);
       expect(signed.code).toBe(0);
-      const posted = await cli(['post', '--results-file', resultsFile, '--app-id', '4242', '--app-private-key-file', pemFile, '--api-url', server.url, '--retry-delay', '0']);
+      const posted = await cli([
+        'post',
+        '--results-file',
+        resultsFile,
+        '--app-id',
+        '4242',
+        '--app-private-key-file',
+        pemFile,
+        '--api-url',
+        server.url,
+        '--retry-delay',
+        '0',
+      ]);
       expect(posted.stderr).not.toContain('BEGIN PRIVATE KEY');
       expect(posted.code).toBe(0);
       expect(posted.stdout).toMatch(/check-run-id=\d+\ncheck-run-url=\S+\nattempts=\d+\nsigned=true\n/);
       expect(server.checkRuns('octo-org', 'widgets')).toHaveLength(1);
-      const missingKey = await cli(['post', '--results-file', resultsFile, '--app-id', '4242', '--api-url', server.url]);
+      const missingKey = await cli([
+        'post',
+        '--results-file',
+        resultsFile,
+        '--app-id',
+        '4242',
+        '--api-url',
+        server.url,
+      ]);
       expect(missingKey.code).toBe(2);
     } finally {
       await server.close();
@@ -213,12 +335,28 @@ describe('post', () => {
 describe('keygen helps the next steps', () => {
   test('writes a .gitignore for the private key and revocation, and prints the next three steps', async () => {
     const out = join(folder.path, 'keys-next');
-    const run = await cli(['keygen', '--name', 'N', '--email', 'n@example.com', '--out-dir', out, '--passphrase-file', join(folder.path, 'pass.txt')]);
+    const run = await cli([
+      'keygen',
+      '--name',
+      'N',
+      '--email',
+      'n@example.com',
+      '--out-dir',
+      out,
+      '--passphrase-file',
+      join(folder.path, 'pass.txt'),
+    ]);
     expect(run.code).toBe(0);
-    expect(readFileSync(join(out, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['private-key.asc', 'revocation.asc']));
+    expect(readFileSync(join(out, '.gitignore'), 'utf8').split('\n')).toEqual(
+      expect.arrayContaining(['private-key.asc', 'revocation.asc']),
+    );
     const fingerprint = run.stdout.trim();
-    expect(run.stderr).toContain(`gh secret set CI_SIGNING_PRIVATE_KEY --env ci-signing < ${join(out, 'private-key.asc')}`);
-    expect(run.stderr).toContain(`gh secret set CI_SIGNING_PASSPHRASE --env ci-signing < ${join(folder.path, 'pass.txt')}`);
+    expect(run.stderr).toContain(
+      `gh secret set CI_SIGNING_PRIVATE_KEY --env ci-signing < ${join(out, 'private-key.asc')}`,
+    );
+    expect(run.stderr).toContain(
+      `gh secret set CI_SIGNING_PASSPHRASE --env ci-signing < ${join(folder.path, 'pass.txt')}`,
+    );
     expect(run.stderr).toContain(`.github/ci-signing/trusted-keys/${fingerprint}.asc`);
     expect(run.stderr).toMatch(/3\. Keep .*revocation\.asc offline/);
   });
@@ -229,15 +367,29 @@ describe('keygen helps the next steps', () => {
     const other = join(folder.path, 'keys-gitignore-2');
     mkdirSync(other);
     writeFileSync(join(other, '.gitignore'), 'node_modules\nprivate-key.asc');
-    expect((await cli(['keygen', '--name', 'G', '--email', 'g@example.com', '--out-dir', other, '--no-passphrase'])).code).toBe(0);
+    expect(
+      (await cli(['keygen', '--name', 'G', '--email', 'g@example.com', '--out-dir', other, '--no-passphrase'])).code,
+    ).toBe(0);
     expect(readFileSync(join(other, '.gitignore'), 'utf8')).toBe('node_modules\nprivate-key.asc\nrevocation.asc\n');
   });
 
   test('a missing --passphrase-file says to create it or to use --no-passphrase, and writes nothing', async () => {
     const out = join(folder.path, 'keys-nopass');
-    const run = await cli(['keygen', '--name', 'X', '--email', 'x@example.com', '--out-dir', out, '--passphrase-file', './nope.txt']);
+    const run = await cli([
+      'keygen',
+      '--name',
+      'X',
+      '--email',
+      'x@example.com',
+      '--out-dir',
+      out,
+      '--passphrase-file',
+      './nope.txt',
+    ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/FILE_NOT_FOUND: --passphrase-file \.\/nope\.txt does not exist.*\. Fix: Create it first: .*> \.\/nope\.txt.*--no-passphrase/);
+    expect(run.stderr).toMatch(
+      /FILE_NOT_FOUND: --passphrase-file \.\/nope\.txt does not exist.*\. Fix: Create it first: .*> \.\/nope\.txt.*--no-passphrase/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 });
@@ -246,8 +398,30 @@ describe('flag messages', () => {
   test('armor after a string flag is its value (--trusted-keys "$(cat key.asc)")', async () => {
     const results = join(folder.path, 'armor.json');
     writeFileSync(results, resultsJson({ commit: 'c'.repeat(40) }));
-    expect((await cli(['sign', '--results-file', results, '--private-key-file', join(folder.path, 'key.asc'), '--passphrase-file', join(folder.path, 'pass.txt')])).code).toBe(0);
-    const run = await cli(['verify', '--results-file', results, '--trusted-keys', key.publicKey, '--repository', 'octo-org/widgets', '--sha', 'c'.repeat(40)]);
+    expect(
+      (
+        await cli([
+          'sign',
+          '--results-file',
+          results,
+          '--private-key-file',
+          join(folder.path, 'key.asc'),
+          '--passphrase-file',
+          join(folder.path, 'pass.txt'),
+        ])
+      ).code,
+    ).toBe(0);
+    const run = await cli([
+      'verify',
+      '--results-file',
+      results,
+      '--trusted-keys',
+      key.publicKey,
+      '--repository',
+      'octo-org/widgets',
+      '--sha',
+      'c'.repeat(40),
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
   });
@@ -255,33 +429,61 @@ describe('flag messages', () => {
   test('another value starting with a dash suggests the = form', async () => {
     const run = await cli(['verify', '--max-age', '-1d']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^ci-signing: USAGE: the value after --max-age starts with a dash.*\. Fix: Join them with '=': --max-age=/);
+    expect(run.stderr).toMatch(
+      /^ci-signing: USAGE: the value after --max-age starts with a dash.*\. Fix: Join them with '=': --max-age=/,
+    );
   });
 
   test('an unknown flag suggests the nearest known one, and never echoes a value', async () => {
     const run = await cli(['verify', '--trusted-key-file', 'keys/*.asc']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/USAGE: unknown flag --trusted-key-file for verify\. Fix: Did you mean --trusted-keys-file\?/);
+    expect(run.stderr).toMatch(
+      /USAGE: unknown flag --trusted-key-file for verify\. Fix: Did you mean --trusted-keys-file\?/,
+    );
     const secret = await cli(['sign', '--private-key=inline-secret']);
     expect(secret.stderr).toMatch(/Did you mean --private-key-file\?/);
     expect(secret.stderr).not.toContain('inline-secret');
     expect((await cli(['sing'])).stderr).toMatch(/unknown command 'sing'\. Fix: Did you mean ci-signing sign\?/);
   });
 
-  test.each(['abc1234', 'HEAD', 'a'.repeat(39)])('--sha %s asks for a full 40-hex sha (exit 2), not a replay', async (sha) => {
-    const run = await cli(['verify', '--results-file', 'x.json', '--trusted-keys-file', 'k.asc', '--sha', sha]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/USAGE: --sha '.*' is .*; a full 40-hex commit sha is required\. Fix: .*git rev-parse HEAD/);
-  });
+  test.each(['abc1234', 'HEAD', 'a'.repeat(39)])(
+    '--sha %s asks for a full 40-hex sha (exit 2), not a replay',
+    async (sha) => {
+      const run = await cli(['verify', '--results-file', 'x.json', '--trusted-keys-file', 'k.asc', '--sha', sha]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        /USAGE: --sha '.*' is .*; a full 40-hex commit sha is required\. Fix: .*git rev-parse HEAD/,
+      );
+    },
+  );
 
-  test.each(['0.8', '0.95', '.5'])('--min-coverage %s asks whether a percentage was meant, and is refused', async (value) => {
-    const run = await cli(['verify', '--results-file', 'x.json', '--trusted-keys-file', 'k.asc', '--min-coverage', value]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--min-coverage .* is a percentage \(0-100\), so it would accept .* %\. Fix: Did you mean --min-coverage \d+\?/);
-  });
+  test.each(['0.8', '0.95', '.5'])(
+    '--min-coverage %s asks whether a percentage was meant, and is refused',
+    async (value) => {
+      const run = await cli([
+        'verify',
+        '--results-file',
+        'x.json',
+        '--trusted-keys-file',
+        'k.asc',
+        '--min-coverage',
+        value,
+      ]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        /--min-coverage .* is a percentage \(0-100\), so it would accept .* %\. Fix: Did you mean --min-coverage \d+\?/,
+      );
+    },
+  );
 
   test('every usage message has a full stop before Fix:', async () => {
-    for (const args of [['sign'], ['verify', '--nope'], ['frobnicate'], ['keygen', '--name', 'x'], ['verify', '--min-coverage', '0.5']]) {
+    for (const args of [
+      ['sign'],
+      ['verify', '--nope'],
+      ['frobnicate'],
+      ['keygen', '--name', 'x'],
+      ['verify', '--min-coverage', '0.5'],
+    ]) {
       const { stderr } = await cli(args);
       expect(stderr).toMatch(/\. Fix: /);
     }

@@ -26,7 +26,12 @@ import { renderVerificationText } from './text.js';
 export { COMMANDS, type CommandName } from './flags.js';
 type Values = Record<string, string | boolean | string[] | undefined>;
 
-export async function runCommand(name: CommandName, values: Values, io: CliIo, positionals: string[] = []): Promise<number> {
+export async function runCommand(
+  name: CommandName,
+  values: Values,
+  io: CliIo,
+  positionals: string[] = [],
+): Promise<number> {
   switch (name) {
     case 'collect':
       return collect(values, io);
@@ -69,17 +74,42 @@ async function keygen(values: Values, io: CliIo): Promise<number> {
   const email = required(values, 'email', 'keygen');
   const outDir = required(values, 'out-dir', 'keygen');
   const algorithm = withDefault('algorithm', text(values, 'algorithm'));
-  if (algorithm !== 'ed25519' && algorithm !== 'rsa4096') throw new UsageError(`--algorithm must be ed25519 or rsa4096, got '${algorithm}'`, 'Use --algorithm ed25519 (default) or rsa4096.');
-  const expiresInSeconds = parseDuration(withDefault('expires', text(values, 'expires')), { name: '--expires', zeroAllowed: true, example: '1y or 90d' });
+  if (algorithm !== 'ed25519' && algorithm !== 'rsa4096')
+    throw new UsageError(
+      `--algorithm must be ed25519 or rsa4096, got '${algorithm}'`,
+      'Use --algorithm ed25519 (default) or rsa4096.',
+    );
+  const expiresInSeconds = parseDuration(withDefault('expires', text(values, 'expires')), {
+    name: '--expires',
+    zeroAllowed: true,
+    example: '1y or 90d',
+  });
   const missing = passphraseFileMissing(text(values, 'passphrase-file'));
-  const passphrase = values['no-passphrase'] ? '' : await secret(values, 'passphrase-file', 'CI_SIGNING_PASSPHRASE', io).catch(missing);
-  if (values['no-passphrase'] && text(values, 'passphrase-file')) throw new UsageError('--no-passphrase and --passphrase-file contradict each other', 'Give one of them.');
-  if (passphrase === undefined) throw new UsageError('no passphrase chosen for the private key', 'Give --passphrase-file FILE (or env CI_SIGNING_PASSPHRASE), or --no-passphrase to leave the key unencrypted.');
-  if (!values['no-passphrase'] && passphrase === '') throw new UsageError('the passphrase is empty', 'Put a passphrase in the file, or use --no-passphrase.');
+  const passphrase = values['no-passphrase']
+    ? ''
+    : await secret(values, 'passphrase-file', 'CI_SIGNING_PASSPHRASE', io).catch(missing);
+  if (values['no-passphrase'] && text(values, 'passphrase-file'))
+    throw new UsageError('--no-passphrase and --passphrase-file contradict each other', 'Give one of them.');
+  if (passphrase === undefined)
+    throw new UsageError(
+      'no passphrase chosen for the private key',
+      'Give --passphrase-file FILE (or env CI_SIGNING_PASSPHRASE), or --no-passphrase to leave the key unencrypted.',
+    );
+  if (!values['no-passphrase'] && passphrase === '')
+    throw new UsageError('the passphrase is empty', 'Put a passphrase in the file, or use --no-passphrase.');
 
-  const paths = { privateKey: join(outDir, 'private-key.asc'), publicKey: join(outDir, 'public-key.asc'), revocation: join(outDir, 'revocation.asc') };
+  const paths = {
+    privateKey: join(outDir, 'private-key.asc'),
+    publicKey: join(outDir, 'public-key.asc'),
+    revocation: join(outDir, 'revocation.asc'),
+  };
   for (const path of Object.values(paths)) {
-    if (await exists(path)) throw new CiSigningError('KEY_FILE_EXISTS', `${path} already exists; keygen never overwrites keys`, 'Choose another --out-dir, or move the old keys away first.');
+    if (await exists(path))
+      throw new CiSigningError(
+        'KEY_FILE_EXISTS',
+        `${path} already exists; keygen never overwrites keys`,
+        'Choose another --out-dir, or move the old keys away first.',
+      );
   }
   const pair = await generateKeyPair({ name, email, expiresInSeconds, algorithm, passphrase: passphrase || undefined });
   await mkdir(outDir, { recursive: true, mode: 0o700 });
@@ -96,7 +126,11 @@ async function keygen(values: Values, io: CliIo): Promise<number> {
     }
   } catch (error) {
     await Promise.all(written.map((path) => rm(path, { force: true })));
-    throw new CiSigningError('FILE_UNWRITABLE', `cannot write the key files in ${outDir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'Check that --out-dir is writable and holds no key files.');
+    throw new CiSigningError(
+      'FILE_UNWRITABLE',
+      `cannot write the key files in ${outDir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      'Check that --out-dir is writable and holds no key files.',
+    );
   }
   await protectKeyFolder(outDir);
   io.stdout(`${pair.fingerprint}\n`);
@@ -135,7 +169,8 @@ async function sign(values: Values, io: CliIo): Promise<number> {
   const resultsFile = required(values, 'results-file', 'sign');
   checkSha(text(values, 'sha'));
   const privateKey = await secret(values, 'private-key-file', 'CI_SIGNING_PRIVATE_KEY', io);
-  if (!privateKey) throw new UsageError('no private key given', 'Give --private-key-file FILE or set env CI_SIGNING_PRIVATE_KEY.');
+  if (!privateKey)
+    throw new UsageError('no private key given', 'Give --private-key-file FILE or set env CI_SIGNING_PRIVATE_KEY.');
   const passphrase = (await secret(values, 'passphrase-file', 'CI_SIGNING_PASSPHRASE', io)) ?? '';
   const outcome = await signResultsFile({
     resultsFile,
@@ -155,7 +190,11 @@ async function sign(values: Values, io: CliIo): Promise<number> {
 
 async function verify(values: Values, io: CliIo): Promise<number> {
   const format = text(values, 'format') || 'text';
-  if (!['text', 'markdown', 'json'].includes(format)) throw new UsageError(`--format must be text, markdown or json, got '${format}'`, 'Use --format text, markdown or json.');
+  if (!['text', 'markdown', 'json'].includes(format))
+    throw new UsageError(
+      `--format must be text, markdown or json, got '${format}'`,
+      'Use --format text, markdown or json.',
+    );
   checkSha(text(values, 'sha'));
   checkPercentage(text(values, 'min-coverage'));
   const trustedKeysFiles = (values['trusted-keys-file'] as string[] | undefined) ?? [];
@@ -176,10 +215,18 @@ async function verify(values: Values, io: CliIo): Promise<number> {
     checkNames,
     waitTimeout: text(values, 'wait-timeout'),
     waitInterval: text(values, 'wait-interval'),
-    github: { token: io.env.GITHUB_TOKEN ?? '', baseUrl: apiUrlOf(values, io), rateLimitWait: text(values, 'rate-limit-wait'), log: (line) => io.stderr(`${line}\n`) },
+    github: {
+      token: io.env.GITHUB_TOKEN ?? '',
+      baseUrl: apiUrlOf(values, io),
+      rateLimitWait: text(values, 'rate-limit-wait'),
+      log: (line) => io.stderr(`${line}\n`),
+    },
   });
   for (const warning of outcome.warnings) io.stderr(`warning: ${safeLine(warning)}\n`);
-  if (format === 'json') io.stdout(`${JSON.stringify({ ...outcome.outputs, revokedKeys: outcome.revokedKeys, warnings: outcome.warnings, entries: outcome.entries.map(({ name, report, checkRunId }) => ({ name, checkRunId, ...report, error: report.error ? { code: report.error.code, message: report.error.message, fix: report.error.fix } : undefined })) }, null, 2)}\n`);
+  if (format === 'json')
+    io.stdout(
+      `${JSON.stringify({ ...outcome.outputs, revokedKeys: outcome.revokedKeys, warnings: outcome.warnings, entries: outcome.entries.map(({ name, report, checkRunId }) => ({ name, checkRunId, ...report, error: report.error ? { code: report.error.code, message: report.error.message, fix: report.error.fix } : undefined })) }, null, 2)}\n`,
+    );
   else if (format === 'markdown') io.stdout(outcome.summary);
   else io.stdout(renderVerificationText(outcome.entries, outcome.revokedKeys));
   return outcome.verified ? 0 : 1;
@@ -193,11 +240,19 @@ async function post(values: Values, io: CliIo): Promise<number> {
   let token = io.env.GITHUB_TOKEN ?? '';
   if (appId) {
     const keyFile = required(values, 'app-private-key-file', 'post');
-    const privateKeyPem = await readBoundedText(keyFile, secretFile('--app-private-key-file', 'GitHub App private key'));
+    const privateKeyPem = await readBoundedText(
+      keyFile,
+      secretFile('--app-private-key-file', 'GitHub App private key'),
+    );
     const { results } = await readResultsFile(resultsFile);
     token = await createAppInstallationToken({ appId, privateKeyPem, repository: results.repository, baseUrl });
   }
-  if (!token) throw new UsageError('no GitHub credentials', 'Set env GITHUB_TOKEN to a token with checks: write, or give --app-id and --app-private-key-file (classic personal access tokens cannot create check runs).');
+  if (!token)
+    throw new UsageError(
+      'no GitHub credentials',
+      'Set env GITHUB_TOKEN to a token with checks: write, or give --app-id and --app-private-key-file (classic ' +
+        'personal access tokens cannot create check runs).',
+    );
   const outcome = await postResultsFile({
     resultsFile,
     signatureFile: text(values, 'signature-file'),
@@ -211,7 +266,9 @@ async function post(values: Values, io: CliIo): Promise<number> {
     log,
     warn: (line) => io.stderr(`warning: ${line}\n`),
   });
-  io.stdout(`check-run-id=${outcome.checkRunId}\ncheck-run-url=${outcome.checkRunUrl}\nattempts=${outcome.attempts}\nsigned=${outcome.signed}\n`);
+  io.stdout(
+    `check-run-id=${outcome.checkRunId}\ncheck-run-url=${outcome.checkRunUrl}\nattempts=${outcome.attempts}\nsigned=${outcome.signed}\n`,
+  );
   return 0;
 }
 

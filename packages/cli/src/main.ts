@@ -35,13 +35,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   let positionals: string[];
   const takesPositionals = 'positionals' in COMMANDS[name] && COMMANDS[name].positionals === true;
   try {
-    ({ values, positionals } = parseFlags(name, rest, COMMANDS[name].options as NonNullable<ParseArgsConfig['options']>, takesPositionals));
+    ({ values, positionals } = parseFlags(
+      name,
+      rest,
+      COMMANDS[name].options as NonNullable<ParseArgsConfig['options']>,
+      takesPositionals,
+    ));
   } catch (error) {
     io.stderr(`ci-signing: ${describeError(error)}\n`);
     return 2;
   }
   if (takesPositionals && positionals.length > 0 && !rest.includes('--')) {
-    io.stderr(`ci-signing: USAGE: ${name} takes its command after --. Fix: ci-signing ${name} [flags] -- COMMAND [ARGS...].\n`);
+    io.stderr(
+      `ci-signing: USAGE: ${name} takes its command after --. Fix: ci-signing ${name} [flags] -- COMMAND [ARGS...].\n`,
+    );
     return 2;
   }
   if (values.help) {
@@ -59,4 +66,3 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
 }
-

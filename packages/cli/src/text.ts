@@ -8,9 +8,13 @@ export function renderVerificationText(entries: VerifiedEntry[], revokedKeys: re
   const lines: string[] = [];
   if (revokedKeys.length) lines.push(`Revoked trusted keys: ${revokedKeys.join(', ')}`);
   for (const { name, report, checkRunId } of entries) {
-    lines.push(`${report.verified ? 'VERIFIED' : 'REJECTED'}  ${name}${checkRunId === undefined ? '' : ` (check run ${checkRunId})`}`);
+    lines.push(
+      `${report.verified ? 'VERIFIED' : 'REJECTED'}  ` +
+        `${name}${checkRunId === undefined ? '' : ` (check run ${checkRunId})`}`,
+    );
     if (report.unread) lines.push(`  FAIL  ${report.unread.title}: ${report.unread.detail}`);
-    for (const check of report.checks) lines.push(`  ${MARK[check.status]}  ${check.title}${check.detail ? `: ${check.detail}` : ''}`);
+    for (const check of report.checks)
+      lines.push(`  ${MARK[check.status]}  ${check.title}${check.detail ? `: ${check.detail}` : ''}`);
     if (report.error?.fix && !report.verified) lines.push(`  fix: ${report.error.fix}`);
     if (report.fingerprint) lines.push(`  signer ${report.fingerprint}, signed at ${report.signedAt}`);
   }

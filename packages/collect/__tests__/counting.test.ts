@@ -87,7 +87,8 @@ describe('counting test cases', () => {
   });
 
   test('a byte order mark, CRLF line ends and a namespace prefix are fine', async () => {
-    const xml = '\ufeff<?xml version="1.0" encoding="UTF-8"?>\r\n<j:testsuite xmlns:j="urn:x" name="s">\r\n' +
+    const xml =
+      '\ufeff<?xml version="1.0" encoding="UTF-8"?>\r\n<j:testsuite xmlns:j="urn:x" name="s">\r\n' +
       '<j:testcase name="a"/>\r\n<j:testcase name="b"><j:failure message="m"/></j:testcase>\r\n</j:testsuite>\r\n';
     const { results } = await collectReports({
       ...CONTEXT,

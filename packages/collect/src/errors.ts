@@ -1,10 +1,10 @@
 // Refusals of collect: kind 'input', one line naming the file, and a fix.
-import { CiSigningError } from '../../errors/src/index.js';
+import { CiSigningError, type CollectErrorCode } from '../../errors/src/index.js';
 
 export const FORMATS_FIX =
   'Point the pattern at JUnit XML, lcov, Cobertura XML, JaCoCo XML, Istanbul coverage-summary.json or a Go ' +
   'coverprofile (see docs/results-format.md, "From your test reports").';
 
-export function refuse(code: string, message: string, fix: string): CiSigningError {
+export function refuse(code: CollectErrorCode, message: string, fix: string): CiSigningError {
   return new CiSigningError(code, message, fix, 'input');
 }

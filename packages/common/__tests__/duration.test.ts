@@ -16,7 +16,9 @@ describe('parseDuration: the one grammar for max-age, --expires, wait-timeout an
 
   test('0 only where allowed', () => {
     expect(parseDuration('0', { name: 'wait-timeout', zeroAllowed: true })).toBe(0);
-    expect(() => parseDuration('0', { name: 'max-age' })).toThrow(expect.objectContaining({ code: 'USAGE', kind: 'usage' }));
+    expect(() => parseDuration('0', { name: 'max-age' })).toThrow(
+      expect.objectContaining({ code: 'USAGE', kind: 'usage' }),
+    );
     expect(() => parseDuration('0s', { name: 'max-age' })).toThrow(/must be longer than 0/);
   });
 
@@ -41,7 +43,9 @@ describe('parseNonNegativeInteger', () => {
   });
 
   test.each(['-1', '1.5', 'x', '', '1e3'])('%j is refused', (text) => {
-    expect(() => parseNonNegativeInteger('min-tests', text)).toThrow(/min-tests .* must be a whole number 0 or greater/);
+    expect(() => parseNonNegativeInteger('min-tests', text)).toThrow(
+      /min-tests .* must be a whole number 0 or greater/,
+    );
   });
 
   test('an upper bound names it', () => {
@@ -55,6 +59,8 @@ test('parseDurationMs: the same grammar plus ms, for wait-timeout and wait-inter
   expect(parseDurationMs('1m 500ms', { name: 'wait-timeout' })).toBe(60500);
   expect(parseDurationMs('0', { name: 'wait-timeout', zeroAllowed: true })).toBe(0);
   expect(() => parseDurationMs('0ms', { name: 'wait-interval' })).toThrow(/wait-interval "0ms" must be longer than 0/);
-  expect(() => parseDurationMs('5 parsecs', { name: 'wait-interval' })).toThrow(expect.objectContaining({ code: 'USAGE' }));
+  expect(() => parseDurationMs('5 parsecs', { name: 'wait-interval' })).toThrow(
+    expect.objectContaining({ code: 'USAGE' }),
+  );
   expect(() => parseDuration('500ms', { name: 'max-age' })).toThrow(expect.objectContaining({ code: 'USAGE' }));
 });

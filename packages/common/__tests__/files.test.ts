@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBoundedFile, readOptionalFile, writeFileAtomic, type ReadFileOptions } from '../src/index.js';
 
-const OPTIONS: ReadFileOptions = { what: 'results file', flag: 'results-file', maxBytes: 1024, limitName: 'the results file cap' };
+const OPTIONS: ReadFileOptions = {
+  what: 'results file',
+  flag: 'results-file',
+  maxBytes: 1024,
+  limitName: 'the results file cap',
+};
 let folder: string;
 
 beforeAll(async () => {
@@ -35,20 +40,30 @@ test('reads a regular file, and one behind a symlink', async () => {
 
 test('a missing file names the input', async () => {
   const path = join(folder, 'missing.json');
-  expect(await refusal(path)).toMatchObject({ code: 'FILE_NOT_FOUND', message: `Results file ${path} does not exist.`, fix: expect.stringContaining('results-file') });
+  expect(await refusal(path)).toMatchObject({
+    code: 'FILE_NOT_FOUND',
+    message: `Results file ${path} does not exist.`,
+    fix: expect.stringContaining('results-file'),
+  });
   expect(await readOptionalFile(path, OPTIONS)).toBeNull();
 });
 
 test('a directory, and a symlink to one, are refused', async () => {
   await symlink(folder, join(folder, 'dir-link'));
   for (const path of [folder, join(folder, 'dir-link')]) {
-    expect(await refusal(path)).toMatchObject({ code: 'FILE_NOT_REGULAR', message: `Results file ${path} is a directory, not a regular file.` });
+    expect(await refusal(path)).toMatchObject({
+      code: 'FILE_NOT_REGULAR',
+      message: `Results file ${path} is a directory, not a regular file.`,
+    });
   }
 });
 
 test('/dev/zero is refused at once, never read', async () => {
   const started = Date.now();
-  expect(await refusal('/dev/zero')).toMatchObject({ code: 'FILE_NOT_REGULAR', message: 'Results file /dev/zero is a device, not a regular file.' });
+  expect(await refusal('/dev/zero')).toMatchObject({
+    code: 'FILE_NOT_REGULAR',
+    message: 'Results file /dev/zero is a device, not a regular file.',
+  });
   expect(Date.now() - started).toBeLessThan(5000);
 });
 
@@ -56,7 +71,10 @@ test('a FIFO with no writer is refused at once instead of blocking the open', as
   const fifo = join(folder, 'results.fifo');
   execFileSync('mkfifo', [fifo]);
   const started = Date.now();
-  expect(await refusal(fifo)).toMatchObject({ code: 'FILE_NOT_REGULAR', message: expect.stringContaining('is a FIFO (named pipe)') });
+  expect(await refusal(fifo)).toMatchObject({
+    code: 'FILE_NOT_REGULAR',
+    message: expect.stringContaining('is a FIFO (named pipe)'),
+  });
   // And a symlink to it.
   await symlink(fifo, join(folder, 'fifo-link'));
   expect(await refusal(join(folder, 'fifo-link'))).toMatchObject({ code: 'FILE_NOT_REGULAR' });
@@ -68,7 +86,10 @@ test('a unix socket is refused', async () => {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(path, resolve));
   try {
-    expect(await refusal(path)).toMatchObject({ code: 'FILE_NOT_REGULAR', message: expect.stringContaining('is a socket') });
+    expect(await refusal(path)).toMatchObject({
+      code: 'FILE_NOT_REGULAR',
+      message: expect.stringContaining('is a socket'),
+    });
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }
@@ -78,7 +99,10 @@ test('a file over the cap is refused naming the cap, and nothing of it is quoted
   const path = join(folder, 'big.json');
   await writeFile(path, `ghp_${'S'.repeat(2000)}`);
   const error = await refusal(path);
-  expect(error).toMatchObject({ code: 'FILE_TOO_LARGE', message: `Results file ${path} is larger than 1 KiB (the results file cap).` });
+  expect(error).toMatchObject({
+    code: 'FILE_TOO_LARGE',
+    message: `Results file ${path} is larger than 1 KiB (the results file cap).`,
+  });
   expect(JSON.stringify(error)).not.toContain('ghp_');
 });
 
@@ -89,7 +113,10 @@ test('a file that grows past the cap while it is read is refused', async () => {
   const writer = spawn('sh', ['-c', `while true; do printf '%01000d' 0 >> '${path}'; done`]);
   try {
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const outcome = await readBoundedFile(path, OPTIONS).then((buffer) => buffer.length, (error: { code: string }) => error.code);
+    const outcome = await readBoundedFile(path, OPTIONS).then(
+      (buffer) => buffer.length,
+      (error: { code: string }) => error.code,
+    );
     expect(outcome === 'FILE_TOO_LARGE' || (typeof outcome === 'number' && outcome <= 1024)).toBe(true);
   } finally {
     writer.kill('SIGKILL');

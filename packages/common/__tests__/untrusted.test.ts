@@ -30,7 +30,7 @@ test('redactUrl drops user, password, query and fragment', () => {
 
 test('terminal escapes from content never reach a printed line', () => {
   const hostile = 'name\u001b[31mred\u001b]0;title\u0007\u001b[2J';
-  const line = describeError(new CiSigningError('X', `file ${hostile}`, 'fix'));
-  expect(line).toBe('X: file namered. Fix: fix');
+  const line = describeError(new CiSigningError('USAGE', `file ${hostile}`, 'fix'));
+  expect(line).toBe('USAGE: file namered. Fix: fix');
   expect(escapeText(hostile)).not.toContain('\u001b');
 });

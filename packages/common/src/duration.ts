@@ -22,9 +22,14 @@ export function parseDurationMs(value: string, options: DurationOptions): number
   const parts = [...text.matchAll(/(\d+)\s*ms/g)];
   const rest = text.replace(/(\d+)\s*ms/g, '').trim();
   if (parts.length === 0) return parseDuration(value, options) * 1000;
-  const ms = parts.reduce((sum, [, amount]) => sum + Number(amount), 0) + (rest ? parseDuration(rest, { ...options, zeroAllowed: true }) * 1000 : 0);
+  const ms =
+    parts.reduce((sum, [, amount]) => sum + Number(amount), 0) +
+    (rest ? parseDuration(rest, { ...options, zeroAllowed: true }) * 1000 : 0);
   if (ms === 0 && !options.zeroAllowed) {
-    throw new UsageError(`${options.name} "${value}" must be longer than 0.`, `Set ${options.name} to e.g. ${options.example ?? '15s'}.`);
+    throw new UsageError(
+      `${options.name} "${value}" must be longer than 0.`,
+      `Set ${options.name} to e.g. ${options.example ?? '15s'}.`,
+    );
   }
   return ms;
 }
@@ -58,7 +63,12 @@ export function parseDuration(value: string, options: DurationOptions): number {
 export function formatSeconds(totalSeconds: number): string {
   const parts: string[] = [];
   let rest = totalSeconds;
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+  for (const [unit, size] of [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
     const amount = Math.floor(rest / size);
     rest -= amount * size;
     if (amount > 0) parts.push(`${amount}${unit}`);

@@ -73,7 +73,11 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw new CiSigningError('FILE_UNWRITABLE', `Cannot write ${path} (${errnoCode(error)}).`, 'Check that the folder exists and is writable.');
+    throw new CiSigningError(
+      'FILE_UNWRITABLE',
+      `Cannot write ${path} (${errnoCode(error)}).`,
+      'Check that the folder exists and is writable.',
+    );
   }
 }
 
@@ -115,7 +119,13 @@ function tooLarge(path: string, options: ReadFileOptions): CiSigningError {
   );
 }
 
-function describeKind(stats: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+function describeKind(stats: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
   if (stats.isDirectory()) return 'a directory';
   if (stats.isFIFO()) return 'a FIFO (named pipe)';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';

@@ -6,8 +6,12 @@ export function parseNonNegativeInteger(name: string, value: string, max = Numbe
   const text = value.trim();
   const number = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(number)) {
-    throw new UsageError(`${name} "${value}" must be a whole number 0 or greater.`, `Set ${name} to a whole number such as 0 or 1.`);
+    throw new UsageError(
+      `${name} "${value}" must be a whole number 0 or greater.`,
+      `Set ${name} to a whole number such as 0 or 1.`,
+    );
   }
-  if (number > max) throw new UsageError(`${name} "${value}" must be a whole number from 0 to ${max}.`, `Set ${name} to e.g. 3.`);
+  if (number > max)
+    throw new UsageError(`${name} "${value}" must be a whole number from 0 to ${max}.`, `Set ${name} to e.g. 3.`);
   return number;
 }

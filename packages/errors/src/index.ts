@@ -1,17 +1,32 @@
 // Typed errors shared by every package. Each carries a stable code, a one-line cause and a fix,
 // so actions and the CLI can report a refusal without a stack trace.
+import type { ErrorCode, ErrorsErrorCode } from './codes.js';
 import { safeLine } from './text.js';
 
 export { oneLine, safeLine, stripControl } from './text.js';
+export { ERROR_CODES } from './codes.js';
+export type {
+  ChecksErrorCode,
+  CliErrorCode,
+  CollectErrorCode,
+  CommonErrorCode,
+  ErrorCode,
+  ErrorCodePackage,
+  ErrorsErrorCode,
+  OperationsErrorCode,
+  ResultsErrorCode,
+  SigningErrorCode,
+  VerifierErrorCode,
+} from './codes.js';
 
 export type ErrorKind = 'usage' | 'input' | 'verification' | 'github' | 'internal';
 
 export class CiSigningError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly fix: string;
   readonly kind: ErrorKind;
 
-  constructor(code: string, message: string, fix: string, kind: ErrorKind = 'input') {
+  constructor(code: ErrorCode, message: string, fix: string, kind: ErrorKind = 'input') {
     super(message);
     this.name = 'CiSigningError';
     this.code = code;
@@ -36,9 +51,12 @@ export class UsageError extends CiSigningError {
   }
 }
 
+/** The code of anything thrown that is not a CiSigningError. */
+const INTERNAL: ErrorsErrorCode = 'INTERNAL';
+
 /** Describes any thrown value as one line, never with a stack trace. */
 export function describeError(error: unknown): string {
   if (error instanceof CiSigningError) return error.toLine();
-  if (error instanceof Error) return safeLine(`INTERNAL: ${error.message || error.name}`);
-  return safeLine(`INTERNAL: ${String(error)}`);
+  if (error instanceof Error) return safeLine(`${INTERNAL}: ${error.message || error.name}`);
+  return safeLine(`${INTERNAL}: ${String(error)}`);
 }

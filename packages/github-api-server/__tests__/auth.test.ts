@@ -8,7 +8,11 @@ let strangerKey: KeyObject;
 const APP_ID = 4242;
 const INSTALLATION_ID = 777;
 
-function jwt(claims: Record<string, unknown>, key: KeyObject = appKey, header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT' }): string {
+function jwt(
+  claims: Record<string, unknown>,
+  key: KeyObject = appKey,
+  header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT' },
+): string {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const signingInput = `${encode(header)}.${encode(claims)}`;
   return `${signingInput}.${sign('RSA-SHA256', Buffer.from(signingInput), key).toString('base64url')}`;
@@ -28,7 +32,13 @@ beforeAll(async () => {
   strangerKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   server = await startGitHubApiServer({
     tokens: { 'write-token': 'write', 'fork-token': 'read-only', ghp_classic: 'classic-pat' },
-    apps: [{ appId: APP_ID, privateKeyPem: app.publicKey.export({ type: 'spki', format: 'pem' }).toString(), installations: { 'octo/demo': INSTALLATION_ID } }],
+    apps: [
+      {
+        appId: APP_ID,
+        privateKeyPem: app.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+        installations: { 'octo/demo': INSTALLATION_ID },
+      },
+    ],
   });
 });
 afterAll(() => server.close());
@@ -41,33 +51,69 @@ describe('tokens', () => {
       expect(response.status).toBe(401);
       expect(response.body).toMatchObject({ message: 'Bad credentials' });
     }
-    const basic = await fetch(`${server.url}/repos/octo/demo/check-runs/1`, { headers: { authorization: 'Basic d3JpdGUtdG9rZW4=' } });
+    const basic = await fetch(`${server.url}/repos/octo/demo/check-runs/1`, {
+      headers: { authorization: 'Basic d3JpdGUtdG9rZW4=' },
+    });
     expect(basic.status).toBe(401);
     expect(server.checkRuns()).toEqual([]);
   });
 
   test('a write token works with the token and the Bearer scheme', async () => {
-    expect((await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun(), { token: 'write-token' })).status).toBe(201);
-    expect((await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun(), { token: 'write-token', scheme: 'Bearer' })).status).toBe(201);
+    expect(
+      (await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun(), { token: 'write-token' })).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun(), {
+          token: 'write-token',
+          scheme: 'Bearer',
+        })
+      ).status,
+    ).toBe(201);
     expect(server.checkRuns()).toHaveLength(2);
   });
 
   test('a read-only token reads, but writes are 403 Resource not accessible by integration', async () => {
-    const id = ((await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun(), { token: 'write-token' })).body as CheckRunJson).id;
-    expect((await call(server, 'GET', `/repos/octo/demo/check-runs/${id}`, undefined, { token: 'fork-token' })).status).toBe(200);
-    expect((await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs`, undefined, { token: 'fork-token' })).status).toBe(200);
+    const id = (
+      (await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun(), { token: 'write-token' }))
+        .body as CheckRunJson
+    ).id;
+    expect(
+      (await call(server, 'GET', `/repos/octo/demo/check-runs/${id}`, undefined, { token: 'fork-token' })).status,
+    ).toBe(200);
+    expect(
+      (await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs`, undefined, { token: 'fork-token' }))
+        .status,
+    ).toBe(200);
     const create = await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun(), { token: 'fork-token' });
     expect(create.status).toBe(403);
-    expect(create.body).toMatchObject({ message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run' });
-    const update = await call(server, 'PATCH', `/repos/octo/demo/check-runs/${id}`, { conclusion: 'failure' }, { token: 'fork-token' });
+    expect(create.body).toMatchObject({
+      message: 'Resource not accessible by integration',
+      documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run',
+    });
+    const update = await call(
+      server,
+      'PATCH',
+      `/repos/octo/demo/check-runs/${id}`,
+      { conclusion: 'failure' },
+      { token: 'fork-token' },
+    );
     expect(update.status).toBe(403);
-    expect(update.body).toMatchObject({ message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/checks/runs#update-a-check-run' });
+    expect(update.body).toMatchObject({
+      message: 'Resource not accessible by integration',
+      documentation_url: 'https://docs.github.com/rest/checks/runs#update-a-check-run',
+    });
     expect(server.checkRuns()).toEqual([expect.objectContaining({ id, conclusion: 'success' })]);
   });
 
   test('a classic personal access token reads, but writes are 403 You must authenticate via a GitHub App.', async () => {
-    const id = ((await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun(), { token: 'write-token' })).body as CheckRunJson).id;
-    expect((await call(server, 'GET', `/repos/octo/demo/check-runs/${id}`, undefined, { token: 'ghp_classic' })).status).toBe(200);
+    const id = (
+      (await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun(), { token: 'write-token' }))
+        .body as CheckRunJson
+    ).id;
+    expect(
+      (await call(server, 'GET', `/repos/octo/demo/check-runs/${id}`, undefined, { token: 'ghp_classic' })).status,
+    ).toBe(200);
     const create = await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun(), { token: 'ghp_classic' });
     expect(create.status).toBe(403);
     expect(create.body).toEqual({
@@ -75,7 +121,13 @@ describe('tokens', () => {
       documentation_url: 'https://docs.github.com/rest/reference/checks#create-a-check-run',
       status: '403',
     });
-    const update = await call(server, 'PATCH', `/repos/octo/demo/check-runs/${id}`, { conclusion: 'failure' }, { token: 'ghp_classic' });
+    const update = await call(
+      server,
+      'PATCH',
+      `/repos/octo/demo/check-runs/${id}`,
+      { conclusion: 'failure' },
+      { token: 'ghp_classic' },
+    );
     expect(update.body).toMatchObject({ message: 'You must authenticate via a GitHub App.' });
     expect(server.checkRuns()).toHaveLength(1);
   });
@@ -83,10 +135,21 @@ describe('tokens', () => {
 
 describe('GitHub App', () => {
   test('JWT -> repository installation -> installation token -> check run owned by the app', async () => {
-    const installation = await call(server, 'GET', '/repos/Octo/Demo/installation', undefined, { token: jwt(validClaims()), scheme: 'Bearer' });
+    const installation = await call(server, 'GET', '/repos/Octo/Demo/installation', undefined, {
+      token: jwt(validClaims()),
+      scheme: 'Bearer',
+    });
     expect(installation.status).toBe(200);
-    expect(installation.body).toMatchObject({ id: INSTALLATION_ID, app_id: APP_ID, account: { login: 'Octo' }, access_tokens_url: `${server.url}/app/installations/${INSTALLATION_ID}/access_tokens` });
-    const issued = await call(server, 'POST', `/app/installations/${INSTALLATION_ID}/access_tokens`, undefined, { token: jwt(validClaims()), scheme: 'Bearer' });
+    expect(installation.body).toMatchObject({
+      id: INSTALLATION_ID,
+      app_id: APP_ID,
+      account: { login: 'Octo' },
+      access_tokens_url: `${server.url}/app/installations/${INSTALLATION_ID}/access_tokens`,
+    });
+    const issued = await call(server, 'POST', `/app/installations/${INSTALLATION_ID}/access_tokens`, undefined, {
+      token: jwt(validClaims()),
+      scheme: 'Bearer',
+    });
     expect(issued.status).toBe(201);
     const { token, expires_at: expiresAt } = issued.body as { token: string; expires_at: string };
     expect(token).toMatch(/^ghs_[A-Za-z0-9]{36}$/);
@@ -94,14 +157,22 @@ describe('GitHub App', () => {
     const created = await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun(), { token });
     expect(created.status).toBe(201);
     expect((created.body as CheckRunJson).app).toMatchObject({ id: APP_ID, slug: `test-app-${APP_ID}` });
-    const byApp = await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs?app_id=${APP_ID}`, undefined, { token });
+    const byApp = await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs?app_id=${APP_ID}`, undefined, {
+      token,
+    });
     expect((byApp.body as { total_count: number }).total_count).toBe(1);
   });
 
   test('an installation the app does not have is 404', async () => {
-    const missingRepo = await call(server, 'GET', '/repos/octo/elsewhere/installation', undefined, { token: jwt(validClaims()), scheme: 'Bearer' });
+    const missingRepo = await call(server, 'GET', '/repos/octo/elsewhere/installation', undefined, {
+      token: jwt(validClaims()),
+      scheme: 'Bearer',
+    });
     expect(missingRepo.status).toBe(404);
-    const missingInstallation = await call(server, 'POST', '/app/installations/1/access_tokens', undefined, { token: jwt(validClaims()), scheme: 'Bearer' });
+    const missingInstallation = await call(server, 'POST', '/app/installations/1/access_tokens', undefined, {
+      token: jwt(validClaims()),
+      scheme: 'Bearer',
+    });
     expect(missingInstallation.status).toBe(404);
   });
 
@@ -112,22 +183,38 @@ describe('GitHub App', () => {
     ['another algorithm', () => jwt(validClaims(), appKey, { alg: 'HS256' }), 'A JSON web token could not be decoded'],
     ['an unknown app', () => jwt({ ...validClaims(), iss: '1' }), 'Integration not found'],
     ['a signature by another key', () => jwt(validClaims(), strangerKey), 'A JSON web token could not be decoded'],
-    ['an expired token', () => jwt({ ...validClaims(), iat: now() - 700, exp: now() - 100 }), "'Expiration time' claim ('exp') must be a numeric value"],
+    [
+      'an expired token',
+      () => jwt({ ...validClaims(), iat: now() - 700, exp: now() - 100 }),
+      "'Expiration time' claim ('exp') must be a numeric value",
+    ],
     ['no iat', () => jwt({ exp: now() + 300, iss: APP_ID }), "'Issued at' claim ('iat') must be an Integer"],
-    ['a lifetime over ten minutes', () => jwt({ iat: now(), exp: now() + 3600, iss: APP_ID }), "'Expiration time' claim ('exp') is too far in the future"],
+    [
+      'a lifetime over ten minutes',
+      () => jwt({ iat: now(), exp: now() + 3600, iss: APP_ID }),
+      "'Expiration time' claim ('exp') is too far in the future",
+    ],
   ])('the installation lookup refuses %s with 401', async (_label, token, message) => {
     const value = typeof token === 'function' ? token() : token;
-    const response = await call(server, 'GET', '/repos/octo/demo/installation', undefined, { token: value, scheme: 'Bearer' });
+    const response = await call(server, 'GET', '/repos/octo/demo/installation', undefined, {
+      token: value,
+      scheme: 'Bearer',
+    });
     expect(response.status).toBe(401);
     expect((response.body as { message: string }).message).toContain(message);
   });
 
   test('an app JWT is not a token for the checks endpoints', async () => {
-    const response = await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun(), { token: jwt(validClaims()), scheme: 'Bearer' });
+    const response = await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun(), {
+      token: jwt(validClaims()),
+      scheme: 'Bearer',
+    });
     expect(response.status).toBe(401);
   });
 
   test('a key that is not PEM is refused when the server starts', async () => {
-    await expect(startGitHubApiServer({ apps: [{ appId: 1, privateKeyPem: 'not a key', installations: {} }] })).rejects.toThrow('privateKeyPem is not a PEM key');
+    await expect(
+      startGitHubApiServer({ apps: [{ appId: 1, privateKeyPem: 'not a key', installations: {} }] }),
+    ).rejects.toThrow('privateKeyPem is not a PEM key');
   });
 });

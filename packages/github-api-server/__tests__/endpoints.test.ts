@@ -16,10 +16,17 @@ function expectCheckRunSchema(body: unknown): void {
 
 describe('create a check run', () => {
   test('answers 201 with the check-run object GitHub returns, valid against the extracted schema', async () => {
-    const response = await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun({ details_url: 'https://ci.example/1', started_at: '2024-05-01T10:00:00.123Z' }));
+    const response = await call(
+      server,
+      'POST',
+      '/repos/octo/demo/check-runs',
+      completedRun({ details_url: 'https://ci.example/1', started_at: '2024-05-01T10:00:00.123Z' }),
+    );
     expect(response.status).toBe(201);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(response.headers.get('x-github-request-id')).toMatch(/^[0-9A-F]{4}:[0-9A-F]+:[0-9A-F]+:[0-9A-F]+:[0-9A-F]+$/);
+    expect(response.headers.get('x-github-request-id')).toMatch(
+      /^[0-9A-F]{4}:[0-9A-F]+:[0-9A-F]+:[0-9A-F]+:[0-9A-F]+$/,
+    );
     expect(response.headers.get('x-ratelimit-remaining')).toBe('4999');
     expect(response.headers.get('x-ratelimit-used')).toBe('1');
     expectCheckRunSchema(response.body);
@@ -34,20 +41,40 @@ describe('create a check run', () => {
       started_at: '2024-05-01T10:00:00Z',
       html_url: `https://github.example/octo/demo/runs/${run.id}`,
       url: `${server.url}/repos/octo/demo/check-runs/${run.id}`,
-      output: { title: '10 passed', summary: '| tests | 10 |', text: 'details', annotations_count: 0, annotations_url: `${server.url}/repos/octo/demo/check-runs/${run.id}/annotations` },
+      output: {
+        title: '10 passed',
+        summary: '| tests | 10 |',
+        text: 'details',
+        annotations_count: 0,
+        annotations_url: `${server.url}/repos/octo/demo/check-runs/${run.id}/annotations`,
+      },
       app: { slug: 'github-actions' },
       pull_requests: [],
     });
     expect(run.completed_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    expect(server.checkRuns('octo', 'demo')).toEqual([expect.objectContaining({ id: run.id, owner: 'octo', repo: 'demo', annotations: [] })]);
+    expect(server.checkRuns('octo', 'demo')).toEqual([
+      expect.objectContaining({ id: run.id, owner: 'octo', repo: 'demo', annotations: [] }),
+    ]);
   });
 
   test('defaults: queued without a conclusion, details_url from the app, one check suite per commit', async () => {
-    const first = (await call(server, 'POST', '/repos/octo/demo/check-runs', { name: 'a', head_sha: SHA.toUpperCase() })).body as CheckRunJson;
-    const second = (await call(server, 'POST', '/repos/octo/demo/check-runs', { name: 'b', head_sha: SHA, status: 'in_progress' })).body as CheckRunJson;
-    const other = (await call(server, 'POST', '/repos/octo/demo/check-runs', { name: 'a', head_sha: OTHER_SHA })).body as CheckRunJson;
+    const first = (
+      await call(server, 'POST', '/repos/octo/demo/check-runs', { name: 'a', head_sha: SHA.toUpperCase() })
+    ).body as CheckRunJson;
+    const second = (
+      await call(server, 'POST', '/repos/octo/demo/check-runs', { name: 'b', head_sha: SHA, status: 'in_progress' })
+    ).body as CheckRunJson;
+    const other = (await call(server, 'POST', '/repos/octo/demo/check-runs', { name: 'a', head_sha: OTHER_SHA }))
+      .body as CheckRunJson;
     expectCheckRunSchema(first);
-    expect(first).toMatchObject({ status: 'queued', conclusion: null, completed_at: null, external_id: null, head_sha: SHA, details_url: 'https://help.github.com/en/actions' });
+    expect(first).toMatchObject({
+      status: 'queued',
+      conclusion: null,
+      completed_at: null,
+      external_id: null,
+      head_sha: SHA,
+      details_url: 'https://help.github.com/en/actions',
+    });
     expect(first.output).toMatchObject({ title: null, summary: null, text: null });
     expect(second.status).toBe('in_progress');
     expect(second.check_suite.id).toBe(first.check_suite.id);
@@ -56,8 +83,14 @@ describe('create a check run', () => {
   });
 
   test('a conclusion alone completes the run, keeping the completed_at it was given', async () => {
-    const run = (await call(server, 'POST', '/repos/octo/demo/check-runs', { name: 'a', head_sha: SHA, conclusion: 'failure', completed_at: '2024-05-01T10:05:00Z' }))
-      .body as CheckRunJson;
+    const run = (
+      await call(server, 'POST', '/repos/octo/demo/check-runs', {
+        name: 'a',
+        head_sha: SHA,
+        conclusion: 'failure',
+        completed_at: '2024-05-01T10:05:00Z',
+      })
+    ).body as CheckRunJson;
     expect(run).toMatchObject({ status: 'completed', conclusion: 'failure', completed_at: '2024-05-01T10:05:00Z' });
   });
 });
@@ -68,13 +101,21 @@ describe('update a check run', () => {
       name: 'local-ci',
       head_sha: SHA,
       status: 'in_progress',
-      output: { title: 'first', summary: 'first summary', text: 'first text', annotations: [annotation(0), annotation(1)] },
+      output: {
+        title: 'first',
+        summary: 'first summary',
+        text: 'first text',
+        annotations: [annotation(0), annotation(1)],
+      },
     });
     const id = (created.body as CheckRunJson).id;
     const updated = await call(server, 'PATCH', `/repos/octo/demo/check-runs/${id}`, {
       conclusion: 'failure',
       external_id: 'sha256:def',
-      output: { summary: 'second summary', annotations: [annotation(2, { title: 'T', raw_details: 'raw', start_column: 2, end_column: 4 })] },
+      output: {
+        summary: 'second summary',
+        annotations: [annotation(2, { title: 'T', raw_details: 'raw', start_column: 2, end_column: 4 })],
+      },
     });
     expect(updated.status).toBe(200);
     expectCheckRunSchema(updated.body);
@@ -111,11 +152,27 @@ describe('update a check run', () => {
       actions: [{ label: 'Fix', description: 'Fix it', identifier: 'fix' }],
       output: { title: 'again', summary: 's', images: [{ alt: 'chart', image_url: 'https://img.example/1.png' }] },
     });
-    expect(response.body).toMatchObject({ name: 'renamed', details_url: 'https://ci.example/2', started_at: '2024-05-01T09:00:00Z', status: 'in_progress', conclusion: null, completed_at: null });
+    expect(response.body).toMatchObject({
+      name: 'renamed',
+      details_url: 'https://ci.example/2',
+      started_at: '2024-05-01T09:00:00Z',
+      status: 'in_progress',
+      conclusion: null,
+      completed_at: null,
+    });
     expect(server.checkRuns()[0]).toMatchObject({ images: [{ alt: 'chart' }], actions: [{ identifier: 'fix' }] });
-    const completed = await call(server, 'PATCH', `/repos/octo/demo/check-runs/${id}`, { conclusion: 'neutral', completed_at: '2024-05-01T09:30:00Z' });
-    expect(completed.body).toMatchObject({ status: 'completed', conclusion: 'neutral', completed_at: '2024-05-01T09:30:00Z' });
-    const moved = await call(server, 'PATCH', `/repos/octo/demo/check-runs/${id}`, { completed_at: '2024-05-01T09:45:00Z' });
+    const completed = await call(server, 'PATCH', `/repos/octo/demo/check-runs/${id}`, {
+      conclusion: 'neutral',
+      completed_at: '2024-05-01T09:30:00Z',
+    });
+    expect(completed.body).toMatchObject({
+      status: 'completed',
+      conclusion: 'neutral',
+      completed_at: '2024-05-01T09:30:00Z',
+    });
+    const moved = await call(server, 'PATCH', `/repos/octo/demo/check-runs/${id}`, {
+      completed_at: '2024-05-01T09:45:00Z',
+    });
     expect(moved.body).toMatchObject({ conclusion: 'neutral', completed_at: '2024-05-01T09:45:00Z' });
   });
 
@@ -130,7 +187,10 @@ describe('update a check run', () => {
     ] as const) {
       const response = await call(server, method, path, method === 'PATCH' ? { conclusion: 'success' } : undefined);
       expect(response.status).toBe(404);
-      expect(response.body).toMatchObject({ message: 'Not Found', documentation_url: expect.stringContaining('docs.github.com/rest/checks/runs#') });
+      expect(response.body).toMatchObject({
+        message: 'Not Found',
+        documentation_url: expect.stringContaining('docs.github.com/rest/checks/runs#'),
+      });
     }
   });
 });
@@ -149,7 +209,18 @@ describe('list check runs for a ref', () => {
   async function createRuns(count: number, name = 'local-ci', sha = SHA): Promise<number[]> {
     const ids: number[] = [];
     for (let index = 0; index < count; index += 1) {
-      ids.push(((await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun({ name, head_sha: sha, external_id: `run-${index}` }))).body as CheckRunJson).id);
+      ids.push(
+        (
+          (
+            await call(
+              server,
+              'POST',
+              '/repos/octo/demo/check-runs',
+              completedRun({ name, head_sha: sha, external_id: `run-${index}` }),
+            )
+          ).body as CheckRunJson
+        ).id,
+      );
     }
     return ids;
   }
@@ -164,18 +235,42 @@ describe('list check runs for a ref', () => {
     const allBody = all.body as { total_count: number; check_runs: CheckRunJson[] };
     expect(allBody.total_count).toBe(4);
     expect(allBody.check_runs.map((run) => run.id)).toEqual([otherName, ...ids.slice().reverse()]);
-    const latest = (await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs`)).body as { total_count: number; check_runs: CheckRunJson[] };
+    const latest = (await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs`)).body as {
+      total_count: number;
+      check_runs: CheckRunJson[];
+    };
     expect(latest.check_runs.map((run) => run.id)).toEqual([otherName, ids[2]]);
     expect(latest.total_count).toBe(2);
   });
 
   test('latest prefers a run still in progress, then the later completed_at, over a higher id', async () => {
-    const older = ((await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun({ completed_at: '2024-05-02T00:00:00Z' }))).body as CheckRunJson).id;
+    const older = (
+      (
+        await call(
+          server,
+          'POST',
+          '/repos/octo/demo/check-runs',
+          completedRun({ completed_at: '2024-05-02T00:00:00Z' }),
+        )
+      ).body as CheckRunJson
+    ).id;
     await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun({ completed_at: '2024-05-01T00:00:00Z' }));
-    let latest = (await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs?filter=latest`)).body as { check_runs: CheckRunJson[] };
+    let latest = (await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs?filter=latest`)).body as {
+      check_runs: CheckRunJson[];
+    };
     expect(latest.check_runs.map((run) => run.id)).toEqual([older]);
-    const running = ((await call(server, 'POST', '/repos/octo/demo/check-runs', { name: 'local-ci', head_sha: SHA, status: 'in_progress' })).body as CheckRunJson).id;
-    latest = (await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs`)).body as { check_runs: CheckRunJson[] };
+    const running = (
+      (
+        await call(server, 'POST', '/repos/octo/demo/check-runs', {
+          name: 'local-ci',
+          head_sha: SHA,
+          status: 'in_progress',
+        })
+      ).body as CheckRunJson
+    ).id;
+    latest = (await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs`)).body as {
+      check_runs: CheckRunJson[];
+    };
     expect(latest.check_runs.map((run) => run.id)).toEqual([running]);
   });
 
@@ -183,13 +278,17 @@ describe('list check runs for a ref', () => {
     await createRuns(2);
     const [lint] = await createRuns(1, 'lint');
     await call(server, 'POST', '/repos/octo/demo/check-runs', { name: 'queued-one', head_sha: SHA });
-    const byName = (await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs?check_name=lint&filter=all`)).body as { check_runs: CheckRunJson[] };
+    const byName = (await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs?check_name=lint&filter=all`))
+      .body as { check_runs: CheckRunJson[] };
     expect(byName.check_runs.map((run) => run.id)).toEqual([lint]);
-    const queued = (await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs?status=queued&filter=all`)).body as { check_runs: CheckRunJson[] };
+    const queued = (await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs?status=queued&filter=all`))
+      .body as { check_runs: CheckRunJson[] };
     expect(queued.check_runs.map((run) => run.name)).toEqual(['queued-one']);
-    const byApp = (await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs?app_id=15368&filter=all`)).body as { total_count: number };
+    const byApp = (await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs?app_id=15368&filter=all`))
+      .body as { total_count: number };
     expect(byApp.total_count).toBe(4);
-    const otherApp = (await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs?app_id=1&filter=all`)).body as { total_count: number };
+    const otherApp = (await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs?app_id=1&filter=all`))
+      .body as { total_count: number };
     expect(otherApp.total_count).toBe(0);
   });
 
@@ -227,16 +326,27 @@ describe('list check runs for a ref', () => {
     expect(defaulted.check_runs).toHaveLength(30);
     const capped = (await call(server, 'GET', `${base}&per_page=500`)).body as { check_runs: CheckRunJson[] };
     expect(capped.check_runs).toHaveLength(100);
-    const nonsense = (await call(server, 'GET', `${base}&per_page=zero&page=-3`)).body as { check_runs: CheckRunJson[] };
+    const nonsense = (await call(server, 'GET', `${base}&per_page=zero&page=-3`)).body as {
+      check_runs: CheckRunJson[];
+    };
     expect(nonsense.check_runs.map((run) => run.id)).toEqual(ids.slice(0, 30));
-    const beyond = (await call(server, 'GET', `${base}&page=9`)).body as { total_count: number; check_runs: CheckRunJson[] };
+    const beyond = (await call(server, 'GET', `${base}&page=9`)).body as {
+      total_count: number;
+      check_runs: CheckRunJson[];
+    };
     expect(beyond).toEqual({ total_count: 101, check_runs: [] });
   });
 
   test('Octokit pagination follows the Link header through every page', async () => {
     await createRuns(7);
     const octokit = getOctokit('test-token', { baseUrl: server.url });
-    const runs = await octokit.paginate(octokit.rest.checks.listForRef, { owner: 'octo', repo: 'demo', ref: SHA, filter: 'all', per_page: 3 });
+    const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
+      owner: 'octo',
+      repo: 'demo',
+      ref: SHA,
+      filter: 'all',
+      per_page: 3,
+    });
     expect(runs).toHaveLength(7);
     expect(new Set(runs.map((run) => run.id)).size).toBe(7);
   });
@@ -268,16 +378,34 @@ describe('list check runs for a ref', () => {
 describe('list annotations', () => {
   test('returns the annotations in order, paginated with a Link header, valid against the extracted schema', async () => {
     const first = Array.from({ length: 50 }, (_, index) => annotation(index));
-    const id = ((await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun({ output: { title: 't', summary: 's', annotations: first } }))).body as CheckRunJson).id;
-    await call(server, 'PATCH', `/repos/octo/demo/check-runs/${id}`, { output: { summary: 's', annotations: [annotation(50), annotation(51)] } });
+    const id = (
+      (
+        await call(
+          server,
+          'POST',
+          '/repos/octo/demo/check-runs',
+          completedRun({ output: { title: 't', summary: 's', annotations: first } }),
+        )
+      ).body as CheckRunJson
+    ).id;
+    await call(server, 'PATCH', `/repos/octo/demo/check-runs/${id}`, {
+      output: { summary: 's', annotations: [annotation(50), annotation(51)] },
+    });
     const page = await call(server, 'GET', `/repos/octo/demo/check-runs/${id}/annotations?per_page=20&page=3`);
     expect(page.status).toBe(200);
     expect(responseSchemaErrors('listAnnotations', page.body)).toEqual([]);
-    expect((page.body as Array<{ message: string }>).map((item) => item.message)).toEqual(Array.from({ length: 12 }, (_, index) => `failure ${index + 40}`));
+    expect((page.body as Array<{ message: string }>).map((item) => item.message)).toEqual(
+      Array.from({ length: 12 }, (_, index) => `failure ${index + 40}`),
+    );
     expect(page.headers.get('link')).toContain('rel="prev"');
     expect(page.headers.get('link')).not.toContain('rel="next"');
     const octokit = getOctokit('test-token', { baseUrl: server.url });
-    const all = await octokit.paginate(octokit.rest.checks.listAnnotations, { owner: 'octo', repo: 'demo', check_run_id: id, per_page: 25 });
+    const all = await octokit.paginate(octokit.rest.checks.listAnnotations, {
+      owner: 'octo',
+      repo: 'demo',
+      check_run_id: id,
+      per_page: 25,
+    });
     expect(all.map((item) => item.message)).toEqual(Array.from({ length: 52 }, (_, index) => `failure ${index}`));
   });
 });
@@ -287,7 +415,10 @@ describe('other routes', () => {
     await call(server, 'GET', `/repos/octo/demo/commits/${SHA}/check-runs`);
     const response = await call(server, 'GET', '/rate_limit');
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ resources: { core: { limit: 5000, used: 1, remaining: 4999 } }, rate: { limit: 5000, used: 1 } });
+    expect(response.body).toMatchObject({
+      resources: { core: { limit: 5000, used: 1, remaining: 4999 } },
+      rate: { limit: 5000, used: 1 },
+    });
     const anonymous = await call(server, 'GET', '/rate_limit', undefined, { token: null });
     expect(anonymous.body).toMatchObject({ rate: { limit: 60, used: 0 } });
   });
@@ -301,7 +432,12 @@ describe('other routes', () => {
     expect(server.requests).toEqual([
       { method: 'DELETE', path: '/repos/octo/demo/check-runs/1', url: '/repos/octo/demo/check-runs/1', status: 404 },
       { method: 'GET', path: '/nothing/here', url: '/nothing/here', status: 404 },
-      { method: 'GET', path: `/repos/octo/demo/commits/${SHA}/check-runs`, url: `/repos/octo/demo/commits/${SHA}/check-runs?per_page=1`, status: 200 },
+      {
+        method: 'GET',
+        path: `/repos/octo/demo/commits/${SHA}/check-runs`,
+        url: `/repos/octo/demo/commits/${SHA}/check-runs?per_page=1`,
+        status: 200,
+      },
     ]);
   });
 
@@ -323,9 +459,14 @@ describe('other routes', () => {
 
 describe('response schema validation is not hollow', () => {
   test('the extracted check-run schema rejects a run missing a required field or with a wrong type', async () => {
-    const run = (await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun())).body as Record<string, unknown>;
+    const run = (await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun())).body as Record<
+      string,
+      unknown
+    >;
     const { node_id: _nodeId, ...withoutNodeId } = run;
-    expect(responseSchemaErrors('checkRun', withoutNodeId)).toEqual([expect.objectContaining({ keyword: 'required', params: { missingProperty: 'node_id' } })]);
+    expect(responseSchemaErrors('checkRun', withoutNodeId)).toEqual([
+      expect.objectContaining({ keyword: 'required', params: { missingProperty: 'node_id' } }),
+    ]);
     expect(responseSchemaErrors('checkRun', { ...run, conclusion: 'stale' })).not.toEqual([]);
     expect(responseSchemaErrors('checkAnnotation', { path: 'a' })).not.toEqual([]);
   });

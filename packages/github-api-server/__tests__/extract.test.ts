@@ -47,10 +47,31 @@ test('the extract is plain JSON Schema: $refs resolved, OpenAPI-only keywords go
   const refs = JSON.stringify(CHECKS_EXTRACT).match(/"\$ref":"[^"]+"/g) ?? [];
   expect(new Set(refs)).toEqual(new Set(['"$ref":"#/schemas/check-run"', '"$ref":"#/schemas/check-annotation"']));
   const checkRun = CHECKS_EXTRACT.schemas['check-run'];
-  expect(checkRun.required).toEqual(expect.arrayContaining(['id', 'node_id', 'head_sha', 'external_id', 'url', 'html_url', 'details_url', 'status', 'conclusion', 'started_at', 'completed_at', 'output', 'name', 'check_suite', 'app', 'pull_requests']));
+  expect(checkRun.required).toEqual(
+    expect.arrayContaining([
+      'id',
+      'node_id',
+      'head_sha',
+      'external_id',
+      'url',
+      'html_url',
+      'details_url',
+      'status',
+      'conclusion',
+      'started_at',
+      'completed_at',
+      'output',
+      'name',
+      'check_suite',
+      'app',
+      'pull_requests',
+    ]),
+  );
   expect(checkRun.properties.conclusion.type).toEqual(['string', 'null']);
   expect(checkRun.properties.conclusion.enum).toContain(null);
   expect(CHECKS_EXTRACT.operations['checks/create'].requestBody?.required).toEqual(['name', 'head_sha']);
-  expect(CHECKS_EXTRACT.operations['checks/create'].requestBody?.properties.output.properties.annotations.maxItems).toBe(50);
+  expect(
+    CHECKS_EXTRACT.operations['checks/create'].requestBody?.properties.output.properties.annotations.maxItems,
+  ).toBe(50);
   expect(CHECKS_EXTRACT.source).toMatchObject({ package: '@octokit/openapi', file: 'generated/api.github.com.json' });
 });

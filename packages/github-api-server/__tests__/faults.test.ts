@@ -58,7 +58,9 @@ describe('rate-limit faults', () => {
     const response = await call(server, 'POST', '/repos/octo/demo/check-runs', completedRun());
     expect(response.status).toBe(403);
     expect(response.headers.get('retry-after')).toBe('1');
-    expect(response.body).toMatchObject({ message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' });
+    expect(response.body).toMatchObject({
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+    });
     expect(server.checkRuns()).toEqual([]);
   });
 
@@ -87,17 +89,23 @@ describe('network faults', () => {
 
   test('lost-response commits the write, then drops the connection without an answer', async () => {
     server.setFaults({ script: ['lost-response'] });
-    const failure = await networkError(call(server, 'POST', '/repos/octo/demo/check-runs', completedRun({ external_id: 'digest-1' })));
+    const failure = await networkError(
+      call(server, 'POST', '/repos/octo/demo/check-runs', completedRun({ external_id: 'digest-1' })),
+    );
     expect(failure.name).toBe('TypeError');
     expect(server.checkRuns()).toEqual([expect.objectContaining({ external_id: 'digest-1', conclusion: 'success' })]);
-    expect(server.requests).toEqual([expect.objectContaining({ method: 'POST', status: 'lost', fault: 'lost-response' })]);
+    expect(server.requests).toEqual([
+      expect.objectContaining({ method: 'POST', status: 'lost', fault: 'lost-response' }),
+    ]);
     const list = await call(server, 'GET', `${LIST}?check_name=local-ci`);
     expect((list.body as { total_count: number }).total_count).toBe(1);
   });
 
   test('hang never answers until the client gives up; nothing is committed', async () => {
     server.setFaults({ script: ['hang'] });
-    const failure = await networkError(call(server, 'POST', '/repos/octo/demo/check-runs', completedRun(), { timeoutMs: 150 }));
+    const failure = await networkError(
+      call(server, 'POST', '/repos/octo/demo/check-runs', completedRun(), { timeoutMs: 150 }),
+    );
     expect(failure.name).toBe('TimeoutError');
     expect(server.checkRuns()).toEqual([]);
     expect(server.requests).toEqual([expect.objectContaining({ status: 'hang', fault: 'hang' })]);
@@ -105,7 +113,10 @@ describe('network faults', () => {
 
   test('close() ends hanging requests and resolves', async () => {
     const own = await startGitHubApiServer({ faults: { script: ['hang', 'hang'] } });
-    const pending = [networkError(call(own, 'GET', LIST, undefined, { timeoutMs: 30_000 })), networkError(call(own, 'POST', '/repos/octo/demo/check-runs', completedRun(), { timeoutMs: 30_000 }))];
+    const pending = [
+      networkError(call(own, 'GET', LIST, undefined, { timeoutMs: 30_000 })),
+      networkError(call(own, 'POST', '/repos/octo/demo/check-runs', completedRun(), { timeoutMs: 30_000 })),
+    ];
     await until(() => own.requests.length === 2);
     const started = Date.now();
     await own.close();
@@ -184,10 +195,13 @@ describe('limits', () => {
     const own = await startGitHubApiServer({ contentCreationLimit: { max: 2, windowMs: 300 } });
     try {
       const statuses = [];
-      for (let index = 0; index < 3; index += 1) statuses.push((await call(own, 'POST', '/repos/octo/demo/check-runs', completedRun())).status);
+      for (let index = 0; index < 3; index += 1)
+        statuses.push((await call(own, 'POST', '/repos/octo/demo/check-runs', completedRun())).status);
       expect(statuses).toEqual([201, 201, 403]);
       const refused = await call(own, 'POST', '/repos/octo/demo/check-runs', completedRun());
-      expect(refused.body).toMatchObject({ message: expect.stringContaining('temporarily blocked from content creation') });
+      expect(refused.body).toMatchObject({
+        message: expect.stringContaining('temporarily blocked from content creation'),
+      });
       expect(refused.headers.get('retry-after')).toBe('1');
       expect((await call(own, 'GET', LIST)).status).toBe(200);
       expect(own.checkRuns()).toHaveLength(2);
@@ -205,7 +219,9 @@ describe('limits', () => {
       const statuses = responses.map((response) => response.status).sort();
       expect(statuses).toEqual([200, 200, 403, 403]);
       const refused = responses.find((response) => response.status === 403);
-      expect(refused?.body).toMatchObject({ message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' });
+      expect(refused?.body).toMatchObject({
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      });
       expect(refused?.headers.get('retry-after')).toBe('0');
       expect((await call(own, 'GET', LIST)).status).toBe(200);
     } finally {
@@ -243,7 +259,10 @@ describe('limits', () => {
 test('a client aborting in the middle of its body is recorded as reset and does not take the server down', async () => {
   // A client announcing more body than it sends, then aborting: the server must survive it.
   await new Promise<void>((resolve) => {
-    const req = request(`${server.url}/repos/octo/demo/check-runs`, { method: 'POST', headers: { authorization: 'token test-token', 'content-length': '100' } });
+    const req = request(`${server.url}/repos/octo/demo/check-runs`, {
+      method: 'POST',
+      headers: { authorization: 'token test-token', 'content-length': '100' },
+    });
     req.on('error', () => resolve());
     req.write('{"na');
     setTimeout(() => {

@@ -20,7 +20,13 @@ export interface CallOptions {
 }
 
 /** One HTTP request with fetch; the body is parsed as JSON when the server says it is JSON. */
-export async function call(server: GitHubApiServer, method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<ApiResponse> {
+export async function call(
+  server: GitHubApiServer,
+  method: string,
+  path: string,
+  body?: unknown,
+  options: CallOptions = {},
+): Promise<ApiResponse> {
   const token = options.token === undefined ? 'test-token' : options.token;
   const headers: Record<string, string> = { accept: 'application/vnd.github+json' };
   if (token !== null) headers.authorization = `${options.scheme ?? 'token'} ${token}`;
@@ -33,12 +39,22 @@ export async function call(server: GitHubApiServer, method: string, path: string
     signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
   });
   const text = await response.text();
-  const json = (response.headers.get('content-type') ?? '').startsWith('application/json') && text ? (JSON.parse(text) as unknown) : undefined;
+  const json =
+    (response.headers.get('content-type') ?? '').startsWith('application/json') && text
+      ? (JSON.parse(text) as unknown)
+      : undefined;
   return { status: response.status, headers: response.headers, body: json, text };
 }
 
 export function annotation(index: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { path: `src/file-${index}.ts`, start_line: index + 1, end_line: index + 1, annotation_level: 'failure', message: `failure ${index}`, ...extra };
+  return {
+    path: `src/file-${index}.ts`,
+    start_line: index + 1,
+    end_line: index + 1,
+    annotation_level: 'failure',
+    message: `failure ${index}`,
+    ...extra,
+  };
 }
 
 export function completedRun(extra: Record<string, unknown> = {}): Record<string, unknown> {

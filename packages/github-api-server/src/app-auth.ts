@@ -20,7 +20,9 @@ export function registerApps(apps: GitHubAppConfig[] = []): RegisteredApp[] {
     try {
       publicKey = createPublicKey(privateKeyPem);
     } catch {
-      throw new Error(`apps[appId=${appId}].privateKeyPem is not a PEM key; give the app's public (or private) key in PEM`);
+      throw new Error(
+        `apps[appId=${appId}].privateKeyPem is not a PEM key; give the app's public (or private) key in PEM`,
+      );
     }
     return {
       appId,
@@ -35,7 +37,9 @@ export type JwtCheck = { app: RegisteredApp } | { problem: string };
 function decodePart(part: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -52,16 +56,30 @@ export function checkAppJwt(jwt: string, apps: RegisteredApp[], nowSeconds = Mat
   if (!header || !payload || header.alg !== 'RS256') return undecodable;
   const app = apps.find((candidate) => String(candidate.appId) === String(payload.iss));
   if (!app) return { problem: 'Integration not found' };
-  const signed = verify('RSA-SHA256', Buffer.from(`${headerPart}.${payloadPart}`), app.publicKey, Buffer.from(signaturePart, 'base64url'));
+  const signed = verify(
+    'RSA-SHA256',
+    Buffer.from(`${headerPart}.${payloadPart}`),
+    app.publicKey,
+    Buffer.from(signaturePart, 'base64url'),
+  );
   if (!signed) return undecodable;
   const { iat, exp } = payload;
   if (typeof iat !== 'number' || !Number.isInteger(iat) || iat > nowSeconds + CLOCK_DRIFT_SECONDS) {
-    return { problem: "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued" };
+    return {
+      problem: "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued",
+    };
   }
   if (typeof exp !== 'number' || exp <= nowSeconds) {
-    return { problem: "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires" };
+    return {
+      problem:
+        "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the " +
+        'assertion expires',
+    };
   }
-  if (exp - iat > MAX_LIFETIME_SECONDS + CLOCK_DRIFT_SECONDS || exp > nowSeconds + MAX_LIFETIME_SECONDS + CLOCK_DRIFT_SECONDS) {
+  if (
+    exp - iat > MAX_LIFETIME_SECONDS + CLOCK_DRIFT_SECONDS ||
+    exp > nowSeconds + MAX_LIFETIME_SECONDS + CLOCK_DRIFT_SECONDS
+  ) {
     return { problem: "'Expiration time' claim ('exp') is too far in the future" };
   }
   return { app };

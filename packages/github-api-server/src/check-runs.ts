@@ -82,8 +82,12 @@ export function appJson(app: AppIdentity, links: Links): Record<string, unknown>
     node_id: Buffer.from(`03:App${app.id}`).toString('base64'),
     owner,
     name: app.name,
-    description: app.id === GITHUB_ACTIONS_APP.id ? 'Automate your workflow from idea to production' : 'A GitHub App of the test server',
-    external_url: app.id === GITHUB_ACTIONS_APP.id ? 'https://help.github.com/en/actions' : `${links.htmlBaseUrl}/apps/${app.slug}`,
+    description:
+      app.id === GITHUB_ACTIONS_APP.id
+        ? 'Automate your workflow from idea to production'
+        : 'A GitHub App of the test server',
+    external_url:
+      app.id === GITHUB_ACTIONS_APP.id ? 'https://help.github.com/en/actions' : `${links.htmlBaseUrl}/apps/${app.slug}`,
     html_url: `${links.htmlBaseUrl}/apps/${app.slug}`,
     created_at: '2018-07-30T09:30:17Z',
     updated_at: '2024-04-10T20:33:16Z',
@@ -137,11 +141,19 @@ export class CheckRunStore {
 
   list(owner?: string, repo?: string): StoredRecord[] {
     return [...this.runs.values()].filter(
-      (run) => (owner === undefined || run.owner.toLowerCase() === owner.toLowerCase()) && (repo === undefined || run.repo.toLowerCase() === repo.toLowerCase()),
+      (run) =>
+        (owner === undefined || run.owner.toLowerCase() === owner.toLowerCase()) &&
+        (repo === undefined || run.repo.toLowerCase() === repo.toLowerCase()),
     );
   }
 
-  create(owner: string, repo: string, input: CheckRunInput & { name: string; head_sha: string }, app: AppIdentity, now: Date): StoredRecord {
+  create(
+    owner: string,
+    repo: string,
+    input: CheckRunInput & { name: string; head_sha: string },
+    app: AppIdentity,
+    now: Date,
+  ): StoredRecord {
     const headSha = input.head_sha.toLowerCase();
     const suiteKey = `${repositoryKey(owner, repo)}@${headSha}#${app.id}`;
     let checkSuiteId = this.suites.get(suiteKey);

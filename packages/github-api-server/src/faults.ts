@@ -25,9 +25,11 @@ export class FaultInjector {
 
   constructor(plan: FaultPlan) {
     for (const kind of [...(plan.script ?? []), ...(plan.kinds ?? [])]) {
-      if (kind !== null && !FAULT_KINDS.includes(kind)) throw new Error(`unknown fault kind "${String(kind)}"; known: ${FAULT_KINDS.join(', ')}`);
+      if (kind !== null && !FAULT_KINDS.includes(kind))
+        throw new Error(`unknown fault kind "${String(kind)}"; known: ${FAULT_KINDS.join(', ')}`);
     }
-    if (plan.rate !== undefined && !(plan.rate >= 0 && plan.rate <= 1)) throw new Error(`fault rate must be between 0 and 1, got ${plan.rate}`);
+    if (plan.rate !== undefined && !(plan.rate >= 0 && plan.rate <= 1))
+      throw new Error(`fault rate must be between 0 and 1, got ${plan.rate}`);
     if (plan.kinds !== undefined && plan.kinds.length === 0) throw new Error('fault kinds must not be empty');
     this.script = [...(plan.script ?? [])];
     this.methods = plan.methods ? new Set(plan.methods.map((method) => method.toUpperCase())) : undefined;

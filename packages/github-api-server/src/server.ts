@@ -1,12 +1,33 @@
 // A GitHub Checks API test server on real HTTP (node:http) bound to 127.0.0.1, port 0.
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isoSeconds } from '../../common/src/index.js';
 import { checkAppJwt, registerApps, type RegisteredApp } from './app-auth.js';
-import { CheckRunStore, GITHUB_ACTIONS_APP, repositoryKey, type AppIdentity, type CheckRunInput, type StoredRecord } from './check-runs.js';
+import {
+  CheckRunStore,
+  GITHUB_ACTIONS_APP,
+  repositoryKey,
+  type AppIdentity,
+  type CheckRunInput,
+  type StoredRecord,
+} from './check-runs.js';
 import { FaultInjector } from './faults.js';
-import type { FaultKind, FaultPlan, GitHubApiServer, GitHubApiServerOptions, RecordedRequest, StoredCheckRun, TokenKind } from './types.js';
+import type {
+  FaultKind,
+  FaultPlan,
+  GitHubApiServer,
+  GitHubApiServerOptions,
+  RecordedRequest,
+  StoredCheckRun,
+  TokenKind,
+} from './types.js';
 import {
   ANNOTATION_TEXT_MAX_BYTES,
   ANNOTATION_TITLE_MAX_CHARACTERS,
@@ -25,17 +46,24 @@ const DOCS = {
   installation: 'https://docs.github.com/rest/apps/apps#get-a-repository-installation-for-the-authenticated-app',
   accessToken: 'https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app',
   rateLimits: 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api',
-  secondaryRateLimits: 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+  secondaryRateLimits:
+    'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits',
   rest: 'https://docs.github.com/rest',
 };
 /** GitHub's answer to a classic personal access token on a checks write (it still links the old reference page). */
-const CLASSIC_PAT_DOCS = { create: 'https://docs.github.com/rest/reference/checks#create-a-check-run', update: 'https://docs.github.com/rest/reference/checks#update-a-check-run' };
+const CLASSIC_PAT_DOCS = {
+  create: 'https://docs.github.com/rest/reference/checks#create-a-check-run',
+  update: 'https://docs.github.com/rest/reference/checks#update-a-check-run',
+};
 
-export const SECONDARY_RATE_LIMIT_MESSAGE = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
+export const SECONDARY_RATE_LIMIT_MESSAGE =
+  'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
 export const CONTENT_CREATION_LIMIT_MESSAGE =
-  'You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later.';
+  'You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please ' +
+  'retry your request again later.';
 const BAD_GATEWAY_HTML =
-  '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>\n<p>The server returned an invalid or incomplete response.</p>\n</body></html>\n';
+  '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>\n<p>The server returned an ' +
+  'invalid or incomplete response.</p>\n</body></html>\n';
 
 const SHA = /^[0-9a-f]{40}$/i;
 const DEFAULT_TOKENS: Record<string, TokenKind> = { 'test-token': 'write' };
@@ -69,7 +97,13 @@ interface RateWindow {
   resetAtMs: number;
 }
 
-function error(status: number, message: string, documentationUrl: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>): Reply {
+function error(
+  status: number,
+  message: string,
+  documentationUrl: string,
+  extra: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+): Reply {
   return { status, body: { message, ...extra, documentation_url: documentationUrl, status: String(status) }, headers };
 }
 
@@ -85,7 +119,10 @@ interface FieldError {
 }
 
 function validationFailed(errors: FieldError[], documentationUrl: string): Reply {
-  return { status: 422, body: { message: 'Validation Failed', errors, documentation_url: documentationUrl, status: '422' } };
+  return {
+    status: 422,
+    body: { message: 'Validation Failed', errors, documentation_url: documentationUrl, status: '422' },
+  };
 }
 
 function notFound(documentationUrl: string): Reply {
@@ -103,7 +140,14 @@ function decodeSegment(segment: string): string {
 function route(method: string, pathname: string): Route | undefined {
   const parts = pathname.split('/').slice(1).map(decodeSegment);
   if (method === 'GET' && pathname === '/rate_limit') return { name: 'rate-limit' };
-  if (method === 'POST' && parts.length === 4 && parts[0] === 'app' && parts[1] === 'installations' && /^\d+$/.test(parts[2] ?? '') && parts[3] === 'access_tokens') {
+  if (
+    method === 'POST' &&
+    parts.length === 4 &&
+    parts[0] === 'app' &&
+    parts[1] === 'installations' &&
+    /^\d+$/.test(parts[2] ?? '') &&
+    parts[3] === 'access_tokens'
+  ) {
     return { name: 'access-token', id: Number(parts[2]) };
   }
   if (parts[0] !== 'repos' || parts.length < 4 || !parts[1] || !parts[2]) return undefined;
@@ -111,9 +155,18 @@ function route(method: string, pathname: string): Route | undefined {
   const id = /^\d+$/.test(rest[1] ?? '') ? Number(rest[1]) : undefined;
   if (rest.length === 1 && rest[0] === 'installation' && method === 'GET') return { name: 'installation', owner, repo };
   if (rest.length === 1 && rest[0] === 'check-runs' && method === 'POST') return { name: 'create', owner, repo };
-  if (rest.length === 2 && rest[0] === 'check-runs' && id !== undefined && method === 'GET') return { name: 'get', owner, repo, id };
-  if (rest.length === 2 && rest[0] === 'check-runs' && id !== undefined && method === 'PATCH') return { name: 'update', owner, repo, id };
-  if (rest.length === 3 && rest[0] === 'check-runs' && id !== undefined && rest[2] === 'annotations' && method === 'GET') return { name: 'annotations', owner, repo, id };
+  if (rest.length === 2 && rest[0] === 'check-runs' && id !== undefined && method === 'GET')
+    return { name: 'get', owner, repo, id };
+  if (rest.length === 2 && rest[0] === 'check-runs' && id !== undefined && method === 'PATCH')
+    return { name: 'update', owner, repo, id };
+  if (
+    rest.length === 3 &&
+    rest[0] === 'check-runs' &&
+    id !== undefined &&
+    rest[2] === 'annotations' &&
+    method === 'GET'
+  )
+    return { name: 'annotations', owner, repo, id };
   if (rest.length >= 3 && rest[0] === 'commits' && rest.at(-1) === 'check-runs' && method === 'GET') {
     // The ref may span segments (heads/feature/x) or arrive %2F-encoded.
     return { name: 'list-for-ref', owner, repo, ref: rest.slice(1, -1).join('/') };
@@ -153,23 +206,43 @@ function bytes(text: string): number {
 function modelErrors(input: CheckRunInput): FieldError[] {
   const errors: FieldError[] = [];
   if (input.conclusion === 'stale') {
-    errors.push({ resource: 'CheckRun', code: 'custom', field: 'conclusion', message: 'conclusion cannot be set to stale; only GitHub can set it' });
+    errors.push({
+      resource: 'CheckRun',
+      code: 'custom',
+      field: 'conclusion',
+      message: 'conclusion cannot be set to stale; only GitHub can set it',
+    });
   }
   for (const field of ['summary', 'text'] as const) {
     const value = input.output?.[field];
     if (value !== undefined && bytes(value) > OUTPUT_MAX_BYTES) {
-      errors.push({ resource: 'CheckRun', code: 'custom', field, message: `${field} exceeds a maximum bytesize of ${OUTPUT_MAX_BYTES}` });
+      errors.push({
+        resource: 'CheckRun',
+        code: 'custom',
+        field,
+        message: `${field} exceeds a maximum bytesize of ${OUTPUT_MAX_BYTES}`,
+      });
     }
   }
   for (const annotation of input.output?.annotations ?? []) {
     for (const field of ['message', 'raw_details'] as const) {
       const value = annotation[field];
       if (value !== undefined && bytes(value) > ANNOTATION_TEXT_MAX_BYTES) {
-        errors.push({ resource: 'CheckAnnotation', code: 'custom', field, message: `${field} exceeds a maximum bytesize of ${ANNOTATION_TEXT_MAX_BYTES}` });
+        errors.push({
+          resource: 'CheckAnnotation',
+          code: 'custom',
+          field,
+          message: `${field} exceeds a maximum bytesize of ${ANNOTATION_TEXT_MAX_BYTES}`,
+        });
       }
     }
     if (annotation.title !== undefined && [...annotation.title].length > ANNOTATION_TITLE_MAX_CHARACTERS) {
-      errors.push({ resource: 'CheckAnnotation', code: 'custom', field: 'title', message: `title is too long (maximum is ${ANNOTATION_TITLE_MAX_CHARACTERS} characters)` });
+      errors.push({
+        resource: 'CheckAnnotation',
+        code: 'custom',
+        field: 'title',
+        message: `title is too long (maximum is ${ANNOTATION_TITLE_MAX_CHARACTERS} characters)`,
+      });
     }
   }
   return errors;
@@ -213,9 +286,12 @@ class TestGitHubApiServer implements GitHubApiServer {
   private closing: Promise<void> | undefined;
 
   constructor(private readonly options: GitHubApiServerOptions) {
-    for (const [token, kind] of Object.entries(options.tokens ?? DEFAULT_TOKENS)) this.tokens.set(token, { kind, app: GITHUB_ACTIONS_APP });
+    for (const [token, kind] of Object.entries(options.tokens ?? DEFAULT_TOKENS))
+      this.tokens.set(token, { kind, app: GITHUB_ACTIONS_APP });
     this.apps = registerApps(options.apps);
-    this.repositories = options.repositories ? new Set(options.repositories.map((repository) => repository.toLowerCase())) : undefined;
+    this.repositories = options.repositories
+      ? new Set(options.repositories.map((repository) => repository.toLowerCase()))
+      : undefined;
     this.faults = options.faults ? new FaultInjector(options.faults) : undefined;
     const apiUrl = () => this.url; // known once listening
     this.store = new CheckRunStore({
@@ -291,7 +367,8 @@ class TestGitHubApiServer implements GitHubApiServer {
 
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
     this.inFlight += 1;
-    const overConcurrency = this.options.concurrencyLimit !== undefined && this.inFlight > this.options.concurrencyLimit;
+    const overConcurrency =
+      this.options.concurrencyLimit !== undefined && this.inFlight > this.options.concurrencyLimit;
     res.once('close', () => {
       this.inFlight -= 1;
     });
@@ -358,7 +435,10 @@ class TestGitHubApiServer implements GitHubApiServer {
     record: Omit<RecordedRequest, 'status'>,
   ): void {
     const token = this.bearer(req.headers.authorization);
-    const caller: Caller | undefined = token && this.tokens.has(token) ? { kind: 'token', token, grant: this.tokens.get(token) as TokenGrant } : undefined;
+    const caller: Caller | undefined =
+      token && this.tokens.has(token)
+        ? { kind: 'token', token, grant: this.tokens.get(token) as TokenGrant }
+        : undefined;
     const retryAfter: Record<string, string> = retryAfterHeader ? { 'retry-after': String(retryAfterSeconds) } : {};
     switch (fault) {
       case 'connection-reset':
@@ -373,7 +453,13 @@ class TestGitHubApiServer implements GitHubApiServer {
         this.send(res, { status: 500, body: { message: 'Server Error' } }, record, caller, fault);
         return;
       case 'status-502-html':
-        this.send(res, { status: 502, body: BAD_GATEWAY_HTML, headers: { 'content-type': 'text/html' } }, record, caller, fault);
+        this.send(
+          res,
+          { status: 502, body: BAD_GATEWAY_HTML, headers: { 'content-type': 'text/html' } },
+          record,
+          caller,
+          fault,
+        );
         return;
       case 'status-503':
         this.send(res, { status: 503, body: { message: 'Service Unavailable' } }, record, caller, fault);
@@ -381,17 +467,36 @@ class TestGitHubApiServer implements GitHubApiServer {
       case 'status-504':
         this.send(
           res,
-          { status: 504, body: { message: "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists." } },
+          {
+            status: 504,
+            body: {
+              message:
+                "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your " +
+                'request and contact us if the problem persists.',
+            },
+          },
           record,
           caller,
           fault,
         );
         return;
       case 'status-429-retry-after':
-        this.send(res, error(429, SECONDARY_RATE_LIMIT_MESSAGE, DOCS.secondaryRateLimits, {}, retryAfter), record, caller, fault);
+        this.send(
+          res,
+          error(429, SECONDARY_RATE_LIMIT_MESSAGE, DOCS.secondaryRateLimits, {}, retryAfter),
+          record,
+          caller,
+          fault,
+        );
         return;
       case 'secondary-rate-limit':
-        this.send(res, error(403, SECONDARY_RATE_LIMIT_MESSAGE, DOCS.secondaryRateLimits, {}, retryAfter), record, caller, fault);
+        this.send(
+          res,
+          error(403, SECONDARY_RATE_LIMIT_MESSAGE, DOCS.secondaryRateLimits, {}, retryAfter),
+          record,
+          caller,
+          fault,
+        );
         return;
       case 'primary-rate-limit': {
         const limit = this.options.rateLimit?.limit ?? UNENFORCED_RATE_LIMIT;
@@ -401,13 +506,25 @@ class TestGitHubApiServer implements GitHubApiServer {
           'x-ratelimit-used': String(limit),
           'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + retryAfterSeconds),
         };
-        this.send(res, error(403, 'API rate limit exceeded for installation ID 1.', DOCS.rateLimits, {}, headers), record, caller, fault);
+        this.send(
+          res,
+          error(403, 'API rate limit exceeded for installation ID 1.', DOCS.rateLimits, {}, headers),
+          record,
+          caller,
+          fault,
+        );
         return;
       }
     }
   }
 
-  private send(res: ServerResponse, reply: Reply, record: Omit<RecordedRequest, 'status'>, caller: Caller | undefined, fault?: FaultKind): void {
+  private send(
+    res: ServerResponse,
+    reply: Reply,
+    record: Omit<RecordedRequest, 'status'>,
+    caller: Caller | undefined,
+    fault?: FaultKind,
+  ): void {
     const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
     res.writeHead(reply.status, {
       'content-type': 'application/json; charset=utf-8',
@@ -450,7 +567,13 @@ class TestGitHubApiServer implements GitHubApiServer {
   }
 
   /** Serves one request that no fault intercepted; commits writes. */
-  private process(method: string, url: URL, rawBody: Buffer, headers: IncomingHttpHeaders, overConcurrency: boolean): { reply: Reply; caller?: Caller } {
+  private process(
+    method: string,
+    url: URL,
+    rawBody: Buffer,
+    headers: IncomingHttpHeaders,
+    overConcurrency: boolean,
+  ): { reply: Reply; caller?: Caller } {
     const matched = route(method, url.pathname);
     const token = this.bearer(headers.authorization);
     if (matched?.name === 'rate-limit') {
@@ -461,7 +584,12 @@ class TestGitHubApiServer implements GitHubApiServer {
     if (matched?.name === 'installation' || matched?.name === 'access-token') {
       const check = token ? checkAppJwt(token, this.apps) : { problem: 'A JSON web token could not be decoded' };
       if ('problem' in check) return { reply: error(401, check.problem, DOCS.rest) };
-      return { reply: matched.name === 'installation' ? this.installation(check.app, matched) : this.accessToken(check.app, matched.id as number) };
+      return {
+        reply:
+          matched.name === 'installation'
+            ? this.installation(check.app, matched)
+            : this.accessToken(check.app, matched.id as number),
+      };
     }
     const grant = token ? this.tokens.get(token) : undefined;
     if (!token || !grant) return { reply: error(401, 'Bad credentials', DOCS.rest) };
@@ -479,12 +607,18 @@ class TestGitHubApiServer implements GitHubApiServer {
     if (!matched) return { reply: notFound(DOCS.rest), caller };
     const owner = matched.owner as string;
     const repo = matched.repo as string;
-    if (this.repositories && !this.repositories.has(repositoryKey(owner, repo))) return { reply: notFound(DOCS.rest), caller };
+    if (this.repositories && !this.repositories.has(repositoryKey(owner, repo)))
+      return { reply: notFound(DOCS.rest), caller };
     const write = method === 'POST' || method === 'PATCH';
     if (write) {
       const documentation = matched.name === 'create' ? 'create' : 'update';
-      if (grant.kind === 'read-only') return { reply: error(403, 'Resource not accessible by integration', DOCS[documentation]), caller };
-      if (grant.kind === 'classic-pat') return { reply: error(403, 'You must authenticate via a GitHub App.', CLASSIC_PAT_DOCS[documentation]), caller };
+      if (grant.kind === 'read-only')
+        return { reply: error(403, 'Resource not accessible by integration', DOCS[documentation]), caller };
+      if (grant.kind === 'classic-pat')
+        return {
+          reply: error(403, 'You must authenticate via a GitHub App.', CLASSIC_PAT_DOCS[documentation]),
+          caller,
+        };
       const limited = this.contentCreationLimited();
       if (limited) return { reply: limited, caller };
     }
@@ -493,14 +627,20 @@ class TestGitHubApiServer implements GitHubApiServer {
       try {
         body = JSON.parse(rawBody.toString('utf8'));
       } catch {
-        return { reply: error(400, 'Problems parsing JSON', DOCS[matched.name === 'create' ? 'create' : 'update']), caller };
+        return {
+          reply: error(400, 'Problems parsing JSON', DOCS[matched.name === 'create' ? 'create' : 'update']),
+          caller,
+        };
       }
     }
     const reply = this.serve(matched, owner, repo, body, url, grant);
     if (method !== 'GET' || reply.status !== 200) return { reply, caller };
     // GitHub's conditional requests: every GET answer has an ETag; If-None-Match with it gets a 304 with
     // no body, which "does not count against your primary rate limit".
-    const etag = `W/"${createHash('sha256').update(`${JSON.stringify(reply.body)}\n${reply.headers?.link ?? ''}`).digest('hex').slice(0, 32)}"`;
+    const etag = `W/"${createHash('sha256')
+      .update(`${JSON.stringify(reply.body)}\n${reply.headers?.link ?? ''}`)
+      .digest('hex')
+      .slice(0, 32)}"`;
     if (matchesEtag(headers['if-none-match'], etag)) {
       window.used -= 1;
       return { reply: { status: 304, body: '', headers: { etag } }, caller };
@@ -544,7 +684,13 @@ class TestGitHubApiServer implements GitHubApiServer {
       return undefined;
     }
     const retryAfterSeconds = Math.max(1, Math.ceil(((this.contentWrites[0] as number) + limit.windowMs - now) / 1000));
-    return error(403, CONTENT_CREATION_LIMIT_MESSAGE, DOCS.secondaryRateLimits, {}, { 'retry-after': String(retryAfterSeconds) });
+    return error(
+      403,
+      CONTENT_CREATION_LIMIT_MESSAGE,
+      DOCS.secondaryRateLimits,
+      {},
+      { 'retry-after': String(retryAfterSeconds) },
+    );
   }
 
   private createCheckRun(owner: string, repo: string, body: unknown, grant: TokenGrant): Reply {
@@ -587,7 +733,10 @@ class TestGitHubApiServer implements GitHubApiServer {
       const value = query.get(name);
       const allowed = parameterEnum('checks/list-for-ref', name);
       if (value !== null && !allowed.includes(value)) {
-        problems.push(`For '${name}', ${JSON.stringify(value)} is not one of [${allowed.map((item) => JSON.stringify(item)).join(', ')}].`);
+        problems.push(
+          `For '${name}', ${JSON.stringify(value)} is not one of ` +
+            `[${allowed.map((item) => JSON.stringify(item)).join(', ')}].`,
+        );
       }
     }
     if (problems.length > 0) return invalidRequest(problems, DOCS.listForRef);
@@ -609,7 +758,10 @@ class TestGitHubApiServer implements GitHubApiServer {
       runs = [...latest.values()];
     }
     runs.sort((a, b) => b.id - a.id);
-    return this.paginate(url, runs, (page, total) => ({ total_count: total, check_runs: page.map((run) => this.store.json(run)) }));
+    return this.paginate(url, runs, (page, total) => ({
+      total_count: total,
+      check_runs: page.map((run) => this.store.json(run)),
+    }));
   }
 
   /** GitHub's pagination: per_page (default 30, max 100), page, and a Link header with prev/next/last/first. */
@@ -627,7 +779,11 @@ class TestGitHubApiServer implements GitHubApiServer {
     if (page > 1) links.push(link(Math.min(page - 1, lastPage), 'prev'));
     if (page < lastPage) links.push(link(page + 1, 'next'), link(lastPage, 'last'));
     if (page > 1) links.push(link(1, 'first'));
-    return { status: 200, body: shape(slice, items.length), headers: links.length > 0 ? { link: links.join(', ') } : undefined };
+    return {
+      status: 200,
+      body: shape(slice, items.length),
+      headers: links.length > 0 ? { link: links.join(', ') } : undefined,
+    };
   }
 
   private rateLimitStatus(caller: Caller | undefined): Reply {
@@ -671,7 +827,10 @@ class TestGitHubApiServer implements GitHubApiServer {
   private accessToken(app: RegisteredApp, installationId: number): Reply {
     if (![...app.installations.values()].includes(installationId)) return notFound(DOCS.accessToken);
     const token = `ghs_${randomBytes(27).toString('base64url').replace(/[-_]/g, 'x').slice(0, 36)}`;
-    this.tokens.set(token, { kind: 'write', app: { id: app.appId, slug: `test-app-${app.appId}`, name: `Test App ${app.appId}` } });
+    this.tokens.set(token, {
+      kind: 'write',
+      app: { id: app.appId, slug: `test-app-${app.appId}`, name: `Test App ${app.appId}` },
+    });
     return {
       status: 201,
       body: {

@@ -23,13 +23,14 @@ export interface ChecksExtract {
 
 // Read at runtime (not a JSON import): ncc bundles relocate `new URL(..., import.meta.url)` assets,
 // and TypeScript import attributes do not survive ncc's TypeScript settings.
-export const CHECKS_EXTRACT = JSON.parse(readFileSync(new URL('../openapi/checks-extract.json', import.meta.url), 'utf8')) as ChecksExtract;
+export const CHECKS_EXTRACT = JSON.parse(
+  readFileSync(new URL('../openapi/checks-extract.json', import.meta.url), 'utf8'),
+) as ChecksExtract;
 const extract = CHECKS_EXTRACT;
 /** GitHub counts these output limits in UTF-8 bytes, not characters. */
 export const OUTPUT_MAX_BYTES = 65535;
 export const ANNOTATION_TEXT_MAX_BYTES = 65535;
 export const ANNOTATION_TITLE_MAX_CHARACTERS = 255;
-
 
 let compiled: Record<string, ValidateFunction> | undefined;
 
@@ -123,13 +124,22 @@ function describeAjvError(error: ErrorObject & { missing?: string[] }, value: un
       return `${names} ${(error.missing ?? []).length > 1 ? "weren't" : "wasn't"} supplied.`;
     }
     case 'maxItems':
-      return `No more than ${String(error.params.limit)} items are allowed; ${Array.isArray(value) ? value.length : 0} were supplied.`;
+      return (
+        `No more than ${String(error.params.limit)} items are allowed; ${Array.isArray(value) ? value.length : 0} ` +
+        `were supplied.`
+      );
     case 'maxLength':
       return `Only ${String(error.params.limit)} characters are allowed; ${[...String(value)].length} were supplied.`;
     case 'type':
-      return `For '${where}', ${show(value)} is not ${article(String(error.params.type))} ${String(error.params.type).replace('null', 'nil')}.`;
+      return (
+        `For '${where}', ${show(value)} is not ${article(String(error.params.type))} ` +
+        `${String(error.params.type).replace('null', 'nil')}.`
+      );
     case 'enum':
-      return `For '${where}', ${show(value)} is not one of [${(error.params.allowedValues as unknown[]).map((allowed) => JSON.stringify(allowed)).join(', ')}].`;
+      return (
+        `For '${where}', ${show(value)} is not one of ` +
+        `[${(error.params.allowedValues as unknown[]).map((allowed) => JSON.stringify(allowed)).join(', ')}].`
+      );
     case 'format':
       return `For '${where}', ${show(value)} is not a valid ${String(error.params.format)}.`;
     default:
@@ -161,5 +171,8 @@ function valueAt(body: unknown, instancePath: string): unknown {
     .slice(1)
     .split('/')
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), body);
+    .reduce<unknown>(
+      (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      body,
+    );
 }

@@ -3,9 +3,24 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGitHubApiServer, type GitHubApiServer } from '../../github-api-server/src/index.js';
-import { defaultSha, eventContext, maskSecret, postResultsFile, signResultsFile, verifySignedResults, type VerifyRequest } from '../src/index.js';
+import {
+  defaultSha,
+  eventContext,
+  maskSecret,
+  postResultsFile,
+  signResultsFile,
+  verifySignedResults,
+  type VerifyRequest,
+} from '../src/index.js';
 import { writeFileAtomic } from '../../common/src/index.js';
-import { makeKey, randomSha, REPOSITORY, resultsJson, temporaryFolder, type TestKey } from '../../../__tests__/helpers/fixtures.js';
+import {
+  makeKey,
+  randomSha,
+  REPOSITORY,
+  resultsJson,
+  temporaryFolder,
+  type TestKey,
+} from '../../../__tests__/helpers/fixtures.js';
 
 const folder = temporaryFolder();
 let server: GitHubApiServer;
@@ -24,8 +39,26 @@ afterAll(async () => {
 async function signAndPost(commit: string, checkName = 'local-ci', signed = true, named = true): Promise<string> {
   const file = join(folder.path, `${commit}-${checkName.replace(/\W/g, '')}.json`);
   writeFileSync(file, resultsJson({ commit, ...(named ? { check: checkName } : {}) }));
-  if (signed) await signResultsFile({ resultsFile: file, privateKey: key.privateKey, passphrase: key.passphrase, signatureFile: '', allowGithubHosted: false });
-  const posted = await postResultsFile({ resultsFile: file, signatureFile: '', token: 'token', checkName, retries: '2', retryDelay: '0', requestTimeout: '5', apiUrl: server.url, log: quiet, warn: quiet });
+  if (signed)
+    await signResultsFile({
+      resultsFile: file,
+      privateKey: key.privateKey,
+      passphrase: key.passphrase,
+      signatureFile: '',
+      allowGithubHosted: false,
+    });
+  const posted = await postResultsFile({
+    resultsFile: file,
+    signatureFile: '',
+    token: 'token',
+    checkName,
+    retries: '2',
+    retryDelay: '0',
+    requestTimeout: '5',
+    apiUrl: server.url,
+    log: quiet,
+    warn: quiet,
+  });
   return String(posted.checkRunId);
 }
 
@@ -55,7 +88,13 @@ describe('verify from check runs', () => {
     const id = await signAndPost(commit);
     const outcome = await verifySignedResults(verifyRequest(commit));
     expect(outcome.verified).toBe(true);
-    expect(outcome.outputs).toMatchObject({ verified: 'true', signed: 'true', fingerprint: key.fingerprint, 'check-run-id': id, conclusion: 'success' });
+    expect(outcome.outputs).toMatchObject({
+      verified: 'true',
+      signed: 'true',
+      fingerprint: key.fingerprint,
+      'check-run-id': id,
+      conclusion: 'success',
+    });
     expect(outcome.summary).toContain('local-ci');
   });
 
@@ -63,7 +102,9 @@ describe('verify from check runs', () => {
     const commit = randomSha();
     await signAndPost(commit, 'linux');
     await signAndPost(commit, 'windows', false);
-    const outcome = await verifySignedResults(verifyRequest(commit, { checkNames: ['linux', ' windows ', 'linux', ''] }));
+    const outcome = await verifySignedResults(
+      verifyRequest(commit, { checkNames: ['linux', ' windows ', 'linux', ''] }),
+    );
     expect(outcome.entries.map((entry) => entry.name)).toEqual(['linux', 'windows']);
     expect(outcome.verified).toBe(false);
     expect(outcome.outputs.verified).toBe('false');
@@ -88,8 +129,22 @@ describe('verify from check runs', () => {
     const file = join(folder.path, 'named.json');
     writeFileSync(file, resultsJson({ commit: randomSha(), check: 'linux' }));
     const before = server.requests.length;
-    const posting = postResultsFile({ resultsFile: file, signatureFile: '', token: 'token', checkName: 'windows', retries: '0', retryDelay: '0', requestTimeout: '5', apiUrl: server.url, log: quiet, warn: quiet });
-    await expect(posting).rejects.toMatchObject({ code: 'CHECK_NAME_MISMATCH', message: expect.stringMatching(/"linux".*"windows"/) });
+    const posting = postResultsFile({
+      resultsFile: file,
+      signatureFile: '',
+      token: 'token',
+      checkName: 'windows',
+      retries: '0',
+      retryDelay: '0',
+      requestTimeout: '5',
+      apiUrl: server.url,
+      log: quiet,
+      warn: quiet,
+    });
+    await expect(posting).rejects.toMatchObject({
+      code: 'CHECK_NAME_MISMATCH',
+      message: expect.stringMatching(/"linux".*"windows"/),
+    });
     expect(server.requests.length).toBe(before);
   });
 
@@ -98,8 +153,17 @@ describe('verify from check runs', () => {
     const outcome = await verifySignedResults(verifyRequest(commit, { checkNames: ['nightly'] }));
     expect(outcome.verified).toBe(false);
     expect(outcome.entries[0].report.error?.code).toBe('CHECK_RUN_NOT_FOUND');
-    expect(outcome.entries[0].report.unread).toMatchObject({ id: 'run-not-found', detail: `No check run named nightly on ${commit} in ${REPOSITORY}.` });
-    expect(outcome.entries[0].report.checks.map((check) => check.status)).toEqual(['skip', 'skip', 'skip', 'skip', 'skip']);
+    expect(outcome.entries[0].report.unread).toMatchObject({
+      id: 'run-not-found',
+      detail: `No check run named nightly on ${commit} in ${REPOSITORY}.`,
+    });
+    expect(outcome.entries[0].report.checks.map((check) => check.status)).toEqual([
+      'skip',
+      'skip',
+      'skip',
+      'skip',
+      'skip',
+    ]);
     expect(outcome.outputs.reason).toBe('CHECK_RUN_NOT_FOUND');
   });
 
@@ -108,7 +172,13 @@ describe('verify from check runs', () => {
     const response = await fetch(`${server.url}/repos/${REPOSITORY}/check-runs`, {
       method: 'POST',
       headers: { authorization: 'token token', 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'local-ci', head_sha: commit, status: 'completed', conclusion: 'success', output: { title: 'green', summary: 'all good', text: 'trust me' } }),
+      body: JSON.stringify({
+        name: 'local-ci',
+        head_sha: commit,
+        status: 'completed',
+        conclusion: 'success',
+        output: { title: 'green', summary: 'all good', text: 'trust me' },
+      }),
     });
     expect(response.status).toBe(201);
     const outcome = await verifySignedResults(verifyRequest(commit));
@@ -118,10 +188,16 @@ describe('verify from check runs', () => {
   });
 
   test('usage errors: no repository, no sha, no check name, no token', async () => {
-    await expect(verifySignedResults(verifyRequest('a'.repeat(40), { repository: '' }))).rejects.toMatchObject({ kind: 'usage' });
+    await expect(verifySignedResults(verifyRequest('a'.repeat(40), { repository: '' }))).rejects.toMatchObject({
+      kind: 'usage',
+    });
     await expect(verifySignedResults(verifyRequest(''))).rejects.toMatchObject({ kind: 'usage' });
-    await expect(verifySignedResults(verifyRequest('a'.repeat(40), { checkNames: [' '] }))).rejects.toMatchObject({ kind: 'usage' });
-    await expect(verifySignedResults(verifyRequest('a'.repeat(40), { github: { token: '', baseUrl: server.url, log: quiet } }))).rejects.toMatchObject({ kind: 'usage' });
+    await expect(verifySignedResults(verifyRequest('a'.repeat(40), { checkNames: [' '] }))).rejects.toMatchObject({
+      kind: 'usage',
+    });
+    await expect(
+      verifySignedResults(verifyRequest('a'.repeat(40), { github: { token: '', baseUrl: server.url, log: quiet } })),
+    ).rejects.toMatchObject({ kind: 'usage' });
   });
 });
 
@@ -129,16 +205,34 @@ describe('local files', () => {
   test('a named signature file that is missing is an error, not an unsigned result', async () => {
     const file = join(folder.path, 'local.json');
     writeFileSync(file, resultsJson());
-    await expect(verifySignedResults(verifyRequest('a'.repeat(40), { resultsFile: file, signatureFile: join(folder.path, 'absent.asc'), allowUnsigned: 'true' }))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
-    await expect(verifySignedResults(verifyRequest('a'.repeat(40), { resultsFile: join(folder.path, 'absent.json') }))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+    await expect(
+      verifySignedResults(
+        verifyRequest('a'.repeat(40), {
+          resultsFile: file,
+          signatureFile: join(folder.path, 'absent.asc'),
+          allowUnsigned: 'true',
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+    await expect(
+      verifySignedResults(verifyRequest('a'.repeat(40), { resultsFile: join(folder.path, 'absent.json') })),
+    ).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
   });
 
   test('without any trusted key a signature cannot verify, but allow-unsigned still works for unsigned results', async () => {
     const file = join(folder.path, 'nokeys.json');
     writeFileSync(file, resultsJson());
-    const unsigned = await verifySignedResults(verifyRequest('a'.repeat(40), { resultsFile: file, trustedKeys: '', allowUnsigned: 'true' }));
+    const unsigned = await verifySignedResults(
+      verifyRequest('a'.repeat(40), { resultsFile: file, trustedKeys: '', allowUnsigned: 'true' }),
+    );
     expect(unsigned.outputs).toMatchObject({ verified: 'true', signed: 'false' });
-    await signResultsFile({ resultsFile: file, privateKey: key.privateKey, passphrase: key.passphrase, signatureFile: '', allowGithubHosted: false });
+    await signResultsFile({
+      resultsFile: file,
+      privateKey: key.privateKey,
+      passphrase: key.passphrase,
+      signatureFile: '',
+      allowGithubHosted: false,
+    });
     const signed = await verifySignedResults(verifyRequest('a'.repeat(40), { resultsFile: file, trustedKeys: '' }));
     expect(signed.verified).toBe(false);
   });
@@ -146,11 +240,23 @@ describe('local files', () => {
   test('trusted-keys-file takes several globs, one per line', async () => {
     const file = join(folder.path, 'globbed.json');
     writeFileSync(file, resultsJson());
-    await signResultsFile({ resultsFile: file, privateKey: key.privateKey, passphrase: key.passphrase, signatureFile: '', allowGithubHosted: false });
+    await signResultsFile({
+      resultsFile: file,
+      privateKey: key.privateKey,
+      passphrase: key.passphrase,
+      signatureFile: '',
+      allowGithubHosted: false,
+    });
     writeFileSync(join(folder.path, 'key-a.pub'), key.publicKey);
     const other = await makeKey('Other');
     writeFileSync(join(folder.path, 'key-b.pub'), other.publicKey);
-    const outcome = await verifySignedResults(verifyRequest('a'.repeat(40), { resultsFile: file, trustedKeys: '', trustedKeysFile: `${join(folder.path, 'key-b.pub')}\n${join(folder.path, 'key-a.*')}` }));
+    const outcome = await verifySignedResults(
+      verifyRequest('a'.repeat(40), {
+        resultsFile: file,
+        trustedKeys: '',
+        trustedKeysFile: `${join(folder.path, 'key-b.pub')}\n${join(folder.path, 'key-a.*')}`,
+      }),
+    );
     expect(outcome.verified).toBe(true);
   });
 });
@@ -159,12 +265,22 @@ describe('sign', () => {
   test('refuses a signature-file that is the results file', async () => {
     const file = join(folder.path, 'same.json');
     writeFileSync(file, resultsJson());
-    await expect(signResultsFile({ resultsFile: file, privateKey: key.privateKey, passphrase: key.passphrase, signatureFile: file, allowGithubHosted: false })).rejects.toMatchObject({ kind: 'usage' });
+    await expect(
+      signResultsFile({
+        resultsFile: file,
+        privateKey: key.privateKey,
+        passphrase: key.passphrase,
+        signatureFile: file,
+        allowGithubHosted: false,
+      }),
+    ).rejects.toMatchObject({ kind: 'usage' });
     expect(readFileSync(file, 'utf8')).toBe(resultsJson());
   });
 
   test('writeFileAtomic fails with FILE_UNWRITABLE and leaves nothing behind', async () => {
-    await expect(writeFileAtomic(join(folder.path, 'no-such-dir', 'x.asc'), 'x')).rejects.toMatchObject({ code: 'FILE_UNWRITABLE' });
+    await expect(writeFileAtomic(join(folder.path, 'no-such-dir', 'x.asc'), 'x')).rejects.toMatchObject({
+      code: 'FILE_UNWRITABLE',
+    });
   });
 });
 
@@ -174,7 +290,17 @@ describe('post', () => {
     writeFileSync(path, resultsJson({ commit: randomSha() }));
     return path;
   };
-  const base = { signatureFile: '', token: 'token', checkName: 'local-ci', retries: '3', retryDelay: '2', requestTimeout: '30', apiUrl: 'http://127.0.0.1:9', log: quiet, warn: quiet };
+  const base = {
+    signatureFile: '',
+    token: 'token',
+    checkName: 'local-ci',
+    retries: '3',
+    retryDelay: '2',
+    requestTimeout: '30',
+    apiUrl: 'http://127.0.0.1:9',
+    log: quiet,
+    warn: quiet,
+  };
 
   test.each([
     [{ retries: 'many' }, /retries/],
@@ -184,20 +310,33 @@ describe('post', () => {
     [{ retries: '21' }, /retries/],
     [{ token: '' }, /token/],
   ])('refuses %j before any request', async (override, message) => {
-    await expect(postResultsFile({ ...base, resultsFile: file(), ...override })).rejects.toMatchObject({ kind: 'usage', message: expect.stringMatching(message) });
+    await expect(postResultsFile({ ...base, resultsFile: file(), ...override })).rejects.toMatchObject({
+      kind: 'usage',
+      message: expect.stringMatching(message),
+    });
   });
 
   test('a malformed or missing signature file is refused before any request', async () => {
     const results = file();
     writeFileSync(`${results}.asc`, 'not a signature');
-    await expect(postResultsFile({ ...base, resultsFile: results })).rejects.toMatchObject({ code: 'SIGNATURE_MALFORMED' });
-    await expect(postResultsFile({ ...base, resultsFile: results, signatureFile: join(folder.path, 'gone.asc') })).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+    await expect(postResultsFile({ ...base, resultsFile: results })).rejects.toMatchObject({
+      code: 'SIGNATURE_MALFORMED',
+    });
+    await expect(
+      postResultsFile({ ...base, resultsFile: results, signatureFile: join(folder.path, 'gone.asc') }),
+    ).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
   });
 
   test('unsigned results post with a warning', async () => {
     const warnings: string[] = [];
     const results = file();
-    const outcome = await postResultsFile({ ...base, resultsFile: results, apiUrl: server.url, retryDelay: '0', warn: (line) => warnings.push(line) });
+    const outcome = await postResultsFile({
+      ...base,
+      resultsFile: results,
+      apiUrl: server.url,
+      retryDelay: '0',
+      warn: (line) => warnings.push(line),
+    });
     expect(outcome.signed).toBe(false);
     expect(warnings.join('\n')).toMatch(/unsigned/);
   });
@@ -211,21 +350,60 @@ describe('context and secrets', () => {
   };
 
   test('defaultSha: the pull request head, the merge group head, the workflow_run head, else GITHUB_SHA', () => {
-    expect(defaultSha({ GITHUB_SHA: 'merge', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event({ pull_request: { head: { sha: 'head' } } }) })).toBe('head');
-    const target = { GITHUB_SHA: 'merge', GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_EVENT_PATH: event({ pull_request: { head: { sha: 'head' } } }) };
-    expect(() => defaultSha(target)).toThrow(expect.objectContaining({ kind: 'usage', message: expect.stringContaining('pull_request_target') }));
+    expect(
+      defaultSha({
+        GITHUB_SHA: 'merge',
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event({ pull_request: { head: { sha: 'head' } } }),
+      }),
+    ).toBe('head');
+    const target = {
+      GITHUB_SHA: 'merge',
+      GITHUB_EVENT_NAME: 'pull_request_target',
+      GITHUB_EVENT_PATH: event({ pull_request: { head: { sha: 'head' } } }),
+    };
+    expect(() => defaultSha(target)).toThrow(
+      expect.objectContaining({ kind: 'usage', message: expect.stringContaining('pull_request_target') }),
+    );
     const group = { merge_group: { head_sha: 'group-head', base_sha: 'group-base' } };
-    expect(eventContext({ GITHUB_SHA: 'x', GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: event(group) })).toEqual({ event: 'merge_group', sha: 'group-head', isFork: false, baseSha: 'group-base' });
-    expect(defaultSha({ GITHUB_SHA: 'x', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event({ after: 'pushed' }) })).toBe('pushed');
-    expect(defaultSha({ GITHUB_SHA: 'x', GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: event({ workflow_run: { head_sha: 'run-head' } }) })).toBe('run-head');
-    expect(defaultSha({ GITHUB_SHA: 'push-sha', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event({}) })).toBe('push-sha');
-    expect(defaultSha({ GITHUB_SHA: 'fallback', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(folder.path, 'missing.json') })).toBe('fallback');
+    expect(
+      eventContext({ GITHUB_SHA: 'x', GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: event(group) }),
+    ).toEqual({ event: 'merge_group', sha: 'group-head', isFork: false, baseSha: 'group-base' });
+    expect(
+      defaultSha({ GITHUB_SHA: 'x', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event({ after: 'pushed' }) }),
+    ).toBe('pushed');
+    expect(
+      defaultSha({
+        GITHUB_SHA: 'x',
+        GITHUB_EVENT_NAME: 'workflow_run',
+        GITHUB_EVENT_PATH: event({ workflow_run: { head_sha: 'run-head' } }),
+      }),
+    ).toBe('run-head');
+    expect(defaultSha({ GITHUB_SHA: 'push-sha', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event({}) })).toBe(
+      'push-sha',
+    );
+    expect(
+      defaultSha({
+        GITHUB_SHA: 'fallback',
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: join(folder.path, 'missing.json'),
+      }),
+    ).toBe('fallback');
     expect(defaultSha({})).toBe('');
   });
 
   test('eventContext: a pull request from another repository, or a deleted fork, is a fork', () => {
-    const pr = (head: unknown) => ({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_REPOSITORY: 'o/r', GITHUB_EVENT_PATH: event({ pull_request: { head, base: { sha: 'b', repo: { full_name: 'o/r' } } } }) });
-    expect(eventContext(pr({ sha: 'h', repo: { full_name: 'stranger/r' } }))).toMatchObject({ sha: 'h', isFork: true, headRepository: 'stranger/r', baseSha: 'b' });
+    const pr = (head: unknown) => ({
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_REPOSITORY: 'o/r',
+      GITHUB_EVENT_PATH: event({ pull_request: { head, base: { sha: 'b', repo: { full_name: 'o/r' } } } }),
+    });
+    expect(eventContext(pr({ sha: 'h', repo: { full_name: 'stranger/r' } }))).toMatchObject({
+      sha: 'h',
+      isFork: true,
+      headRepository: 'stranger/r',
+      baseSha: 'b',
+    });
     expect(eventContext(pr({ sha: 'h', repo: null })).isFork).toBe(true);
     expect(eventContext(pr({ sha: 'h', repo: { full_name: 'O/R' } })).isFork).toBe(false);
   });
@@ -250,7 +428,13 @@ describe('trust (issue 8)', () => {
     const commit = randomSha();
     writeFileSync(file, resultsJson({ commit }));
     const tested = randomSha();
-    const request = { resultsFile: file, privateKey: key.privateKey, passphrase: key.passphrase, signatureFile: '', allowGithubHosted: false };
+    const request = {
+      resultsFile: file,
+      privateKey: key.privateKey,
+      passphrase: key.passphrase,
+      signatureFile: '',
+      allowGithubHosted: false,
+    };
     const error = await signResultsFile({ ...request, expectedSha: tested }).catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ code: 'COMMIT_MISMATCH', message: expect.stringContaining(commit) });
     expect((error as Error).message).toContain(tested);
@@ -262,15 +446,21 @@ describe('trust (issue 8)', () => {
   test('defaultSha also takes merge_group.head_sha', () => {
     const path = join(folder.path, 'merge-group.json');
     writeFileSync(path, JSON.stringify({ merge_group: { head_sha: 'queue-head' } }));
-    expect(defaultSha({ GITHUB_SHA: 'x', GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: path })).toBe('queue-head');
+    expect(defaultSha({ GITHUB_SHA: 'x', GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: path })).toBe(
+      'queue-head',
+    );
   });
 
   test('defaultSha never stalls on a FIFO or device as the event payload', () => {
     const fifo = join(folder.path, 'event-fifo');
     execFileSync('mkfifo', [fifo]);
     const started = Date.now();
-    expect(defaultSha({ GITHUB_SHA: 'fallback', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: fifo })).toBe('fallback');
-    expect(defaultSha({ GITHUB_SHA: 'fallback', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: '/dev/zero' })).toBe('fallback');
+    expect(defaultSha({ GITHUB_SHA: 'fallback', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: fifo })).toBe(
+      'fallback',
+    );
+    expect(
+      defaultSha({ GITHUB_SHA: 'fallback', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: '/dev/zero' }),
+    ).toBe('fallback');
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
@@ -281,8 +471,16 @@ describe('trust (issue 8)', () => {
     writeFileSync(`${results}.asc`, '-----BEGIN PGP SIGNATURE-----\n\nzQNhYmM=\n-----END PGP SIGNATURE-----\n');
     const before = server.requests.length;
     const error = await postResultsFile({
-      resultsFile: results, signatureFile: '', token: 'token', checkName: 'local-ci', retries: '0', retryDelay: '0',
-      requestTimeout: '5', apiUrl: server.url, log: quiet, warn: quiet,
+      resultsFile: results,
+      signatureFile: '',
+      token: 'token',
+      checkName: 'local-ci',
+      retries: '0',
+      retryDelay: '0',
+      requestTimeout: '5',
+      apiUrl: server.url,
+      log: quiet,
+      warn: quiet,
     }).catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ code: 'SIGNATURE_MALFORMED' });
     expect(String((error as Error).message)).not.toMatch(/toHex|undefined/);
@@ -294,20 +492,28 @@ describe('trust (issue 8)', () => {
     const commit = randomSha();
     await signAndPost(commit);
     const both = `${key.publicKey}\n${other.publicKey}`;
-    const pinned = await verifySignedResults(verifyRequest(commit, { trustedKeys: both, trustedFingerprints: other.fingerprint }));
+    const pinned = await verifySignedResults(
+      verifyRequest(commit, { trustedKeys: both, trustedFingerprints: other.fingerprint }),
+    );
     expect(pinned.verified).toBe(false);
     expect(pinned.entries[0].report.error?.code).toBe('SIGNATURE_UNTRUSTED_KEY');
-    const revoked = await verifySignedResults(verifyRequest(commit, { trustedKeys: `${key.publicKey}\n${key.revocationCertificate}` }));
+    const revoked = await verifySignedResults(
+      verifyRequest(commit, { trustedKeys: `${key.publicKey}\n${key.revocationCertificate}` }),
+    );
     expect(revoked.verified).toBe(false);
     expect(revoked.revokedKeys).toEqual([key.fingerprint]);
-    expect(revoked.summary).toContain(`Revoked trusted keys (every result they signed is refused): \`${key.fingerprint}\``);
+    expect(revoked.summary).toContain(
+      `Revoked trusted keys (every result they signed is refused): \`${key.fingerprint}\``,
+    );
   });
 
   test('verify: a key file named after one fingerprint that holds another key is refused', async () => {
     const other = await makeKey('Mallory');
     const path = join(folder.path, `${key.fingerprint}.asc`);
     writeFileSync(path, other.publicKey);
-    await expect(verifySignedResults(verifyRequest(randomSha(), { trustedKeys: '', trustedKeysFile: path }))).rejects.toMatchObject({
+    await expect(
+      verifySignedResults(verifyRequest(randomSha(), { trustedKeys: '', trustedKeysFile: path })),
+    ).rejects.toMatchObject({
       code: 'TRUSTED_KEY_FILE_MISMATCH',
       message: expect.stringContaining(other.fingerprint),
     });

@@ -69,7 +69,10 @@ export interface RunOutcome extends CollectResultsOutcome {
  */
 export async function runAndCollect(request: RunRequest): Promise<RunOutcome> {
   if (request.command.length === 0) {
-    throw new UsageError('no command to run', 'Put the test command after --, e.g. ci-signing run --reports "reports/*.xml" -- npm test.');
+    throw new UsageError(
+      'no command to run',
+      'Put the test command after --, e.g. ci-signing run --reports "reports/*.xml" -- npm test.',
+    );
   }
   const context = await resultsContext(request);
   await refuseExistingOut(request);
@@ -95,7 +98,10 @@ export async function runAndCollect(request: RunRequest): Promise<RunOutcome> {
     if (missing.length > 0) {
       // A report the command should have written and did not is a failure, never silently dropped.
       results.conclusion = 'failure';
-      results.failures = [{ name: 'collect', message: `No report matched ${missing.join(', ')}.` }, ...(results.failures ?? [])];
+      results.failures = [
+        { name: 'collect', message: `No report matched ${missing.join(', ')}.` },
+        ...(results.failures ?? []),
+      ];
     }
   }
   await writeResults({ ...request, overwrite: true }, results);
@@ -111,16 +117,27 @@ async function matches(pattern: string, cwd: string): Promise<boolean> {
   }
 }
 
-async function resultsContext(request: CollectRequest): Promise<{ repository: string; commit: string; check?: string }> {
+async function resultsContext(
+  request: CollectRequest,
+): Promise<{ repository: string; commit: string; check?: string }> {
   if (request.reports.filter((pattern) => pattern.trim()).length === 0) {
-    throw new UsageError('no reports to collect', 'Give --reports (the reports input) one or more paths or globs, e.g. "reports/*.xml".');
+    throw new UsageError(
+      'no reports to collect',
+      'Give --reports (the reports input) one or more paths or globs, e.g. "reports/*.xml".',
+    );
   }
-  if (!request.outFile.trim()) throw new UsageError('no results file to write', 'Give --out (the results-file input), e.g. ci-results.json.');
+  if (!request.outFile.trim())
+    throw new UsageError('no results file to write', 'Give --out (the results-file input), e.g. ci-results.json.');
   const repository = request.repository || request.env.GITHUB_REPOSITORY || '';
   if (!repository) {
-    throw new UsageError('no repository for the results', 'Give --repository OWNER/NAME (in Actions, GITHUB_REPOSITORY is used).');
+    throw new UsageError(
+      'no repository for the results',
+      'Give --repository OWNER/NAME (in Actions, GITHUB_REPOSITORY is used).',
+    );
   }
-  const commit = (request.commit || (request.env.GITHUB_ACTIONS === 'true' ? defaultSha(request.env) : gitHead(request.cwd))).toLowerCase();
+  const commit = (
+    request.commit || (request.env.GITHUB_ACTIONS === 'true' ? defaultSha(request.env) : gitHead(request.cwd))
+  ).toLowerCase();
   if (!SHA.test(commit)) {
     throw new UsageError(
       `the commit must be a full 40-hex sha, got ${commit ? `${commit.length} characters` : 'nothing'}`,
@@ -133,7 +150,11 @@ async function resultsContext(request: CollectRequest): Promise<{ repository: st
 
 function gitHead(cwd: string | undefined): string {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     throw new UsageError(
       'no commit given and git rev-parse HEAD failed here',

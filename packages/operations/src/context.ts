@@ -19,7 +19,10 @@ interface RepositoryRef {
 
 interface EventPayload {
   after?: string;
-  pull_request?: { head?: { sha?: string; repo?: RepositoryRef | null }; base?: { sha?: string; repo?: RepositoryRef | null } };
+  pull_request?: {
+    head?: { sha?: string; repo?: RepositoryRef | null };
+    base?: { sha?: string; repo?: RepositoryRef | null };
+  };
   merge_group?: { head_sha?: string; base_sha?: string };
   workflow_run?: { head_sha?: string };
 }
@@ -81,7 +84,8 @@ export function eventContext(env: RunnerEnvironment): EventContext {
   const event = env.GITHUB_EVENT_NAME ?? '';
   if (event === 'pull_request_target') {
     throw new UsageError(
-      'ci-signing does not run on pull_request_target: that event has write access and secrets next to untrusted head code',
+      'ci-signing does not run on pull_request_target: that event has write access and secrets next to ' +
+        'untrusted head code',
       'Run the verifier on pull_request (and merge_group, push); keys and verifier come from the base commit there.',
     );
   }
@@ -94,7 +98,10 @@ export function eventContext(env: RunnerEnvironment): EventContext {
   const headRepository = head?.repo?.full_name;
   const baseRepository = base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
   // head.repo is null when the fork was deleted: that code came from outside too.
-  const isFork = Boolean(head) && (head?.repo === null || (Boolean(headRepository) && headRepository?.toLowerCase() !== baseRepository?.toLowerCase()));
+  const isFork =
+    Boolean(head) &&
+    (head?.repo === null ||
+      (Boolean(headRepository) && headRepository?.toLowerCase() !== baseRepository?.toLowerCase()));
   return { event, sha, isFork, headRepository: headRepository ?? undefined, baseSha: base?.sha };
 }
 

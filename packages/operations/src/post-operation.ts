@@ -39,8 +39,14 @@ export interface PostOutcome {
 export async function postResultsFile(request: PostRequest): Promise<PostOutcome> {
   const retries = parseNonNegativeInteger('retries', withDefault('retries', request.retries), LIMITS.maxRetries);
   const retryDelayMs = parseSeconds('retry-delay', withDefault('retry-delay', request.retryDelay), true) * 1000;
-  const requestTimeoutMs = parseSeconds('request-timeout', withDefault('request-timeout', request.requestTimeout), false) * 1000;
-  const rateLimitWaitMs = parseDuration(withDefault('rate-limit-wait', request.rateLimitWait), { name: 'rate-limit-wait', zeroAllowed: true, example: '10m' }) * 1000;
+  const requestTimeoutMs =
+    parseSeconds('request-timeout', withDefault('request-timeout', request.requestTimeout), false) * 1000;
+  const rateLimitWaitMs =
+    parseDuration(withDefault('rate-limit-wait', request.rateLimitWait), {
+      name: 'rate-limit-wait',
+      zeroAllowed: true,
+      example: '10m',
+    }) * 1000;
   const checkName = withDefault('check-name', request.checkName).trim();
 
   // Everything is read and checked before the first request, so a bad input never leaves a half-posted run.
@@ -49,20 +55,40 @@ export async function postResultsFile(request: PostRequest): Promise<PostOutcome
     // The verifier would reject it (binding): posting it would only leave a run that can never verify.
     throw new CiSigningError(
       'CHECK_NAME_MISMATCH',
-      `${request.resultsFile} names check "${results.check}", but it was to be posted as "${checkName}"; nothing was posted.`,
+      `${request.resultsFile} names check "${results.check}", but it was to be posted as "${checkName}"; ` +
+        `nothing was posted.`,
       `Set check-name to "${results.check}", or collect the results again with --check-name ${checkName}.`,
     );
   }
   const signature = await readSignature(request);
   // Only armor is posted: a binary signature (gpg --detach-sign) is re-armored here.
-  const signer = signature ? await describeSignature(signature, request.signatureFile || `${request.resultsFile}.asc`) : null;
-  if (!signature) request.warn(`posting ${request.resultsFile} unsigned: the verifier rejects it unless allow-unsigned is set. Sign it first (sign action or ci-signing sign).`);
+  const signer = signature
+    ? await describeSignature(signature, request.signatureFile || `${request.resultsFile}.asc`)
+    : null;
+  if (!signature)
+    request.warn(
+      `posting ${request.resultsFile} unsigned: the verifier rejects it unless allow-unsigned is set. Sign it ` +
+        `first (sign action or ci-signing sign).`,
+    );
 
   const client =
     request.client ??
     (() => {
-      if (!request.token) throw new UsageError('no GitHub token', 'Pass token (default github.token, with checks: write) or set GITHUB_TOKEN; the CLI also takes GitHub App credentials.');
-      return createGitHubClient({ token: request.token, baseUrl: request.apiUrl, retries, retryDelayMs, requestTimeoutMs, rateLimitWaitMs, log: request.log });
+      if (!request.token)
+        throw new UsageError(
+          'no GitHub token',
+          'Pass token (default github.token, with checks: write) or set GITHUB_TOKEN; the CLI also takes GitHub ' +
+            'App credentials.',
+        );
+      return createGitHubClient({
+        token: request.token,
+        baseUrl: request.apiUrl,
+        retries,
+        retryDelayMs,
+        requestTimeoutMs,
+        rateLimitWaitMs,
+        log: request.log,
+      });
     })();
 
   const posted = await postResults({
@@ -77,7 +103,13 @@ export async function postResultsFile(request: PostRequest): Promise<PostOutcome
     detailsUrl: request.detailsUrl,
     log: request.log,
   });
-  return { checkRunId: posted.checkRunId, checkRunUrl: posted.htmlUrl, attempts: posted.attempts, signed: posted.signed, created: posted.created };
+  return {
+    checkRunId: posted.checkRunId,
+    checkRunUrl: posted.htmlUrl,
+    attempts: posted.attempts,
+    signed: posted.signed,
+    created: posted.created,
+  };
 }
 
 async function readSignature(request: PostRequest): Promise<Uint8Array | null> {
@@ -86,13 +118,20 @@ async function readSignature(request: PostRequest): Promise<Uint8Array | null> {
 }
 
 /** The signer as the signature itself names it, for the check run's title and summary; armor to post. */
-async function describeSignature(signature: Uint8Array, path: string): Promise<{ armored: string; signingKeyId: string; fingerprint?: string }> {
+async function describeSignature(
+  signature: Uint8Array,
+  path: string,
+): Promise<{ armored: string; signingKeyId: string; fingerprint?: string }> {
   let inspected;
   try {
     inspected = await inspectSignature(signature);
   } catch (error) {
     if (!(error instanceof CiSigningError)) throw error;
-    throw new CiSigningError(error.code, `${path}: ${error.message}`, 'Point signature-file at the signature file the sign step wrote.');
+    throw new CiSigningError(
+      error.code,
+      `${path}: ${error.message}`,
+      'Point signature-file at the signature file the sign step wrote.',
+    );
   }
   const [first] = inspected.signers;
   return { armored: inspected.armored, signingKeyId: first.signingKeyId, fingerprint: first.fingerprint };
@@ -101,7 +140,10 @@ async function describeSignature(signature: Uint8Array, path: string): Promise<{
 function parseSeconds(name: string, value: string, zeroAllowed: boolean): number {
   const seconds = Number(value.trim());
   if (!value.trim() || !Number.isFinite(seconds) || seconds < 0 || (!zeroAllowed && seconds === 0) || seconds > 3600) {
-    throw new UsageError(`${name} must be a number of seconds${zeroAllowed ? '' : ' above 0'}, got '${value}'`, `Set ${name} to e.g. ${DEFAULTS[name === 'retry-delay' ? 'retry-delay' : 'request-timeout']}.`);
+    throw new UsageError(
+      `${name} must be a number of seconds${zeroAllowed ? '' : ' above 0'}, got '${value}'`,
+      `Set ${name} to e.g. ${DEFAULTS[name === 'retry-delay' ? 'retry-delay' : 'request-timeout']}.`,
+    );
   }
   return seconds;
 }

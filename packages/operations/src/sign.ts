@@ -40,7 +40,10 @@ export async function signResultsFile(request: SignRequest): Promise<SignOutcome
   }
   const signatureFile = request.signatureFile || `${request.resultsFile}.asc`;
   if (signatureFile === request.resultsFile) {
-    throw new UsageError('signature-file is the results file itself', 'Choose another signature-file, or leave it empty for <results-file>.asc.');
+    throw new UsageError(
+      'signature-file is the results file itself',
+      'Choose another signature-file, or leave it empty for <results-file>.asc.',
+    );
   }
   const { bytes, results } = await readResultsFile(request.resultsFile);
   if (request.githubRepository && request.githubRepository.toLowerCase() !== results.repository.toLowerCase()) {
@@ -55,11 +58,19 @@ export async function signResultsFile(request: SignRequest): Promise<SignOutcome
     throw new CiSigningError(
       'COMMIT_MISMATCH',
       `results are for commit ${results.commit} but this run tested ${expectedSha}`,
-      'Sign only results of the commit this run tested: write the tested sha into commit, or set the sha input (CLI --sha) to the commit the results belong to.',
+      'Sign only results of the commit this run tested: write the tested sha into commit, or set the sha input ' +
+        '(CLI --sha) to the commit the results belong to.',
     );
   }
   const key = await loadPrivateKey(request.privateKey, request.passphrase, request.now ?? new Date());
   const signature = await signDetached(bytes, key, request.now);
   await writeFileAtomic(signatureFile, signature);
-  return { signatureFile, fingerprint: key.fingerprint, signingKeyId: key.signingKeyId, digest: sha256Digest(bytes), results, warnings: key.warnings };
+  return {
+    signatureFile,
+    fingerprint: key.fingerprint,
+    signingKeyId: key.signingKeyId,
+    digest: sha256Digest(bytes),
+    results,
+    warnings: key.warnings,
+  };
 }

@@ -3,7 +3,12 @@
 import { access } from 'node:fs/promises';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { CiSigningError, UsageError } from '../../errors/src/index.js';
-import { loadTrustedKeys, parseTrustedFingerprints, type TrustedKeyring, type TrustedKeySource } from '../../signing/src/index.js';
+import {
+  loadTrustedKeys,
+  parseTrustedFingerprints,
+  type TrustedKeyring,
+  type TrustedKeySource,
+} from '../../signing/src/index.js';
 import {
   buildPolicy,
   renderVerificationSummary,
@@ -14,7 +19,13 @@ import {
   type VerifyPolicy,
 } from '../../verifier/src/index.js';
 import type { CheckRunRecord } from '../../checks/src/index.js';
-import { formatSeconds, parseDuration, parseDurationMs, readBoundedFile, readOptionalFile } from '../../common/src/index.js';
+import {
+  formatSeconds,
+  parseDuration,
+  parseDurationMs,
+  readBoundedFile,
+  readOptionalFile,
+} from '../../common/src/index.js';
 import { RESULTS_FILE } from '../../results/src/index.js';
 import { SIGNATURE_FILE, TRUSTED_KEY_FILE } from './input-files.js';
 import { DEFAULTS, WAIT_TIMEOUT_DEFAULTS, withDefault } from '../../defaults/src/index.js';
@@ -104,8 +115,16 @@ interface Settings {
 
 /** Verifies local results or the check runs of each name; never throws for a failed verification. */
 export async function verifySignedResults(request: VerifyRequest): Promise<VerifyOutcome> {
-  if (!request.repository) throw new UsageError('no repository to bind the results to', 'Set the repository input (owner/name); in Actions it defaults to GITHUB_REPOSITORY.');
-  if (!request.sha) throw new UsageError('no commit sha to bind the results to', 'Set the sha input; in Actions it defaults to the tested commit of the event.');
+  if (!request.repository)
+    throw new UsageError(
+      'no repository to bind the results to',
+      'Set the repository input (owner/name); in Actions it defaults to GITHUB_REPOSITORY.',
+    );
+  if (!request.sha)
+    throw new UsageError(
+      'no commit sha to bind the results to',
+      'Set the sha input; in Actions it defaults to the tested commit of the event.',
+    );
   const policy = buildPolicy({
     allowUnsigned: request.allowUnsigned,
     maxFailedTests: request.maxFailedTests,
@@ -117,14 +136,23 @@ export async function verifySignedResults(request: VerifyRequest): Promise<Verif
   const waitTimeout = withDefault('wait-timeout', request.waitTimeout).trim() || WAIT_TIMEOUT_DEFAULTS[mode];
   const settings: Settings = {
     policy,
-    keyring: await loadKeyring(request.trustedKeys, request.trustedKeysFile, parseTrustedFingerprints(request.trustedFingerprints ?? '')),
+    keyring: await loadKeyring(
+      request.trustedKeys,
+      request.trustedKeysFile,
+      parseTrustedFingerprints(request.trustedFingerprints ?? ''),
+    ),
     expected: { repository: request.repository, sha: request.sha },
     waitTimeoutMs: parseDurationMs(waitTimeout, { name: 'wait-timeout', zeroAllowed: true, example: '15m' }),
-    waitIntervalMs: parseDurationMs(withDefault('wait-interval', request.waitInterval), { name: 'wait-interval', example: '15s' }),
+    waitIntervalMs: parseDurationMs(withDefault('wait-interval', request.waitInterval), {
+      name: 'wait-interval',
+      example: '15s',
+    }),
     now: () => request.now ?? new Date(),
   };
 
-  const entries = request.resultsFile ? [await verifyLocalFile(request, settings)] : await verifyCheckRuns(request, settings);
+  const entries = request.resultsFile
+    ? [await verifyLocalFile(request, settings)]
+    : await verifyCheckRuns(request, settings);
 
   const verified = entries.length > 0 && entries.every((entry) => entry.report.verified);
   const column = (pick: (entry: VerifiedEntry) => string) => entries.map(pick).join('\n');
@@ -133,9 +161,12 @@ export async function verifySignedResults(request: VerifyRequest): Promise<Verif
   return {
     verified,
     entries,
-    summary: renderVerificationSummary(entries.map(({ name, report, note }) => ({ name, report, note })), {
-      revokedKeys: [...(settings.keyring?.revoked ?? [])],
-    }),
+    summary: renderVerificationSummary(
+      entries.map(({ name, report, note }) => ({ name, report, note })),
+      {
+        revokedKeys: [...(settings.keyring?.revoked ?? [])],
+      },
+    ),
     warnings: [...(settings.keyring?.warnings ?? [])],
     revokedKeys: [...(settings.keyring?.revoked ?? [])],
     outputs: {
@@ -158,16 +189,29 @@ function loadChecks(): Promise<ChecksModule> {
   return checksModule;
 }
 
-async function loadKeyring(trustedKeys: string, trustedKeysFile: string, trustedFingerprints: string[]): Promise<TrustedKeyring | null> {
+async function loadKeyring(
+  trustedKeys: string,
+  trustedKeysFile: string,
+  trustedFingerprints: string[],
+): Promise<TrustedKeyring | null> {
   // Files keep their names: a file named after a fingerprint pins it. Text inputs have no name.
   const blocks: TrustedKeySource[] = [];
   if (trustedKeys.trim()) blocks.push({ bytes: trustedKeys });
   if (trustedKeysFile.trim()) {
-    for (const pattern of trustedKeysFile.split('\n').map((line) => line.trim()).filter(Boolean)) {
+    for (const pattern of trustedKeysFile
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)) {
       // A plain path goes to the reader as it is, so a FIFO, device or directory is refused, never skipped.
-      const files = isDynamicPattern(pattern) ? (await glob(pattern, { onlyFiles: false, expandDirectories: false })).sort() : [pattern];
+      const files = isDynamicPattern(pattern)
+        ? (await glob(pattern, { onlyFiles: false, expandDirectories: false })).sort()
+        : [pattern];
       if (files.length === 0) {
-        throw new CiSigningError('TRUSTED_KEYS_FILE_NOT_FOUND', `trusted-keys-file ${pattern} matches no file`, 'Check the path or glob; keys usually live in .github/ci-signing/trusted-keys/*.asc.');
+        throw new CiSigningError(
+          'TRUSTED_KEYS_FILE_NOT_FOUND',
+          `trusted-keys-file ${pattern} matches no file`,
+          'Check the path or glob; keys usually live in .github/ci-signing/trusted-keys/*.asc.',
+        );
       }
       for (const file of files) blocks.push({ source: file, bytes: await readBoundedFile(file, TRUSTED_KEY_FILE) });
     }
@@ -175,7 +219,10 @@ async function loadKeyring(trustedKeys: string, trustedKeysFile: string, trusted
   // No keys at all is allowed only so that allow-unsigned migrations work; any signature then fails.
   if (!blocks.length) {
     if (trustedFingerprints.length) {
-      throw new UsageError('trusted-fingerprints is set but no trusted keys are given', 'Set trusted-keys or trusted-keys-file to the public keys those fingerprints name.');
+      throw new UsageError(
+        'trusted-fingerprints is set but no trusted keys are given',
+        'Set trusted-keys or trusted-keys-file to the public keys those fingerprints name.',
+      );
     }
     return null;
   }
@@ -195,7 +242,15 @@ async function verifyLocalFile(request: VerifyRequest, settings: Settings): Prom
     : await readOptionalFile(`${request.resultsFile}.asc`, SIGNATURE_FILE);
   const { policy, keyring, expected } = settings;
   // Bytes, not text: a binary signature (gpg --detach-sign) is read as it is.
-  const report = await verifyResults({ resultsBytes, signature: signatureBytes, keyring, expected, policy, now: settings.now(), source: request.resultsFile });
+  const report = await verifyResults({
+    resultsBytes,
+    signature: signatureBytes,
+    keyring,
+    expected,
+    policy,
+    now: settings.now(),
+    source: request.resultsFile,
+  });
   return { name: request.resultsFile, report };
 }
 
@@ -222,7 +277,15 @@ async function judge(run: CheckRunRecord, settings: Settings, soleName: boolean)
   try {
     block = (await loadChecks()).decodeEmbeddedBlock(run.text ?? '');
   } catch (error) {
-    const reason = error instanceof CiSigningError ? error : new CiSigningError('EMBEDDED_BLOCK_INVALID', `${source}: ${String(error)}`, 'Re-post the results with ci-signing post.', 'verification');
+    const reason =
+      error instanceof CiSigningError
+        ? error
+        : new CiSigningError(
+            'EMBEDDED_BLOCK_INVALID',
+            `${source}: ${String(error)}`,
+            'Re-post the results with ci-signing post.',
+            'verification',
+          );
     return { run, report: unreadReport('block-unreadable', reason), unsigned: false };
   }
   const input: VerifyInput = {
@@ -245,18 +308,30 @@ async function judge(run: CheckRunRecord, settings: Settings, soleName: boolean)
 function choose(name: string, runs: Judged[]): Choice {
   const signed = runs.filter((judged) => judged.report.signed);
   const byTime = (judged: Judged) => Date.parse(judged.report.signedAt);
-  const decider = signed.sort((a, b) => byTime(b) - byTime(a) || Number(a.report.verified) - Number(b.report.verified) || b.run.id - a.run.id)[0];
+  const decider = signed.sort(
+    (a, b) => byTime(b) - byTime(a) || Number(a.report.verified) - Number(b.report.verified) || b.run.id - a.run.id,
+  )[0];
   if (decider) return { name, runs, decider, signed: signed.length };
   // Check 1 warns exactly when an unsigned result is allowed right now.
-  const allowedUnsigned = runs.filter((judged) => judged.unsigned && judged.report.checks[0]?.status === 'warn').sort((a, b) => b.run.id - a.run.id);
+  const allowedUnsigned = runs
+    .filter((judged) => judged.unsigned && judged.report.checks[0]?.status === 'warn')
+    .sort((a, b) => b.run.id - a.run.id);
   return { name, runs, decider: allowedUnsigned[0], signed: 0 };
 }
 
 async function verifyCheckRuns(request: VerifyRequest, settings: Settings): Promise<VerifiedEntry[]> {
   const { createGitHubClient, readAllCheckRuns } = await loadChecks();
   const names = [...new Set(request.checkNames.map((name) => name.trim()).filter(Boolean))];
-  if (names.length === 0) throw new UsageError('no check-name to read', `Set check-name (default ${DEFAULTS['check-name']}), or results-file to verify a local file.`);
-  if (!request.github?.token) throw new UsageError('no token to read check runs with', 'Set the token input (default github.token) with checks: read, or GITHUB_TOKEN for the CLI.');
+  if (names.length === 0)
+    throw new UsageError(
+      'no check-name to read',
+      `Set check-name (default ${DEFAULTS['check-name']}), or results-file to verify a local file.`,
+    );
+  if (!request.github?.token)
+    throw new UsageError(
+      'no token to read check runs with',
+      'Set the token input (default github.token) with checks: read, or GITHUB_TOKEN for the CLI.',
+    );
   const github = request.github;
   const rateLimitWait = withDefault('rate-limit-wait', github.rateLimitWait);
   const client = createGitHubClient({
@@ -265,7 +340,8 @@ async function verifyCheckRuns(request: VerifyRequest, settings: Settings): Prom
     retries: github.retries,
     retryDelayMs: github.retryDelayMs,
     requestTimeoutMs: github.requestTimeoutMs,
-    rateLimitWaitMs: parseDuration(rateLimitWait, { name: 'rate-limit-wait', zeroAllowed: true, example: '10m' }) * 1000,
+    rateLimitWaitMs:
+      parseDuration(rateLimitWait, { name: 'rate-limit-wait', zeroAllowed: true, example: '10m' }) * 1000,
     log: github.log,
   });
   const { repository, sha } = settings.expected;
@@ -291,8 +367,10 @@ async function verifyCheckRuns(request: VerifyRequest, settings: Settings): Prom
     const left = deadline - Date.now();
     if (left <= 0) break;
     const pause = Math.min(settings.waitIntervalMs, left);
-    github.log(`Waiting for ${waiting.map(describeWaiting).join('; ')} on ${sha} in ${repository} ` +
-      `(look ${poll}; next in ${formatMs(pause)}, ${formatMs(left)} of wait-timeout left).`);
+    github.log(
+      `Waiting for ${waiting.map(describeWaiting).join('; ')} on ${sha} in ${repository} ` +
+        `(look ${poll}; next in ${formatMs(pause)}, ${formatMs(left)} of wait-timeout left).`,
+    );
     await sleep(pause);
   }
   const waitedMs = Date.now() - started;
@@ -315,33 +393,50 @@ function entryFor(choice: Choice, request: VerifyRequest, settings: Settings, wa
   const { name, runs, decider } = choice;
   const others = runs.length - 1;
   if (decider) {
-    const why = decider.report.signed ? `the newest trusted signature (${decider.report.signedAt})` : 'no run is validly signed; unsigned allowed';
+    const why = decider.report.signed
+      ? `the newest trusted signature (${decider.report.signedAt})`
+      : 'no run is validly signed; unsigned allowed';
     const note = `Run #${decider.run.id} decided: ${why}; ${others} other run(s) of ${name} on this commit.`;
-    return { name, report: decider.report, checkRunId: decider.run.id, checkRunUrl: decider.run.htmlUrl ?? undefined, note };
+    return {
+      name,
+      report: decider.report,
+      checkRunId: decider.run.id,
+      checkRunUrl: decider.run.htmlUrl ?? undefined,
+      note,
+    };
   }
   if (request.event?.isFork) {
     const from = request.event.headRepository ? `from ${request.event.headRepository}` : 'from a fork';
     const error = new CiSigningError(
       'FORK_PULL_REQUEST',
-      `This pull request comes ${from}: no check run named ${name} on ${sha} in ${repository} has a trusted signature, and trusted runners do not run code from forks.`,
-      'A maintainer reviews the change, then pushes the head to a branch of this repository (git push origin <sha>:refs/heads/<branch>); the trusted runner signs that commit and this check, re-run, verifies it.',
+      `This pull request comes ${from}: no check run named ${name} on ${sha} in ${repository} has a trusted ` +
+        `signature, and trusted runners do not run code from forks.`,
+      'A maintainer reviews the change, then pushes the head to a branch of this repository (git push origin ' +
+        '<sha>:refs/heads/<branch>); the trusted runner signs that commit and this check, re-run, verifies it.',
       'verification',
     );
-    return { name, report: unreadReport('fork-pull-request', error), note: `Not waited: ${runs.length} run(s) of ${name}, none signed by a trusted key.` };
+    return {
+      name,
+      report: unreadReport('fork-pull-request', error),
+      note: `Not waited: ${runs.length} run(s) of ${name}, none signed by a trusted key.`,
+    };
   }
   const waited = settings.waitTimeoutMs > 0 ? ` after waiting ${formatMs(waitedMs)} (wait-timeout)` : '';
   if (runs.length === 0) {
     const error = new CiSigningError(
       settings.waitTimeoutMs > 0 ? 'CHECK_RUN_WAIT_TIMED_OUT' : 'CHECK_RUN_NOT_FOUND',
       `No check run named ${name} on ${sha} in ${repository}${waited}.`,
-      'Make sure the trusted runner ran for this commit and posted under this check-name (post action or ci-signing post); raise wait-timeout if it needs longer.',
+      'Make sure the trusted runner ran for this commit and posted under this check-name (post action or ' +
+        'ci-signing post); raise wait-timeout if it needs longer.',
       'verification',
     );
     return { name, report: unreadReport(settings.waitTimeoutMs > 0 ? 'wait-timed-out' : 'run-not-found', error) };
   }
   // Nothing verifies by a trusted key: the newest run by id speaks, with its own failure.
   const newest = newestById(runs);
-  const note = `No run of ${name} has a valid trusted signature${waited}: ${runs.length} run(s); the newest, #${newest.run.id}, is reported.`;
+  const note =
+    `No run of ${name} has a valid trusted signature${waited}: ${runs.length} run(s); the newest, ` +
+    `#${newest.run.id}, is reported.`;
   return { name, report: newest.report, checkRunId: newest.run.id, checkRunUrl: newest.run.htmlUrl ?? undefined, note };
 }
 

@@ -17,7 +17,8 @@ function validResults(): Record<string, unknown> {
   };
 }
 
-const encode = (value: unknown): Uint8Array => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+const encode = (value: unknown): Uint8Array =>
+  new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value, null, 2));
 
 function refusal(bytes: Uint8Array, source = 'results.json'): CiSigningError {
   try {
@@ -35,7 +36,10 @@ function problems(document: unknown): string[] {
   expect(error.code).toBe('RESULTS_INVALID');
   expect(error.message.startsWith('results.json: ')).toBe(true);
   // Positions are pinned in their own test; here only the problems.
-  return error.message.slice('results.json: '.length).split('; ').map((problem) => problem.replace(/ \(line \d+, column \d+\)$/, ''));
+  return error.message
+    .slice('results.json: '.length)
+    .split('; ')
+    .map((problem) => problem.replace(/ \(line \d+, column \d+\)$/, ''));
 }
 
 function withChange(change: (results: Record<string, unknown>) => void): Record<string, unknown> {
@@ -91,8 +95,13 @@ describe('parseResults accepts', () => {
     for (const lines of [0, 100]) {
       expect(parseResults(encode({ ...validResults(), coverage: { lines } }), 'r').coverage?.lines).toBe(lines);
     }
-    expect(parseResults(encode({ ...validResults(), tests: { passed: 0, failed: 0, skipped: 0 } }), 'r').tests.passed).toBe(0);
-    expect(parseResults(encode({ ...validResults(), failures: [{ name: 'n', message: 'm', line: 1 }] }), 'r').failures?.[0].line).toBe(1);
+    expect(
+      parseResults(encode({ ...validResults(), tests: { passed: 0, failed: 0, skipped: 0 } }), 'r').tests.passed,
+    ).toBe(0);
+    expect(
+      parseResults(encode({ ...validResults(), failures: [{ name: 'n', message: 'm', line: 1 }] }), 'r').failures?.[0]
+        .line,
+    ).toBe(1);
     for (const repository of ['a/b', 'A1-b/x.y_z-1', 'octo/.github', 'o/...']) {
       expect(parseResults(encode({ ...validResults(), repository }), 'r').repository).toBe(repository);
     }
@@ -145,20 +154,25 @@ describe('parseResults refuses', () => {
     expect(error.fix).toContain('docs/results-format.md');
   });
 
-  test.each([['{"version": 1'], ['{"a":}'], ['not json'], ['{"a":1} trailing']])('malformed JSON %j, in one line without echoing the input', (text) => {
-    const error = refusal(encode(text));
-    expect(error.code).toBe('RESULTS_NOT_JSON');
-    expect(error.message).toMatch(/^results\.json is not valid JSON: \S.*\.$/);
-    expect(error.message).not.toContain('is not valid JSON.');
-    expect(error.message).not.toMatch(/[\r\n]/);
-  });
+  test.each([['{"version": 1'], ['{"a":}'], ['not json'], ['{"a":1} trailing']])(
+    'malformed JSON %j, in one line without echoing the input',
+    (text) => {
+      const error = refusal(encode(text));
+      expect(error.code).toBe('RESULTS_NOT_JSON');
+      expect(error.message).toMatch(/^results\.json is not valid JSON: \S.*\.$/);
+      expect(error.message).not.toContain('is not valid JSON.');
+      expect(error.message).not.toMatch(/[\r\n]/);
+    },
+  );
 
   test.each(['version', 'repository', 'commit', 'conclusion', 'tests'])('a results file without %s', (field) => {
     expect(problems(withChange((results) => delete results[field]))).toEqual([`/${field} is required`]);
   });
 
   test.each(['passed', 'failed', 'skipped'])('tests without %s', (field) => {
-    expect(problems(withChange((results) => delete (results.tests as Record<string, unknown>)[field]))).toEqual([`/tests/${field} is required`]);
+    expect(problems(withChange((results) => delete (results.tests as Record<string, unknown>)[field]))).toEqual([
+      `/tests/${field} is required`,
+    ]);
   });
 
   test('a document that is not an object', () => {
@@ -172,28 +186,48 @@ describe('parseResults refuses', () => {
     expect(problems({ ...validResults(), version: '1' })).toEqual(['/version must be 1, got a string of 1 character']);
   });
 
-  test.each(['octo', 'octo/hello/world', '-octo/hello', 'octo/..', 'octo/.', ' octo/hello', 'octo/hello world', 'octo_org/hello', `${'a'.repeat(40)}/x`])(
-    'repository %j',
-    (repository) => {
-      const listed = problems({ ...validResults(), repository });
-      expect(listed).toHaveLength(1);
-      expect(listed[0]).toMatch(/^\/repository must be "owner\/name" \(a GitHub repository\), got a string of \d+ characters$/);
-    },
-  );
+  test.each([
+    'octo',
+    'octo/hello/world',
+    '-octo/hello',
+    'octo/..',
+    'octo/.',
+    ' octo/hello',
+    'octo/hello world',
+    'octo_org/hello',
+    `${'a'.repeat(40)}/x`,
+  ])('repository %j', (repository) => {
+    const listed = problems({ ...validResults(), repository });
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatch(
+      /^\/repository must be "owner\/name" \(a GitHub repository\), got a string of \d+ characters$/,
+    );
+  });
 
   test('a repository that is not a string', () => {
-    expect(problems({ ...validResults(), repository: { owner: 'o', name: 'n' } })).toEqual(['/repository must be a string, got an object']);
+    expect(problems({ ...validResults(), repository: { owner: 'o', name: 'n' } })).toEqual([
+      '/repository must be a string, got an object',
+    ]);
   });
 
-  test.each([SHA.slice(0, 39), `${SHA}0`, SHA.toUpperCase(), SHA.replace('0', 'g'), 'abc1234'])('commit %j', (commit) => {
-    expect(problems({ ...validResults(), commit })).toEqual([`/commit must be a full commit sha: 40 lowercase hex digits, got a string of ${commit.length} characters`]);
-  });
+  test.each([SHA.slice(0, 39), `${SHA}0`, SHA.toUpperCase(), SHA.replace('0', 'g'), 'abc1234'])(
+    'commit %j',
+    (commit) => {
+      expect(problems({ ...validResults(), commit })).toEqual([
+        `/commit must be a full commit sha: 40 lowercase hex digits, got a string of ${commit.length} characters`,
+      ]);
+    },
+  );
 
   test('a value is never quoted: a planted token shows as its type and length', () => {
     const token = `ghp_${'A1b2C3d4'.repeat(5)}`;
     const error = refusal(encode({ ...validResults(), commit: token, conclusion: token }));
-    expect(error.message).toContain(`/commit must be a full commit sha: 40 lowercase hex digits, got a string of ${token.length} characters`);
-    expect(error.message).toContain(`/conclusion must be one of success, failure, neutral, cancelled, skipped, timed_out, got a string of ${token.length} characters`);
+    expect(error.message).toContain(
+      `/commit must be a full commit sha: 40 lowercase hex digits, got a string of ${token.length} characters`,
+    );
+    expect(error.message).toContain(
+      `/conclusion must be one of success, failure, neutral, cancelled, skipped, timed_out, got a string of ${token.length} characters`,
+    );
     expect(error.message).toMatch(/\(line \d+, column \d+\)/);
     expect(error.message).not.toContain('ghp_');
   });
@@ -216,23 +250,40 @@ describe('parseResults refuses', () => {
       '/tests/failed must be an integer, got a number',
       '/tests/skipped must be an integer, got a string of 1 character',
     ]);
-    expect(problems({ ...validResults(), tests: [1, 0, 0] })).toEqual(['/tests must be an object, got an array of 3 items']);
+    expect(problems({ ...validResults(), tests: [1, 0, 0] })).toEqual([
+      '/tests must be an object, got an array of 3 items',
+    ]);
   });
 
   test('coverage out of range, of the wrong type, or without lines', () => {
-    expect(problems({ ...validResults(), coverage: { lines: 100.1 } })).toEqual(['/coverage/lines must be <= 100, got a number']);
-    expect(problems({ ...validResults(), coverage: { lines: -0.5 } })).toEqual(['/coverage/lines must be >= 0, got a number']);
-    expect(problems({ ...validResults(), coverage: { lines: '80%' } })).toEqual(['/coverage/lines must be a number, got a string of 3 characters']);
+    expect(problems({ ...validResults(), coverage: { lines: 100.1 } })).toEqual([
+      '/coverage/lines must be <= 100, got a number',
+    ]);
+    expect(problems({ ...validResults(), coverage: { lines: -0.5 } })).toEqual([
+      '/coverage/lines must be >= 0, got a number',
+    ]);
+    expect(problems({ ...validResults(), coverage: { lines: '80%' } })).toEqual([
+      '/coverage/lines must be a number, got a string of 3 characters',
+    ]);
     expect(problems({ ...validResults(), coverage: { line: 80 } })).toEqual(['/coverage/lines is required']);
     expect(problems({ ...validResults(), coverage: 80 })).toEqual(['/coverage must be an object, got a number']);
   });
 
   test('failures that are not a list of {name, message, file?, line?}', () => {
-    expect(problems({ ...validResults(), failures: { name: 'n', message: 'm' } })).toEqual(['/failures must be an array, got an object']);
+    expect(problems({ ...validResults(), failures: { name: 'n', message: 'm' } })).toEqual([
+      '/failures must be an array, got an object',
+    ]);
     expect(
       problems({
         ...validResults(),
-        failures: [{ name: 'ok', message: 'ok' }, { message: 'm' }, { name: 'n', message: 3 }, { name: 'n', message: 'm', file: 7, line: 0 }, { name: 'n', message: 'm', line: 2.5 }, 'text'],
+        failures: [
+          { name: 'ok', message: 'ok' },
+          { message: 'm' },
+          { name: 'n', message: 3 },
+          { name: 'n', message: 'm', file: 7, line: 0 },
+          { name: 'n', message: 'm', line: 2.5 },
+          'text',
+        ],
       }),
     ).toEqual([
       '/failures/1/name is required',
@@ -244,15 +295,21 @@ describe('parseResults refuses', () => {
     ]);
   });
 
-  test.each(['2024-05-01T12:00:00', '2024-05-01', 'yesterday', '2024-13-01T00:00:00Z'])('startedAt/completedAt %j', (value) => {
-    expect(problems({ ...validResults(), startedAt: value, completedAt: value })).toEqual([
-      `/startedAt must be an ISO 8601 date-time with a time zone (e.g. 2024-05-01T12:00:00Z), got a string of ${value.length} characters`,
-      `/completedAt must be an ISO 8601 date-time with a time zone (e.g. 2024-05-01T12:00:00Z), got a string of ${value.length} characters`,
-    ]);
-  });
+  test.each(['2024-05-01T12:00:00', '2024-05-01', 'yesterday', '2024-13-01T00:00:00Z'])(
+    'startedAt/completedAt %j',
+    (value) => {
+      expect(problems({ ...validResults(), startedAt: value, completedAt: value })).toEqual([
+        `/startedAt must be an ISO 8601 date-time with a time zone (e.g. 2024-05-01T12:00:00Z), got a string of ${value.length} characters`,
+        `/completedAt must be an ISO 8601 date-time with a time zone (e.g. 2024-05-01T12:00:00Z), got a string of ${value.length} characters`,
+      ]);
+    },
+  );
 
   test('every problem at once, on one line, with the schema as the fix', () => {
-    const error = refusal(encode({ version: 1, repository: 'nope', conclusion: 'ok', tests: { passed: -1, failed: 0 } }), 'build/ci.json');
+    const error = refusal(
+      encode({ version: 1, repository: 'nope', conclusion: 'ok', tests: { passed: -1, failed: 0 } }),
+      'build/ci.json',
+    );
     expect(error.message).toBe(
       'build/ci.json: /commit is required (line 1, column 1); /repository must be "owner/name" (a GitHub repository), got a string of 4 characters (line 3, column 17); /conclusion must be one of success, failure, neutral, cancelled, skipped, timed_out, got "ok" (line 4, column 17); /tests/skipped is required (line 5, column 12); /tests/passed must be >= 0, got a number (line 6, column 15)',
     );
@@ -296,7 +353,10 @@ describe('readResultsFile', () => {
   test('names the path when the content is invalid', async () => {
     const path = join(directory, 'bad.json');
     await writeFile(path, JSON.stringify({ ...validResults(), tests: { passed: 1, failed: -2, skipped: 0 } }));
-    await expect(readResultsFile(path)).rejects.toMatchObject({ code: 'RESULTS_INVALID', message: expect.stringMatching(/: \/tests\/failed must be >= 0, got a number \(line 1, column \d+\)$/) });
+    await expect(readResultsFile(path)).rejects.toMatchObject({
+      code: 'RESULTS_INVALID',
+      message: expect.stringMatching(/: \/tests\/failed must be >= 0, got a number \(line 1, column \d+\)$/),
+    });
   });
 
   test('FILE_NOT_FOUND for a missing file, pointing at the input', async () => {

@@ -8,7 +8,6 @@ const FINGERPRINT = '0123456789ABCDEF0123456789ABCDEF01234567';
 const KEY_ID = '89ABCDEF01234567';
 const DIGEST = 'sha256:2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae';
 
-
 function results(overrides: Partial<CiResults> = {}): CiResults {
   return {
     version: 1,
@@ -23,7 +22,11 @@ function results(overrides: Partial<CiResults> = {}): CiResults {
 describe('renderResultsSummary', () => {
   test('signed, with coverage and duration', () => {
     const rendered = renderResultsSummary(
-      results({ coverage: { lines: 87.456 }, startedAt: '2024-05-01T12:00:00Z', completedAt: '2024-05-01T12:02:13.400Z' }),
+      results({
+        coverage: { lines: 87.456 },
+        startedAt: '2024-05-01T12:00:00Z',
+        completedAt: '2024-05-01T12:02:13.400Z',
+      }),
       { fingerprint: FINGERPRINT, signed: true, digest: DIGEST },
     );
     expectMatchesSnapshotFile('results-summary-signed', rendered);
@@ -38,7 +41,12 @@ describe('renderResultsSummary', () => {
         conclusion: 'failure',
         tests: { passed: 10, failed: 3, skipped: 0 },
         failures: [
-          { name: 'adds *two* numbers | [link](x) <b>', message: 'expected 3\nreceived 4\n', file: 'src/math|ops.test.ts', line: 12 },
+          {
+            name: 'adds *two* numbers | [link](x) <b>',
+            message: 'expected 3\nreceived 4\n',
+            file: 'src/math|ops.test.ts',
+            line: 12,
+          },
           { name: 'renders `code`', message: 'output contained ```\nfenced\n``` text', file: 'src/render.test.ts' },
           { name: 'x'.repeat(300), message: Array.from({ length: 30 }, (_, index) => `line ${index + 1}`).join('\n') },
           { name: 'long message', message: 'y'.repeat(1500) },
@@ -60,30 +68,41 @@ describe('renderResultsSummary', () => {
 
   test('more failures than are listed', () => {
     const failures = Array.from({ length: 53 }, (_, index) => ({ name: `test ${index + 1}`, message: 'failed' }));
-    const rendered = renderResultsSummary(results({ conclusion: 'failure', tests: { passed: 0, failed: 53, skipped: 0 }, failures }), { signed: true, fingerprint: FINGERPRINT, digest: DIGEST });
+    const rendered = renderResultsSummary(
+      results({ conclusion: 'failure', tests: { passed: 0, failed: 53, skipped: 0 }, failures }),
+      { signed: true, fingerprint: FINGERPRINT, digest: DIGEST },
+    );
     expect(rendered).toContain('**50. test 50**');
     expect(rendered).not.toContain('**51.');
     expect(rendered).toContain('…and 3 more failures not shown.');
   });
 
   test('no duration when a timestamp is missing, unparsable or reversed', () => {
-    const render = (overrides: Partial<CiResults>) => renderResultsSummary(results(overrides), { signed: true, fingerprint: FINGERPRINT, digest: DIGEST });
+    const render = (overrides: Partial<CiResults>) =>
+      renderResultsSummary(results(overrides), { signed: true, fingerprint: FINGERPRINT, digest: DIGEST });
     expect(render({ startedAt: '2024-05-01T12:00:00Z' })).toContain('| — | — |');
     expect(render({ startedAt: '2024-05-01T12:00:00Z', completedAt: '2024-06-30T23:59:60Z' })).toContain('| — | — |');
     expect(render({ startedAt: '2024-05-01T12:00:00Z', completedAt: '2024-05-01T11:00:00Z' })).toContain('| — | — |');
-    expect(render({ startedAt: '2024-05-01T12:00:00Z', completedAt: '2024-05-01T12:00:00.250Z' })).toContain('| — | 250ms |');
+    expect(render({ startedAt: '2024-05-01T12:00:00Z', completedAt: '2024-05-01T12:00:00.250Z' })).toContain(
+      '| — | 250ms |',
+    );
   });
 });
 
 describe('renderResultsTitle', () => {
   test('signed success, one line, with the signing key id', () => {
-    expect(renderResultsTitle(results(), { signed: true, signingKeyId: KEY_ID })).toBe(`✅ 120 passed, 0 failed, 3 skipped · signed by ${KEY_ID}`);
+    expect(renderResultsTitle(results(), { signed: true, signingKeyId: KEY_ID })).toBe(
+      `✅ 120 passed, 0 failed, 3 skipped · signed by ${KEY_ID}`,
+    );
   });
 
   test('failure with coverage, unsigned', () => {
-    expect(renderResultsTitle(results({ conclusion: 'failure', tests: { passed: 7, failed: 2, skipped: 0 }, coverage: { lines: 71.25 } }), { signed: false })).toBe(
-      '❌ 7 passed, 2 failed, 0 skipped · 71.25% line coverage · unsigned',
-    );
+    expect(
+      renderResultsTitle(
+        results({ conclusion: 'failure', tests: { passed: 7, failed: 2, skipped: 0 }, coverage: { lines: 71.25 } }),
+        { signed: false },
+      ),
+    ).toBe('❌ 7 passed, 2 failed, 0 skipped · 71.25% line coverage · unsigned');
   });
 
   test.each([

@@ -5,7 +5,8 @@ import ajvFormatsModule from 'ajv-formats';
 import type { FormatName } from 'ajv-formats';
 
 type AddFormats = (ajv: Ajv, formats?: FormatName[]) => Ajv;
-const plugin = ((ajvFormatsModule as unknown as { default?: AddFormats }).default ?? ajvFormatsModule) as unknown as AddFormats;
+const plugin = ((ajvFormatsModule as unknown as { default?: AddFormats }).default ??
+  ajvFormatsModule) as unknown as AddFormats;
 
 /** Adds ajv-formats' formats (all, or the named ones) to an ajv instance. */
 export function addAjvFormats<T extends Ajv>(ajv: T, formats?: FormatName[]): T {

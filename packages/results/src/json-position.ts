@@ -15,7 +15,10 @@ interface Problem {
 const MAX_DEPTH = 512;
 
 class Stop {
-  constructor(readonly offset: number | undefined, readonly problem?: string) {}
+  constructor(
+    readonly offset: number | undefined,
+    readonly problem?: string,
+  ) {}
 }
 
 function escapePointer(token: string): string {

@@ -33,4 +33,3 @@ export function fenced(text: string): string {
   const fence = '`'.repeat(Math.max(3, longestRun + 1));
   return `${fence}text\n${text}\n${fence}`;
 }
-

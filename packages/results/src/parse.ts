@@ -10,9 +10,16 @@ import precompiledValidator from './validate-results.generated.js';
 import type { CiResults } from './types.js';
 
 export const RESULTS_SCHEMA_FILE = 'packages/results/schema/ci-results-v1.schema.json';
-const SCHEMA_FIX = `Make the file match the ci-results v1 schema (${RESULTS_SCHEMA_FILE}; format and example in docs/results-format.md).`;
+const SCHEMA_FIX =
+  `Make the file match the ci-results v1 schema (${RESULTS_SCHEMA_FILE}; format and example in ` +
+  `docs/results-format.md).`;
 /** How a results file is read: a regular file, capped. */
-export const RESULTS_FILE: ReadFileOptions = { what: 'results file', flag: 'results-file', maxBytes: LIMITS.resultsFileBytes, limitName: 'the results file cap' };
+export const RESULTS_FILE: ReadFileOptions = {
+  what: 'results file',
+  flag: 'results-file',
+  maxBytes: LIMITS.resultsFileBytes,
+  limitName: 'the results file cap',
+};
 /** A results file with thousands of broken entries should not make a message of thousands of problems. */
 const MAX_LISTED_PROBLEMS = 25;
 
@@ -26,7 +33,11 @@ function resultsValidator(): ValidateFunction {
  */
 export function parseResults(bytes: Uint8Array, source: string): CiResults {
   if (bytes.length === 0) {
-    throw new CiSigningError('RESULTS_EMPTY', `${source} is empty (0 bytes).`, `Write the CI results to ${source} before this step. ${SCHEMA_FIX}`);
+    throw new CiSigningError(
+      'RESULTS_EMPTY',
+      `${source} is empty (0 bytes).`,
+      `Write the CI results to ${source} before this step. ${SCHEMA_FIX}`,
+    );
   }
   let text: string;
   try {
@@ -36,17 +47,26 @@ export function parseResults(bytes: Uint8Array, source: string): CiResults {
     throw new CiSigningError(
       'RESULTS_NOT_UTF8',
       `${source} is not valid UTF-8: the byte at offset ${offset} cannot be decoded.`,
-      'Write the results file as UTF-8 (JSON requires it), e.g. with JSON.stringify and fs.writeFileSync(path, text, "utf8").',
+      'Write the results file as UTF-8 (JSON requires it), e.g. with JSON.stringify and fs.writeFileSync(path, ' +
+        'text, "utf8").',
     );
   }
   if (text.trim() === '') {
-    throw new CiSigningError('RESULTS_EMPTY', `${source} holds only whitespace.`, `Write the CI results to ${source} before this step. ${SCHEMA_FIX}`);
+    throw new CiSigningError(
+      'RESULTS_EMPTY',
+      `${source} holds only whitespace.`,
+      `Write the CI results to ${source} before this step. ${SCHEMA_FIX}`,
+    );
   }
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch {
-    throw new CiSigningError('RESULTS_NOT_JSON', `${source} is not valid JSON: ${describeJsonSyntaxError(text)}.`, `Write the results with a JSON serializer. ${SCHEMA_FIX}`);
+    throw new CiSigningError(
+      'RESULTS_NOT_JSON',
+      `${source} is not valid JSON: ${describeJsonSyntaxError(text)}.`,
+      `Write the results with a JSON serializer. ${SCHEMA_FIX}`,
+    );
   }
   const validate = resultsValidator();
   if (!validate(document)) {
@@ -131,7 +151,10 @@ function describeSchemaError(error: ErrorObject): string {
     case 'const':
       return `${pointer} must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}${got}`;
     case 'enum':
-      return `${pointer} must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues).join(', ')}, got ${describeEnumValue(error.data)}`;
+      return (
+        `${pointer} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}, ` +
+        `got ${describeEnumValue(error.data)}`
+      );
     case 'pattern':
       return `${pointer} ${PATTERN_PROBLEMS[error.instancePath] ?? error.message}${got}`;
     case 'format':

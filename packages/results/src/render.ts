@@ -34,24 +34,45 @@ export function renderResultsSummary(results: CiResults, options: ResultsRenderO
     '',
     '| Passed | Failed | Skipped | Line coverage | Duration |',
     '| ---: | ---: | ---: | ---: | ---: |',
-    row([String(passed), String(failed), String(skipped), results.coverage ? formatPercent(results.coverage.lines) : '—', durationText(results)]),
+    row([
+      String(passed),
+      String(failed),
+      String(skipped),
+      results.coverage ? formatPercent(results.coverage.lines) : '—',
+      durationText(results),
+    ]),
     '',
   ];
   if (options.signed) {
     lines.push(`- **Signed by** OpenPGP key ${code(options.fingerprint ?? 'unknown')}`);
   } else {
-    lines.push('> ⚠️ **Unsigned:** nothing proves these results came from a trusted runner; a verifier rejects them unless allow-unsigned is set.', '');
+    lines.push(
+      '> ⚠️ **Unsigned:** nothing proves these results came from a trusted runner; a verifier rejects them ' +
+        'unless allow-unsigned is set.',
+      '',
+    );
   }
-  lines.push(`- **Commit** ${code(results.commit)} of ${code(results.repository)}`, `- **Digest** ${code(options.digest)}`);
+  lines.push(
+    `- **Commit** ${code(results.commit)} of ${code(results.repository)}`,
+    `- **Digest** ${code(options.digest)}`,
+  );
 
   const failures = results.failures ?? [];
   if (failures.length > 0) {
     lines.push('', `### Failures (${failures.length})`);
     failures.slice(0, MAX_LISTED_FAILURES).forEach((failure, index) => {
-      const location = failure.file ? ` · ${code(failure.line ? `${failure.file}:${failure.line}` : failure.file)}` : '';
-      lines.push('', `**${index + 1}. ${escapeText(truncate(failure.name, MAX_FAILURE_NAME))}**${location}`, '', fenced(truncateMessage(failure.message)));
+      const location = failure.file
+        ? ` · ${code(failure.line ? `${failure.file}:${failure.line}` : failure.file)}`
+        : '';
+      lines.push(
+        '',
+        `**${index + 1}. ${escapeText(truncate(failure.name, MAX_FAILURE_NAME))}**${location}`,
+        '',
+        fenced(truncateMessage(failure.message)),
+      );
     });
-    if (failures.length > MAX_LISTED_FAILURES) lines.push('', `…and ${failures.length - MAX_LISTED_FAILURES} more failures not shown.`);
+    if (failures.length > MAX_LISTED_FAILURES)
+      lines.push('', `…and ${failures.length - MAX_LISTED_FAILURES} more failures not shown.`);
   }
   lines.push('');
   return lines.join('\n');
@@ -59,7 +80,10 @@ export function renderResultsSummary(results: CiResults, options: ResultsRenderO
 
 /** One line for a check run title, e.g. `✅ 120 passed, 0 failed, 3 skipped · signed by 0123456789ABCDEF`. */
 export function renderResultsTitle(results: CiResults, options: { signingKeyId?: string; signed: boolean }): string {
-  const conclusion = results.conclusion === 'success' || results.conclusion === 'failure' ? '' : `${results.conclusion.replace('_', ' ')} · `;
+  const conclusion =
+    results.conclusion === 'success' || results.conclusion === 'failure'
+      ? ''
+      : `${results.conclusion.replace('_', ' ')} · `;
   const coverage = results.coverage ? ` · ${formatPercent(results.coverage.lines)} line coverage` : '';
   const signer = options.signed ? `signed by ${options.signingKeyId || 'unknown key'}` : 'unsigned';
   return `${conclusionIcon(results.conclusion)} ${conclusion}${countsText(results)}${coverage} · ${signer}`;

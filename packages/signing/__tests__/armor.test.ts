@@ -35,7 +35,9 @@ describe('normalizeArmor', () => {
   });
 
   test('turns CRLF into LF and strips indentation (armor pasted into YAML)', () => {
-    const indented = ARMOR.split('\n').map((line) => `    ${line}`).join('\r\n');
+    const indented = ARMOR.split('\n')
+      .map((line) => `    ${line}`)
+      .join('\r\n');
     expect(normalizeArmor(indented)).toBe(ARMOR);
   });
 
@@ -58,7 +60,10 @@ describe('splitArmorBlocks', () => {
 
   test('counts a BEGIN line without its END line', () => {
     const truncated = ARMOR.split('\n').slice(0, 4).join('\n');
-    expect(splitArmorBlocks(`${ARMOR}\n${truncated}`)).toEqual({ blocks: [{ type: 'PUBLIC KEY BLOCK', text: ARMOR }], unterminated: 1 });
+    expect(splitArmorBlocks(`${ARMOR}\n${truncated}`)).toEqual({
+      blocks: [{ type: 'PUBLIC KEY BLOCK', text: ARMOR }],
+      unterminated: 1,
+    });
   });
 
   test('does not pair a BEGIN with the END of another type', () => {

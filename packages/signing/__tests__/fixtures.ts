@@ -25,7 +25,9 @@ export interface TestKey {
 /** A v4 key; ed25519 (legacy EdDSA) unless rsaBits is given. */
 export async function makeKey(options: TestKeyOptions = {}): Promise<TestKey> {
   const generated = await openpgp.generateKey({
-    ...(options.rsaBits ? { type: 'rsa' as const, rsaBits: options.rsaBits } : { type: 'ecc' as const, curve: 'ed25519Legacy' as const }),
+    ...(options.rsaBits
+      ? { type: 'rsa' as const, rsaBits: options.rsaBits }
+      : { type: 'ecc' as const, curve: 'ed25519Legacy' as const }),
     userIDs: [{ name: 'Unit Test', email: 'unit@example.com' }],
     passphrase: options.passphrase,
     date: options.date ?? new Date(Date.now() - 60 * 60 * 1000),
@@ -52,7 +54,14 @@ export async function openpgpSign(
   const message = options.text
     ? await openpgp.createMessage({ text: typeof data === 'string' ? data : new TextDecoder().decode(data) })
     : await openpgp.createMessage({ binary: typeof data === 'string' ? new TextEncoder().encode(data) : data });
-  return openpgp.sign({ message, signingKeys: privateKey, detached: true, format: 'armored', date: options.date, config: { minRSABits: 512 } });
+  return openpgp.sign({
+    message,
+    signingKeys: privateKey,
+    detached: true,
+    format: 'armored',
+    date: options.date,
+    config: { minRSABits: 512 },
+  });
 }
 
 /** The base64 body lines of an armored block (the key material), for leak checks. */

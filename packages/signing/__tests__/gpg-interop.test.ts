@@ -49,7 +49,11 @@ afterAll(async () => {
 });
 
 /** Asserts a good signature by `primaryFingerprint` (made by `signingFingerprint`) in gpg's status. */
-function expectValidSignature(result: GpgResult, primaryFingerprint: string, signingFingerprint = primaryFingerprint): void {
+function expectValidSignature(
+  result: GpgResult,
+  primaryFingerprint: string,
+  signingFingerprint = primaryFingerprint,
+): void {
   expect(statusOf(result, 'BADSIG')).toEqual([]);
   expect(statusOf(result, 'GOODSIG')).toHaveLength(1);
   const [validsig] = statusOf(result, 'VALIDSIG');
@@ -87,7 +91,12 @@ describe.each(['ed25519', 'rsa3072'] as const)('gpg-made %s key with a passphras
 
   test('gpg --detach-sign --armor signature passes our verifyDetached', async () => {
     const fingerprint = gpgKeys[algo];
-    const signature = await gpgSign(home, { localUser: fingerprint, dataPath, signaturePath: join(home, `gpg-${algo}.asc`), passphrase: PASSPHRASE });
+    const signature = await gpgSign(home, {
+      localUser: fingerprint,
+      dataPath,
+      signaturePath: join(home, `gpg-${algo}.asc`),
+      passphrase: PASSPHRASE,
+    });
     const ring = await loadTrustedKeys([await gpgExportPublic(home, fingerprint)]);
     const check = await verifyDetached(DATA, signature, ring, new Date());
     expect(check.fingerprint).toBe(fingerprint);
@@ -118,7 +127,12 @@ describe('gpg-made key with a signing subkey', () => {
   });
 
   test('gpg signs with the subkey; we accept it and report the primary fingerprint', async () => {
-    const signature = await gpgSign(secondHome, { localUser: primary, dataPath, signaturePath: join(secondHome, 'sub.asc'), passphrase: PASSPHRASE });
+    const signature = await gpgSign(secondHome, {
+      localUser: primary,
+      dataPath,
+      signaturePath: join(secondHome, 'sub.asc'),
+      passphrase: PASSPHRASE,
+    });
     const ring = await loadTrustedKeys([await gpgExportPublic(secondHome, primary)]);
     const check = await verifyDetached(DATA, signature, ring, new Date());
     expect(check.fingerprint).toBe(primary);
@@ -159,7 +173,13 @@ describe.each(['ed25519', 'rsa4096'] as const)('generateKeyPair %s imported by g
 
   beforeAll(async () => {
     // rsa4096 is generated only here, once.
-    pair = await generateKeyPair({ name: 'CI Signer', email: `ci-${algorithm}@example.com`, expiresInSeconds: 86400 * 365, algorithm, passphrase });
+    pair = await generateKeyPair({
+      name: 'CI Signer',
+      email: `ci-${algorithm}@example.com`,
+      expiresInSeconds: 86400 * 365,
+      algorithm,
+      passphrase,
+    });
     importHome = await createGnupgHome();
   });
 

@@ -51,7 +51,12 @@ async function sign(
   return { path, armored };
 }
 
-async function verifyRefusal(data: Uint8Array, armored: string, trusted: string[], now = new Date()): Promise<CiSigningError> {
+async function verifyRefusal(
+  data: Uint8Array,
+  armored: string,
+  trusted: string[],
+  now = new Date(),
+): Promise<CiSigningError> {
   let result: SignatureCheck | undefined;
   try {
     result = await verifyDetached(data, armored, await loadTrustedKeys(trusted), now);
@@ -131,7 +136,12 @@ describe('expired key (created 10 days ago, expired after 1 day)', () => {
 
   beforeAll(async () => {
     created = new Date(Date.now() - 10 * DAY_MS);
-    expired = await gpgGenerateKey(home, { algo: 'ed25519', passphrase: PASSPHRASE, expire: '1d', fakedSystemTime: created });
+    expired = await gpgGenerateKey(home, {
+      algo: 'ed25519',
+      passphrase: PASSPHRASE,
+      expire: '1d',
+      fakedSystemTime: created,
+    });
   });
 
   test('a signature made while it was valid: KEY_EXPIRED now (gpg: EXPKEYSIG), accepted at signing time', async () => {
@@ -142,7 +152,12 @@ describe('expired key (created 10 days ago, expired after 1 day)', () => {
     const error = await verifyRefusal(DATA, armored, trusted);
     expect(error.code).toBe('KEY_EXPIRED');
     expect(error.message).toContain(expired);
-    const check = await verifyDetached(DATA, armored, await loadTrustedKeys(trusted), new Date(signedAt.getTime() + HOUR_MS));
+    const check = await verifyDetached(
+      DATA,
+      armored,
+      await loadTrustedKeys(trusted),
+      new Date(signedAt.getTime() + HOUR_MS),
+    );
     expect(check.fingerprint).toBe(expired);
   });
 
@@ -164,7 +179,9 @@ describe('revoked key', () => {
   });
 
   test('control: accepted before the revocation is known', async () => {
-    expect((await verifyDetached(DATA, signature, await loadTrustedKeys([publicBeforeRevocation]), new Date())).fingerprint).toBe(revoked);
+    expect(
+      (await verifyDetached(DATA, signature, await loadTrustedKeys([publicBeforeRevocation]), new Date())).fingerprint,
+    ).toBe(revoked);
   });
 
   test("gpg's revocation certificate inside the trusted keys text: KEY_REVOKED", async () => {
@@ -220,8 +237,18 @@ describe('certify-only primary key', () => {
 
   test('with an expired signing subkey: KEY_EXPIRED naming the subkey, for signing and verifying', async () => {
     const created = new Date(Date.now() - 10 * DAY_MS);
-    const primary = await gpgGenerateKey(home, { algo: 'ed25519', passphrase: PASSPHRASE, usage: 'cert', fakedSystemTime: created });
-    const subkey = await gpgAddSigningSubkey(home, primary, { algo: 'ed25519', passphrase: PASSPHRASE, expire: '1d', fakedSystemTime: created });
+    const primary = await gpgGenerateKey(home, {
+      algo: 'ed25519',
+      passphrase: PASSPHRASE,
+      usage: 'cert',
+      fakedSystemTime: created,
+    });
+    const subkey = await gpgAddSigningSubkey(home, primary, {
+      algo: 'ed25519',
+      passphrase: PASSPHRASE,
+      expire: '1d',
+      fakedSystemTime: created,
+    });
     const { armored } = await sign(primary, { fakedSystemTime: new Date(created.getTime() + HOUR_MS) });
     const error = await verifyRefusal(DATA, armored, [await gpgExportPublic(home, primary)]);
     expect(error.code).toBe('KEY_EXPIRED');
@@ -254,7 +281,10 @@ describe('signature timing against a key created 10 days ago', () => {
   });
 
   test('a signature whose own expiry has passed: SIGNATURE_INVALID (gpg: EXPSIG)', async () => {
-    const { path, armored } = await sign(key, { fakedSystemTime: new Date(created.getTime() + HOUR_MS), extraArgs: ['--default-sig-expire', '1d'] });
+    const { path, armored } = await sign(key, {
+      fakedSystemTime: new Date(created.getTime() + HOUR_MS),
+      extraArgs: ['--default-sig-expire', '1d'],
+    });
     expect(statusOf(await gpgVerify(home, path, dataPath), 'EXPSIG')).toHaveLength(1);
     const error = await verifyRefusal(DATA, armored, [trusted]);
     expect(error.code).toBe('SIGNATURE_INVALID');
@@ -262,7 +292,10 @@ describe('signature timing against a key created 10 days ago', () => {
   });
 
   test('a signature dated before its key was created: SIGNATURE_INVALID', async () => {
-    const { armored } = await sign(key, { fakedSystemTime: new Date(created.getTime() - DAY_MS), extraArgs: ['--ignore-time-conflict'] });
+    const { armored } = await sign(key, {
+      fakedSystemTime: new Date(created.getTime() - DAY_MS),
+      extraArgs: ['--ignore-time-conflict'],
+    });
     const error = await verifyRefusal(DATA, armored, [trusted]);
     expect(error.code).toBe('SIGNATURE_INVALID');
     expect(error.message).toMatch(/before the key was created/);

@@ -191,7 +191,9 @@ describe('trusted-fingerprints', () => {
     const ring = await loadTrustedKeys([aliceArmor, malloryArmor], { trustedFingerprints: [alice] });
     expect(ring.fingerprints).toEqual([alice]);
     expect((await verifyDetached(DATA, aliceSignature, ring, new Date())).fingerprint).toBe(alice);
-    expect((await refusal(verifyDetached(DATA, mallorySignature, ring, new Date()))).code).toBe('SIGNATURE_UNTRUSTED_KEY');
+    expect((await refusal(verifyDetached(DATA, mallorySignature, ring, new Date()))).code).toBe(
+      'SIGNATURE_UNTRUSTED_KEY',
+    );
   });
 
   test('a listed fingerprint no input holds is a warning; none held is TRUSTED_KEYS_EMPTY', async () => {
@@ -205,7 +207,9 @@ describe('trusted-fingerprints', () => {
   test('parses newline- and comma-separated lists, gpg spacing included; refuses other values', () => {
     const spaced = alice.replace(/(.{4})/g, '$1 ').trim();
     expect(parseTrustedFingerprints(`${spaced},\n${mallory.toLowerCase()}\n\n${alice}`)).toEqual([alice, mallory]);
-    expect(() => parseTrustedFingerprints(`${alice},ghp_notAFingerprint`)).toThrow(/entry 2 is not a 40-hex fingerprint/);
+    expect(() => parseTrustedFingerprints(`${alice},ghp_notAFingerprint`)).toThrow(
+      /entry 2 is not a 40-hex fingerprint/,
+    );
     expect(() => parseTrustedFingerprints('ghp_notAFingerprint')).not.toThrow(/ghp_/);
   });
 });
@@ -276,12 +280,26 @@ describe('keys as users rotate them', () => {
   });
 
   test('the same for a signing subkey whose binding was re-made', async () => {
-    const primary = await gpgGenerateKey(home, { algo: 'ed25519', usage: 'cert', expire: '0', fakedSystemTime: created });
-    const subkey = await gpgAddSigningSubkey(home, primary, { algo: 'ed25519', expire: '30d', fakedSystemTime: created });
+    const primary = await gpgGenerateKey(home, {
+      algo: 'ed25519',
+      usage: 'cert',
+      expire: '0',
+      fakedSystemTime: created,
+    });
+    const subkey = await gpgAddSigningSubkey(home, primary, {
+      algo: 'ed25519',
+      expire: '30d',
+      fakedSystemTime: created,
+    });
     const signature = await signArmored(primary, { fakedSystemTime: signedAt });
     await gpgSetExpire(home, primary, '2y', { subkeys: [subkey] });
     await gpgSetExpire(home, primary, '2y');
-    const check = await verifyDetached(DATA, signature, await loadTrustedKeys([await gpgExportPublic(home, primary)]), new Date());
+    const check = await verifyDetached(
+      DATA,
+      signature,
+      await loadTrustedKeys([await gpgExportPublic(home, primary)]),
+      new Date(),
+    );
     expect(check.signingKeyId).toBe(subkey.slice(-16));
   });
 

@@ -37,7 +37,10 @@ export interface GpgKeyOptions {
 
 /** gpg's ISO form of a date, frozen ("!"): 20240101T120000!. */
 export function gpgTime(date: Date): string {
-  return `${date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, '')}!`;
+  return `${date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, '')}!`;
 }
 
 export async function createGnupgHome(): Promise<string> {
@@ -112,11 +115,16 @@ function failed(what: string, result: GpgResult): Error {
 
 /** Generates a key with `gpg --quick-gen-key` (sign + certify); returns its fingerprint. */
 export async function gpgGenerateKey(home: string, options: GpgKeyOptions): Promise<string> {
-  const uid = options.uid ?? `Test ${options.algo} <${options.algo}-${Math.random().toString(36).slice(2, 8)}@example.com>`;
-  const result = await gpg(home, ['--quick-gen-key', uid, options.algo, options.usage ?? 'sign', options.expire ?? '0'], {
-    passphrase: options.passphrase ?? '',
-    fakedSystemTime: options.fakedSystemTime,
-  });
+  const uid =
+    options.uid ?? `Test ${options.algo} <${options.algo}-${Math.random().toString(36).slice(2, 8)}@example.com>`;
+  const result = await gpg(
+    home,
+    ['--quick-gen-key', uid, options.algo, options.usage ?? 'sign', options.expire ?? '0'],
+    {
+      passphrase: options.passphrase ?? '',
+      fakedSystemTime: options.fakedSystemTime,
+    },
+  );
   const created = statusOf(result, 'KEY_CREATED')[0];
   if (!created) throw failed('gpg --quick-gen-key', result);
   return created[2];
@@ -145,7 +153,8 @@ export async function gpgExportPublic(home: string, fingerprint: string): Promis
 
 export async function gpgExportSecret(home: string, fingerprint: string, passphrase = ''): Promise<string> {
   const result = await gpg(home, ['--armor', '--export-secret-keys', fingerprint], { passphrase });
-  if (!result.stdout.includes('-----BEGIN PGP PRIVATE KEY BLOCK-----')) throw failed('gpg --export-secret-keys', result);
+  if (!result.stdout.includes('-----BEGIN PGP PRIVATE KEY BLOCK-----'))
+    throw failed('gpg --export-secret-keys', result);
   return result.stdout;
 }
 
@@ -181,10 +190,21 @@ export interface GpgSignOptions {
 
 /** `gpg --detach-sign --armor`; returns the armored signature. */
 export async function gpgSign(home: string, options: GpgSignOptions): Promise<string> {
-  const args = ['--yes', '--detach-sign', '--armor', '--local-user', options.localUser, '--output', options.signaturePath];
+  const args = [
+    '--yes',
+    '--detach-sign',
+    '--armor',
+    '--local-user',
+    options.localUser,
+    '--output',
+    options.signaturePath,
+  ];
   if (options.digestAlgo) args.push('--digest-algo', options.digestAlgo);
   args.push(...(options.extraArgs ?? []), options.dataPath);
-  const result = await gpg(home, args, { passphrase: options.passphrase ?? '', fakedSystemTime: options.fakedSystemTime });
+  const result = await gpg(home, args, {
+    passphrase: options.passphrase ?? '',
+    fakedSystemTime: options.fakedSystemTime,
+  });
   if (statusOf(result, 'SIG_CREATED').length === 0) throw failed('gpg --detach-sign', result);
   return readFile(options.signaturePath, 'utf8');
 }

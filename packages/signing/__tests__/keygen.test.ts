@@ -1,6 +1,13 @@
 import * as openpgp from 'openpgp';
 import { UsageError } from '../../errors/src/index.js';
-import { generateKeyPair, loadPrivateKey, loadTrustedKeys, signDetached, verifyDetached, type GeneratedKeyPair } from '../src/index.js';
+import {
+  generateKeyPair,
+  loadPrivateKey,
+  loadTrustedKeys,
+  signDetached,
+  verifyDetached,
+  type GeneratedKeyPair,
+} from '../src/index.js';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 const PASSPHRASE = 'keygen passphrase';
@@ -10,7 +17,13 @@ let started: Date;
 
 beforeAll(async () => {
   started = new Date(Math.floor(Date.now() / 1000) * 1000);
-  pair = await generateKeyPair({ name: 'CI Signer', email: 'ci@example.com', expiresInSeconds: YEAR_SECONDS, algorithm: 'ed25519', passphrase: PASSPHRASE });
+  pair = await generateKeyPair({
+    name: 'CI Signer',
+    email: 'ci@example.com',
+    expiresInSeconds: YEAR_SECONDS,
+    algorithm: 'ed25519',
+    passphrase: PASSPHRASE,
+  });
 });
 
 describe('generateKeyPair', () => {
@@ -31,7 +44,11 @@ describe('generateKeyPair', () => {
 
   test('protects the private key with the passphrase using the S2K GnuPG 2.2 reads (no AEAD, no Argon2)', async () => {
     const privateKey = await openpgp.readPrivateKey({ armoredKey: pair.privateKey });
-    const packet = privateKey.keyPacket as unknown as { s2kUsage: number; s2k: { type: string }; isDecrypted(): boolean };
+    const packet = privateKey.keyPacket as unknown as {
+      s2kUsage: number;
+      s2k: { type: string };
+      isDecrypted(): boolean;
+    };
     expect(packet.isDecrypted()).toBe(false);
     expect(packet.s2kUsage).toBe(254);
     expect(packet.s2k.type).toBe('iterated');
@@ -62,7 +79,13 @@ describe('generateKeyPair', () => {
 
   test('honours a creation date', async () => {
     const date = new Date('2024-01-02T03:04:05Z');
-    const dated = await generateKeyPair({ name: '', email: 'dated@example.com', expiresInSeconds: 0, algorithm: 'ed25519', date });
+    const dated = await generateKeyPair({
+      name: '',
+      email: 'dated@example.com',
+      expiresInSeconds: 0,
+      algorithm: 'ed25519',
+      date,
+    });
     expect((await openpgp.readKey({ armoredKey: dated.publicKey })).getCreationTime()).toEqual(date);
   });
 

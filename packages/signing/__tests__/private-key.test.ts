@@ -90,7 +90,10 @@ describe('loadPrivateKey', () => {
   test.each([
     ['empty text', '   '],
     ['text that is not armor', 'this is not a key'],
-    ['armor with a garbage body', '-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nbm90IGEga2V5\n=AAAA\n-----END PGP PRIVATE KEY BLOCK-----'],
+    [
+      'armor with a garbage body',
+      '-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nbm90IGEga2V5\n=AAAA\n-----END PGP PRIVATE KEY BLOCK-----',
+    ],
   ])('refuses %s as KEY_UNREADABLE', async (_name, text) => {
     const error = await refusal(loadPrivateKey(text, PASSPHRASE));
     expect(error.code).toBe('KEY_UNREADABLE');
@@ -147,7 +150,9 @@ describe('signDetached', () => {
     expect(armored).toMatch(/^-----BEGIN PGP SIGNATURE-----/);
     const [packet] = (await openpgp.readSignature({ armoredSignature: armored })).packets;
     expect(packet.signatureType).toBe(openpgp.enums.signature.binary);
-    expect([openpgp.enums.hash.sha256, openpgp.enums.hash.sha384, openpgp.enums.hash.sha512]).toContain(packet.hashAlgorithm);
+    expect([openpgp.enums.hash.sha256, openpgp.enums.hash.sha384, openpgp.enums.hash.sha512]).toContain(
+      packet.hashAlgorithm,
+    );
     const ring = await loadTrustedKeys([protectedKey.publicKey]);
     const check = await verifyDetached(DATA, armored, ring, new Date());
     expect(check.fingerprint).toBe(protectedKey.fingerprint);
@@ -186,7 +191,9 @@ describe('secrets never appear in errors', () => {
     const lines = armored.trim().split('\n');
     const bodyLines = armorBodyLines(armored);
     expect(bodyLines.length).toBeGreaterThan(3);
-    const brokenLine = lines.map((line, index) => (index === 4 ? `${line.slice(0, 10)}!!${line.slice(12)}` : line)).join('\n');
+    const brokenLine = lines
+      .map((line, index) => (index === 4 ? `${line.slice(0, 10)}!!${line.slice(12)}` : line))
+      .join('\n');
     const ring = await loadTrustedKeys([protectedKey.publicKey]);
     const attempts: Array<() => Promise<unknown>> = [
       () => loadPrivateKey(armored, 'wrong passphrase'),

@@ -26,7 +26,10 @@ async function rearmor(armored: string, type: openpgp.enums.armor): Promise<stri
 
 describe('loadTrustedKeys', () => {
   test('reads several concatenated armor blocks in one string and several strings', async () => {
-    const ring = await loadTrustedKeys([`# team keys\n${first.publicKey}\n\n${second.publicKey}`, withSubkey.publicKey]);
+    const ring = await loadTrustedKeys([
+      `# team keys\n${first.publicKey}\n\n${second.publicKey}`,
+      withSubkey.publicKey,
+    ]);
     expect(ring).toBeInstanceOf(TrustedKeyring);
     expect(ring.size).toBe(3);
     expect(ring.fingerprints).toEqual([first.fingerprint, second.fingerprint, withSubkey.fingerprint]);
@@ -41,7 +44,9 @@ describe('loadTrustedKeys', () => {
   });
 
   test('reads several keys inside one armor block', async () => {
-    const keys = await Promise.all([first.publicKey, second.publicKey].map((armoredKey) => openpgp.readKey({ armoredKey })));
+    const keys = await Promise.all(
+      [first.publicKey, second.publicKey].map((armoredKey) => openpgp.readKey({ armoredKey })),
+    );
     const both = openpgp.armor(openpgp.enums.armor.publicKey, new Uint8Array([...keys[0].write(), ...keys[1].write()]));
     expect((await loadTrustedKeys([both])).fingerprints).toEqual([first.fingerprint, second.fingerprint]);
   });
@@ -139,7 +144,8 @@ describe('loadTrustedKeys', () => {
   });
 
   test('refuses armor whose body is not a key', async () => {
-    const garbage = '-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nbm90IGEga2V5IGF0IGFsbA==\n-----END PGP PUBLIC KEY BLOCK-----';
+    const garbage =
+      '-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nbm90IGEga2V5IGF0IGFsbA==\n-----END PGP PUBLIC KEY BLOCK-----';
     const error = await refusal(loadTrustedKeys([garbage]));
     expect(error.code).toBe('TRUSTED_KEYS_UNREADABLE');
     expect(error.message).toMatch(/block 1/);

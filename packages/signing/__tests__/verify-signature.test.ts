@@ -1,6 +1,13 @@
 import * as openpgp from 'openpgp';
 import { CiSigningError } from '../../errors/src/index.js';
-import { MAX_CLOCK_SKEW_MS, loadPrivateKey, loadTrustedKeys, signDetached, verifyDetached, type SigningKey } from '../src/index.js';
+import {
+  MAX_CLOCK_SKEW_MS,
+  loadPrivateKey,
+  loadTrustedKeys,
+  signDetached,
+  verifyDetached,
+  type SigningKey,
+} from '../src/index.js';
 import { DAY_MS, DAY_SECONDS, makeKey, openpgpSign, type TestKey } from './fixtures.js';
 
 const DATA = new TextEncoder().encode('{"version":1,"tests":{"passed":3}}\n');
@@ -56,14 +63,18 @@ describe('verifyDetached', () => {
     const signature = await signDetached(DATA, signer);
     const changed = Uint8Array.from(DATA);
     changed[5] ^= 0x01;
-    const error = await refusal(verifyDetached(changed, signature, await loadTrustedKeys([signerKey.publicKey]), new Date()));
+    const error = await refusal(
+      verifyDetached(changed, signature, await loadTrustedKeys([signerKey.publicKey]), new Date()),
+    );
     expect(error.code).toBe('SIGNATURE_INVALID');
     expect(error.message).toMatch(/does not match the data/);
   });
 
   test('refuses a signer that is not trusted, naming its key id', async () => {
     const signature = await signDetached(DATA, signer);
-    const error = await refusal(verifyDetached(DATA, signature, await loadTrustedKeys([otherKey.publicKey]), new Date()));
+    const error = await refusal(
+      verifyDetached(DATA, signature, await loadTrustedKeys([otherKey.publicKey]), new Date()),
+    );
     expect(error.code).toBe('SIGNATURE_UNTRUSTED_KEY');
     expect(error.message).toContain(signerKey.fingerprint.slice(-16));
     expect(error.message).toContain(otherKey.fingerprint);
@@ -79,14 +90,18 @@ describe('verifyDetached', () => {
   });
 
   test('refuses a public key given as the signature', async () => {
-    const error = await refusal(verifyDetached(DATA, signerKey.publicKey, await loadTrustedKeys([signerKey.publicKey]), new Date()));
+    const error = await refusal(
+      verifyDetached(DATA, signerKey.publicKey, await loadTrustedKeys([signerKey.publicKey]), new Date()),
+    );
     expect(error.code).toBe('SIGNATURE_MALFORMED');
   });
 
   test('refuses a text-mode signature, which would survive line-ending changes', async () => {
     const text = new TextDecoder().decode(DATA);
     const signature = await openpgpSign(signerKey.object, text, { text: true });
-    const error = await refusal(verifyDetached(DATA, signature, await loadTrustedKeys([signerKey.publicKey]), new Date()));
+    const error = await refusal(
+      verifyDetached(DATA, signature, await loadTrustedKeys([signerKey.publicKey]), new Date()),
+    );
     expect(error.code).toBe('SIGNATURE_MALFORMED');
     expect(error.message).toMatch(/text-mode/);
   });
@@ -96,7 +111,9 @@ describe('verifyDetached', () => {
       openpgp.enums.armor.signature,
       (await openpgp.unarmor(signerKey.revocationCertificate)).data as unknown as Uint8Array,
     );
-    const error = await refusal(verifyDetached(DATA, asSignature, await loadTrustedKeys([signerKey.publicKey]), new Date()));
+    const error = await refusal(
+      verifyDetached(DATA, asSignature, await loadTrustedKeys([signerKey.publicKey]), new Date()),
+    );
     expect(error.code).toBe('SIGNATURE_MALFORMED');
     expect(error.message).toMatch(/no signature over a document/);
   });
@@ -129,9 +146,9 @@ describe('verifyDetached', () => {
 
   test('refuses a key revoked by a certificate in the trusted keys', async () => {
     const signature = await signDetached(DATA, signer);
-    expect((await verifyDetached(DATA, signature, await loadTrustedKeys([signerKey.publicKey]), new Date())).fingerprint).toBe(
-      signerKey.fingerprint,
-    );
+    expect(
+      (await verifyDetached(DATA, signature, await loadTrustedKeys([signerKey.publicKey]), new Date())).fingerprint,
+    ).toBe(signerKey.fingerprint);
     const ring = await loadTrustedKeys([`${signerKey.publicKey}\n${signerKey.revocationCertificate}`]);
     const error = await refusal(verifyDetached(DATA, signature, ring, new Date()));
     expect(error.code).toBe('KEY_REVOKED');
@@ -143,7 +160,9 @@ describe('verifyDetached', () => {
     const signature = await signDetached(DATA, loaded);
     const key = await openpgp.readPrivateKey({ armoredKey: subkeyKey.privateKey });
     key.subkeys[0] = await key.subkeys[0].revoke(key.keyPacket as openpgp.SecretKeyPacket);
-    const error = await refusal(verifyDetached(DATA, signature, await loadTrustedKeys([key.toPublic().armor()]), new Date()));
+    const error = await refusal(
+      verifyDetached(DATA, signature, await loadTrustedKeys([key.toPublic().armor()]), new Date()),
+    );
     expect(error.code).toBe('KEY_REVOKED');
     expect(error.message).toContain(`subkey ${loaded.signingKeyId}`);
   });
@@ -178,7 +197,9 @@ describe('verifyDetached', () => {
     });
 
     test('names every signer when none is trusted', async () => {
-      const error = await refusal(verifyDetached(DATA, twoSigners, await loadTrustedKeys([subkeyKey.publicKey]), new Date()));
+      const error = await refusal(
+        verifyDetached(DATA, twoSigners, await loadTrustedKeys([subkeyKey.publicKey]), new Date()),
+      );
       expect(error.code).toBe('SIGNATURE_UNTRUSTED_KEY');
       expect(error.message).toContain(signerKey.fingerprint.slice(-16));
       expect(error.message).toContain(otherKey.fingerprint.slice(-16));

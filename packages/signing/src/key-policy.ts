@@ -58,7 +58,8 @@ export async function assertValidNow(
     throw new CiSigningError(
       'KEY_EXPIRED',
       `The ${label} ${fingerprint} expired on ${isoSeconds(primary.at)}.`,
-      'Extend the key expiry (gpg --quick-set-expire) and re-export it, or generate a new key with `ci-signing keygen`.',
+      'Extend the key expiry (gpg --quick-set-expire) and re-export it, or generate a new key with `ci-signing ' +
+        'keygen`.',
       kind,
     );
   }

@@ -57,7 +57,10 @@ export async function generateKeyPair(options: GenerateKeyPairOptions): Promise<
   }
   const algorithm = ALGORITHMS[options.algorithm];
   if (!algorithm) {
-    throw new UsageError(`The key algorithm "${String(options.algorithm)}" is not supported.`, 'Use ed25519 or rsa4096.');
+    throw new UsageError(
+      `The key algorithm "${String(options.algorithm)}" is not supported.`,
+      'Use ed25519 or rsa4096.',
+    );
   }
   const generated = await openpgp.generateKey({
     ...algorithm,

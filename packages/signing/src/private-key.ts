@@ -21,7 +21,8 @@ export interface SigningKey {
 const PASSPHRASE_FIX =
   "Set the passphrase input (CLI: --passphrase-file or CI_SIGNING_PASSPHRASE) to the private key's passphrase.";
 const ACCEPTED_FORMS =
-  'Give the ASCII-armored secret key (gpg --armor --export-secret-keys KEYID, or private-key.asc from `ci-signing keygen`); base64 of that armor and one-line armor with \\n escapes are accepted too.';
+  'Give the ASCII-armored secret key (gpg --armor --export-secret-keys KEYID, or private-key.asc from ' +
+  '`ci-signing keygen`); base64 of that armor and one-line armor with \\n escapes are accepted too.';
 
 function unreadable(message: string): CiSigningError {
   return new CiSigningError('KEY_UNREADABLE', message, ACCEPTED_FORMS, 'input');
@@ -30,7 +31,8 @@ function unreadable(message: string): CiSigningError {
 async function readArmoredKey(text: string): Promise<openpgp.Key> {
   const armored = normalizeArmor(text);
   if (armored === '') throw unreadable('The private key is empty.');
-  if (!armored.includes('-----BEGIN PGP ')) throw unreadable('The private key is not OpenPGP armor (no BEGIN PGP line found).');
+  if (!armored.includes('-----BEGIN PGP '))
+    throw unreadable('The private key is not OpenPGP armor (no BEGIN PGP line found).');
   if (/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(armored) && !/-----BEGIN PGP PRIVATE KEY BLOCK-----/.test(armored)) {
     throw notPrivate();
   }
@@ -45,7 +47,8 @@ function notPrivate(): CiSigningError {
   return new CiSigningError(
     'KEY_NOT_PRIVATE',
     'The private key input holds a PUBLIC key; signing needs the secret key.',
-    'Export the secret key (gpg --armor --export-secret-keys KEYID) or use private-key.asc from `ci-signing keygen`; keep the public key for trusted-keys.',
+    'Export the secret key (gpg --armor --export-secret-keys KEYID) or use private-key.asc from `ci-signing ' +
+      'keygen`; keep the public key for trusted-keys.',
     'input',
   );
 }
@@ -57,7 +60,9 @@ function secretPackets(key: openpgp.PrivateKey): openpgp.SecretKeyPacket[] {
 async function unlock(key: openpgp.PrivateKey, passphrase: string, fingerprint: string): Promise<openpgp.PrivateKey> {
   const packets = secretPackets(key).filter((packet) => !packet.isDummy());
   if (packets.some((packet) => packet.isMissingSecretKeyMaterial())) {
-    throw unreadable(`The private key ${fingerprint} uses a secret-key protection openpgp.js cannot read (unsupported S2K or cipher).`);
+    throw unreadable(
+      `The private key ${fingerprint} uses a secret-key protection openpgp.js cannot read (unsupported S2K or cipher).`,
+    );
   }
   if (packets.every((packet) => packet.isDecrypted())) return key;
   if (passphrase === '') {
@@ -94,7 +99,8 @@ async function noSigningKey(key: openpgp.PrivateKey, now: Date, fingerprint: str
   return new CiSigningError(
     'KEY_NO_SIGNING',
     `The private key ${fingerprint} has no key or subkey that may sign data now.`,
-    'Use a key with signing capability (gpg --quick-add-key FPR ed25519 sign) or generate one with `ci-signing keygen`.',
+    'Use a key with signing capability (gpg --quick-add-key FPR ed25519 sign) or generate one with `ci-signing ' +
+      'keygen`.',
     'input',
   );
 }
@@ -124,8 +130,10 @@ export async function loadPrivateKey(text: string, passphrase = '', now: Date = 
   if ((signing.keyPacket as openpgp.SecretKeyPacket).isDummy()) {
     throw new CiSigningError(
       'KEY_NO_SIGNING',
-      `The secret part of the ${isSubkey(signing) ? 'signing subkey' : 'primary key'} ${signingKeyId} of the private key ${fingerprint} is not in the exported key.`,
-      'Export a secret key that includes the signing (sub)key (gpg --armor --export-secret-subkeys KEYID! for just the signing subkey).',
+      `The secret part of the ${isSubkey(signing) ? 'signing subkey' : 'primary key'} ${signingKeyId} of the ` +
+        `private key ${fingerprint} is not in the exported key.`,
+      'Export a secret key that includes the signing (sub)key (gpg --armor --export-secret-subkeys KEYID! for ' +
+        'just the signing subkey).',
       'input',
     );
   }
@@ -150,6 +158,7 @@ function gnupg22Warnings(
   const why = version !== 4 ? `a v${version} key` : `a v4 key of the ${algorithmName} algorithm`;
   return [
     `The private key ${fingerprint} is ${why}, which GnuPG 2.2 cannot read: ` +
-      '`gpg --verify` will not accept its signatures (ci-signing verify does). Generate a v4 key with `ci-signing keygen` where gpg must verify.',
+      '`gpg --verify` will not accept its signatures (ci-signing verify does). Generate a v4 key with ' +
+      '`ci-signing keygen` where gpg must verify.',
   ];
 }

@@ -9,7 +9,9 @@ import { hexUpper } from './key-identity.js';
  * was loaded, with SHA-256 or stronger.
  */
 export async function signDetached(bytes: Uint8Array, signingKey: SigningKey, date?: Date): Promise<string> {
-  const component = signingKey.key.getKeys().find((candidate) => hexUpper(candidate.getKeyID()) === signingKey.signingKeyId);
+  const component = signingKey.key
+    .getKeys()
+    .find((candidate) => hexUpper(candidate.getKeyID()) === signingKey.signingKeyId);
   if (!component) {
     throw new CiSigningError(
       'SIGN_FAILED',

@@ -237,7 +237,11 @@ async function readEntry(bytes: Uint8Array, name: string): Promise<EntryContent>
 
 /** The fingerprint a file's name pins (ABCD...1234.asc), or undefined. */
 function pinnedFingerprint(source: string | undefined): string | undefined {
-  const base = source?.split(/[\\/]/).pop()?.replace(/\.asc$/i, '').toUpperCase();
+  const base = source
+    ?.split(/[\\/]/)
+    .pop()
+    ?.replace(/\.asc$/i, '')
+    .toUpperCase();
   return base && FINGERPRINT.test(base) ? base : undefined;
 }
 

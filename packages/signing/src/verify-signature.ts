@@ -47,7 +47,8 @@ function invalid(message: string): CiSigningError {
   return new CiSigningError(
     'SIGNATURE_INVALID',
     message,
-    'Sign the exact results file again; make sure nothing (line endings, formatting) changes it between signing and verifying.',
+    'Sign the exact results file again; make sure nothing (line endings, formatting) changes it between signing ' +
+      'and verifying.',
     'verification',
   );
 }
@@ -79,8 +80,9 @@ async function checkSignature(
     const minutes = Math.round((signedAt.getTime() - now.getTime()) / 60000);
     throw new CiSigningError(
       'SIGNATURE_FROM_FUTURE',
-      `The signature by key ${keyId} is dated ${isoSeconds(signedAt)}, ${minutes} minutes after the current time ${isoSeconds(now)}.`,
-      "Check the clocks of the signing machine and of this runner (NTP), then sign again.",
+      `The signature by key ${keyId} is dated ${isoSeconds(signedAt)}, ${minutes} minutes after the current ` +
+        `time ${isoSeconds(now)}.`,
+      'Check the clocks of the signing machine and of this runner (NTP), then sign again.',
       'verification',
     );
   }
@@ -92,7 +94,10 @@ async function checkSignature(
   const validityDate = signedAt > now ? signedAt : now;
   const which = isSubkey(component) ? `signing subkey ${keyId}` : `key ${keyId}`;
   try {
-    await key.getSigningKey(component.getKeyID(), validityDate, undefined, { ...openpgp.config, ...LENIENT_KEY_CONFIG });
+    await key.getSigningKey(component.getKeyID(), validityDate, undefined, {
+      ...openpgp.config,
+      ...LENIENT_KEY_CONFIG,
+    });
   } catch (error) {
     throw binding(
       `The trusted key ${fingerprint} has no valid self-signature or binding that lets its ${which} sign now: ` +
@@ -125,14 +130,19 @@ async function checkSignature(
         'verification',
       );
     }
-    if (/could not find valid|self-signature|binding signature|embedded signature|certificate is invalid/i.test(reason)) {
+    if (
+      /could not find valid|self-signature|binding signature|embedded signature|certificate is invalid/i.test(reason)
+    ) {
       throw binding(
         `The trusted key ${fingerprint} had no valid self-signature or binding for its ${which} when the ` +
           `signature was made, ${isoSeconds(signedAt)}: ${safeReason(error)}.`,
       );
     }
     if (/digest did not match|verification failed/i.test(reason)) {
-      throw invalid(`The signature by key ${keyId} does not match the data: the bytes were changed after signing, or the signature belongs to other data.`);
+      throw invalid(
+        `The signature by key ${keyId} does not match the data: the bytes were changed after signing, or the ` +
+          `signature belongs to other data.`,
+      );
     }
     if (/newer than the signature/i.test(reason)) {
       throw invalid(`The signature by key ${keyId} is dated ${isoSeconds(signedAt)}, before the key was created.`);

@@ -25,11 +25,14 @@ describe('parseMaxAge', () => {
     expect(parseMaxAge('   ')).toBeNull();
   });
 
-  test.each(['24', 'h', '1.5h', '-1h', 'one day', '1h-', '0h', '0s 0m', `${'9'.repeat(20)}w`])('refuses %j, naming the input', (text) => {
-    const error = usageError(() => parseMaxAge(text));
-    expect(error.message).toContain(`max-age "${text}"`);
-    expect(error.fix).toMatch(/24h/);
-  });
+  test.each(['24', 'h', '1.5h', '-1h', 'one day', '1h-', '0h', '0s 0m', `${'9'.repeat(20)}w`])(
+    'refuses %j, naming the input',
+    (text) => {
+      const error = usageError(() => parseMaxAge(text));
+      expect(error.message).toContain(`max-age "${text}"`);
+      expect(error.fix).toMatch(/24h/);
+    },
+  );
 
   test('names another input when asked', () => {
     expect(usageError(() => parseMaxAge('soon', 'max-skew')).message).toMatch(/^max-skew "soon"/);
@@ -50,10 +53,15 @@ describe('parseAllowUnsigned', () => {
     expect(parseAllowUnsigned('2028-02-29')).toEqual(new Date('2028-02-29T00:00:00.000Z'));
   });
 
-  test.each(['yes', '1', '2030-02-30', '2029-02-29', '2030-13-01', '2030-1-31', '31.01.2030', '2030-01-31T00:00:00Z'])('refuses %j', (text) => {
-    const error = usageError(() => parseAllowUnsigned(text));
-    expect(error.message).toBe(`allow-unsigned "${text}" must be false, true or a date YYYY-MM-DD (unsigned results accepted through the end of that day, UTC).`);
-  });
+  test.each(['yes', '1', '2030-02-30', '2029-02-29', '2030-13-01', '2030-1-31', '31.01.2030', '2030-01-31T00:00:00Z'])(
+    'refuses %j',
+    (text) => {
+      const error = usageError(() => parseAllowUnsigned(text));
+      expect(error.message).toBe(
+        `allow-unsigned "${text}" must be false, true or a date YYYY-MM-DD (unsigned results accepted through the end of that day, UTC).`,
+      );
+    },
+  );
 });
 
 describe('parseNonNegativeInteger', () => {
@@ -66,7 +74,9 @@ describe('parseNonNegativeInteger', () => {
   });
 
   test.each(['', '-1', '1.5', '1e3', '0x10', 'ten', '99999999999999999999'])('refuses %j', (text) => {
-    expect(usageError(() => parseNonNegativeInteger('max-failed-tests', text)).message).toBe(`max-failed-tests "${text}" must be a whole number 0 or greater.`);
+    expect(usageError(() => parseNonNegativeInteger('max-failed-tests', text)).message).toBe(
+      `max-failed-tests "${text}" must be a whole number 0 or greater.`,
+    );
   });
 });
 
@@ -88,7 +98,9 @@ describe('parsePercentOrEmpty', () => {
   });
 
   test.each(['100.1', '-5', 'eighty', '.5', '1e2', '50%%'])('refuses %j', (text) => {
-    expect(usageError(() => parsePercentOrEmpty('min-coverage', text)).message).toBe(`min-coverage "${text}" must be a percentage from 0 to 100, e.g. 80 or 72.5.`);
+    expect(usageError(() => parsePercentOrEmpty('min-coverage', text)).message).toBe(
+      `min-coverage "${text}" must be a percentage from 0 to 100, e.g. 80 or 72.5.`,
+    );
   });
 });
 
@@ -96,11 +108,21 @@ describe('buildPolicy', () => {
   test('defaults for absent or empty inputs match verify/action.yml', () => {
     const defaults = { allowUnsigned: false, maxFailedTests: 0, minCoverage: null, minTests: 1, maxAgeSeconds: null };
     expect(buildPolicy({})).toEqual(defaults);
-    expect(buildPolicy({ allowUnsigned: '', maxFailedTests: '', minCoverage: '', minTests: ' ', maxAge: '' })).toEqual(defaults);
+    expect(buildPolicy({ allowUnsigned: '', maxFailedTests: '', minCoverage: '', minTests: ' ', maxAge: '' })).toEqual(
+      defaults,
+    );
   });
 
   test('every input parsed', () => {
-    expect(buildPolicy({ allowUnsigned: '2030-01-31', maxFailedTests: '2', minCoverage: '80', minTests: '10', maxAge: '7d' })).toEqual({
+    expect(
+      buildPolicy({
+        allowUnsigned: '2030-01-31',
+        maxFailedTests: '2',
+        minCoverage: '80',
+        minTests: '10',
+        maxAge: '7d',
+      }),
+    ).toEqual({
       allowUnsigned: new Date('2030-01-31T00:00:00Z'),
       maxFailedTests: 2,
       minCoverage: 80,
@@ -112,7 +134,9 @@ describe('buildPolicy', () => {
   test('a bad value is a usage error naming its input', () => {
     expect(usageError(() => buildPolicy({ minTests: 'many' })).message).toMatch(/^min-tests "many"/);
     expect(usageError(() => buildPolicy({ maxAge: 'forever' })).message).toMatch(/^max-age "forever"/);
-    expect(usageError(() => buildPolicy({ allowUnsigned: 'sometimes' })).message).toMatch(/^allow-unsigned "sometimes"/);
+    expect(usageError(() => buildPolicy({ allowUnsigned: 'sometimes' })).message).toMatch(
+      /^allow-unsigned "sometimes"/,
+    );
     expect(usageError(() => buildPolicy({ minCoverage: '150' })).message).toMatch(/^min-coverage "150"/);
     expect(usageError(() => buildPolicy({ maxFailedTests: '-1' })).message).toMatch(/^max-failed-tests "-1"/);
   });

@@ -8,7 +8,6 @@ const expectMatchesSnapshotFile = snapshotFiles(join(import.meta.dirname, '__sna
 const FINGERPRINT = '0123456789ABCDEF0123456789ABCDEF01234567';
 const KEY_ID = '89ABCDEF01234567';
 
-
 const TITLES = ['Signature present', 'Signature valid', 'Bound to repository and commit', 'Fresh', 'Thresholds'];
 const IDS = ['signature-present', 'signature-valid', 'binding', 'freshness', 'thresholds'] as const;
 
@@ -145,4 +144,3 @@ describe('renderVerificationSummary', () => {
     expect(renderVerificationSummary([{ name: 'x', report: { ...rejectedReport, error } }])).not.toContain('**Fix:**');
   });
 });
-

@@ -27,7 +27,8 @@ export function parseAllowUnsigned(value: string, name = 'allow-unsigned'): bool
     if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return date;
   }
   throw new UsageError(
-    `${name} "${value}" must be false, true or a date YYYY-MM-DD (unsigned results accepted through the end of that day, UTC).`,
+    `${name} "${value}" must be false, true or a date YYYY-MM-DD (unsigned results accepted through the end of ` +
+      `that day, UTC).`,
     `Set ${name} to false (the default), true, or a real date such as 2030-01-31.`,
   );
 }
@@ -38,7 +39,10 @@ export function parsePercentOrEmpty(name: string, value: string): number | null 
   if (text === '') return null;
   const number = Number(text);
   if (!/^\d+(\.\d+)?$/.test(text) || number > 100) {
-    throw new UsageError(`${name} "${value}" must be a percentage from 0 to 100, e.g. 80 or 72.5.`, `Set ${name} to a number from 0 to 100, or leave it empty for no coverage check.`);
+    throw new UsageError(
+      `${name} "${value}" must be a percentage from 0 to 100, e.g. 80 or 72.5.`,
+      `Set ${name} to a number from 0 to 100, or leave it empty for no coverage check.`,
+    );
   }
   return number;
 }

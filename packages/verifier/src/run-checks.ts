@@ -4,7 +4,14 @@
 import { CiSigningError } from '../../errors/src/index.js';
 import { parseResults, type CiResults } from '../../results/src/index.js';
 import { verifyDetached } from '../../signing/src/index.js';
-import { CHECK_IDS, type CheckId, type CheckOutcome, type UnreadId, type VerificationReport, type VerifyInput } from './types.js';
+import {
+  CHECK_IDS,
+  type CheckId,
+  type CheckOutcome,
+  type UnreadId,
+  type VerificationReport,
+  type VerifyInput,
+} from './types.js';
 import { formatSeconds } from '../../common/src/index.js';
 
 export const CHECK_TITLES: Record<CheckId, string> = {
@@ -49,7 +56,12 @@ export function unreadReport(id: UnreadId, error: CiSigningError): VerificationR
     signedAt: '',
     conclusion: '',
     unread: { id, title, detail: error.message },
-    checks: CHECK_IDS.map((check) => ({ id: check, title: CHECK_TITLES[check], status: 'skip', detail: `Not checked: "${title}" failed.` })),
+    checks: CHECK_IDS.map((check) => ({
+      id: check,
+      title: CHECK_TITLES[check],
+      status: 'skip',
+      detail: `Not checked: "${title}" failed.`,
+    })),
     error,
   };
 }
@@ -101,33 +113,50 @@ function checkSignaturePresent(input: VerifyInput, signature: string | Uint8Arra
   if (signature) return { status: 'pass', detail: `A signature over ${input.source} is present.` };
   const { allowUnsigned } = input.policy;
   if (allowUnsigned === true) {
-    return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned because allow-unsigned is true.` };
+    return {
+      status: 'warn',
+      detail: `No signature over ${input.source}; accepted unsigned because allow-unsigned is true.`,
+    };
   }
   if (allowUnsigned instanceof Date) {
     const day = allowUnsigned.toISOString().slice(0, 10);
     // The date names a UTC calendar day; unsigned results are accepted through its end.
     if (input.now.getTime() < Date.parse(day) + DAY_MS) {
-      return { status: 'warn', detail: `No signature over ${input.source}; accepted unsigned until the end of ${day} (UTC) under allow-unsigned.` };
+      return {
+        status: 'warn',
+        detail:
+          `No signature over ${input.source}; accepted unsigned until the end of ${day} (UTC) under ` +
+          `allow-unsigned.`,
+      };
     }
     throw new CiSigningError(
       'SIGNATURE_MISSING',
       `No signature over ${input.source}, and allow-unsigned ended with ${day} (UTC).`,
-      'Sign the results on the trusted runner (the sign action or `ci-signing sign`), or, if the migration truly needs longer, move the allow-unsigned date.',
+      'Sign the results on the trusted runner (the sign action or `ci-signing sign`), or, if the migration ' +
+        'truly needs longer, move the allow-unsigned date.',
       'verification',
     );
   }
   throw new CiSigningError(
     'SIGNATURE_MISSING',
     `No signature over ${input.source} was found.`,
-    'Sign the results on the trusted runner (the sign action or `ci-signing sign`) and pass the signature, or set allow-unsigned to a date while migrating.',
+    'Sign the results on the trusted runner (the sign action or `ci-signing sign`) and pass the signature, or ' +
+      'set allow-unsigned to a date while migrating.',
     'verification',
   );
 }
 
-async function checkSignatureValid(input: VerifyInput, signature: string | Uint8Array | null, findings: Findings): Promise<CheckResult> {
+async function checkSignatureValid(
+  input: VerifyInput,
+  signature: string | Uint8Array | null,
+  findings: Findings,
+): Promise<CheckResult> {
   if (!signature) {
     findings.results = parseOrExplain(input, 'The results are unsigned and');
-    return { status: 'warn', detail: `Nothing to verify: ${input.source} is unsigned, so nothing proves where its content came from.` };
+    return {
+      status: 'warn',
+      detail: `Nothing to verify: ${input.source} is unsigned, so nothing proves where its content came from.`,
+    };
   }
   if (!input.keyring) {
     throw new CiSigningError(
@@ -141,7 +170,10 @@ async function checkSignatureValid(input: VerifyInput, signature: string | Uint8
   findings.signer = { fingerprint: check.fingerprint, signingKeyId: check.signingKeyId, signedAt: check.signedAt };
   findings.results = parseOrExplain(input, `The signature by ${check.fingerprint} is valid, but the signed results`);
   const subkey = check.fingerprint.endsWith(check.signingKeyId) ? '' : ` (signing subkey ${check.signingKeyId})`;
-  return { status: 'pass', detail: `Valid signature by trusted key ${check.fingerprint}${subkey}, made ${check.signedAt.toISOString()}.` };
+  return {
+    status: 'pass',
+    detail: `Valid signature by trusted key ${check.fingerprint}${subkey}, made ${check.signedAt.toISOString()}.`,
+  };
 }
 
 /** Parses the (verified or allowed-unsigned) bytes; a refusal keeps its code and says that the content is at fault. */
@@ -150,7 +182,12 @@ function parseOrExplain(input: VerifyInput, lead: string): CiResults {
     return parseResults(input.resultsBytes, input.source);
   } catch (thrown) {
     const error = asCiSigningError(thrown);
-    throw new CiSigningError(error.code, `${lead} are not valid ci-results v1: ${error.message}`, error.fix, 'verification');
+    throw new CiSigningError(
+      error.code,
+      `${lead} are not valid ci-results v1: ${error.message}`,
+      error.fix,
+      'verification',
+    );
   }
 }
 
@@ -159,7 +196,9 @@ function checkBinding(input: VerifyInput, results: CiResults): CheckResult {
   const expectedSha = input.expected.sha;
   const problems: string[] = [];
   if (results.repository.toLowerCase() !== expectedRepository.toLowerCase()) {
-    problems.push(`repository "${results.repository}" but the expected repository is "${expectedRepository || '(not given)'}"`);
+    problems.push(
+      `repository "${results.repository}" but the expected repository is "${expectedRepository || '(not given)'}"`,
+    );
   }
   if (results.commit.toLowerCase() !== expectedSha.toLowerCase()) {
     problems.push(`commit ${results.commit} but the expected commit is ${expectedSha || '(not given)'}`);
@@ -168,7 +207,8 @@ function checkBinding(input: VerifyInput, results: CiResults): CheckResult {
     throw new CiSigningError(
       'BINDING_MISMATCH',
       `${input.source} names ${problems.join(', and ')}.`,
-      'These results belong to another commit or repository (a stale file or a replayed result): produce and sign results for this commit.',
+      'These results belong to another commit or repository (a stale file or a replayed result): produce and ' +
+        'sign results for this commit.',
       'verification',
     );
   }
@@ -178,7 +218,8 @@ function checkBinding(input: VerifyInput, results: CiResults): CheckResult {
   if (results.check !== undefined && results.check !== run.name) {
     throw new CiSigningError(
       'CHECK_NAME_MISMATCH',
-      `${input.source} holds results signed for check "${results.check}", not for "${run.name}", the run it was posted as.`,
+      `${input.source} holds results signed for check "${results.check}", not for "${run.name}", the run it was ` +
+        `posted as.`,
       `A result of one check cannot stand in for another: post the results of "${run.name}" under that name.`,
       'verification',
     );
@@ -186,13 +227,17 @@ function checkBinding(input: VerifyInput, results: CiResults): CheckResult {
   if (results.check === undefined && !run.soleName) {
     throw new CiSigningError(
       'CHECK_NAME_MISSING',
-      `${input.source} does not name its check, and several check names are verified, so it could stand in for another.`,
+      `${input.source} does not name its check, and several check names are verified, so it could stand in for ` +
+        `another.`,
       'Add `check` to the results (collect --check-name, or the root action) and sign them again.',
       'verification',
     );
   }
   if (results.check === undefined) {
-    return { status: 'pass', detail: `${bound}, as expected; the result does not name its check (accepted: one check name is verified).` };
+    return {
+      status: 'pass',
+      detail: `${bound}, as expected; the result does not name its check (accepted: one check name is verified).`,
+    };
   }
   return { status: 'pass', detail: `${bound}, check ${run.name}, as expected.` };
 }
@@ -212,7 +257,8 @@ function checkFreshness(input: VerifyInput, signer: Signer | undefined, results:
     if (!Number.isFinite(reference.getTime())) {
       throw new CiSigningError(
         'RESULTS_AGE_UNKNOWN',
-        `${input.source} is unsigned and has no usable completedAt, so its age cannot be checked against max-age ${formatSeconds(maxAge)}.`,
+        `${input.source} is unsigned and has no usable completedAt, so its age cannot be checked against ` +
+          `max-age ${formatSeconds(maxAge)}.`,
         'Sign the results, or write completedAt into them, or leave max-age empty.',
         'verification',
       );
@@ -223,12 +269,18 @@ function checkFreshness(input: VerifyInput, signer: Signer | undefined, results:
   if (ageSeconds > maxAge) {
     throw new CiSigningError(
       'RESULTS_TOO_OLD',
-      `${input.source} ${event.past} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), longer than max-age ${formatSeconds(maxAge)} allows.`,
+      `${input.source} ${event.past} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), longer than ` +
+        `max-age ${formatSeconds(maxAge)} allows.`,
       'Run CI again on the trusted runner to produce fresh signed results, or raise max-age.',
       'verification',
     );
   }
-  return { status: 'pass', detail: `${event.present} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), within max-age ${formatSeconds(maxAge)}.` };
+  return {
+    status: 'pass',
+    detail:
+      `${event.present} ${formatSeconds(ageSeconds)} ago (${reference.toISOString()}), within max-age ` +
+      `${formatSeconds(maxAge)}.`,
+  };
 }
 
 function checkThresholds(input: VerifyInput, results: CiResults): CheckResult {
@@ -249,8 +301,10 @@ function checkThresholds(input: VerifyInput, results: CiResults): CheckResult {
 
   if (policy.minCoverage !== null) {
     const lines = results.coverage?.lines;
-    if (lines === undefined) violations.push(`no line coverage is reported, but min-coverage is ${policy.minCoverage}%`);
-    else if (lines < policy.minCoverage) violations.push(`line coverage ${lines}% is below min-coverage ${policy.minCoverage}%`);
+    if (lines === undefined)
+      violations.push(`no line coverage is reported, but min-coverage is ${policy.minCoverage}%`);
+    else if (lines < policy.minCoverage)
+      violations.push(`line coverage ${lines}% is below min-coverage ${policy.minCoverage}%`);
     else met.push(`line coverage ${lines}% (min-coverage ${policy.minCoverage}%)`);
   }
 
@@ -274,12 +328,23 @@ function isBlank(signature: string | Uint8Array | null): signature is null {
 
 function required<T>(value: T | undefined): T {
   // Unreachable by construction: a check only runs when every earlier one passed.
-  if (value === undefined) throw new CiSigningError('INTERNAL', 'A verifier check ran before the results were parsed.', 'Report this as a bug in ci-signing.', 'internal');
+  if (value === undefined)
+    throw new CiSigningError(
+      'INTERNAL',
+      'A verifier check ran before the results were parsed.',
+      'Report this as a bug in ci-signing.',
+      'internal',
+    );
   return value;
 }
 
 function asCiSigningError(thrown: unknown): CiSigningError {
   if (thrown instanceof CiSigningError) return thrown;
   const message = thrown instanceof Error ? thrown.message : String(thrown);
-  return new CiSigningError('INTERNAL', `Verification broke unexpectedly: ${message}`, 'Report this as a bug in ci-signing, with the command and inputs used.', 'internal');
+  return new CiSigningError(
+    'INTERNAL',
+    `Verification broke unexpectedly: ${message}`,
+    'Report this as a bug in ci-signing, with the command and inputs used.',
+    'internal',
+  );
 }

@@ -13,11 +13,15 @@ export interface VerificationSummaryEntry {
 }
 
 /** The verify job summary: one row per verified result, then each result's five checks. */
-export function renderVerificationSummary(entries: VerificationSummaryEntry[], options: { revokedKeys?: readonly string[] } = {}): string {
+export function renderVerificationSummary(
+  entries: VerificationSummaryEntry[],
+  options: { revokedKeys?: readonly string[] } = {},
+): string {
   const lines = ['## ci-signing verification', ''];
   // Every revoked trusted key is listed, so a reviewer sees which signers no longer count.
   const revoked = options.revokedKeys ?? [];
-  if (revoked.length) lines.push(`Revoked trusted keys (every result they signed is refused): ${revoked.map(code).join(', ')}`, '');
+  if (revoked.length)
+    lines.push(`Revoked trusted keys (every result they signed is refused): ${revoked.map(code).join(', ')}`, '');
   if (entries.length === 0) return [...lines, 'No results were verified.', ''].join('\n');
 
   const accepted = entries.filter((entry) => entry.report.verified).length;
@@ -44,8 +48,10 @@ export function renderVerificationSummary(entries: VerificationSummaryEntry[], o
     lines.push('', `### ${report.verified ? '✅' : '❌'} ${escapeText(name)}`, '');
     if (note) lines.push(escapeText(note), '');
     lines.push('| Check | Outcome | Detail |', '| --- | :---: | --- |');
-    if (report.unread) lines.push(row([escapeText(report.unread.title), STATUS_ICONS.fail, escapeText(report.unread.detail)]));
-    for (const check of report.checks) lines.push(row([escapeText(check.title), STATUS_ICONS[check.status], escapeText(check.detail)]));
+    if (report.unread)
+      lines.push(row([escapeText(report.unread.title), STATUS_ICONS.fail, escapeText(report.unread.detail)]));
+    for (const check of report.checks)
+      lines.push(row([escapeText(check.title), STATUS_ICONS[check.status], escapeText(check.detail)]));
     if (report.error) {
       lines.push('', `**Error:** ${code(report.error.code)}: ${escapeText(report.error.message)}`);
       if (report.error.fix) lines.push('', `**Fix:** ${escapeText(report.error.fix)}`);
@@ -59,4 +65,3 @@ function verdict(report: VerificationReport): string {
   if (!report.verified) return report.error ? `❌ rejected (${code(report.error.code)})` : '❌ rejected';
   return report.signed ? '✅ verified' : '⚠️ accepted unsigned';
 }
-
