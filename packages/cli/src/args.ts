@@ -83,7 +83,10 @@ function usageFromParseError(command: string, error: Error & { code?: string }, 
     return new UsageError(`${flag} needs a value`, `Give it one, e.g. ${flag} VALUE; ${help}`);
   }
   if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-    const fix = `Every value follows its flag, e.g. --results-file FILE; ${help}`;
+    // The usual cause: an unquoted glob that the shell expanded into several arguments.
+    const fix =
+      `Every value follows its flag, e.g. --results-file FILE; quote a glob so the shell does not expand it ` +
+      `(--trusted-keys-file '.github/ci-signing/trusted-keys/*.asc'); ${help}`;
     return new UsageError(`unexpected argument ${quoted}`, fix);
   }
   return new UsageError(error.message.split('\n')[0], help);

@@ -10,6 +10,7 @@ import {
   apiUrl,
   collectResultsFile,
   defaultSha,
+  eventContext,
   postResultsFile,
   runAndCollect,
   secretFile,
@@ -189,6 +190,7 @@ async function sign(values: Values, io: CliIo): Promise<number> {
 }
 
 async function verify(values: Values, io: CliIo): Promise<number> {
+  const event = eventContext(io.env);
   const format = text(values, 'format') || 'text';
   if (!['text', 'markdown', 'json'].includes(format))
     throw new UsageError(
@@ -205,7 +207,9 @@ async function verify(values: Values, io: CliIo): Promise<number> {
     trustedKeys: text(values, 'trusted-keys'),
     trustedKeysFile: trustedKeysFiles.join('\n'),
     trustedFingerprints: text(values, 'trusted-fingerprints'),
-    sha: text(values, 'sha') || defaultSha(io.env),
+    sha: text(values, 'sha') || event.sha,
+    // In Actions (a fork's pull request fails at once instead of waiting); outside, no event.
+    event,
     repository: text(values, 'repository') || io.env.GITHUB_REPOSITORY || '',
     allowUnsigned: text(values, 'allow-unsigned'),
     maxFailedTests: text(values, 'max-failed-tests'),

@@ -143,7 +143,8 @@ export const COMMANDS = {
     },
   },
   verify: {
-    summary: 'Verify a local results file, or the latest check run(s) of a commit on GitHub.',
+    summary:
+      'Verify a local results file, or the check runs of a commit on GitHub (the newest trusted signature decides).',
     options: {
       'results-file': {
         type: 'string',

@@ -1,8 +1,9 @@
 // collectReports: globs, detects each file's format from its content, parses and merges. Never writes.
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { CiSigningError } from '../../errors/src/index.js';
+import { assertRegularFile } from '../../common/src/index.js';
 import { parseResults, type CiResults } from '../../results/src/index.js';
 import { parseCobertura } from './cobertura.js';
 import { detectFormat, readHead, unknownFormatError } from './detect.js';
@@ -39,6 +40,17 @@ export interface CollectOutcome {
 }
 
 /** Finds the files: every including pattern must match at least one file. */
+/** A path that is no glob: [] when absent; a FIFO, device or directory is refused, never skipped. */
+async function plainPath(path: string): Promise<string[]> {
+  try {
+    await assertRegularFile(path, { what: 'report', flag: 'reports' });
+  } catch (error) {
+    if (error instanceof CiSigningError && error.code === 'FILE_NOT_FOUND') return [];
+    throw error;
+  }
+  return [path];
+}
+
 export async function findReports(patterns: string[], cwd: string): Promise<string[]> {
   const include = patterns.filter((pattern) => pattern.trim() && !pattern.startsWith('!'));
   const ignore = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
@@ -52,7 +64,9 @@ export async function findReports(patterns: string[], cwd: string): Promise<stri
   const files: string[] = [];
   const seen = new Set<string>();
   for (const pattern of include) {
-    const matches = (await glob(pattern, { cwd, ignore, onlyFiles: true, absolute: true, dot: true })).sort();
+    const matches = isDynamicPattern(pattern)
+      ? (await glob(pattern, { cwd, ignore, onlyFiles: true, absolute: true, dot: true })).sort()
+      : await plainPath(resolve(cwd, pattern));
     if (matches.length === 0) {
       throw refuse(
         'COLLECT_NO_MATCH',

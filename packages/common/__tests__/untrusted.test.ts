@@ -1,4 +1,11 @@
-import { describeEnumValue, describeShape, redactUrl, urlHasCredentials } from '../src/index.js';
+import {
+  describeEnumValue,
+  describeName,
+  describeShape,
+  quotableText,
+  redactUrl,
+  urlHasCredentials,
+} from '../src/index.js';
 import { CiSigningError, describeError } from '../../errors/src/index.js';
 import { escapeText } from '../../results/src/index.js';
 
@@ -33,4 +40,20 @@ test('terminal escapes from content never reach a printed line', () => {
   const line = describeError(new CiSigningError('USAGE', `file ${hostile}`, 'fix'));
   expect(line).toBe('USAGE: file namered. Fix: fix');
   expect(escapeText(hostile)).not.toContain('\u001b');
+});
+
+test('quotableText replaces every run that could be a secret by its length, and keeps commit shas', () => {
+  const token = `ghp_${'A1b2C3d4E5'.repeat(3)}abcdef`;
+  expect(quotableText(`Bad credentials ${token} for run`)).toBe('Bad credentials [40 characters not shown] for run');
+  expect(quotableText('No commit found for SHA: 0123456789abcdef0123456789abcdef01234567')).toBe(
+    'No commit found for SHA: 0123456789abcdef0123456789abcdef01234567',
+  );
+  expect(quotableText('Resource not accessible by integration')).toBe('Resource not accessible by integration');
+});
+
+test('describeName quotes a plain check name, and describes anything that could hide a secret', () => {
+  expect(describeName('local-ci / linux')).toBe('"local-ci / linux"');
+  expect(describeName(`ghp_${'x'.repeat(36)}`)).toBe('a string of 40 characters');
+  expect(describeName('a'.repeat(101))).toBe('a string of 101 characters');
+  expect(describeName(7)).toBe('a number');
 });

@@ -50,6 +50,26 @@ export async function readBoundedFile(path: string, options: ReadFileOptions): P
   }
 }
 
+/**
+ * Checks, without reading, that a path names a regular file (a symlink is followed only to one), for files
+ * that are streamed rather than read whole (reports). A FIFO or device is refused at once, as by the reader.
+ */
+export async function assertRegularFile(path: string, options: Omit<ReadFileOptions, 'maxBytes'>): Promise<void> {
+  const read = { ...options, maxBytes: Number.MAX_SAFE_INTEGER };
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw openFailure(path, read, errnoCode(error));
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw notRegular(path, read, describeKind(stats));
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Like readBoundedFile as UTF-8 text. */
 export async function readBoundedText(path: string, options: ReadFileOptions): Promise<string> {
   return (await readBoundedFile(path, options)).toString('utf8');
@@ -115,7 +135,8 @@ function tooLarge(path: string, options: ReadFileOptions): CiSigningError {
   return new CiSigningError(
     'FILE_TOO_LARGE',
     `${capitalized(options.what)} ${path} is larger than ${formatBytes(options.maxBytes)} (${limit}).`,
-    `Point ${options.flag} at the file the CI run wrote; ${options.what}s are never that large.`,
+    `Point ${options.flag} at the intended ${options.what}: ` +
+      'a larger one is refused so that no input can stall or flood a run.',
   );
 }
 

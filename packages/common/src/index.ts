@@ -2,7 +2,21 @@
 export { formatBytes } from './bytes.js';
 export { sha256Digest } from './digest.js';
 export { formatSeconds, parseDuration, parseDurationMs, type DurationOptions } from './duration.js';
-export { readBoundedFile, readBoundedText, readOptionalFile, writeFileAtomic, type ReadFileOptions } from './files.js';
+export {
+  assertRegularFile,
+  readBoundedFile,
+  readBoundedText,
+  readOptionalFile,
+  writeFileAtomic,
+  type ReadFileOptions,
+} from './files.js';
 export { parseNonNegativeInteger } from './numbers.js';
 export { isoSeconds } from './time.js';
-export { describeEnumValue, describeShape, redactUrl, urlHasCredentials } from './untrusted.js';
+export {
+  describeEnumValue,
+  describeName,
+  describeShape,
+  quotableText,
+  redactUrl,
+  urlHasCredentials,
+} from './untrusted.js';

@@ -1,5 +1,6 @@
 // How messages speak of content from a file or a remote: by its shape, never by quoting it (a results file
 // symlinked to a credentials file, or a planted token, must not end up in a log).
+import { stripControl } from '../../errors/src/index.js';
 
 /** The type and length of a value: "a string of 40 characters", "an array of 3 items", "a number". */
 export function describeShape(value: unknown): string {
@@ -30,4 +31,29 @@ export function redactUrl(url: string): string {
 /** True when the URL carries credentials (user or password before the host). */
 export function urlHasCredentials(url: string): boolean {
   return URL.canParse(url) && (new URL(url).username !== '' || new URL(url).password !== '');
+}
+
+// A run of word characters this long could be a token (ghp_..., a JWT part, a key); a 40-hex commit sha is not.
+const SECRET_LIKE = /[A-Za-z0-9_]{20,}/g;
+const COMMIT_SHA = /^[0-9a-fA-F]{40}$/;
+
+/**
+ * Remote or file text that a message may quote (GitHub's error messages, a check name): every run that could be
+ * a secret is replaced by its length, so a planted token never reaches a log. Expects one line of text.
+ */
+export function quotableText(text: string): string {
+  return text.replace(SECRET_LIKE, (run) => (COMMIT_SHA.test(run) ? run : `[${run.length} characters not shown]`));
+}
+
+/** A name from content (the results' `check`): quoted when short and nothing in it could be a secret. */
+export function describeName(value: unknown): string {
+  if (
+    typeof value === 'string' &&
+    value.length <= 100 &&
+    quotableText(value) === value &&
+    stripControl(value) === value
+  ) {
+    return JSON.stringify(value);
+  }
+  return describeShape(value);
 }

@@ -1,6 +1,12 @@
 import { CiSigningError, UsageError } from '../../errors/src/index.js';
 import { readResultsFile } from '../../results/src/index.js';
-import { parseDuration, parseNonNegativeInteger, readBoundedFile, readOptionalFile } from '../../common/src/index.js';
+import {
+  describeName,
+  parseDuration,
+  parseNonNegativeInteger,
+  readBoundedFile,
+  readOptionalFile,
+} from '../../common/src/index.js';
 import { DEFAULTS, LIMITS, withDefault } from '../../defaults/src/index.js';
 import { inspectSignature } from '../../signing/src/index.js';
 import { createGitHubClient, postResults, type GitHubClient } from '../../checks/src/index.js';
@@ -55,9 +61,9 @@ export async function postResultsFile(request: PostRequest): Promise<PostOutcome
     // The verifier would reject it (binding): posting it would only leave a run that can never verify.
     throw new CiSigningError(
       'CHECK_NAME_MISMATCH',
-      `${request.resultsFile} names check "${results.check}", but it was to be posted as "${checkName}"; ` +
-        `nothing was posted.`,
-      `Set check-name to "${results.check}", or collect the results again with --check-name ${checkName}.`,
+      `${request.resultsFile} names check ${describeName(results.check)}, but it was to be posted as ` +
+        `"${checkName}"; nothing was posted.`,
+      `Set check-name to the check the results name, or collect them again with --check-name ${checkName}.`,
     );
   }
   const signature = await readSignature(request);

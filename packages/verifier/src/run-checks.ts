@@ -12,7 +12,7 @@ import {
   type VerificationReport,
   type VerifyInput,
 } from './types.js';
-import { formatSeconds } from '../../common/src/index.js';
+import { describeName, formatSeconds } from '../../common/src/index.js';
 
 export const CHECK_TITLES: Record<CheckId, string> = {
   'signature-present': 'Signature present',
@@ -218,8 +218,8 @@ function checkBinding(input: VerifyInput, results: CiResults): CheckResult {
   if (results.check !== undefined && results.check !== run.name) {
     throw new CiSigningError(
       'CHECK_NAME_MISMATCH',
-      `${input.source} holds results signed for check "${results.check}", not for "${run.name}", the run it was ` +
-        `posted as.`,
+      `${input.source} holds results signed for check ${describeName(results.check)}, not for "${run.name}", ` +
+        `the run it was posted as.`,
       `A result of one check cannot stand in for another: post the results of "${run.name}" under that name.`,
       'verification',
     );
