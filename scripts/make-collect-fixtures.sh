@@ -33,18 +33,20 @@ cp junit.xml "$FIX/mocha/"
 cp c8/lcov.info "$FIX/mocha/c8-lcov.info" && cp c8/coverage-summary.json "$FIX/mocha/c8-coverage-summary.json"
 cp nyc/lcov.info "$FIX/mocha/nyc-lcov.info" && cp nyc/coverage-summary.json "$FIX/mocha/nyc-coverage-summary.json"
 
-# pytest 7 (Debian) xunit1 and xunit2, coverage.py 6 Cobertura
+# pytest 7 (Debian) xunit1 and xunit2, coverage.py 6 Cobertura and JSON (the same run)
 copy pytest
 /usr/bin/python3 -m coverage run --source=. -m pytest -p no:cacheprovider -o junit_family=xunit1 --junitxml=xunit1.xml \
   > "$FIX/pytest/tool-output.txt" 2>&1
 /usr/bin/python3 -m pytest -p no:cacheprovider -o junit_family=xunit2 --junitxml=xunit2.xml >> "$FIX/pytest/tool-output.txt" 2>&1
 /usr/bin/python3 -m coverage xml -o coverage.xml >> "$FIX/pytest/tool-output.txt" 2>&1
+/usr/bin/python3 -m coverage json -o coverage.json >> "$FIX/pytest/tool-output.txt" 2>&1
 /usr/bin/python3 -m coverage report >> "$FIX/pytest/tool-output.txt" 2>&1
 echo "== with --branch" >> "$FIX/pytest/tool-output.txt"
 /usr/bin/python3 -m coverage run --branch --source=. -m pytest -p no:cacheprovider -q > /dev/null 2>&1
 /usr/bin/python3 -m coverage xml -o coverage-branch.xml >> "$FIX/pytest/tool-output.txt" 2>&1
+/usr/bin/python3 -m coverage json -o coverage-branch.json >> "$FIX/pytest/tool-output.txt" 2>&1
 /usr/bin/python3 -m coverage report >> "$FIX/pytest/tool-output.txt" 2>&1
-cp xunit1.xml xunit2.xml coverage.xml coverage-branch.xml "$FIX/pytest/"
+cp xunit1.xml xunit2.xml coverage.xml coverage.json coverage-branch.xml coverage-branch.json "$FIX/pytest/"
 
 # go test + gotestsum, offline module without dependencies
 copy go

@@ -50,7 +50,8 @@ export const COMMANDS = {
   },
   collect: {
     summary:
-      'Turn JUnit XML, lcov, Cobertura, JaCoCo, coverage-summary and Go cover reports into a ci-results v1 file.',
+      'Turn JUnit XML, lcov, Cobertura, JaCoCo, coverage-summary, coverage.py JSON and Go cover reports into a ' +
+      'ci-results v1 file.',
     options: {
       reports: {
         type: 'string',

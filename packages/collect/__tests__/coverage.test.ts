@@ -66,6 +66,37 @@ describe('merging coverage', () => {
     expect(results.coverage).toEqual({ lines: 45.45 }); // (1 + 4) / (4 + 7)
   });
 
+  test('coverage.py JSON: executed and missing lines merge per line with lcov; excluded lines never count', async () => {
+    const report = {
+      meta: { format: 3, version: '7.6.1', timestamp: '2026-01-01T00:00:00', branch_coverage: true },
+      files: {
+        'src/a.py': {
+          executed_lines: [1, 2, 9], // 9 is excluded (pragma: no cover) but ran: coverage.py lists it as executed
+          missing_lines: [3, 4],
+          excluded_lines: [9],
+          executed_branches: [[2, 3]],
+          missing_branches: [[2, 4]],
+          summary: { covered_lines: 2, num_statements: 4, covered_branches: 1, num_branches: 2 },
+        },
+      },
+      totals: { covered_lines: 2, num_statements: 4, percent_covered: 50 },
+    };
+    const { results, formats } = await collect({ 'coverage.json': JSON.stringify(report, null, 4) });
+    expect(formats.find((file) => file.path === 'coverage.json')?.format).toBe('coverage-py-json');
+    expect(results.coverage).toEqual({ lines: 50 }); // 2 of 4 statements; branches are never mixed in
+    const { results: merged } = await collect({
+      'coverage.json': JSON.stringify(report),
+      'other.info': 'SF:src/a.py\nDA:3,1\nDA:4,0\nend_of_record\n',
+    });
+    expect(merged.coverage).toEqual({ lines: 75 }); // line 3 covered by the lcov run: 3 of the same 4 lines
+  });
+
+  test('coverage.py JSON with no measured file uses its totals', async () => {
+    const report = { meta: { version: '6.5.0' }, files: {}, totals: { covered_lines: 0, num_statements: 0 } };
+    const { results } = await collect({ 'coverage.json': JSON.stringify(report) });
+    expect(results.coverage).toBeUndefined();
+  });
+
   test('percent is rounded down, never up, and absent when nothing was instrumented', () => {
     expect(coveragePercent({ covered: 2, total: 3 })).toBe(66.66);
     expect(coveragePercent({ covered: 29, total: 100 })).toBe(29);

@@ -1,7 +1,10 @@
 // Counts and coverage of reports written by the real tools, against what each tool itself printed.
 import { join } from 'node:path';
-import { collectReports } from '../src/index.js';
-import { CONTEXT, expectPercent, FIXTURES, toolSummary } from './helpers.js';
+import { collectReports, CoverageMerge, coveragePercent, parseCobertura, parseCoveragePyJson } from '../src/index.js';
+import { CONTEXT, expectPercent, FIXTURES, toolSummary, type ToolSummary } from './helpers.js';
+
+// Where scripts/make-collect-fixtures.sh ran coverage.py (Cobertura names it as <source>).
+const BUILD_FOLDER = '/tmp/collect-fixtures/pytest';
 
 const collect = (tool: string, patterns: string[]) =>
   collectReports({ ...CONTEXT, patterns, cwd: join(FIXTURES, tool) });
@@ -67,9 +70,38 @@ describe('reports made by the real tools', () => {
 
   test('coverage.py with --branch: line coverage only, never mixed with branches', async () => {
     const summary = toolSummary('pytest');
-    const { results } = await collect('pytest', ['xunit2.xml', 'coverage-branch.xml']);
-    expectPercent(results.coverage?.lines, summary.coverage!.lines, summary.coverage!.decimals);
-    expect(results.coverage?.lines).not.toBe(summary.coverage!.withBranches);
+    for (const report of ['coverage-branch.xml', 'coverage-branch.json']) {
+      const { results } = await collect('pytest', ['xunit2.xml', report]);
+      expectPercent(results.coverage?.lines, summary.coverage!.lines, summary.coverage!.decimals);
+      expect(results.coverage?.lines).not.toBe(summary.coverage!.withBranches);
+    }
+  });
+
+  test("coverage.py coverage json: the statements and misses of coverage report's TOTAL line", async () => {
+    const summary = toolSummary('pytest') as ToolSummary & { coverage: { statements: number; missing: number } };
+    const { statements, missing } = summary.coverage;
+    const { results, formats } = await collect('pytest', ['xunit2.xml', 'coverage.json']);
+    expect(formats[1]).toEqual({ path: 'coverage.json', format: 'coverage-py-json' });
+    expect(results.tests).toEqual(summary.tests);
+    expect(results.coverage).toEqual({ lines: coveragePercent({ covered: statements - missing, total: statements }) });
+    expectPercent(results.coverage?.lines, summary.coverage.lines, summary.coverage.decimals);
+  });
+
+  test('coverage.py coverage json and coverage xml of the same run are the same lines', async () => {
+    const summary = toolSummary('pytest') as ToolSummary & { coverage: { statements: number; missing: number } };
+    const tool = {
+      covered: summary.coverage.statements - summary.coverage.missing,
+      total: summary.coverage.statements,
+    };
+    const { results } = await collect('pytest', ['xunit2.xml', 'coverage.xml', 'coverage.json']);
+    expect(results.coverage).toEqual({ lines: coveragePercent(tool) });
+    // Merged as collect does when it runs where coverage.py ran (the build folder the reports name): each line
+    // once, not each report's lines side by side.
+    const merge = new CoverageMerge(BUILD_FOLDER);
+    await parseCobertura(join(FIXTURES, 'pytest', 'coverage.xml'), 'coverage.xml', merge);
+    expect(merge.totals()).toEqual(tool);
+    await parseCoveragePyJson(join(FIXTURES, 'pytest', 'coverage.json'), 'coverage.json', merge);
+    expect(merge.totals()).toEqual(tool);
   });
 
   test('gotestsum --junitfile and go test -coverprofile (statement-weighted)', async () => {

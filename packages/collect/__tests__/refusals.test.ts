@@ -36,7 +36,36 @@ const CASES: [string, string | Buffer, string, RegExp][] = [
   ['blank.xml', '  \n\n', 'REPORT_EMPTY', /blank\.xml is empty/],
   ['index.html', `<!DOCTYPE html><html><body>${SECRET}</body></html>`, 'REPORT_UNKNOWN_FORMAT', /looks like HTML/],
   ['other.xml', `<?xml version="1.0"?><project>${SECRET}</project>`, 'REPORT_UNKNOWN_FORMAT', /XML, but not JUnit/],
-  ['data.json', `{"${SECRET}": 1}`, 'REPORT_UNKNOWN_FORMAT', /JSON, but not an Istanbul coverage-summary/],
+  [
+    'data.json',
+    `{"${SECRET}": 1}`,
+    'REPORT_UNKNOWN_FORMAT',
+    /JSON, but not an Istanbul coverage-summary or coverage\.py's coverage json\)/,
+  ],
+  [
+    'meta-only.json',
+    `{"meta": {"version": "7.6.1", "${SECRET}": 1}, "totals": {"covered_lines": 1, "num_statements": 2}}`,
+    'REPORT_UNKNOWN_FORMAT',
+    /meta-only\.json is in no known report format \(it looks like JSON, but not an Istanbul coverage-summary or coverage\.py/,
+  ],
+  [
+    'cut-coverage.json',
+    '{"meta": {"format": 3, "version": "7.6.1"}, "files": {"a.py": {"executed_lines": [1',
+    'REPORT_MALFORMED',
+    /cut-coverage\.json looks like a coverage\.py JSON report but is not valid JSON/,
+  ],
+  [
+    'bad-coverage.json',
+    `{"meta": {"version": "6.5.0"}, "files": {"a.py": {"executed_lines": ["${SECRET}"], "missing_lines": []}}}`,
+    'REPORT_MALFORMED',
+    /bad-coverage\.json is a coverage\.py JSON report with a file entry without valid executed_lines/,
+  ],
+  [
+    'no-files-coverage.json',
+    '{"meta": {"version": "6.5.0"}, "files": {}, "totals": {}}',
+    'REPORT_NO_COVERAGE',
+    /no-files-coverage\.json is a coverage\.py JSON report with no files and no valid totals/,
+  ],
   [
     'coverage-final.json',
     `{"/a.js": {"path": "/a.js", "statementMap": {}, "${SECRET}": 1}}`,

@@ -6,6 +6,7 @@ import { CiSigningError } from '../../errors/src/index.js';
 import { assertRegularFile } from '../../common/src/index.js';
 import { parseResults, type CiResults } from '../../results/src/index.js';
 import { parseCobertura } from './cobertura.js';
+import { parseCoveragePyJson } from './coverage-py-json.js';
 import { detectFormat, readHead, unknownFormatError } from './detect.js';
 import { refuse } from './errors.js';
 import { parseGoCover } from './go-cover.js';
@@ -94,6 +95,8 @@ const PARSERS = {
     parseJaCoCo(path, display, coverage),
   'json-summary': (path: string, display: string, _tally: TestTally, coverage: CoverageMerge) =>
     parseJsonSummary(path, display, coverage),
+  'coverage-py-json': (path: string, display: string, _tally: TestTally, coverage: CoverageMerge) =>
+    parseCoveragePyJson(path, display, coverage),
   'go-cover': (path: string, display: string, _tally: TestTally, coverage: CoverageMerge) =>
     parseGoCover(path, display, coverage),
 } satisfies Record<

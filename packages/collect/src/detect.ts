@@ -72,12 +72,17 @@ function detectXml(text: string): Detection {
   return { format: null, looksLike: 'XML, but not JUnit, Cobertura or JaCoCo' };
 }
 
+// coverage.py writes "meta" first (scalars only: format, version, timestamp ...), then "files", then "totals".
+const COVERAGE_PY_JSON = /^\{\s*"meta"\s*:\s*\{((?:[^{}"]|"(?:[^"\\]|\\.)*")*)\}\s*,\s*"files"\s*:\s*\{/;
+
 function detectJson(start: string): Detection {
   // coverage-summary.json begins with "total" (Istanbul writes it first); coverage-final.json with a file's map.
   if (/^\{\s*"total"\s*:\s*\{/.test(start)) return { format: 'json-summary' };
+  const meta = COVERAGE_PY_JSON.exec(start)?.[1];
+  if (meta !== undefined && /"(?:version|format)"\s*:/.test(meta)) return { format: 'coverage-py-json' };
   if (/"statementMap"\s*:/.test(start))
     return { format: null, looksLike: 'Istanbul coverage-final.json, not coverage-summary' };
-  return { format: null, looksLike: 'JSON, but not an Istanbul coverage-summary' };
+  return { format: null, looksLike: "JSON, but not an Istanbul coverage-summary or coverage.py's coverage json" };
 }
 
 /** Refusal for a file in no known format. */

@@ -20,6 +20,7 @@ export { parseLcov } from './lcov.js';
 export { parseCobertura } from './cobertura.js';
 export { parseJaCoCo } from './jacoco.js';
 export { parseJsonSummary } from './json-summary.js';
+export { parseCoveragePyJson } from './coverage-py-json.js';
 export { parseGoCover } from './go-cover.js';
 export { stripTerminal, cleanLine } from './sanitize.js';
 export type {

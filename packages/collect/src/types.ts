@@ -1,6 +1,6 @@
 // Shapes shared by the parsers, the mergers and buildResults.
 
-export type ReportFormat = 'junit' | 'lcov' | 'cobertura' | 'jacoco' | 'json-summary' | 'go-cover';
+export type ReportFormat = 'junit' | 'lcov' | 'cobertura' | 'jacoco' | 'json-summary' | 'coverage-py-json' | 'go-cover';
 
 export type Outcome = 'passed' | 'failed' | 'skipped';
 
