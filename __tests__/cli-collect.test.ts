@@ -1,8 +1,9 @@
 // ci-signing collect and run, through the bundled CLI as a process.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runCli } from './helpers/processes.js';
+import { currentRuntime, ROOT, runCli, runProcess } from './helpers/processes.js';
 import { randomSha, REPOSITORY, temporaryFolder } from './helpers/fixtures.js';
 
 const REPORTS = join(ROOT, '__tests__', 'fixtures', 'reports');
@@ -151,6 +152,99 @@ describe('collect', () => {
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(join(cwd, 'ci-results.json'))).toBe(false);
+  });
+});
+
+describe('collect refuses a hostile report with one line, writes nothing and echoes none of it', () => {
+  // Planted in each report; never in its file name, so it can only reach the output by echoing the content.
+  const MARKER = 'planted-Z9q4-content';
+  const TOKEN = `ghp_${'abcdefghijklmnopqrstuvwxyzABCDEFGHIJ'}`;
+  const laugh = (level: number) => `&lol${level - 1};`.repeat(10);
+  const HOSTILE: [string, string, string | Buffer, RegExp][] = [
+    [
+      'truncated JUnit XML',
+      'junit.xml',
+      `<?xml version="1.0"?><testsuites><testsuite name="s" tests="2"><testcase name="${MARKER}" classname="c"`,
+      /REPORT_MALFORMED: reports\/junit\.xml is not well-formed XML .*truncated/,
+    ],
+    [
+      'a billion-laughs XML',
+      'junit.xml',
+      `<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol0 "${MARKER}">\n` +
+        Array.from({ length: 9 }, (_, index) => ` <!ENTITY lol${index + 1} "${laugh(index + 1)}">\n`).join('') +
+        ']>\n<testsuites><testsuite name="&lol9;" tests="1"><testcase name="&lol9;" classname="c"/></testsuite></testsuites>\n',
+      /REPORT_DTD: reports\/junit\.xml declares a DOCTYPE .*refused, not expanded/,
+    ],
+    [
+      'an external-entity XML',
+      'junit.xml',
+      '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n' +
+        `<testsuites><testsuite name="${MARKER}" tests="1"><testcase name="&e;" classname="c"/></testsuite></testsuites>\n`,
+      /REPORT_DTD: reports\/junit\.xml declares a DOCTYPE/,
+    ],
+    ['a binary file', 'junit.xml', randomBytes(4096), /REPORT_UNKNOWN_FORMAT: reports\/junit\.xml .*binary/],
+    ['an empty file', 'junit.xml', '', /REPORT_EMPTY: reports\/junit\.xml is empty/],
+    [
+      'a JUnit file with no test cases',
+      'junit.xml',
+      `<?xml version="1.0"?>\n<testsuites name="${MARKER}"><testsuite name="${MARKER}" tests="0"></testsuite></testsuites>\n`,
+      /REPORT_NO_TESTS: reports\/junit\.xml is a JUnit report with no test cases/,
+    ],
+    [
+      'a token in a text file of no known format',
+      'notes.txt',
+      `machine github.com login ci password ${TOKEN}\n${MARKER}\n`,
+      /REPORT_UNKNOWN_FORMAT: reports\/notes\.txt is in no known report format/,
+    ],
+  ];
+
+  test.each(HOSTILE)('%s', async (_name, file, content, message) => {
+    const cwd = workspace();
+    writeFileSync(join(cwd, 'reports', file), content);
+    const started = Date.now();
+    const run = await runCli(
+      ['collect', '--reports', `reports/${file}`, '--repository', REPOSITORY, '--commit', randomSha()],
+      {},
+      cwd,
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    // One printable line: a cause with its code, then what to do.
+    expect(run.stderr).toMatch(/^ci-signing: [A-Z_]+: [\x20-\x7e]+ Fix: [\x20-\x7e]+\n$/);
+    expect(run.stderr).toMatch(message);
+    expect(readdirSync(cwd).sort()).toEqual(['reports']);
+    const log = run.stdout + run.stderr;
+    for (const leaked of [MARKER, 'ghp_', 'lollol', 'root:', 'ENTITY', 'testcase']) expect(log).not.toContain(leaked);
+    if (Buffer.isBuffer(content)) expect(log).not.toContain(content.subarray(0, 8).toString('latin1'));
+  });
+
+  // Expected to fail until collect sends a plain (non-glob) path to the bounded reader: today the glob lists no
+  // FIFOs, so this is COLLECT_NO_MATCH.
+  test('a FIFO given as --reports is refused at once with FILE_NOT_REGULAR', async () => {
+    const cwd = workspace();
+    execFileSync('mkfifo', [join(cwd, 'reports', 'junit.xml')]);
+    const started = Date.now();
+    const run = await runProcess(
+      currentRuntime().node,
+      [
+        join(ROOT, 'dist', 'cli', 'index.js'),
+        'collect',
+        '--reports',
+        'reports/junit.xml',
+        '--repository',
+        REPOSITORY,
+        '--commit',
+        randomSha(),
+      ],
+      { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME }, timeoutMs: 5000 },
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^ci-signing: FILE_NOT_REGULAR: .*reports\/junit\.xml is a FIFO \(named pipe\), not a regular file\. Fix: .*\n$/,
+    );
+    expect(readdirSync(cwd).sort()).toEqual(['reports']);
   });
 });
 

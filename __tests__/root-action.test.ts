@@ -2,11 +2,11 @@
 // its part for exactly the expressions action.yml uses, and fails on any other expression.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { decodeEmbeddedBlock } from '../packages/checks/src/index.js';
 import { startGitHubApiServer, type GitHubApiServer } from '../packages/github-api-server/src/index.js';
-import { parseOutputFile, ROOT, runAction, runProcess } from './helpers/processes.js';
+import { currentRuntime, parseOutputFile, ROOT, runAction, runProcess } from './helpers/processes.js';
 import { makeKey, randomSha, REPOSITORY, resultsJson, temporaryFolder } from './helpers/fixtures.js';
 
 interface CompositeStep {
@@ -37,6 +37,9 @@ function evaluate(
   });
 }
 
+/** The steps' PATH: `node` in a step is the runtime under test (Node 24 when node24.test.ts imports this file). */
+const stepPath = () => [dirname(currentRuntime().node), process.env.PATH].join(delimiter);
+
 async function runComposite(withInputs: Record<string, string>, env: NodeJS.ProcessEnv) {
   return runCompositeIn(ROOT, withInputs, env);
 }
@@ -52,7 +55,7 @@ async function runCompositeIn(cwd: string, withInputs: Record<string, string>, e
     const outputFile = join(folder, 'output');
     writeFileSync(outputFile, '');
     const stepEnv: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
+      PATH: stepPath(),
       HOME: process.env.HOME,
       GITHUB_OUTPUT: outputFile,
       ...env,
@@ -101,6 +104,11 @@ test('is a composite action that runs the committed bundles from its own folder,
     'fingerprint',
     'results-file',
   ]);
+});
+
+test("a step's node is the runtime under test", async () => {
+  const run = await runProcess('bash', ['-e', '-c', 'node --version'], { env: { PATH: stepPath() } });
+  expect(run.stdout.trim()).toBe(currentRuntime().version);
 });
 
 test('signs and posts in one step', async () => {
