@@ -14,6 +14,33 @@ type CommandSpec = { summary: string; positionals?: boolean; options: Record<str
 const HELP: OptionSpec = { type: 'boolean', short: 'h', description: 'Show this help.' };
 
 /** Flags are the action inputs' names; secrets come from files or the environment, never flag values. */
+/** What collect and run share: where the reports are, where the results go, and what they are bound to. */
+const COLLECT_OPTIONS = {
+  reports: {
+    type: 'string',
+    multiple: true,
+    description: 'Path or glob of a test or coverage report; repeatable.',
+    value: 'GLOB',
+  },
+  out: {
+    type: 'string',
+    description: `Results file to write (default ${DEFAULTS['results-file']}).`,
+    value: 'FILE',
+  },
+  overwrite: { type: 'boolean', description: 'Replace --out if it exists.' },
+  repository: { type: 'string', description: 'owner/name (default env GITHUB_REPOSITORY).', value: 'REPO' },
+  commit: {
+    type: 'string',
+    description: 'Full sha (default: the sha Actions tests, else git rev-parse HEAD).',
+    value: 'SHA',
+  },
+  'check-name': {
+    type: 'string',
+    description: "Written as the results' check: the check run they are for.",
+    value: 'NAME',
+  },
+} satisfies Record<string, OptionSpec>;
+
 export const COMMANDS = {
   keygen: {
     summary: 'Generate an OpenPGP key pair that GnuPG 2.2 and ci-signing read.',
@@ -53,29 +80,7 @@ export const COMMANDS = {
       'Turn JUnit XML, lcov, Cobertura, JaCoCo, coverage-summary, coverage.py JSON and Go cover reports into a ' +
       'ci-results v1 file.',
     options: {
-      reports: {
-        type: 'string',
-        multiple: true,
-        description: 'Path or glob of a test or coverage report; repeatable.',
-        value: 'GLOB',
-      },
-      out: {
-        type: 'string',
-        description: `Results file to write (default ${DEFAULTS['results-file']}).`,
-        value: 'FILE',
-      },
-      overwrite: { type: 'boolean', description: 'Replace --out if it exists.' },
-      repository: { type: 'string', description: 'owner/name (default env GITHUB_REPOSITORY).', value: 'REPO' },
-      commit: {
-        type: 'string',
-        description: 'Full sha (default: the sha Actions tests, else git rev-parse HEAD).',
-        value: 'SHA',
-      },
-      'check-name': {
-        type: 'string',
-        description: "Written as the results' check: the check run they are for.",
-        value: 'NAME',
-      },
+      ...COLLECT_OPTIONS,
       'exit-code': {
         type: 'string',
         description: "The test command's exit status; non-zero makes the conclusion failure.",
@@ -87,32 +92,7 @@ export const COMMANDS = {
   run: {
     summary: "Run the test command (after --), then collect its reports; exits with the command's status.",
     positionals: true,
-    options: {
-      reports: {
-        type: 'string',
-        multiple: true,
-        description: 'Path or glob of a test or coverage report; repeatable.',
-        value: 'GLOB',
-      },
-      out: {
-        type: 'string',
-        description: `Results file to write (default ${DEFAULTS['results-file']}).`,
-        value: 'FILE',
-      },
-      overwrite: { type: 'boolean', description: 'Replace --out if it exists.' },
-      repository: { type: 'string', description: 'owner/name (default env GITHUB_REPOSITORY).', value: 'REPO' },
-      commit: {
-        type: 'string',
-        description: 'Full sha (default: the sha Actions tests, else git rev-parse HEAD).',
-        value: 'SHA',
-      },
-      'check-name': {
-        type: 'string',
-        description: "Written as the results' check: the check run they are for.",
-        value: 'NAME',
-      },
-      help: HELP,
-    },
+    options: { ...COLLECT_OPTIONS, help: HELP },
   },
   sign: {
     summary: 'Sign a ci-results v1 file: writes an armored detached signature that gpg --verify accepts.',

@@ -18,10 +18,10 @@ export interface ReadFileOptions {
 }
 
 /**
- * Reads a regular file (a symlink is followed only to a regular file) of at most `maxBytes`.
- * O_NONBLOCK keeps the open of a FIFO from waiting for a writer; fstat then refuses it.
+ * Opens a regular file (a symlink is followed only to one) and gives its size. O_NONBLOCK keeps the open of a
+ * FIFO from waiting for a writer; fstat then refuses it, like a device, socket or directory.
  */
-export async function readBoundedFile(path: string, options: ReadFileOptions): Promise<Buffer> {
+async function openRegular(path: string, options: ReadFileOptions): Promise<{ handle: FileHandle; size: number }> {
   let handle: FileHandle;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -31,9 +31,20 @@ export async function readBoundedFile(path: string, options: ReadFileOptions): P
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) throw notRegular(path, options, describeKind(stats));
-    if (stats.size > options.maxBytes) throw tooLarge(path, options);
+    return { handle, size: stats.size };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** Reads a regular file of at most `maxBytes` (see openRegular). */
+export async function readBoundedFile(path: string, options: ReadFileOptions): Promise<Buffer> {
+  const { handle, size } = await openRegular(path, options);
+  try {
+    if (size > options.maxBytes) throw tooLarge(path, options);
     // The file may grow while it is read: read at most one byte past the cap and refuse then.
-    const buffer = Buffer.alloc(Math.min(stats.size, options.maxBytes) + 1);
+    const buffer = Buffer.alloc(Math.min(size, options.maxBytes) + 1);
     let length = 0;
     for (;;) {
       if (length === buffer.length) throw tooLarge(path, options);
@@ -51,23 +62,12 @@ export async function readBoundedFile(path: string, options: ReadFileOptions): P
 }
 
 /**
- * Checks, without reading, that a path names a regular file (a symlink is followed only to one), for files
- * that are streamed rather than read whole (reports). A FIFO or device is refused at once, as by the reader.
+ * Checks, without reading, that a path names a regular file, for files that are streamed rather than read
+ * whole (reports). A FIFO or device is refused at once, as by the reader.
  */
 export async function assertRegularFile(path: string, options: Omit<ReadFileOptions, 'maxBytes'>): Promise<void> {
-  const read = { ...options, maxBytes: Number.MAX_SAFE_INTEGER };
-  let handle: FileHandle;
-  try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    throw openFailure(path, read, errnoCode(error));
-  }
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw notRegular(path, read, describeKind(stats));
-  } finally {
-    await handle.close();
-  }
+  const { handle } = await openRegular(path, { ...options, maxBytes: Number.MAX_SAFE_INTEGER });
+  await handle.close();
 }
 
 /** Like readBoundedFile as UTF-8 text. */
