@@ -84,7 +84,14 @@ function runChild(node: string, mode: string, file: string, count: number, keyDi
   return JSON.parse(run.stdout) as Record<string, number>;
 }
 
-function runAsync(command: string, commandArgs: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+/** Milliseconds the process ran; rejects on a non-zero exit unless that exit is `expectedCode`. */
+function runAsync(
+  command: string,
+  commandArgs: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  expectedCode = 0,
+): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const process_ = spawn(command, commandArgs, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -93,7 +100,7 @@ function runAsync(command: string, commandArgs: string[], env: NodeJS.ProcessEnv
     process_.stderr.on('data', (chunk) => (log += chunk));
     process_.on('error', reject);
     process_.on('close', (code) =>
-      code === 0
+      code === expectedCode
         ? resolvePromise(performance.now() - started)
         : reject(new Error(`${commandArgs[0]} exited ${code}: ${log.slice(0, 500)}`)),
     );
@@ -193,6 +200,24 @@ async function main(): Promise<void> {
       postRequests.push(posted);
       verifyRequests.push(read);
     }
+    // --- waiting: verify polls a commit that has no run yet, with conditional requests (304s cost no rate limit)
+    const waitSeconds = 10;
+    const waitSha = 'e'.repeat(40);
+    const consumedBefore = server.rateLimitConsumed('test-token');
+    const requestsBefore = server.requests.length;
+    const waitEnv = env(
+      inputs({
+        token: 'test-token',
+        'trusted-keys-file': join(work, 'public.asc'),
+        'wait-timeout': `${waitSeconds}s`,
+        'wait-interval': '500ms',
+      }),
+    );
+    waitEnv.GITHUB_SHA = waitSha;
+    // No run ever comes: verify fails at the timeout (exit 1), which is what this measures.
+    await runAsync(node.path, [action('verify')], waitEnv, work, 1);
+    const waitRequests = server.requests.length - requestsBefore;
+    const waitConsumed = server.rateLimitConsumed('test-token') - consumedBefore;
     await server.close();
     const signPost = median(signTimes.map((value, index) => value + postTimes[index]));
     const share = (signPost / 120_000) * 100;
@@ -204,6 +229,8 @@ async function main(): Promise<void> {
       share,
       postRequests: median(postRequests),
       verifyRequests: median(verifyRequests),
+      waitRequests,
+      waitConsumed,
     });
     saveFigures('throughput', figures);
 
@@ -235,8 +262,13 @@ async function main(): Promise<void> {
       `| verify action, GitHub mode (one check name) | ${ms(median(verifyTimes))} | ${median(verifyRequests)} per verified check |`,
       '',
       waits
-        ? 'Rate-limit-consuming requests per minute of waiting: verify has a wait input now; add its measurement here (scripts/bench-throughput.ts).'
-        : 'Rate-limit-consuming requests per minute of waiting: not measured, verify does not wait for check runs yet (gate branch).',
+        ? `Waiting: the verify action polled a commit with no run for ${waitSeconds} s (wait-interval 500ms): ` +
+          `${waitRequests} requests, of which ${waitConsumed} counted against the rate limit (every poll after the ` +
+          `first listing is a conditional request, answered 304 while nothing changed). That is ` +
+          `${((waitConsumed / waitSeconds) * 60).toFixed(1)} rate-limit-consuming requests per minute over this short wait, ` +
+          `and the same ${waitConsumed} for a wait of any length: at the default wait-interval 15s, a 15-minute wait ` +
+          `sends about 60 requests and counts ${waitConsumed}.`
+        : 'Rate-limit-consuming requests per minute of waiting: not measured, verify does not wait for check runs yet.',
       '',
       '',
     ].join('\n');
