@@ -23,6 +23,24 @@ function workspace(fixture?: 'jest-passing' | 'jest-failing'): string {
 const summary = (fixture: string) => JSON.parse(readFileSync(join(REPORTS, fixture, 'summary.json'), 'utf8'));
 const readResults = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
+/** `ci-signing run` in `cwd` on reports/*.xml for a fresh commit, with `command` after --. */
+function runTests(cwd: string, ...command: string[]) {
+  return runCli(
+    ['run', '--reports', 'reports/*.xml', '--repository', REPOSITORY, '--commit', randomSha(), '--', ...command],
+    {},
+    cwd,
+  );
+}
+
+/** `ci-signing collect` in `cwd` on reports/*.xml for a fresh commit, with more flags. */
+function collectIn(cwd: string, ...flags: string[]) {
+  return runCli(
+    ['collect', '--reports', 'reports/*.xml', '--repository', REPOSITORY, '--commit', randomSha(), ...flags],
+    {},
+    cwd,
+  );
+}
+
 describe('collect', () => {
   test('writes the results with the counts jest printed and prints the one-line summary', async () => {
     const cwd = workspace('jest-passing');
@@ -61,23 +79,7 @@ describe('collect', () => {
 
   test('a non-zero --exit-code makes the conclusion failure although no test failed', async () => {
     const cwd = workspace('jest-passing');
-    const run = await runCli(
-      [
-        'collect',
-        '--reports',
-        'reports/*.xml',
-        '--repository',
-        REPOSITORY,
-        '--commit',
-        randomSha(),
-        '--exit-code',
-        '3',
-        '--out',
-        'r.json',
-      ],
-      {},
-      cwd,
-    );
+    const run = await collectIn(cwd, '--exit-code', '3', '--out', 'r.json');
     expect(run.code).toBe(0);
     expect(readResults(join(cwd, 'r.json'))).toMatchObject({ conclusion: 'failure', tests: { failed: 0 } });
   });
@@ -253,23 +255,7 @@ describe('run', () => {
     const cwd = workspace();
     const script = `cp ${join(REPORTS, 'jest-failing', 'junit.xml')} reports/junit.xml; echo tests ran; exit 1`;
     const before = Date.now();
-    const run = await runCli(
-      [
-        'run',
-        '--reports',
-        'reports/*.xml',
-        '--repository',
-        REPOSITORY,
-        '--commit',
-        randomSha(),
-        '--',
-        'sh',
-        '-c',
-        script,
-      ],
-      {},
-      cwd,
-    );
+    const run = await runTests(cwd, 'sh', '-c', script);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('tests ran');
     expect(run.stderr).toMatch(
@@ -283,23 +269,7 @@ describe('run', () => {
 
   test('a command that crashes before writing its reports still gets results: failure, zero tests, and why', async () => {
     const cwd = workspace();
-    const run = await runCli(
-      [
-        'run',
-        '--reports',
-        'reports/*.xml',
-        '--repository',
-        REPOSITORY,
-        '--commit',
-        randomSha(),
-        '--',
-        'sh',
-        '-c',
-        'kill -SEGV $$',
-      ],
-      {},
-      cwd,
-    );
+    const run = await runTests(cwd, 'sh', '-c', 'kill -SEGV $$');
     expect(run.code).toBe(128 + 11);
     const results = readResults(join(cwd, 'ci-results.json'));
     expect(results).toMatchObject({ conclusion: 'failure', tests: { passed: 0, failed: 0, skipped: 0 } });
@@ -311,23 +281,7 @@ describe('run', () => {
   test('a passing command exits 0 with success results', async () => {
     const cwd = workspace();
     const script = `cp ${join(REPORTS, 'jest-passing', 'junit.xml')} reports/`;
-    const run = await runCli(
-      [
-        'run',
-        '--reports',
-        'reports/*.xml',
-        '--repository',
-        REPOSITORY,
-        '--commit',
-        randomSha(),
-        '--',
-        'sh',
-        '-c',
-        script,
-      ],
-      {},
-      cwd,
-    );
+    const run = await runTests(cwd, 'sh', '-c', script);
     expect(run.code).toBe(0);
     expect(readResults(join(cwd, 'ci-results.json')).conclusion).toBe('success');
   });

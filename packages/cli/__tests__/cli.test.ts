@@ -59,20 +59,25 @@ describe('usage', () => {
   });
 });
 
+/** keygen into `out` with the passphrase file every test shares. */
+function keygenArgs(out: string, name = 'Build box', email = 'ci@example.com'): string[] {
+  return [
+    'keygen',
+    '--name',
+    name,
+    '--email',
+    email,
+    '--out-dir',
+    out,
+    '--passphrase-file',
+    join(folder.path, 'pass.txt'),
+  ];
+}
+
 describe('keygen', () => {
   test('writes the three files, the private key 0600, and prints only the fingerprint', async () => {
     const out = join(folder.path, 'keys-a');
-    const run = await cli([
-      'keygen',
-      '--name',
-      'Build box',
-      '--email',
-      'ci@example.com',
-      '--out-dir',
-      out,
-      '--passphrase-file',
-      join(folder.path, 'pass.txt'),
-    ]);
+    const run = await cli(keygenArgs(out, 'Build box', 'ci@example.com'));
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^[0-9A-F]{40}\n$/);
     expect(statSync(join(out, 'private-key.asc')).mode & 0o777).toBe(0o600);
@@ -335,17 +340,7 @@ describe('post', () => {
 describe('keygen helps the next steps', () => {
   test('writes a .gitignore for the private key and revocation, and prints the next three steps', async () => {
     const out = join(folder.path, 'keys-next');
-    const run = await cli([
-      'keygen',
-      '--name',
-      'N',
-      '--email',
-      'n@example.com',
-      '--out-dir',
-      out,
-      '--passphrase-file',
-      join(folder.path, 'pass.txt'),
-    ]);
+    const run = await cli(keygenArgs(out, 'N', 'n@example.com'));
     expect(run.code).toBe(0);
     expect(readFileSync(join(out, '.gitignore'), 'utf8').split('\n')).toEqual(
       expect.arrayContaining(['private-key.asc', 'revocation.asc']),
