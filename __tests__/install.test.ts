@@ -1,4 +1,5 @@
-// The CLI as a user installs it: `npm pack`, then `npm install -g` of the tarball into a temporary prefix with
+// The CLI as a user installs it: `npm pack ./dist/cli` (the published package, with its own manifest), then
+// `npm install -g` of the tarball into a temporary prefix with
 // no registry (the bundle has no runtime dependencies), then --help and a keygen, sign, verify round trip,
 // on the machine's node and on Node 24.
 import { execFileSync } from 'node:child_process';
@@ -7,7 +8,8 @@ import { delimiter, dirname, join } from 'node:path';
 import { resultsJson, temporaryFolder } from './helpers/fixtures.js';
 import { ROOT, RUNTIMES, runProcess } from './helpers/processes.js';
 
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+const pkg = JSON.parse(readFileSync(join(ROOT, 'dist', 'cli', 'package.json'), 'utf8')) as Record<string, unknown>;
+const repository = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
 const folder = temporaryFolder('ci-signing-install-');
 const prefix = join(folder.path, 'prefix');
 let tarball = '';
@@ -21,7 +23,7 @@ const npm = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   });
 
 beforeAll(() => {
-  const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', folder.path])) as {
+  const [packed] = JSON.parse(npm(['pack', './dist/cli', '--json', '--pack-destination', folder.path])) as {
     filename: string;
     files: { path: string }[];
   }[];
@@ -34,20 +36,26 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => folder.remove());
 
-test('the package is publishable: a scoped name of ours, a files list, no runtime dependencies', () => {
+test('the package is publishable: a scoped name of ours, a files list, no dependencies of any kind', () => {
   expect(pkg.private).toBeUndefined();
   expect(pkg.name).toBe('@ci-signing/cli');
-  expect(pkg.bin).toEqual({ 'ci-signing': 'dist/cli/index.js' });
-  expect(pkg.dependencies ?? {}).toEqual({});
+  expect(pkg.version).toBe(repository.version);
+  expect(pkg.engines).toEqual(repository.engines);
+  expect(pkg.bin).toEqual({ 'ci-signing': 'index.js' });
+  expect(pkg.files).toEqual(expect.arrayContaining(['index.js', 'bundle.js']));
+  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+    expect(pkg[field]).toBeUndefined();
+  }
+  // The repository's own package is not what is published: it stays private, with Node 24 for its tests.
+  expect(repository.private).toBe(true);
   // The CLI bundle: its bootstrap, the bundle and its lazily loaded chunks, and nothing else of the repository.
-  expect(packedFiles.filter((file) => !/^dist\/cli\/(\d+\.index|bundle)\.js$/.test(file))).toEqual([
+  expect(packedFiles.filter((file) => !/^(\d+\.index|bundle)\.js$/.test(file))).toEqual([
     'README.md',
-    'dist/cli/index.js',
-    'dist/cli/licenses.txt',
-    'dist/cli/package.json',
+    'index.js',
+    'licenses.txt',
     'package.json',
   ]);
-  expect(packedFiles).toContain('dist/cli/bundle.js');
+  expect(packedFiles).toContain('bundle.js');
   expect(readFileSync(join(ROOT, 'dist', 'cli', 'index.js'), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
 });
 

@@ -66,7 +66,9 @@ describe('the runnable README blocks, in order, with the CLI installed from the 
   beforeAll(async () => {
     const npm = (args: string[]) =>
       execFileSync('npm', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', folder.path])) as { filename: string }[];
+    const [packed] = JSON.parse(npm(['pack', './dist/cli', '--json', '--pack-destination', folder.path])) as {
+      filename: string;
+    }[];
     npm([
       'install',
       '-g',

@@ -2,7 +2,16 @@
 // Bundles each action and the CLI with ncc into dist/<name>/ (committed; actions run it as-is).
 // Usage: node scripts/build.mjs [--out DIR]   (DIR defaults to dist; the dist-is-current test builds elsewhere)
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minifySync } from '@swc/core';
@@ -31,6 +40,23 @@ execFileSync(process.execPath, [join(root, 'scripts', 'generate-validator.mjs'),
   cwd: root,
   stdio: ['ignore', 'inherit', 'inherit'],
 });
+
+/** The published CLI's package.json, from the repository's: the same name, version and engines, no dependencies. */
+function cliManifest() {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  return {
+    name: pkg.name,
+    version: pkg.version,
+    description: pkg.description,
+    type: 'module',
+    license: pkg.license,
+    engines: pkg.engines,
+    bin: { 'ci-signing': 'index.js' },
+    files: ['index.js', 'bundle.js', '*.index.js', 'licenses.txt'],
+    repository: pkg.repository,
+    publishConfig: { access: 'public' },
+  };
+}
 
 for (const [name, entry] of Object.entries(ENTRIES)) {
   const out = join(outRoot, name);
@@ -76,5 +102,9 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
     const code = readFileSync(file, 'utf8');
     if (!code.startsWith('#!')) writeFileSync(file, `#!/usr/bin/env node\n${code}`);
     chmodSync(file, 0o755);
+    // dist/cli is the published package: its own manifest, so nothing of the repository's development
+    // dependencies (Node 24 for the tests, among them) reaches a user's install.
+    writeFileSync(join(out, 'package.json'), `${JSON.stringify(cliManifest(), null, 2)}\n`);
+    copyFileSync(join(root, 'README.md'), join(out, 'README.md'));
   }
 }
