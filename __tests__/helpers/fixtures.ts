@@ -57,6 +57,19 @@ export async function makeKey(
   return { privateKey, publicKey, revocationCertificate, passphrase, fingerprint: key.getFingerprint().toUpperCase() };
 }
 
+/** `ci-signing sign` of `resultsFile` with the key.asc and passphrase file a test wrote into `folder`. */
+export function signArgs(folder: string, resultsFile: string, passphraseFile = 'pass.txt'): string[] {
+  return [
+    'sign',
+    '--results-file',
+    resultsFile,
+    '--private-key-file',
+    join(folder, 'key.asc'),
+    '--passphrase-file',
+    join(folder, passphraseFile),
+  ];
+}
+
 export function temporaryFolder(prefix = 'ci-signing-test-'): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
