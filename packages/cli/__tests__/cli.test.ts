@@ -2,7 +2,15 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
 import { main } from '../src/main.js';
-import { makeKey, resultsJson, signArgs, temporaryFolder, type TestKey } from '../../../__tests__/helpers/fixtures.js';
+import {
+  keygenIdentityArgs,
+  makeKey,
+  resultsJson,
+  signArgs,
+  temporaryFolder,
+  verifyArgs,
+  type TestKey,
+} from '../../../__tests__/helpers/fixtures.js';
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
@@ -62,11 +70,6 @@ describe('usage', () => {
 /** keygen into `out` with the passphrase file every test shares. */
 function keygenArgs(out: string, name = 'Build box', email = 'ci@example.com'): string[] {
   return [...keygenIdentityArgs(out, name, email), '--passphrase-file', join(folder.path, 'pass.txt')];
-}
-
-/** keygen of `name <email>` into `out`, with no passphrase choice yet. */
-function keygenIdentityArgs(out: string, name: string, email: string): string[] {
-  return ['keygen', '--name', name, '--email', email, '--out-dir', out];
 }
 
 describe('keygen', () => {
@@ -129,11 +132,6 @@ describe('keygen', () => {
     ).resolves.toBeTruthy();
   });
 });
-
-/** verify `resultsFile` against the trust flags given, bound to octo-org/widgets at `sha`. */
-function verifyArgs(resultsFile: string, trust: string[], sha: string): string[] {
-  return ['verify', '--results-file', resultsFile, ...trust, '--repository', 'octo-org/widgets', '--sha', sha];
-}
 
 describe('sign and verify', () => {
   const sha = 'b'.repeat(40);
@@ -233,32 +231,13 @@ describe('post', () => {
       writeFileSync(pemFile, app.privateKey);
       const signed = await cli(signArgs(folder.path, resultsFile));
       expect(signed.code).toBe(0);
-      const posted = await cli([
-        'post',
-        '--results-file',
-        resultsFile,
-        '--app-id',
-        '4242',
-        '--app-private-key-file',
-        pemFile,
-        '--api-url',
-        server.url,
-        '--retry-delay',
-        '0',
-      ]);
+      const appPost = ['post', '--results-file', resultsFile, '--app-id', '4242', '--api-url', server.url];
+      const posted = await cli([...appPost, '--app-private-key-file', pemFile, '--retry-delay', '0']);
       expect(posted.stderr).not.toContain('BEGIN PRIVATE KEY');
       expect(posted.code).toBe(0);
       expect(posted.stdout).toMatch(/check-run-id=\d+\ncheck-run-url=\S+\nattempts=\d+\nsigned=true\n/);
       expect(server.checkRuns('octo-org', 'widgets')).toHaveLength(1);
-      const missingKey = await cli([
-        'post',
-        '--results-file',
-        resultsFile,
-        '--app-id',
-        '4242',
-        '--api-url',
-        server.url,
-      ]);
+      const missingKey = await cli(appPost);
       expect(missingKey.code).toBe(2);
     } finally {
       await server.close();
