@@ -11,9 +11,10 @@ import { once } from 'node:events';
 import { parseStringPromise } from 'xml2js';
 import { collectReports } from '../packages/collect/src/index.js';
 import { writeBenchmarkSection } from './benchmark-doc.js';
+import { outputDocument } from './bench-util.js';
 
 const args = process.argv.slice(2);
-const OUTPUT = args.includes('--write') ? args[args.indexOf('--write') + 1] : 'docs/benchmarks.md';
+const OUTPUT = outputDocument(args);
 const CONTEXT = { repository: 'bench/bench', commit: 'a'.repeat(40) };
 const MB = 1024 * 1024;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

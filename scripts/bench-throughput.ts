@@ -25,15 +25,16 @@ import {
   median,
   minimalEnv,
   ms,
+  outputDocument,
   ratio,
-  rounds,
   ROOT,
+  rounds,
   saveFigures,
   writeResultsFile,
 } from './bench-util.js';
 
 const args = process.argv.slice(2);
-const OUTPUT = args.includes('--write') ? args[args.indexOf('--write') + 1] : 'docs/benchmarks.md';
+const OUTPUT = outputDocument(args);
 const OPS = ['sha512', 'sha256', 'sign', 'verify'] as const;
 type Op = (typeof OPS)[number];
 const LABELS: Record<Op, string> = {
