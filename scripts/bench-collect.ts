@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { parseStringPromise } from 'xml2js';
 import { collectReports } from '../packages/collect/src/index.js';
-import { writeBenchmarkSection } from './benchmark-doc.js';
-import { outputDocument } from './bench-util.js';
+import { outputDocument, runBenchmark, writeSection } from './bench-util.js';
 
 const args = process.argv.slice(2);
 const OUTPUT = outputDocument(args);
@@ -214,8 +213,7 @@ async function main(): Promise<void> {
       ...(goals.some((goal) => goal.includes('RSS')) ? RSS_CAUSE : []),
       '',
     ].join('\n');
-    writeBenchmarkSection(OUTPUT, '## Collecting reports', section);
-    process.stdout.write(`wrote ${OUTPUT}\n`);
+    writeSection(OUTPUT, '## Collecting reports', section);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -227,8 +225,5 @@ if (args[0] === '--child') {
     process.exit(1);
   });
 } else {
-  main().catch((error: Error) => {
-    process.stderr.write(`benchmark failed: ${error.message}\n`);
-    process.exit(1);
-  });
+  runBenchmark(main);
 }

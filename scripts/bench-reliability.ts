@@ -20,6 +20,7 @@ import {
 } from '../packages/signing/src/index.js';
 import { verifyResults } from '../packages/verifier/src/index.js';
 import { writeBenchmarkSection } from './benchmark-doc.js';
+import { runBenchmark } from './bench-util.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) =>
@@ -237,7 +238,4 @@ async function main(): Promise<void> {
   process.stdout.write(`\nwrote ${OUTPUT}\n`);
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(`benchmark failed: ${error.message}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -13,8 +13,7 @@ import {
   signDetached,
   verifyDetached,
 } from '../packages/signing/src/index.js';
-import { writeBenchmarkSection } from './benchmark-doc.js';
-import { benchFailure, outputDocument } from './bench-util.js';
+import { benchFailure, outputDocument, runBenchmark, writeSection } from './bench-util.js';
 
 const OUTPUT = outputDocument();
 
@@ -111,15 +110,11 @@ async function main(): Promise<void> {
       ...rows,
       '',
     ].join('\n');
-    writeBenchmarkSection(OUTPUT, '## Signing and verifying', section);
-    process.stdout.write(`wrote ${OUTPUT}\n`);
+    writeSection(OUTPUT, '## Signing and verifying', section);
   } finally {
     spawnSync('gpgconf', ['--homedir', home, '--kill', 'all']);
     rmSync(home, { recursive: true, force: true });
   }
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(`benchmark failed: ${error.message}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

