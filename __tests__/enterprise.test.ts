@@ -3,7 +3,15 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { startGitHubApiServer, type GitHubApiServer } from '../packages/github-api-server/src/index.js';
-import { makeKey, randomSha, REPOSITORY, resultsJson, temporaryFolder, type TestKey } from './helpers/fixtures.js';
+import {
+  makeKey,
+  randomSha,
+  REPOSITORY,
+  resultsJson,
+  signArgs,
+  temporaryFolder,
+  type TestKey,
+} from './helpers/fixtures.js';
 import { ROOT, runAction, runCli } from './helpers/processes.js';
 
 const SERVER_URL = 'https://ghe.example.com';
@@ -30,15 +38,7 @@ afterAll(async () => {
 async function signed(commit: string): Promise<string> {
   const file = join(folder.path, `${commit}.json`);
   writeFileSync(file, resultsJson({ commit }));
-  const sign = await runCli([
-    'sign',
-    '--results-file',
-    file,
-    '--private-key-file',
-    join(folder.path, 'key.asc'),
-    '--passphrase-file',
-    join(folder.path, 'pass.txt'),
-  ]);
+  const sign = await runCli(signArgs(folder.path, file));
   expect(sign.code).toBe(0);
   return file;
 }

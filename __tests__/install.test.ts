@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
-import { resultsJson, temporaryFolder } from './helpers/fixtures.js';
+import { keygenIdentityArgs, resultsJson, temporaryFolder, verifyArgs } from './helpers/fixtures.js';
 import { ROOT, RUNTIMES, runProcess } from './helpers/processes.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'dist', 'cli', 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -84,33 +84,14 @@ describe.each(RUNTIMES.map((runtime) => [`${runtime.name} ${runtime.version}`, r
 
     test('keygen, sign and verify round trip', async () => {
       const out = join(folder.path, `key-${runtime.name}`);
-      const keygen = await run([
-        'keygen',
-        '--name',
-        'Install test',
-        '--email',
-        'ci@example.com',
-        '--out-dir',
-        out,
-        '--no-passphrase',
-      ]);
+      const keygen = await run([...keygenIdentityArgs(out, 'Install test', 'ci@example.com'), '--no-passphrase']);
       expect(keygen.code).toBe(0);
       const sha = 'd'.repeat(40);
       const results = join(folder.path, `results-${runtime.name}.json`);
       writeFileSync(results, resultsJson({ commit: sha }));
       const sign = await run(['sign', '--results-file', results, '--private-key-file', join(out, 'private-key.asc')]);
       expect(sign.code).toBe(0);
-      const verify = await run([
-        'verify',
-        '--results-file',
-        results,
-        '--trusted-keys-file',
-        join(out, 'public-key.asc'),
-        '--repository',
-        'octo-org/widgets',
-        '--sha',
-        sha,
-      ]);
+      const verify = await run(verifyArgs(results, ['--trusted-keys-file', join(out, 'public-key.asc')], sha));
       expect(verify.stdout).toMatch(/^VERIFIED/);
       expect(verify.code).toBe(0);
     });

@@ -3,7 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
-import { startGitHubApiServer, type FaultKind, type GitHubApiServer } from '../packages/github-api-server/src/index.js';
+import {
+  FAULT_KINDS,
+  MIXED_FAULT_SCRIPT,
+  startGitHubApiServer,
+  type GitHubApiServer,
+} from '../packages/github-api-server/src/index.js';
 import { runAction, type ActionResult } from './helpers/processes.js';
 import { makeKey, randomSha, REPOSITORY, resultsJson, temporaryFolder, type TestKey } from './helpers/fixtures.js';
 
@@ -102,20 +107,7 @@ test('posts one completed check run with the signed block and every annotation',
   expect(posted.output.title).not.toContain('\n');
 });
 
-const FAULTS: FaultKind[] = [
-  'status-500',
-  'status-502-html',
-  'status-503',
-  'status-504',
-  'connection-reset',
-  'hang',
-  'status-429-retry-after',
-  'secondary-rate-limit',
-  'primary-rate-limit',
-  'lost-response',
-];
-
-describe.each(FAULTS)('a %s fault', (fault) => {
+describe.each(FAULT_KINDS)('a %s fault', (fault) => {
   test.each(['POST', 'PATCH', 'GET'])(
     'on %s is retried: exactly one run, every annotation, attempts counted',
     async (method) => {
@@ -134,22 +126,7 @@ describe.each(FAULTS)('a %s fault', (fault) => {
 
 test('mixed faults on every method still give exactly one run with all annotations', async () => {
   server.setFaults({
-    script: [
-      'status-503',
-      'lost-response',
-      null,
-      'connection-reset',
-      'status-429-retry-after',
-      null,
-      'lost-response',
-      'secondary-rate-limit',
-      null,
-      'status-502-html',
-      'hang',
-      null,
-      'primary-rate-limit',
-      'lost-response',
-    ],
+    script: [...MIXED_FAULT_SCRIPT],
     retryAfterSeconds: 0,
   });
   const { file, commit } = await signedResults({ failures: failures(130) });
@@ -161,7 +138,7 @@ test('mixed faults on every method still give exactly one run with all annotatio
 });
 
 test.each([1, 2, 3])('seeded random faults (seed %i, 30%% of requests) give exactly one run', async (seed) => {
-  server.setFaults({ rate: 0.3, seed, kinds: FAULTS.filter((kind) => kind !== 'hang'), retryAfterSeconds: 0 });
+  server.setFaults({ rate: 0.3, seed, kinds: FAULT_KINDS.filter((kind) => kind !== 'hang'), retryAfterSeconds: 0 });
   const { file, commit } = await signedResults();
   const run = await post(file, { retries: '6' });
   expect(run.code).toBe(0);

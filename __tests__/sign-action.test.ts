@@ -19,6 +19,11 @@ function resultsFile(content: string | Buffer = resultsJson()): string {
   return path;
 }
 
+/** The sign action's inputs for `file` with the shared key and passphrase. */
+function signInputs(file: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { 'results-file': file, 'private-key': key.privateKey, passphrase: key.passphrase, ...extra };
+}
+
 /** What a person would see in the runner's log: everything but the ::add-mask:: commands the runner consumes. */
 function visibleLog(run: ActionResult): string {
   return run.log
@@ -38,11 +43,7 @@ function expectOneLineRefusal(run: ActionResult, pattern: RegExp): void {
 
 test('signs: the signature verifies over the exact bytes, outputs are set, the summary is written', async () => {
   const file = resultsFile();
-  const run = await runAction('sign', {
-    'results-file': file,
-    'private-key': key.privateKey,
-    passphrase: key.passphrase,
-  });
+  const run = await runAction('sign', signInputs(file));
   expect(run.code).toBe(0);
   expect(run.outputs['signature-file']).toBe(`${file}.asc`);
   expect(run.outputs.fingerprint).toBe(key.fingerprint);
@@ -59,11 +60,7 @@ test('signs: the signature verifies over the exact bytes, outputs are set, the s
 
 test('masks the private key and passphrase before anything logs; neither appears in the log, outputs or summary', async () => {
   const file = resultsFile();
-  const run = await runAction('sign', {
-    'results-file': file,
-    'private-key': key.privateKey,
-    passphrase: key.passphrase,
-  });
+  const run = await runAction('sign', signInputs(file));
   expect(run.code).toBe(0);
   const masks = run.stdout.split('\n').filter((line) => line.startsWith('::add-mask::'));
   expect(masks).toContain(`::add-mask::${key.passphrase}`);
@@ -98,39 +95,25 @@ test('accepts the key base64-wrapped and as one line with escaped newlines', asy
 test('overwrites an existing signature file', async () => {
   const file = resultsFile();
   writeFileSync(`${file}.asc`, 'stale');
-  const run = await runAction('sign', {
-    'results-file': file,
-    'private-key': key.privateKey,
-    passphrase: key.passphrase,
-  });
+  const run = await runAction('sign', signInputs(file));
   expect(run.code).toBe(0);
   expect(readFileSync(`${file}.asc`, 'utf8')).toContain('BEGIN PGP SIGNATURE');
 });
 
 test('refuses on a GitHub-hosted runner unless allowed', async () => {
   const file = resultsFile();
-  const refused = await runAction(
-    'sign',
-    { 'results-file': file, 'private-key': key.privateKey, passphrase: key.passphrase },
-    { RUNNER_ENVIRONMENT: 'github-hosted' },
-  );
+  const refused = await runAction('sign', signInputs(file), { RUNNER_ENVIRONMENT: 'github-hosted' });
   expectOneLineRefusal(refused, /GITHUB_HOSTED_RUNNER/);
   expect(existsSync(`${file}.asc`)).toBe(false);
-  const allowed = await runAction(
-    'sign',
-    { 'results-file': file, 'private-key': key.privateKey, passphrase: key.passphrase, 'allow-github-hosted': 'true' },
-    { RUNNER_ENVIRONMENT: 'github-hosted' },
-  );
+  const allowed = await runAction('sign', signInputs(file, { 'allow-github-hosted': 'true' }), {
+    RUNNER_ENVIRONMENT: 'github-hosted',
+  });
   expect(allowed.code).toBe(0);
 });
 
 test('refuses results of another repository than GITHUB_REPOSITORY', async () => {
   const file = resultsFile();
-  const run = await runAction(
-    'sign',
-    { 'results-file': file, 'private-key': key.privateKey, passphrase: key.passphrase },
-    { GITHUB_REPOSITORY: 'someone/else' },
-  );
+  const run = await runAction('sign', signInputs(file), { GITHUB_REPOSITORY: 'someone/else' });
   expectOneLineRefusal(run, /REPOSITORY_MISMATCH: .*octo-org\/widgets.*someone\/else/);
   expect(existsSync(`${file}.asc`)).toBe(false);
 });

@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { parseStringPromise } from 'xml2js';
 import { collectReports } from '../packages/collect/src/index.js';
-import { writeBenchmarkSection } from './benchmark-doc.js';
+import { outputDocument, runBenchmark, writeSection } from './bench-util.js';
 
 const args = process.argv.slice(2);
-const OUTPUT = args.includes('--write') ? args[args.indexOf('--write') + 1] : 'docs/benchmarks.md';
+const OUTPUT = outputDocument(args);
 const CONTEXT = { repository: 'bench/bench', commit: 'a'.repeat(40) };
 const MB = 1024 * 1024;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -213,8 +213,7 @@ async function main(): Promise<void> {
       ...(goals.some((goal) => goal.includes('RSS')) ? RSS_CAUSE : []),
       '',
     ].join('\n');
-    writeBenchmarkSection(OUTPUT, '## Collecting reports', section);
-    process.stdout.write(`wrote ${OUTPUT}\n`);
+    writeSection(OUTPUT, '## Collecting reports', section);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -226,8 +225,5 @@ if (args[0] === '--child') {
     process.exit(1);
   });
 } else {
-  main().catch((error: Error) => {
-    process.stderr.write(`benchmark failed: ${error.message}\n`);
-    process.exit(1);
-  });
+  runBenchmark(main);
 }

@@ -7,7 +7,7 @@ import * as openpgp from 'openpgp';
 import { createGitHubClient, decodeEmbeddedBlock, postResults, readCheckRuns } from '../packages/checks/src/index.js';
 import {
   startGitHubApiServer,
-  type FaultKind,
+  FAULT_KINDS,
   type GitHubApiServerOptions,
 } from '../packages/github-api-server/src/index.js';
 import { parseResults } from '../packages/results/src/index.js';
@@ -20,6 +20,7 @@ import {
 } from '../packages/signing/src/index.js';
 import { verifyResults } from '../packages/verifier/src/index.js';
 import { writeBenchmarkSection } from './benchmark-doc.js';
+import { runBenchmark } from './bench-util.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) =>
@@ -28,18 +29,6 @@ const POSTS = Number(flag('posts', '1000'));
 const CONCURRENT = Number(flag('concurrent', '50'));
 const OUTPUT = flag('write', 'docs/benchmarks.md');
 
-const TRANSIENT: FaultKind[] = [
-  'status-500',
-  'status-502-html',
-  'status-503',
-  'status-504',
-  'connection-reset',
-  'hang',
-  'status-429-retry-after',
-  'secondary-rate-limit',
-  'primary-rate-limit',
-  'lost-response',
-];
 const REPOSITORY = 'bench-org/bench';
 
 interface Scenario {
@@ -179,7 +168,7 @@ async function main(): Promise<void> {
   });
   const key = await loadPrivateKey(generated.privateKey, '');
   const ring = await loadTrustedKeys([generated.publicKey]);
-  const faults = (rate: number, seed: number) => ({ faults: { rate, seed, kinds: TRANSIENT, retryAfterSeconds: 0 } });
+  const faults = (rate: number, seed: number) => ({ faults: { rate, seed, kinds: FAULT_KINDS, retryAfterSeconds: 0 } });
   const scenarios: Scenario[] = [
     { name: 'no faults', posts: POSTS, concurrency: 10, retries: 3, server: {} },
     {
@@ -249,7 +238,4 @@ async function main(): Promise<void> {
   process.stdout.write(`\nwrote ${OUTPUT}\n`);
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(`benchmark failed: ${error.message}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -13,21 +13,14 @@ import {
   signDetached,
   verifyDetached,
 } from '../packages/signing/src/index.js';
-import { writeBenchmarkSection } from './benchmark-doc.js';
+import { benchFailure, outputDocument, runBenchmark, writeSection } from './bench-util.js';
 
-const args = process.argv.slice(2);
-const OUTPUT = args.includes('--write') ? args[args.indexOf('--write') + 1] : 'docs/benchmarks.md';
+const OUTPUT = outputDocument();
 
 function results(bytes: number): Uint8Array {
-  const failure = (index: number) => ({
-    name: `suite ${index} › case ${index}`,
-    message: `expected ${index} to be ${index + 1} 💥 ünïcödé`,
-    file: `src/f${index}.ts`,
-    line: index + 1,
-  });
   // Each failure is about the same size, so the count can be computed instead of searched for.
-  const count = Math.max(1, Math.round(bytes / Buffer.byteLength(JSON.stringify(failure(100000), null, 2))));
-  const failures = Array.from({ length: count }, (_, index) => failure(index));
+  const count = Math.max(1, Math.round(bytes / Buffer.byteLength(JSON.stringify(benchFailure(100000), null, 2))));
+  const failures = Array.from({ length: count }, (_, index) => benchFailure(index));
   return Buffer.from(
     JSON.stringify(
       {
@@ -117,15 +110,11 @@ async function main(): Promise<void> {
       ...rows,
       '',
     ].join('\n');
-    writeBenchmarkSection(OUTPUT, '## Signing and verifying', section);
-    process.stdout.write(`wrote ${OUTPUT}\n`);
+    writeSection(OUTPUT, '## Signing and verifying', section);
   } finally {
     spawnSync('gpgconf', ['--homedir', home, '--kill', 'all']);
     rmSync(home, { recursive: true, force: true });
   }
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(`benchmark failed: ${error.message}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

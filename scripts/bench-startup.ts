@@ -18,6 +18,7 @@ import {
   minimalEnv,
   ms,
   mustRun,
+  outputDocument,
   ratio,
   rounds,
   saveFigures,
@@ -26,8 +27,7 @@ import {
   type Contender,
 } from './bench-util.js';
 
-const args = process.argv.slice(2);
-const OUTPUT = args.includes('--write') ? args[args.indexOf('--write') + 1] : 'docs/benchmarks.md';
+const OUTPUT = outputDocument();
 const PASSPHRASE = 'bench passphrase 42';
 const REPOSITORY = 'bench/bench';
 const SHA = 'b'.repeat(40);

@@ -16,7 +16,6 @@ import {
   verifyDetached,
 } from '../packages/signing/src/index.js';
 import { startGitHubApiServer } from '../packages/github-api-server/src/index.js';
-import { writeBenchmarkSection } from './benchmark-doc.js';
 import {
   actionNode,
   DIST,
@@ -25,15 +24,18 @@ import {
   median,
   minimalEnv,
   ms,
+  outputDocument,
   ratio,
-  rounds,
   ROOT,
+  rounds,
+  runBenchmark,
   saveFigures,
   writeResultsFile,
+  writeSection,
 } from './bench-util.js';
 
 const args = process.argv.slice(2);
-const OUTPUT = args.includes('--write') ? args[args.indexOf('--write') + 1] : 'docs/benchmarks.md';
+const OUTPUT = outputDocument(args);
 const OPS = ['sha512', 'sha256', 'sign', 'verify'] as const;
 type Op = (typeof OPS)[number];
 const LABELS: Record<Op, string> = {
@@ -272,8 +274,7 @@ async function main(): Promise<void> {
       '',
       '',
     ].join('\n');
-    writeBenchmarkSection(OUTPUT, '## Throughput, sign + post, API cost', section);
-    process.stdout.write(`wrote ${OUTPUT}\n`);
+    writeSection(OUTPUT, '## Throughput, sign + post, API cost', section);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -285,8 +286,5 @@ if (args[0] === '--child') {
     process.exit(1);
   });
 } else {
-  main().catch((error: Error) => {
-    process.stderr.write(`benchmark failed: ${error.message}\n`);
-    process.exit(1);
-  });
+  runBenchmark(main);
 }

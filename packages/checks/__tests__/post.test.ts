@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   startGitHubApiServer,
   FAULT_KINDS,
+  MIXED_FAULT_SCRIPT,
   type FaultKind,
   type StoredCheckRun,
 } from '../../github-api-server/src/index.js';
@@ -18,15 +19,8 @@ import { COMMIT, REPOSITORY, makeFailures, makeResults, type ResultsFixture, use
 
 const SIGNATURE = '-----BEGIN PGP SIGNATURE-----\n\nwnUEABYKACcFgmZtest\n=abcd\n-----END PGP SIGNATURE-----\n';
 // Faults after which a write may have been applied: the post must look before it re-sends.
-const OUTCOME_UNKNOWN: FaultKind[] = [
-  'status-500',
-  'status-502-html',
-  'status-503',
-  'status-504',
-  'connection-reset',
-  'hang',
-  'lost-response',
-];
+const RATE_LIMITS: FaultKind[] = ['status-429-retry-after', 'secondary-rate-limit', 'primary-rate-limit'];
+const OUTCOME_UNKNOWN: FaultKind[] = FAULT_KINDS.filter((kind) => !RATE_LIMITS.includes(kind));
 
 const harness = useTestServer(3000);
 const { logs, client } = harness;
@@ -186,24 +180,7 @@ describe('postResults', () => {
   });
 
   it('survives a scripted mix of every fault kind across lookups, the create and the batches', async () => {
-    const script: (FaultKind | null)[] = [
-      'status-503',
-      'lost-response',
-      null,
-      'connection-reset',
-      'status-429-retry-after',
-      null,
-      'lost-response',
-      'secondary-rate-limit',
-      null,
-      'status-502-html',
-      'hang',
-      null,
-      'primary-rate-limit',
-      'lost-response',
-      'status-500',
-      'status-504',
-    ];
+    const script: (FaultKind | null)[] = [...MIXED_FAULT_SCRIPT, 'status-500', 'status-504'];
     harness.server.setFaults({ script, retryAfterSeconds: 0 });
     const fixture = failingResults(130);
     const outcome = await post(fixture, { client: client({ requestTimeoutMs: 300 }) });

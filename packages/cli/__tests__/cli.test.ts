@@ -2,7 +2,15 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
 import { main } from '../src/main.js';
-import { makeKey, resultsJson, temporaryFolder, type TestKey } from '../../../__tests__/helpers/fixtures.js';
+import {
+  keygenIdentityArgs,
+  makeKey,
+  resultsJson,
+  signArgs,
+  temporaryFolder,
+  verifyArgs,
+  type TestKey,
+} from '../../../__tests__/helpers/fixtures.js';
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
@@ -61,17 +69,7 @@ describe('usage', () => {
 
 /** keygen into `out` with the passphrase file every test shares. */
 function keygenArgs(out: string, name = 'Build box', email = 'ci@example.com'): string[] {
-  return [
-    'keygen',
-    '--name',
-    name,
-    '--email',
-    email,
-    '--out-dir',
-    out,
-    '--passphrase-file',
-    join(folder.path, 'pass.txt'),
-  ];
+  return [...keygenIdentityArgs(out, name, email), '--passphrase-file', join(folder.path, 'pass.txt')];
 }
 
 describe('keygen', () => {
@@ -98,30 +96,10 @@ describe('keygen', () => {
 
   test('refuses to overwrite existing key files, leaving them untouched', async () => {
     const out = join(folder.path, 'keys-b');
-    const first = await cli([
-      'keygen',
-      '--name',
-      'A',
-      '--email',
-      'a@example.com',
-      '--out-dir',
-      out,
-      '--no-passphrase',
-      '--expires',
-      '0',
-    ]);
+    const first = await cli([...keygenIdentityArgs(out, 'A', 'a@example.com'), '--no-passphrase', '--expires', '0']);
     expect(first.code).toBe(0);
     const before = readFileSync(join(out, 'private-key.asc'), 'utf8');
-    const second = await cli([
-      'keygen',
-      '--name',
-      'B',
-      '--email',
-      'b@example.com',
-      '--out-dir',
-      out,
-      '--no-passphrase',
-    ]);
+    const second = await cli([...keygenIdentityArgs(out, 'B', 'b@example.com'), '--no-passphrase']);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/KEY_FILE_EXISTS: .*already exists/);
     expect(readFileSync(join(out, 'private-key.asc'), 'utf8')).toBe(before);
@@ -136,7 +114,7 @@ describe('keygen', () => {
     [[], /no passphrase chosen/],
   ])('bad flags %j are usage errors and write nothing', async (extra, message) => {
     const out = join(folder.path, `keys-bad-${Math.random().toString(36).slice(2)}`);
-    const run = await cli(['keygen', '--name', 'X', '--email', 'x@example.com', '--out-dir', out, ...extra]);
+    const run = await cli([...keygenIdentityArgs(out, 'X', 'x@example.com'), ...extra]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(existsSync(out)).toBe(false);
@@ -144,7 +122,7 @@ describe('keygen', () => {
 
   test('takes the passphrase from CI_SIGNING_PASSPHRASE', async () => {
     const out = join(folder.path, 'keys-env');
-    const run = await cli(['keygen', '--name', 'Env', '--email', 'env@example.com', '--out-dir', out], {
+    const run = await cli(keygenIdentityArgs(out, 'Env', 'env@example.com'), {
       CI_SIGNING_PASSPHRASE: 'from-the-environment',
     });
     expect(run.code).toBe(0);
@@ -161,64 +139,27 @@ describe('sign and verify', () => {
   beforeAll(async () => {
     resultsFile = join(folder.path, 'results.json');
     writeFileSync(resultsFile, resultsJson({ commit: sha }));
-    const run = await cli([
-      'sign',
-      '--results-file',
-      resultsFile,
-      '--private-key-file',
-      join(folder.path, 'key.asc'),
-      '--passphrase-file',
-      join(folder.path, 'pass.txt'),
-    ]);
+    const run = await cli(signArgs(folder.path, resultsFile));
     expect(run).toMatchObject({ code: 0 });
     expect(run.stdout).toContain(`fingerprint=${key.fingerprint}`);
     expect(run.stdout).toMatch(/digest=sha256:[0-9a-f]{64}/);
   });
 
   test('verify accepts the signature with the trusted key (exit 0)', async () => {
-    const run = await cli([
-      'verify',
-      '--results-file',
-      resultsFile,
-      '--trusted-keys-file',
-      join(folder.path, 'public.asc'),
-      '--repository',
-      'octo-org/widgets',
-      '--sha',
-      sha,
-    ]);
+    const run = await cli(verifyArgs(resultsFile, ['--trusted-keys-file', join(folder.path, 'public.asc')], sha));
     expect(run.stdout).toMatch(/^VERIFIED/);
     expect(run.code).toBe(0);
   });
 
   test('verify rejects with an untrusted key (exit 1) and says why', async () => {
-    const run = await cli([
-      'verify',
-      '--results-file',
-      resultsFile,
-      '--trusted-keys-file',
-      join(folder.path, 'other.asc'),
-      '--repository',
-      'octo-org/widgets',
-      '--sha',
-      sha,
-    ]);
+    const run = await cli(verifyArgs(resultsFile, ['--trusted-keys-file', join(folder.path, 'other.asc')], sha));
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^REJECTED/);
     expect(run.stdout).toMatch(/FAIL/);
   });
 
   test('verify --format json and markdown carry the same verdict', async () => {
-    const args = [
-      'verify',
-      '--results-file',
-      resultsFile,
-      `--trusted-keys=${key.publicKey}`,
-      '--repository',
-      'octo-org/widgets',
-      '--sha',
-      sha,
-    ];
+    const args = verifyArgs(resultsFile, [`--trusted-keys=${key.publicKey}`], sha);
     const json = await cli([...args, '--format', 'json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ verified: 'true', fingerprint: key.fingerprint });
     const markdown = await cli([...args, '--format', 'markdown']);
@@ -253,15 +194,9 @@ describe('sign and verify', () => {
   test('a wrong passphrase fails with exit 1, without echoing it', async () => {
     writeFileSync(join(folder.path, 'wrong.txt'), 'not-the-passphrase-123');
     const run = await cli([
-      'sign',
-      '--results-file',
-      resultsFile,
+      ...signArgs(folder.path, resultsFile, 'wrong.txt'),
       '--signature-file',
       join(folder.path, 'never.asc'),
-      '--private-key-file',
-      join(folder.path, 'key.asc'),
-      '--passphrase-file',
-      join(folder.path, 'wrong.txt'),
     ]);
     expect(run.code).toBe(1);
     expect(run.stderr).not.toContain('not-the-passphrase-123');
@@ -294,42 +229,15 @@ describe('post', () => {
       writeFileSync(resultsFile, resultsJson({ commit: sha }));
       const pemFile = join(folder.path, 'app.pem');
       writeFileSync(pemFile, app.privateKey);
-      const signed = await cli([
-        'sign',
-        '--results-file',
-        resultsFile,
-        '--private-key-file',
-        join(folder.path, 'key.asc'),
-        '--passphrase-file',
-        join(folder.path, 'pass.txt'),
-      ]);
+      const signed = await cli(signArgs(folder.path, resultsFile));
       expect(signed.code).toBe(0);
-      const posted = await cli([
-        'post',
-        '--results-file',
-        resultsFile,
-        '--app-id',
-        '4242',
-        '--app-private-key-file',
-        pemFile,
-        '--api-url',
-        server.url,
-        '--retry-delay',
-        '0',
-      ]);
+      const appPost = ['post', '--results-file', resultsFile, '--app-id', '4242', '--api-url', server.url];
+      const posted = await cli([...appPost, '--app-private-key-file', pemFile, '--retry-delay', '0']);
       expect(posted.stderr).not.toContain('BEGIN PRIVATE KEY');
       expect(posted.code).toBe(0);
       expect(posted.stdout).toMatch(/check-run-id=\d+\ncheck-run-url=\S+\nattempts=\d+\nsigned=true\n/);
       expect(server.checkRuns('octo-org', 'widgets')).toHaveLength(1);
-      const missingKey = await cli([
-        'post',
-        '--results-file',
-        resultsFile,
-        '--app-id',
-        '4242',
-        '--api-url',
-        server.url,
-      ]);
+      const missingKey = await cli(appPost);
       expect(missingKey.code).toBe(2);
     } finally {
       await server.close();
@@ -358,29 +266,17 @@ describe('keygen helps the next steps', () => {
 
   test('completes an existing .gitignore instead of replacing it', async () => {
     const out = join(folder.path, 'keys-gitignore');
-    await cli(['keygen', '--name', 'G', '--email', 'g@example.com', '--out-dir', out, '--no-passphrase']);
+    await cli([...keygenIdentityArgs(out, 'G', 'g@example.com'), '--no-passphrase']);
     const other = join(folder.path, 'keys-gitignore-2');
     mkdirSync(other);
     writeFileSync(join(other, '.gitignore'), 'node_modules\nprivate-key.asc');
-    expect(
-      (await cli(['keygen', '--name', 'G', '--email', 'g@example.com', '--out-dir', other, '--no-passphrase'])).code,
-    ).toBe(0);
+    expect((await cli([...keygenIdentityArgs(other, 'G', 'g@example.com'), '--no-passphrase'])).code).toBe(0);
     expect(readFileSync(join(other, '.gitignore'), 'utf8')).toBe('node_modules\nprivate-key.asc\nrevocation.asc\n');
   });
 
   test('a missing --passphrase-file says to create it or to use --no-passphrase, and writes nothing', async () => {
     const out = join(folder.path, 'keys-nopass');
-    const run = await cli([
-      'keygen',
-      '--name',
-      'X',
-      '--email',
-      'x@example.com',
-      '--out-dir',
-      out,
-      '--passphrase-file',
-      './nope.txt',
-    ]);
+    const run = await cli([...keygenIdentityArgs(out, 'X', 'x@example.com'), '--passphrase-file', './nope.txt']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /FILE_NOT_FOUND: --passphrase-file \.\/nope\.txt does not exist.*\. Fix: Create it first: .*> \.\/nope\.txt.*--no-passphrase/,
@@ -393,30 +289,8 @@ describe('flag messages', () => {
   test('armor after a string flag is its value (--trusted-keys "$(cat key.asc)")', async () => {
     const results = join(folder.path, 'armor.json');
     writeFileSync(results, resultsJson({ commit: 'c'.repeat(40) }));
-    expect(
-      (
-        await cli([
-          'sign',
-          '--results-file',
-          results,
-          '--private-key-file',
-          join(folder.path, 'key.asc'),
-          '--passphrase-file',
-          join(folder.path, 'pass.txt'),
-        ])
-      ).code,
-    ).toBe(0);
-    const run = await cli([
-      'verify',
-      '--results-file',
-      results,
-      '--trusted-keys',
-      key.publicKey,
-      '--repository',
-      'octo-org/widgets',
-      '--sha',
-      'c'.repeat(40),
-    ]);
+    expect((await cli(signArgs(folder.path, results))).code).toBe(0);
+    const run = await cli(verifyArgs(results, ['--trusted-keys', key.publicKey], 'c'.repeat(40)));
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
   });

@@ -13,6 +13,13 @@ type CommandSpec = { summary: string; positionals?: boolean; options: Record<str
 
 const HELP: OptionSpec = { type: 'boolean', short: 'h', description: 'Show this help.' };
 
+/** verify and post: how long rate limits may hold a request up. */
+const RATE_LIMIT_WAIT: OptionSpec = {
+  type: 'string',
+  description: `Total wait allowed for rate limits per request (default ${DEFAULTS['rate-limit-wait']}).`,
+  value: 'AGE',
+};
+
 /** Flags are the action inputs' names; secrets come from files or the environment, never flag values. */
 /** What collect and run share: where the reports are, where the results go, and what they are bound to. */
 const COLLECT_OPTIONS = {
@@ -208,11 +215,7 @@ export const COMMANDS = {
         description: `Time between looks while waiting (default ${DEFAULTS['wait-interval']}).`,
         value: 'AGE',
       },
-      'rate-limit-wait': {
-        type: 'string',
-        description: `Total wait allowed for rate limits per request (default ${DEFAULTS['rate-limit-wait']}).`,
-        value: 'AGE',
-      },
+      'rate-limit-wait': RATE_LIMIT_WAIT,
       'api-url': {
         type: 'string',
         description: 'GitHub API URL (default env GITHUB_API_URL or https://api.github.com). Token: env GITHUB_TOKEN.',
@@ -251,11 +254,7 @@ export const COMMANDS = {
         description: `Seconds per HTTP attempt (default ${DEFAULTS['request-timeout']}).`,
         value: 'S',
       },
-      'rate-limit-wait': {
-        type: 'string',
-        description: `Total wait allowed for rate limits per request (default ${DEFAULTS['rate-limit-wait']}).`,
-        value: 'AGE',
-      },
+      'rate-limit-wait': RATE_LIMIT_WAIT,
       'api-url': {
         type: 'string',
         description: 'GitHub API URL (default env GITHUB_API_URL or https://api.github.com).',

@@ -25,6 +25,25 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'lost-response',
 ];
 
+/** A scripted mix of faults (null = serve normally) across lookups, creates and batches; every kind but status-500 and
+ * status-504, which a test appends where it wants every kind. */
+export const MIXED_FAULT_SCRIPT: ReadonlyArray<FaultKind | null> = [
+  'status-503',
+  'lost-response',
+  null,
+  'connection-reset',
+  'status-429-retry-after',
+  null,
+  'lost-response',
+  'secondary-rate-limit',
+  null,
+  'status-502-html',
+  'hang',
+  null,
+  'primary-rate-limit',
+  'lost-response',
+];
+
 export interface FaultPlan {
   /** Consumed one per matching request, in order (null = serve normally). */
   script?: Array<FaultKind | null>;
@@ -33,7 +52,7 @@ export interface FaultPlan {
   /** Seed of the PRNG (default 1). */
   seed?: number;
   /** Kinds drawn from, uniformly, when the rate fires (default: every kind). */
-  kinds?: FaultKind[];
+  kinds?: readonly FaultKind[];
   /** HTTP methods the plan applies to (default all). */
   methods?: string[];
   /** For 429 and secondary limits: the retry-after header; for the primary limit: reset = now + this. Default 1. */

@@ -10,6 +10,8 @@ import {
   postResultsFile,
   signResultsFile,
   verifySignedResults,
+  type PostRequest,
+  type SignRequest,
   type VerifyRequest,
 } from '../src/index.js';
 import { writeFileAtomic } from '../../common/src/index.js';
@@ -36,30 +38,41 @@ afterAll(async () => {
   folder.remove();
 });
 
+/** Signs `resultsFile` with the shared key, the signature next to it. */
+function signRequest(resultsFile: string, extra: Partial<SignRequest> = {}): SignRequest {
+  return {
+    resultsFile,
+    privateKey: key.privateKey,
+    passphrase: key.passphrase,
+    signatureFile: '',
+    allowGithubHosted: false,
+    ...extra,
+  };
+}
+
 async function signAndPost(commit: string, checkName = 'local-ci', signed = true, named = true): Promise<string> {
   const file = join(folder.path, `${commit}-${checkName.replace(/\W/g, '')}.json`);
   writeFileSync(file, resultsJson({ commit, ...(named ? { check: checkName } : {}) }));
-  if (signed)
-    await signResultsFile({
-      resultsFile: file,
-      privateKey: key.privateKey,
-      passphrase: key.passphrase,
-      signatureFile: '',
-      allowGithubHosted: false,
-    });
-  const posted = await postResultsFile({
-    resultsFile: file,
+  if (signed) await signResultsFile(signRequest(file));
+  const posted = await postResultsFile(postRequest(file, { checkName, retries: '2' }));
+  return String(posted.checkRunId);
+}
+
+/** Posts `resultsFile` to the test server with no retries, quietly. */
+function postRequest(resultsFile: string, extra: Partial<PostRequest> = {}): PostRequest {
+  return {
+    resultsFile,
     signatureFile: '',
     token: 'token',
-    checkName,
-    retries: '2',
+    checkName: 'local-ci',
+    retries: '0',
     retryDelay: '0',
     requestTimeout: '5',
     apiUrl: server.url,
     log: quiet,
     warn: quiet,
-  });
-  return String(posted.checkRunId);
+    ...extra,
+  };
 }
 
 function verifyRequest(sha: string, extra: Partial<VerifyRequest> = {}): VerifyRequest {
@@ -129,18 +142,7 @@ describe('verify from check runs', () => {
     const file = join(folder.path, 'named.json');
     writeFileSync(file, resultsJson({ commit: randomSha(), check: 'linux' }));
     const before = server.requests.length;
-    const posting = postResultsFile({
-      resultsFile: file,
-      signatureFile: '',
-      token: 'token',
-      checkName: 'windows',
-      retries: '0',
-      retryDelay: '0',
-      requestTimeout: '5',
-      apiUrl: server.url,
-      log: quiet,
-      warn: quiet,
-    });
+    const posting = postResultsFile(postRequest(file, { checkName: 'windows' }));
     await expect(posting).rejects.toMatchObject({
       code: 'CHECK_NAME_MISMATCH',
       message: expect.stringMatching(/"linux".*"windows"/),
@@ -226,13 +228,7 @@ describe('local files', () => {
       verifyRequest('a'.repeat(40), { resultsFile: file, trustedKeys: '', allowUnsigned: 'true' }),
     );
     expect(unsigned.outputs).toMatchObject({ verified: 'true', signed: 'false' });
-    await signResultsFile({
-      resultsFile: file,
-      privateKey: key.privateKey,
-      passphrase: key.passphrase,
-      signatureFile: '',
-      allowGithubHosted: false,
-    });
+    await signResultsFile(signRequest(file));
     const signed = await verifySignedResults(verifyRequest('a'.repeat(40), { resultsFile: file, trustedKeys: '' }));
     expect(signed.verified).toBe(false);
   });
@@ -240,13 +236,7 @@ describe('local files', () => {
   test('trusted-keys-file takes several globs, one per line', async () => {
     const file = join(folder.path, 'globbed.json');
     writeFileSync(file, resultsJson());
-    await signResultsFile({
-      resultsFile: file,
-      privateKey: key.privateKey,
-      passphrase: key.passphrase,
-      signatureFile: '',
-      allowGithubHosted: false,
-    });
+    await signResultsFile(signRequest(file));
     writeFileSync(join(folder.path, 'key-a.pub'), key.publicKey);
     const other = await makeKey('Other');
     writeFileSync(join(folder.path, 'key-b.pub'), other.publicKey);
@@ -265,15 +255,7 @@ describe('sign', () => {
   test('refuses a signature-file that is the results file', async () => {
     const file = join(folder.path, 'same.json');
     writeFileSync(file, resultsJson());
-    await expect(
-      signResultsFile({
-        resultsFile: file,
-        privateKey: key.privateKey,
-        passphrase: key.passphrase,
-        signatureFile: file,
-        allowGithubHosted: false,
-      }),
-    ).rejects.toMatchObject({ kind: 'usage' });
+    await expect(signResultsFile(signRequest(file, { signatureFile: file }))).rejects.toMatchObject({ kind: 'usage' });
     expect(readFileSync(file, 'utf8')).toBe(resultsJson());
   });
 
@@ -428,13 +410,7 @@ describe('trust (issue 8)', () => {
     const commit = randomSha();
     writeFileSync(file, resultsJson({ commit }));
     const tested = randomSha();
-    const request = {
-      resultsFile: file,
-      privateKey: key.privateKey,
-      passphrase: key.passphrase,
-      signatureFile: '',
-      allowGithubHosted: false,
-    };
+    const request = signRequest(file);
     const error = await signResultsFile({ ...request, expectedSha: tested }).catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ code: 'COMMIT_MISMATCH', message: expect.stringContaining(commit) });
     expect((error as Error).message).toContain(tested);
@@ -470,18 +446,7 @@ describe('trust (issue 8)', () => {
     // Armor of the right type whose body is a user id packet, not a signature.
     writeFileSync(`${results}.asc`, '-----BEGIN PGP SIGNATURE-----\n\nzQNhYmM=\n-----END PGP SIGNATURE-----\n');
     const before = server.requests.length;
-    const error = await postResultsFile({
-      resultsFile: results,
-      signatureFile: '',
-      token: 'token',
-      checkName: 'local-ci',
-      retries: '0',
-      retryDelay: '0',
-      requestTimeout: '5',
-      apiUrl: server.url,
-      log: quiet,
-      warn: quiet,
-    }).catch((thrown: unknown) => thrown);
+    const error = await postResultsFile(postRequest(results)).catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ code: 'SIGNATURE_MALFORMED' });
     expect(String((error as Error).message)).not.toMatch(/toHex|undefined/);
     expect(server.requests.length).toBe(before);

@@ -34,12 +34,12 @@ const verifiedReport: VerificationReport = {
   ),
 };
 
+/** The signer fields of a report that no signature verified. */
+const NO_SIGNER = { signed: false, fingerprint: '', signingKeyId: '', signedAt: '' } as const;
+
 const unsignedReport: VerificationReport = {
   verified: true,
-  signed: false,
-  fingerprint: '',
-  signingKeyId: '',
-  signedAt: '',
+  ...NO_SIGNER,
   conclusion: 'success',
   checks: checks(
     ['warn', 'warn', 'pass', 'pass', 'pass'],
@@ -61,10 +61,7 @@ const badSignatureError = new CiSigningError(
 );
 const rejectedReport: VerificationReport = {
   verified: false,
-  signed: false,
-  fingerprint: '',
-  signingKeyId: '',
-  signedAt: '',
+  ...NO_SIGNER,
   conclusion: '',
   checks: checks(
     ['pass', 'fail', 'skip', 'skip', 'skip'],
