@@ -2,7 +2,8 @@
 // Counts <testcase> elements only; suite attributes such as tests="" are never read.
 import { refuse } from './errors.js';
 import type { TestTally } from './merge-tests.js';
-import { cleanLine, firstLine, truncateBytes } from './sanitize.js';
+import { truncateUtf8WithMarker } from '../../common/src/index.js';
+import { cleanLine, firstLine } from './sanitize.js';
 import type { Outcome } from './types.js';
 import { parseXmlFile } from './xml.js';
 
@@ -93,8 +94,8 @@ function openCase(suites: OpenSuite[], attributes: Record<string, string>): Open
   const line = Number(attributes.line) + (suites[0]?.name === 'pytest' ? 1 : 0);
   return {
     suite: suites.map((suite) => suite.name).join(' › '),
-    classname: truncateBytes(cleanLine(attributes.classname ?? attributes.class ?? ''), NAME_MAX_BYTES),
-    name: truncateBytes(cleanLine(attributes.name ?? ''), NAME_MAX_BYTES),
+    classname: truncateUtf8WithMarker(cleanLine(attributes.classname ?? attributes.class ?? ''), NAME_MAX_BYTES),
+    name: truncateUtf8WithMarker(cleanLine(attributes.name ?? ''), NAME_MAX_BYTES),
     file,
     line: Number.isSafeInteger(line) && line >= 1 ? line : undefined,
     status: (attributes.status ?? '').toLowerCase(),
@@ -127,7 +128,7 @@ function finish(test: OpenCase) {
   if (test.failed) outcome = 'failed';
   else if (test.skipped || SKIP_STATUSES.has(test.status)) outcome = 'skipped';
   const message = test.failed
-    ? truncateBytes(test.message || firstLine(test.text) || test.type, MESSAGE_MAX_BYTES)
+    ? truncateUtf8WithMarker(test.message || firstLine(test.text) || test.type, MESSAGE_MAX_BYTES)
     : undefined;
   return {
     suite: test.suite,
@@ -143,5 +144,5 @@ function finish(test: OpenCase) {
 
 function cleanFile(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  return truncateBytes(cleanLine(value), FILE_MAX_BYTES) || undefined;
+  return truncateUtf8WithMarker(cleanLine(value), FILE_MAX_BYTES) || undefined;
 }

@@ -24,18 +24,3 @@ export function firstLine(text: string): string {
   }
   return '';
 }
-
-/** Cuts text to at most maxBytes of UTF-8 (an ellipsis marks a cut), never inside a character. */
-export function truncateBytes(text: string, maxBytes: number): string {
-  if (Buffer.byteLength(text) <= maxBytes) return text;
-  const room = maxBytes - 3; // the ellipsis is 3 bytes
-  let bytes = 0;
-  let end = 0;
-  for (const char of text) {
-    const size = Buffer.byteLength(char);
-    if (bytes + size > room) break;
-    bytes += size;
-    end += char.length;
-  }
-  return `${text.slice(0, end)}…`;
-}

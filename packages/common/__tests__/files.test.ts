@@ -4,7 +4,13 @@ import { mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readBoundedFile, readOptionalFile, writeFileAtomic, type ReadFileOptions } from '../src/index.js';
+import {
+  readBoundedFile,
+  readBoundedFileSync,
+  readOptionalFile,
+  writeFileAtomic,
+  type ReadFileOptions,
+} from '../src/index.js';
 
 const OPTIONS: ReadFileOptions = {
   what: 'results file',
@@ -128,4 +134,25 @@ test('writeFileAtomic leaves no temporary file behind, and fails with FILE_UNWRI
   await expect(writeFileAtomic(target, 'x')).rejects.toMatchObject({ code: 'FILE_UNWRITABLE' });
   await writeFileAtomic(join(folder, 'x.asc'), 'signature');
   expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+});
+
+test('readBoundedFileSync makes the same refusals, synchronously', async () => {
+  const fifo = join(folder, 'payload.fifo');
+  execFileSync('mkfifo', [fifo]);
+  const big = join(folder, 'payload.json');
+  await writeFile(big, 'x'.repeat(2000));
+  const refusalSync = (path: string) => {
+    try {
+      readBoundedFileSync(path, OPTIONS);
+    } catch (error) {
+      return (error as { code: string }).code;
+    }
+    return 'read';
+  };
+  expect(refusalSync(fifo)).toBe('FILE_NOT_REGULAR');
+  expect(refusalSync('/dev/zero')).toBe('FILE_NOT_REGULAR');
+  expect(refusalSync(big)).toBe('FILE_TOO_LARGE');
+  expect(refusalSync(join(folder, 'absent.json'))).toBe('FILE_NOT_FOUND');
+  await writeFile(big, '{"a":1}');
+  expect(readBoundedFileSync(big, OPTIONS).toString()).toBe('{"a":1}');
 });

@@ -1,7 +1,7 @@
 // The one file reader and writer. Every file a user names is read here: regular files only, with a size cap,
 // so a FIFO, a device or a huge file can neither stall nor flood a run, and no message quotes the content.
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { CiSigningError } from '../../errors/src/index.js';
 import { formatBytes } from './bytes.js';
@@ -68,6 +68,35 @@ export async function readBoundedFile(path: string, options: ReadFileOptions): P
 export async function assertRegularFile(path: string, options: Omit<ReadFileOptions, 'maxBytes'>): Promise<void> {
   const { handle } = await openRegular(path, { ...options, maxBytes: Number.MAX_SAFE_INTEGER });
   await handle.close();
+}
+
+/**
+ * readBoundedFile for the few places that must stay synchronous (the event payload, read when a default sha is
+ * worked out): the same checks, one byte past the cap refused.
+ */
+export function readBoundedFileSync(path: string, options: ReadFileOptions): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw openFailure(path, options, errnoCode(error));
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw notRegular(path, options, describeKind(stats));
+    if (stats.size > options.maxBytes) throw tooLarge(path, options);
+    const buffer = Buffer.alloc(stats.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) throw tooLarge(path, options);
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Like readBoundedFile as UTF-8 text. */

@@ -4,6 +4,7 @@ export { sha256Digest } from './digest.js';
 export { formatSeconds, parseDuration, parseDurationMs, type DurationOptions } from './duration.js';
 export {
   assertRegularFile,
+  readBoundedFileSync,
   readBoundedFile,
   readBoundedText,
   readOptionalFile,
@@ -20,3 +21,4 @@ export {
   redactUrl,
   urlHasCredentials,
 } from './untrusted.js';
+export { truncateChars, truncateUtf8, truncateUtf8WithMarker, utf8Length } from './utf8.js';

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readBoundedFileSync, type ReadFileOptions } from '../../common/src/index.js';
 import { LIMITS } from '../../defaults/src/index.js';
 import { UsageError } from '../../errors/src/index.js';
 
@@ -50,29 +50,17 @@ const TESTED_SHA: Record<string, (payload: EventPayload) => string | undefined> 
   push: (payload) => payload.after,
 };
 
-/** The event payload through a bounded, non-blocking read: a FIFO or a huge file cannot stall a run. */
-function readEventPayload(path: string): string {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || stats.size > LIMITS.eventPayloadBytes) throw new Error('not a bounded regular file');
-    const buffer = Buffer.alloc(stats.size);
-    let length = 0;
-    while (length < buffer.length) {
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-    return buffer.subarray(0, length).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
-}
+/** The event payload through the bounded reader: a FIFO or a huge file cannot stall a run. */
+const EVENT_PAYLOAD: ReadFileOptions = {
+  what: 'event payload',
+  flag: 'GITHUB_EVENT_PATH',
+  maxBytes: LIMITS.eventPayloadBytes,
+};
 
 function readPayload(env: RunnerEnvironment): EventPayload | undefined {
   if (!env.GITHUB_EVENT_PATH) return undefined;
   try {
-    return JSON.parse(readEventPayload(env.GITHUB_EVENT_PATH)) as EventPayload;
+    return JSON.parse(readBoundedFileSync(env.GITHUB_EVENT_PATH, EVENT_PAYLOAD).toString('utf8')) as EventPayload;
   } catch {
     // An unreadable payload falls back to GITHUB_SHA; binding still fails closed on a mismatch.
     return undefined;
