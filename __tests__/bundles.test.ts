@@ -129,10 +129,17 @@ describe('import graph', () => {
     for (const bundle of ['post', 'verify', 'cli'] as const)
       expect(holding(bundle, 'githubClient', allFiles(bundle))).not.toEqual([]);
     for (const bundle of BUNDLES) expect(holding(bundle, 'openpgp', allFiles(bundle))).not.toEqual([]);
+    for (const bundle of ['post', 'verify', 'cli'] as const)
+      expect(holding(bundle, 'httpClient', allFiles(bundle))).not.toEqual([]);
   });
 
   test('the sign bundle holds no GitHub client at all (signing never talks to GitHub)', () => {
     expect(holding('sign', 'githubClient', allFiles('sign'))).toEqual([]);
+  });
+
+  // scripts/side-effect-free.mjs lets the bundler leave out @actions/core's OIDC helper, which alone needs it.
+  test('the sign bundle holds no HTTP client (undici) at all', () => {
+    expect(holding('sign', 'httpClient', allFiles('sign'))).toEqual([]);
   });
 
   test('verify in local mode evaluates openpgp', () => {
@@ -152,6 +159,10 @@ describe('import graph', () => {
   // packages/operations/src/verify-operation.ts loads packages/checks (and so @actions/github) at first use.
   test('verify in local mode does not evaluate the GitHub client', () => {
     expect(holding('verify', 'githubClient', verifyLocal.loaded)).toEqual([]);
+  });
+
+  test('verify in local mode does not evaluate the HTTP client (undici)', () => {
+    expect(holding('verify', 'httpClient', verifyLocal.loaded)).toEqual([]);
   });
 
   // packages/cli/src/help.ts takes the flag table from flags.ts, which holds data only.

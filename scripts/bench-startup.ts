@@ -20,6 +20,7 @@ import {
   mustRun,
   outputDocument,
   ratio,
+  ROOT,
   rounds,
   saveFigures,
   tools,
@@ -35,6 +36,9 @@ const SHA = 'b'.repeat(40);
 const node = actionNode();
 const have = tools();
 const work = mkdtempSync(join(tmpdir(), 'ci-signing-bench-startup-'));
+// The same sources built with --minify, for the side-by-side that says why dist/ is not minified.
+const MINIFIED = join(work, 'dist-minified');
+mustRun(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--out', MINIFIED, '--minify']);
 const homes: string[] = [];
 
 function gpgHome(): string {
@@ -52,11 +56,16 @@ function killAgent(home: string): void {
 }
 
 /** An action process as the runner starts it: minimal env, INPUT_* variables, a GITHUB_OUTPUT file. */
-function actionRun(name: string, values: Record<string, string>, extraEnv: () => NodeJS.ProcessEnv): () => void {
+function actionRun(
+  name: string,
+  values: Record<string, string>,
+  extraEnv: () => NodeJS.ProcessEnv,
+  dist = DIST,
+): () => void {
   const output = join(work, `${name}-output`);
   return () => {
     writeFileSync(output, '');
-    mustRun(node.path, [join(DIST, name, 'index.js')], {
+    mustRun(node.path, [join(dist, name, 'index.js')], {
       cwd: work,
       env: minimalEnv({
         ...inputs(values),
@@ -192,6 +201,11 @@ async function main(): Promise<void> {
   const verifyContenders: Contender[] = [
     floorRun,
     ...cacheStates('verify action', (env) => actionRun('verify', verifyInputs, env), ['warm', 'cold', 'github-hosted']),
+    ...cacheStates(
+      'verify action built with --minify (not shipped)',
+      (env) => actionRun('verify', verifyInputs, env, MINIFIED),
+      ['warm', 'github-hosted'],
+    ),
     ...cacheStates(
       'ci-signing verify',
       (env) => () =>

@@ -30,6 +30,8 @@ export function measureBundle(folder: string): BundleSize {
 export const LIBRARY_MARKERS = {
   /** @octokit/core's user agent: evaluated by @actions/github at import. */
   githubClient: 'octokit-core.js/',
+  /** undici's diagnostics channel name: @actions/http-client, and so @actions/core's OIDC helper, evaluates it. */
+  httpClient: 'undici:client:beforeConnect',
   /** openpgp.js's config.versionString. */
   openpgp: 'OpenPGP.js',
 } as const;

@@ -1,29 +1,5686 @@
-export const id=404;export const ids=[404];export const modules={7093:(e,t,r)=>{r.d(t,{B:()=>n,j:()=>s});var i=r(8792);let s=50;function n(e,t){return(e??[]).map(e=>{var r;let s=Number.isInteger(e.line)&&e.line>=1?e.line:1,n=String(e.name??"").trim()||"Failed test",a=String(e.message??"").trim()||n;return{path:("string"!=typeof(r=e.file)?"":r.trim().replace(/\\/g,"/").replace(/^(\.\/)+/,""))||t,start_line:s,end_line:s,annotation_level:"failure",title:(0,i.UT)(n,255),message:(0,i.GL)(a,65535)}})}},1316:(e,t,r)=>{r.d(t,{J:()=>c,X:()=>l});var i=r(7598),s=r(4357),n=r(5924),a=r(2139),o=r(4861);function l(e,t,r=Date.now()){let n=function(e){let t;try{t=(0,i.createPrivateKey)(e)}catch{throw new s.AO("APP_KEY_UNREADABLE","The GitHub App private key is not a readable PEM private key.","Give the .pem file downloaded from the GitHub App settings (--app-private-key-file).")}if("rsa"!==t.asymmetricKeyType)throw new s.AO("APP_KEY_UNREADABLE",`The GitHub App private key is ${t.asymmetricKeyType}, not RSA.`,"Give the RSA .pem file downloaded from the GitHub App settings.");return t}(t),a=Math.floor(r/1e3),o=u(JSON.stringify({alg:"RS256",typ:"JWT"})),c=u(JSON.stringify({iat:a-60,exp:a+540,iss:String(e)})),h=(0,i.sign)("sha256",Buffer.from(`${o}.${c}`),n).toString("base64url");return`${o}.${c}.${h}`}function u(e){return Buffer.from(e).toString("base64url")}async function c(e){let t,{owner:r,repo:i}=(0,o.SU)(e.repository),u=(0,n.L)({token:l(e.appId,e.privateKeyPem),baseUrl:e.baseUrl,retries:e.retries,retryDelayMs:e.retryDelayMs,requestTimeoutMs:e.requestTimeoutMs,log:e.log??(()=>{})});try{t=(await u.request("GET /repos/{owner}/{repo}/installation",{owner:r,repo:i})).data.id}catch(t){if(t instanceof a.v&&404===t.status)throw new s.AO("APP_NOT_INSTALLED",`GitHub App ${e.appId} is not installed on ${r}/${i}.`,"Install the app on the repository (with the Checks: write permission), or check --app-id.","github");if(t instanceof a.v&&401===t.status)throw new s.AO("APP_CREDENTIALS_REJECTED",`GitHub rejected the app credentials for app ${e.appId} (401).`,"Check --app-id and that --app-private-key-file is a current key of that app; a machine clock more than a minute off also makes the token invalid.","github");throw t}return(await u.request("POST /app/installations/{installation_id}/access_tokens",{installation_id:t,repositories:[i],permissions:{checks:"write"}})).data.token}},5924:(e,t,r)=>{r.d(t,{L:()=>f});var i=r(5195),s=r.n(i),n=r(1351),a=r(4357),o=r(4627),l=r(4592),u=r(2349),c=r(8665),h=r(2139),p=r(8660);class d extends Error{error;bail=!0;constructor(e){super("stop retrying"),this.error=e}}function f(e){let t={retries:e.retries??Number(l.zY.retries),retryDelayMs:e.retryDelayMs??1e3*Number(l.zY["retry-delay"]),requestTimeoutMs:e.requestTimeoutMs??1e3*Number(l.zY["request-timeout"]),maxWaitMs:e.maxWaitMs??12e4,rateLimitWaitMs:e.rateLimitWaitMs??1e3*(0,o.E9)(l.zY["rate-limit-wait"],{name:"rate-limit-wait"}),log:e.log,random:e.random??Math.random};if(!e.token)throw new a.AO("GITHUB_TOKEN_MISSING","No GitHub token was given.","Pass a token with checks: write (GITHUB_TOKEN in Actions) or GitHub App credentials.","github");let r=String(e.baseUrl??"").trim().replace(/\/+$/,"");if((0,u.wt)(r))throw new a.AO("GITHUB_API_URL_INVALID",`The GitHub API URL ${(0,u.BO)(r)} holds a user or password before the host (not shown).`,"Remove the credentials from the URL (--api-url or GITHUB_API_URL); the token goes in GITHUB_TOKEN or the token input.","github");if(!URL.canParse(r)||!/^https?:$/.test(new URL(r).protocol))throw new a.AO("GITHUB_API_URL_INVALID",`The GitHub API URL (${(0,u.BO)(r)}) is not an http(s) URL.`,"Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server (GITHUB_API_URL).","github");return function e(t,r,i,n){let a={count:0},l=[a,...n],u=(e,i)=>{let s=t.request.endpoint(e,i??{}),n=new URL(s.url,`${r}/`),a=new URL(`${r}/`).pathname.replace(/\/$/,""),o=n.pathname.startsWith(a)?n.pathname.slice(a.length)||"/":n.pathname,l=i?.owner,u=i?.repo;return{method:s.method,path:o,repository:"string"==typeof l&&"string"==typeof u?`${l}/${u}`:void 0}},c=async(e,r,n,a)=>{let c=u(e,r),g=i.retries+1,y={count:0},w=[y,...a],k=(e,t)=>m(e,t,{},w),v=!1,$=0,b=0,T=0,A=0;try{return await s()(async()=>{var s,a,m,S,E,O,_,I,N,P,x,R,L,D,U,C,G;if($>0&&await (s=$,new Promise(e=>setTimeout(e,s))),v&&n.reconcile){let e;try{e=await n.reconcile(k)}catch(e){throw new d((a=e,m=c,S=y.count,a instanceof h.v?new h.v(a.code,`${a.message.replace(/\.$/,"")} while checking whether an earlier ${m.method} ${m.path} had been applied.`,a.fix,{status:a.status,outcomeUnknown:!0,attempts:S}):a))}if(e)return e;v=!1}let F=await (async(e,r,s)=>{for(let e of[...l,...s])e.count++;let n=new AbortController,a=!1,o=setTimeout(()=>{a=!0,n.abort()},i.requestTimeoutMs);try{let s=await t.request(e,{...r,request:{signal:n.signal}});if(a)return{failure:(0,p._N)(i.requestTimeoutMs)};if(String(s.headers["content-type"]??"").includes("json")&&"string"==typeof s.data)return{failure:{outcomeUnknown:!0,description:"GitHub's answer was cut off"}};return{response:s}}catch(t){if(!a&&t?.status===304)return{notModified:!0};return{failure:(0,p.XE)(t,u(e,r),{timedOut:a,timeoutMs:i.requestTimeoutMs})}}finally{clearTimeout(o)}})(e,r,w);if("response"in F)return F.response;if("notModified"in F)return"not-modified";let{failure:M}=F;if(M.permanent){throw new d((E=M.permanent,O=y.count,new h.v(E.code,E.message,E.fix,{status:E.status,outcomeUnknown:!1,attempts:O})))}v||=M.outcomeUnknown;let K=Date.now();if(M.rateLimit){T++;let e=(0,p.RR)({attempt:T,headers:M.headers,rateLimit:M.rateLimit,...f(K)}),t=Math.max(e.ms,1e3);if(A+t>i.rateLimitWaitMs){let t,r;throw new d((_=M,I=c,N=y.count,P=A,x=e.ms,R=i.rateLimitWaitMs,L=v,t=(0,o.Xo)(Math.round(P/1e3)),r=(0,o.Xo)(Math.ceil(x/1e3)),new h.v("GITHUB_RATE_LIMITED",`${I.method} ${I.path} is still rate limited (${_.description}) after waiting ${t}; GitHub asks for ${r} more, beyond rate-limit-wait ${(0,o.Xo)(Math.round(R/1e3))}.`,"Run the step again later (posting is idempotent), raise rate-limit-wait, or post from fewer jobs at once.",{status:_.status,outcomeUnknown:L,attempts:N})))}A+=t,$=e.ms;let r=(0,o.Xo)(Math.floor((i.rateLimitWaitMs-A)/1e3));i.log((0,p.fi)(M,c,e,`${M.rateLimit} rate limit; ${r} of rate-limit-wait left`))}else{if(++b>=g){throw new d((D=M,U=c,C=y.count,G=v,new h.v("GITHUB_RETRIES_EXHAUSTED",`${U.method} ${U.path} still failed after ${C} HTTP attempt${1===C?"":"s"}; the last failure: ${D.description}.`,"GitHub or the network is having trouble: run the step again later (posting is idempotent, a re-run updates the same check run), or raise retries / retry-delay.",{status:D.status,outcomeUnknown:G,attempts:C})))}let e=(0,p.RR)({attempt:b,headers:M.headers,...f(K)});$=e.ms,i.log((0,p.fi)(M,c,e,`attempt ${b} of ${g}`))}throw Error(M.description)},{forever:!0,retries:1,factor:1,minTimeout:0,maxTimeout:0,randomize:!1})}catch(e){throw e instanceof d?e.error:e}},f=e=>({retryDelayMs:i.retryDelayMs,maxWaitMs:i.maxWaitMs,nowMs:e,random:i.random}),m=async(e,t,r,i)=>{let s=await c(e,t,r,i);if("not-modified"===s)throw new h.v("GITHUB_UNEXPECTED_304",`GitHub answered 304 (Not Modified) to ${e} without a conditional request.`,"Report this as a bug in ci-signing.");return s};return{baseUrl:r,get attempts(){return a.count},request:(e,t,r={})=>m(e,t,r,[]),requestIfChanged:(e,t,r)=>c(e,r?{...t,headers:{...t.headers,"if-none-match":r}}:t,{},[]),fork:()=>e(t,r,i,l)}}((0,n.Q)(e.token,{baseUrl:r,request:{...c.NT.request,retries:0},retry:{enabled:!1},throttle:{enabled:!1}}),r,t,[])}},6845:(e,t,r)=>{r.d(t,{As:()=>y,EW:()=>f,Kv:()=>l,Yg:()=>h});var i=r(8522),s=r(4357),n=r(4463),a=r(2349),o=r(4592);let l=1,u="ci-signing/v1",c="gzip+base64",h=o.b1.embeddedBlockDecompressedBytes,p=`\x3c!-- ci-signing:v${l} --\x3e`,d=`ci-signing-v${l}`;function f(e){let t={format:u,encoding:c,digest:(0,n.s)(e.resultsBytes),size:e.resultsBytes.byteLength,results:(0,i.gzipSync)(e.resultsBytes,{level:9}).toString("base64"),signature:e.signature};return`${p}
-\`\`\`${d}
-${JSON.stringify(t)}
-\`\`\``}function m(e,t,r){return new s.AO(e,t,r,"verification")}let g="Post the results again with ci-signing post (a newer run replaces this one).";function y(e,t={}){let r,s=t.maxResultsBytes??h,o=[...String(e??"").matchAll(/<\x21-- ci-signing:v([^\s>]*) --\x3e/g)];if(0===o.length)throw m("EMBEDDED_BLOCK_MISSING",'The check run\'s text holds no ci-signing block (no "\x3c!-- ci-signing:v1 --\x3e" marker).',"Post the results with ci-signing post (or the post action); a check run written by anything else cannot be verified.");if(o.length>1)throw m("EMBEDDED_BLOCK_AMBIGUOUS",`The check run's text holds ${o.length} ci-signing blocks; exactly one is allowed.`,g);let p=o[0];if(p[1]!==String(l))throw m("EMBEDDED_BLOCK_UNSUPPORTED_VERSION",`The check run's ci-signing block is version ${/^\d{1,6}$/.test(p[1])?p[1]:(0,a.vJ)(p[1])}; this verifier reads version ${l}.`,"Use the same major version of ci-signing to post and to verify.");let f=e.slice((p.index??0)+p[0].length),w=/^\r?\n```([^\r\n]*)\r?\n([^\r\n]*)\r?\n```/.exec(f);if(!w||w[1].trim()!==d)throw m("EMBEDDED_BLOCK_MALFORMED",`The ci-signing block is malformed: the marker must be followed by a \`\`\`${d} fence holding one JSON line.`,g);let k=function(e){let t;try{t=JSON.parse(e)}catch{throw m("EMBEDDED_BLOCK_MALFORMED","The ci-signing block is malformed: its payload is not JSON.",g)}let r=e=>m("EMBEDDED_BLOCK_MALFORMED",`The ci-signing block is malformed: ${e}.`,g);if(!t||"object"!=typeof t||Array.isArray(t))throw r("its payload is not a JSON object");let i=t;if(i.format!==u)throw m("EMBEDDED_BLOCK_UNSUPPORTED_VERSION",`The ci-signing block's format is ${(0,a.cY)(i.format)}; this verifier reads "${u}".`,"Use the same major version of ci-signing to post and to verify.");if(i.encoding!==c)throw m("EMBEDDED_BLOCK_UNSUPPORTED_ENCODING",`The ci-signing block's encoding is ${(0,a.cY)(i.encoding)}; only "${c}" is defined.`,g);if("string"!=typeof i.digest||!/^sha256:[0-9a-f]{64}$/.test(i.digest))throw r('"digest" must be "sha256:" and 64 lower-case hex digits');if("number"!=typeof i.size||!Number.isSafeInteger(i.size)||i.size<0)throw r('"size" must be a whole number of bytes');if("string"!=typeof i.results||!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(i.results))throw r('"results" must be standard base64');if(null!==i.signature&&"string"!=typeof i.signature)throw r('"signature" must be a string or null');return i}(w[2]);if(k.size>s)throw m("EMBEDDED_BLOCK_TOO_LARGE",`The ci-signing block declares ${k.size} bytes of results, over the limit of ${s}.`,g);try{r=(0,i.gunzipSync)(Buffer.from(k.results,"base64"),{maxOutputLength:s})}catch(e){if("ERR_BUFFER_TOO_LARGE"===e.code)throw m("EMBEDDED_BLOCK_TOO_LARGE",`The ci-signing block's results decompress to more than ${s} bytes.`,g);throw m("EMBEDDED_BLOCK_CORRUPT",`The ci-signing block's results are not valid gzip data (${e.message}).`,g)}let v=(0,n.s)(r);if(r.byteLength!==k.size||v!==k.digest)throw m("EMBEDDED_BLOCK_DIGEST_MISMATCH",`The ci-signing block's results (${r.byteLength} bytes, ${v}) do not match its declared ${k.size} bytes and ${k.digest}.`,g);return{resultsBytes:new Uint8Array(r),signature:k.signature,digest:v,version:l}}},2139:(e,t,r)=>{r.d(t,{v:()=>s});var i=r(4357);class s extends i.AO{status;outcomeUnknown;attempts;constructor(e,t,r,i={}){super(e,t,r,"github"),this.name="GitHubRequestError",this.status=i.status,this.outcomeUnknown=i.outcomeUnknown??!1,this.attempts=i.attempts??1}}},3195:(e,t,r)=>{r.d(t,{RG:()=>l,qS:()=>o,tG:()=>u});var i=r(7067),s=r(2310),n=r(2349),a=r(2139);function o(e){return`${e} (${i.STATUS_CODES[e]??"Unknown"})`}function l(e){if(e&&"object"==typeof e&&"message"in e&&"string"==typeof e.message){let t=("errors"in e&&Array.isArray(e.errors)?e.errors:[]).map(e=>"string"==typeof e?e:e&&"object"==typeof e&&"message"in e?String(e.message):JSON.stringify(e)).filter(Boolean);return(0,n.Dm)((0,s.om)(t.length>0?`${e.message}: ${t.join("; ")}`:e.message).slice(0,300))}return"string"==typeof e&&e.trim()&&!/^\s*</.test(e)?(0,n.Dm)((0,s.om)(e).slice(0,300)):""}function u(e,t,r){let i=`${r.method} ${r.path}`,s=t?`: "${t}"`:"",n="GET"!==r.method,l=r.repository??"the repository";return 401===e?new a.v("GITHUB_BAD_TOKEN",`GitHub refused the token (${o(e)}${s}) on ${i}.`,"Pass a valid, unexpired token: in Actions the default `${{ github.token }}`; for the CLI, GitHub App credentials (--app-id, --app-private-key-file) or GITHUB_TOKEN.",{status:e}):403===e&&/resource not accessible by integration/i.test(t)?new a.v("GITHUB_TOKEN_LACKS_CHECKS_PERMISSION",`The token lacks \`checks: ${n?"write":"read"}\` on ${l} (GitHub answered 403 "Resource not accessible by integration" on ${i}).`,n?"Add `permissions: checks: write` to the job. Pull requests from forks only get read-only tokens: post from a trusted event (push, or the trusted runner) instead.":"Add `permissions: checks: read` (and `contents: read`) to the job.",{status:e}):403===e&&/must authenticate via a github app/i.test(t)?new a.v("GITHUB_TOKEN_CANNOT_WRITE_CHECKS",`A personal access token was used on ${i}; GitHub lets only GitHub Apps create check runs ("You must authenticate via a GitHub App").`,"Use GITHUB_TOKEN in Actions, or GitHub App credentials (--app-id and --app-private-key-file) with the CLI.",{status:e}):403===e?new a.v("GITHUB_FORBIDDEN",`GitHub refused ${i} (${o(e)}${s}).`,`Give the token access to ${l} with \`checks: ${n?"write":"read"}\`.`,{status:e}):404===e?new a.v("GITHUB_NOT_FOUND",`GitHub answered 404 (Not Found) on ${i}: ${l} does not exist or the token cannot see it.`,"Check the repository name (owner/name) and that the token belongs to that repository (GITHUB_TOKEN only sees its own repository).",{status:e}):422===e?new a.v("GITHUB_VALIDATION_FAILED",`GitHub rejected ${i} as invalid (${o(e)}${s}).`,"Check the commit sha exists in the repository and the results respect GitHub's limits; the message above names the field.",{status:e}):new a.v("GITHUB_REQUEST_REJECTED",`GitHub rejected ${i} (${o(e)}${s}).`,"This is not a temporary failure, so it was not retried; check the repository, the token and the request named above.",{status:e})}},5888:(e,t,r)=>{r.d(t,{zz:()=>g,R9:()=>y,lx:()=>w});var i=r(4357),s=r(7905);let n={success:"✅",failure:"❌",timed_out:"⏱️",cancelled:"🚫",skipped:"⏭️",neutral:"➖"};function a(e){let{passed:t,failed:r,skipped:i}=e.tests;return`${t} passed, ${r} failed, ${i} skipped`}function o(e){return`${Number(e.toFixed(2))}%`}function l(e,t){let r=[...e];return r.length>t?`${r.slice(0,t-1).join("")}…`:e}var u=r(4463),c=r(5190),h=r(4592),p=r(7093),d=r(6845),f=r(4861),m=r(8792);let g=65535;function y(e){var t,r;let c,h,f,y=(0,u.s)(e.resultsBytes),w=null!==e.signature,k=(0,d.EW)({resultsBytes:e.resultsBytes,signature:e.signature}),v=(0,m.wI)(k);if(v>g)throw new i.AO("RESULTS_TOO_LARGE",`The signed results take ${v} bytes in the check run's text once compressed, over GitHub's limit of ${g} bytes; nothing was posted.`,"Make the results file smaller: shorten failure messages (keep the first lines of each) or drop large free-form properties such as run, then sign and post again.");let $=(0,m.UT)((t=e.results,r={signingKeyId:e.signingKeyId,signed:w},c="success"===t.conclusion||"failure"===t.conclusion?"":`${t.conclusion.replace("_"," ")} \xb7 `,h=t.coverage?` \xb7 ${o(t.coverage.lines)} line coverage`:"",f=r.signed?`signed by ${r.signingKeyId||"unknown key"}`:"unsigned",`${n[t.conclusion]??"❔"} ${c}${a(t)}${h} \xb7 ${f}`).replace(/\s+/g," ").trim(),1e3),b=function(e,t,r){if((0,m.wI)(e)<=t)return e;let i=function(e){let t=[],r=[],i=null;for(let s of e.split("\n")){let e=/^ {0,3}(`{3,}|~{3,})/.exec(s)?.[1];null===i&&e?i=e:null!==i&&e&&e[0]===i[0]&&e.length>=i.length&&s.trim()===e&&(i=null),null!==i||""!==s.trim()||e?r.push(s):(r.length>0&&t.push(r.join("\n")),r=[])}return r.length>0&&t.push(r.join("\n")),t}(e),s=[],n=0;for(let[e,a]of i.entries()){let o=n+2*(s.length>0)+(0,m.wI)(a);if(o+(2+(0,m.wI)(r(i.length-e-1)))>t)break;s.push(a),n=o}let a=[...s,r(i.length-s.length)].join("\n\n");return(0,m.wI)(a)<=t?a:(0,m.Ck)(a,t)}(function(e,t){let{passed:r,failed:i,skipped:u}=e.tests,c=[`### ${n[e.conclusion]??"❔"} ${(0,s.X1)(e.conclusion)}: ${a(e)}`,"","| Passed | Failed | Skipped | Line coverage | Duration |","| ---: | ---: | ---: | ---: | ---: |",(0,s.nM)([String(r),String(i),String(u),e.coverage?o(e.coverage.lines):"—",function(e){if(!e.startedAt||!e.completedAt)return"—";let t=Date.parse(e.completedAt)-Date.parse(e.startedAt);return!Number.isFinite(t)||t<0?"—":function(e){if(e<1e3)return`${Math.round(e)}ms`;let t=Math.round(e/1e3),r=Math.floor(t/3600),i=Math.floor(t%3600/60),s=t%60;return r>0?`${r}h ${i}m ${s}s`:i>0?`${i}m ${s}s`:`${s}s`}(t)}(e)]),""];t.signed?c.push(`- **Signed by** OpenPGP key ${(0,s.aY)(t.fingerprint??"unknown")}`):c.push("> ⚠️ **Unsigned:** nothing proves these results came from a trusted runner; a verifier rejects them unless allow-unsigned is set.",""),c.push(`- **Commit** ${(0,s.aY)(e.commit)} of ${(0,s.aY)(e.repository)}`,`- **Digest** ${(0,s.aY)(t.digest)}`);let h=e.failures??[];return h.length>0&&(c.push("",`### Failures (${h.length})`),h.slice(0,50).forEach((e,t)=>{let r,i=e.file?` \xb7 ${(0,s.aY)(e.line?`${e.file}:${e.line}`:e.file)}`:"";c.push("",`**${t+1}. ${(0,s.X1)(l(e.name,200))}**${i}`,"",(0,s.OF)(l(((r=e.message.replace(/\r\n?/g,"\n").replace(/\n+$/,"").split("\n")).length>20?[...r.slice(0,20),"…"]:r).join("\n"),1e3)))}),h.length>50&&c.push("",`…and ${h.length-50} more failures not shown.`)),c.push(""),c.join("\n")}(e.results,{fingerprint:e.signerFingerprint,signed:w,digest:y}),g,e=>`_…${e} more part${1===e?"":"s"} of this summary cut: GitHub limits it to ${g} bytes. Every failure is an annotation._`),T="### About the block above\n\nIt is the exact results file (gzip, base64), its sha256 digest and its OpenPGP detached signature, as posted by ci-signing. The verify action (or `ci-signing verify`) reads it back and checks the signature against the trusted keys; the human-readable parts of this check run are not trusted.";return{title:$,summary:b,text:g-v-2>=(0,m.wI)(T)?`${k}
+export const id = 404;
+export const ids = [404];
+export const modules = {
 
-${T}`:k,annotations:(0,p.B)(e.results.failures,e.annotationPath??"ci-results.json"),digest:y}}async function w(e){let t,r,s=e.checkName??h.zY["check-name"],{owner:n,repo:a}=(0,f.SU)(e.repository);if(e.results.repository.toLowerCase()!==e.repository.toLowerCase())throw new i.AO("REPOSITORY_MISMATCH",`The results are for ${e.results.repository} but were to be posted to ${e.repository}.`,"Post to the repository named in the results file (the verifier would reject them anywhere else).");let o=y(e),l=e.results.commit,u=e.client.fork(),d=(0,c.n)(new Date),m=function(e){if("string"!=typeof e)return;let t=Date.parse(e);return Number.isFinite(t)?(0,c.n)(t):void 0}(e.results.startedAt),g={status:"completed",conclusion:e.results.conclusion,completed_at:d,external_id:o.digest,...e.detailsUrl?{details_url:e.detailsUrl}:{},...m?{started_at:m}:{}},w=e=>({title:o.title,summary:o.summary,text:o.text,...e.length>0?{annotations:e}:{}}),v=e=>(async function(e,t){return(await (0,f.Xz)(e,{owner:t.owner,repo:t.repo,ref:t.sha,checkName:t.checkName})).filter(e=>e.external_id===t.externalId&&e.name===t.checkName).sort((e,t)=>t.id-e.id)[0]??null})(e,{owner:n,repo:a,sha:l,checkName:s,externalId:o.digest}),$=await v((e,t)=>u.request(e,t)),b=!1;if($)t=$,r=t.output?.annotations_count??0,e.log(`Updating check run ${s} #${t.id} on ${l} (same results already posted; ${r} of ${o.annotations.length} annotations present).`),r>=o.annotations.length&&(t=(await u.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",{owner:n,repo:a,check_run_id:t.id,...g,output:w([])})).data);else{let i=o.annotations.slice(0,p.j),c=!1;t=(await u.request("POST /repos/{owner}/{repo}/check-runs",{owner:n,repo:a,name:s,head_sha:l,...g,output:w(i)},{reconcile:async t=>{let r=await v(t);if(r)return c=!0,e.log(`Check run #${r.id} was created although GitHub's answer was lost; continuing with it.`),k(r)}})).data,b=!0,r=c?t.output?.annotations_count??0:i.length,e.log(`Created check run ${s} #${t.id} on ${l}.`)}for(;r<o.annotations.length;){let e,i=o.annotations.slice(r,r+p.j),s=r,l=t.id;t=(await u.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",{owner:n,repo:a,check_run_id:l,...g,output:w(i)},{reconcile:async t=>{let r=(await t("GET /repos/{owner}/{repo}/check-runs/{check_run_id}",{owner:n,repo:a,check_run_id:l})).data,i=r.output?.annotations_count??0;if(!(i<=s))return e=i,k(r)}})).data,r=e??s+i.length}return o.annotations.length>p.j&&e.log(`Added ${o.annotations.length} annotations to check run #${t.id}.`),{checkRunId:t.id,htmlUrl:t.html_url??"",attempts:u.attempts,signed:null!==e.signature,created:b}}function k(e){return{status:200,url:"",headers:{},data:e}}},8660:(e,t,r)=>{r.d(t,{RR:()=>c,XE:()=>u,_N:()=>l,fi:()=>d,qB:()=>a});var i=r(2310),s=r(3195);let n=new Set(["ECONNREFUSED","ENOTFOUND","EAI_AGAIN","UND_ERR_CONNECT_TIMEOUT"]),a=6e4;function o(e,t){let r=e?.[t];return void 0===r?void 0:String(r)}function l(e){return{outcomeUnknown:!0,description:`GitHub did not answer within ${h(e)} s`}}function u(e,t,r){if(r.timedOut)return l(r.timeoutMs);let a=e?.response;if(!a){let{code:t,message:r}=function(e){let t,r=e,i=e instanceof Error?e.message:String(e);for(let e=0;r&&"object"==typeof r&&e<6;e++){let e=r;"string"==typeof e.code&&(t=e.code),"string"==typeof e.message&&e.message&&(i=e.message),r=e.cause}return{code:t,message:i}}(e),s=t&&!r.includes(t)?`${t}: ${r}`:r;return{outcomeUnknown:!(t&&n.has(t)),description:`The connection to GitHub failed (${(0,i.om)(s).replace(/\/\/[^/@\s]*@/g,"//")})`}}let{status:u,headers:c,data:h}=a,p=(0,s.RG)(h);if(u>=500||408===u)return{outcomeUnknown:!0,description:`GitHub answered ${(0,s.qS)(u)}`,status:u,headers:c};let d=function(e,t,r){if(429===e||403===e)return/secondary rate limit/i.test(r)?"secondary":"0"===o(t,"x-ratelimit-remaining")||/rate limit/i.test(r)?"primary":429===e?"secondary":void 0}(u,c,p);return d?{outcomeUnknown:!1,rateLimit:d,description:`GitHub answered ${(0,s.qS)(u)}${p?` "${p}"`:""}`,status:u,headers:c}:{outcomeUnknown:!1,description:`GitHub answered ${(0,s.qS)(u)}`,status:u,headers:c,permanent:(0,s.tG)(u,p,t)}}function c(e){let t=t=>Math.max(0,e.rateLimit?t:Math.min(t,e.maxWaitMs)),r=function(e,t){if(void 0===e||""===e.trim())return;if(/^\s*\d+(\.\d+)?\s*$/.test(e))return 1e3*Number(e);let r=Date.parse(e);return Number.isNaN(r)?void 0:r-t}(o(e.headers,"retry-after"),e.nowMs);if(void 0!==r)return{ms:t(r),reason:"retry-after"};let i=o(e.headers,"x-ratelimit-remaining"),s=Number(o(e.headers,"x-ratelimit-reset"));if("0"===i&&Number.isFinite(s)&&s>0)return{ms:t(1e3*s-e.nowMs+1e3*!!e.rateLimit),reason:"rate-limit-reset"};if(e.rateLimit)return{ms:a*2**(e.attempt-1),reason:"secondary-rate-limit"};let n=e.retryDelayMs*2**(e.attempt-1),l=.1*n*e.random();return{ms:t(Math.round(n+l)),reason:"backoff"}}function h(e){return(e/1e3).toFixed(1)}let p={"retry-after":" as retry-after asks","rate-limit-reset":" until the rate limit resets","secondary-rate-limit":" (a secondary rate limit without retry-after: at least a minute)",backoff:""};function d(e,t,r,i){return`${e.description} on ${t.method} ${t.path}; retrying in ${h(r.ms)} s${p[r.reason]} (${i})`}},4861:(e,t,r)=>{r.d(t,{SU:()=>s,Xz:()=>n,os:()=>a,zd:()=>l});var i=r(4357);function s(e){let t=/^([A-Za-z0-9-_.]+)\/([A-Za-z0-9-_.]+)$/.exec(String(e??"").trim());if(!t)throw new i.AO("REPOSITORY_INVALID",`"${e}" is not a repository name of the form owner/name.`,"Give the repository as owner/name, e.g. octo-org/octo-repo.");return{owner:t[1],repo:t[2]}}async function n(e,t){let r=new Map;for(let i=1;i<=1e3;i++){let s=await e("GET /repos/{owner}/{repo}/commits/{ref}/check-runs",{owner:t.owner,repo:t.repo,ref:t.ref,...void 0!==t.checkName?{check_name:t.checkName}:{},filter:"all",per_page:100,page:i}),n=s.data.check_runs??[];for(let e of n)r.set(e.id,e);let a=String(s.headers.link??"");if(!(a?/rel="next"/.test(a):100===n.length&&100*i<(s.data.total_count??0))||0===n.length)break}return[...r.values()]}async function a(e){let t,r,{owner:i,repo:a}=s(e.repository),l=!0;try{r=await n(async(r,i)=>{if(!l)return e.client.request(r,i);l=!1;let s=await e.client.requestIfChanged(r,i??{},e.etag);if("not-modified"===s)throw o;return t="string"==typeof s.headers.etag?s.headers.etag:void 0,s},{owner:i,repo:a,ref:e.sha})}catch(e){if(e===o)return"not-modified";throw e}let u=[];for(let t of r){var c,h;let r=t.output?.text;if(void 0===r){let s=await e.client.request("GET /repos/{owner}/{repo}/check-runs/{check_run_id}",{owner:i,repo:a,check_run_id:t.id});r=s.data.output?.text}u.push((c=t,h=r??null,{id:c.id,name:c.name,htmlUrl:c.html_url??null,completedAt:c.completed_at,status:c.status,conclusion:c.conclusion,headSha:c.head_sha,text:h}))}return{runs:u,etag:t}}let o=Symbol("not-modified");async function l(e){let t=await a({client:e.client,repository:e.repository,sha:e.sha}),r="not-modified"===t?[]:t.runs;return new Map(e.checkNames.map(e=>[e,r.filter(t=>t.name===e)]))}},404:(e,t,r)=>{let i;r.d(t,{runCommand:()=>tH});var s=r(1455),n=r(6760),a=r(7109),o=r(4357);let l=["private-key.asc","revocation.asc"];var u=r(2310),c=r(3074);function h(e){return e.toHex().toUpperCase()}function p(e){return e.getFingerprint().toUpperCase()}function d(e){return e instanceof c.IJ}let f={v6Keys:!1,aeadProtect:!1,s2kType:c.vP.s2k.iterated,preferredHashAlgorithm:c.vP.hash.sha512},m={ed25519:{type:"ecc",curve:"ed25519Legacy"},rsa4096:{type:"rsa",rsaBits:4096}};var g=r(1316),y=r(7598),w=r(3024);function k(e){return e>=1048576&&e%1048576==0?`${e/1048576} MiB`:e>=1024&&e%1024==0?`${e/1024} KiB`:`${e} bytes`}async function v(e,t){let r;try{r=await (0,s.open)(e,w.constants.O_RDONLY|w.constants.O_NONBLOCK)}catch(r){throw E(e,t,N(r))}try{let i=await r.stat();if(!i.isFile())throw O(e,t,I(i));return{handle:r,size:i.size}}catch(e){throw await r.close(),e}}async function $(e,t){let{handle:r,size:i}=await v(e,t);try{if(i>t.maxBytes)throw _(e,t);let s=Buffer.alloc(Math.min(i,t.maxBytes)+1),n=0;for(;;){if(n===s.length)throw _(e,t);let{bytesRead:i}=await r.read(s,n,s.length-n,null);if(0===i)break;n+=i}return s.subarray(0,n)}catch(r){if(r instanceof o.AO)throw r;throw E(e,t,N(r))}finally{await r.close()}}async function b(e,t){return(await $(e,t)).toString("utf8")}async function T(e,t){try{return await $(e,t)}catch(e){if(e instanceof o.AO&&"FILE_NOT_FOUND"===e.code)return null;throw e}}async function A(e,t,r=420){let i=`${e}.${process.pid}.${(0,y.randomBytes)(4).toString("hex")}.tmp`;try{await (0,s.writeFile)(i,t,{mode:r,flag:"wx"}),await (0,s.rename)(i,e)}catch(t){throw await (0,s.rm)(i,{force:!0}),new o.AO("FILE_UNWRITABLE",`Cannot write ${e} (${N(t)}).`,"Check that the folder exists and is writable.")}}function S(e){return e.charAt(0).toUpperCase()+e.slice(1)}function E(e,t,r){return"ENOENT"===r?new o.AO("FILE_NOT_FOUND",`${S(t.what)} ${e} does not exist.`,`Check the ${t.flag} path: relative paths are resolved from ${process.cwd()}.`):"ENXIO"===r?O(e,t,"a socket"):new o.AO("FILE_UNREADABLE",`${S(t.what)} ${e} cannot be read (${function(e){switch(e){case"EISDIR":return"it is a directory";case"EACCES":case"EPERM":return"permission denied";default:return e}}(r)}).`,`Point ${t.flag} at a readable regular file.`)}function O(e,t,r){return new o.AO("FILE_NOT_REGULAR",`${S(t.what)} ${e} is ${r}, not a regular file.`,`Point ${t.flag} at a regular file (a symlink is followed only to a regular file).`)}function _(e,t){let r=t.limitName??`the ${t.what} cap`;return new o.AO("FILE_TOO_LARGE",`${S(t.what)} ${e} is larger than ${k(t.maxBytes)} (${r}).`,`Point ${t.flag} at the intended ${t.what}: a larger one is refused so that no input can stall or flood a run.`)}function I(e){return e.isDirectory()?"a directory":e.isFIFO()?"a FIFO (named pipe)":e.isCharacterDevice()||e.isBlockDevice()?"a device":e.isSocket()?"a socket":"not a regular file"}function N(e){return e?.code??"unknown error"}var P=r(2349),x=r(4592);class R{offset;problem;constructor(e,t){this.offset=e,this.problem=t}}class L{text;target;i=0;constructor(e,t){this.text=e,this.target=t}run(){this.value("",0),this.space(),this.i<this.text.length&&this.fail("more content after the JSON value")}fail(e,t=this.i){throw new R(t,e)}space(){for(;this.i<this.text.length&&" 	\n\r".includes(this.text[this.i]);)this.i+=1}value(e,t){if(this.space(),t>512)throw new R(void 0);if(e===this.target)throw new R(this.i);let r=this.text[this.i];if(void 0===r&&this.fail("the JSON ends early"),"{"===r)return this.object(e,t);if("["===r)return this.array(e,t);if('"'===r)return void this.string();for(let e of["true","false","null"])if(this.text.startsWith(e,this.i)){this.i+=e.length;return}let i=/-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;if(i.lastIndex=this.i,i.exec(this.text)){this.i=i.lastIndex;return}this.fail("an unexpected character")}object(e,t){if(this.i+=1,this.space(),"}"===this.text[this.i]){this.i+=1;return}for(;;){this.space(),'"'!==this.text[this.i]&&this.fail(this.i>=this.text.length?"the JSON ends early":"a property name was expected");let r=this.string();this.space(),":"!==this.text[this.i]&&this.fail("':' was expected after a property name"),this.i+=1,this.value(`${e}/${r.replace(/~/g,"~0").replace(/\//g,"~1")}`,t+1),this.space();let i=this.text[this.i];if(this.i+=1,","!==i){if("}"===i)return;this.fail(void 0===i?"the JSON ends early":"',' or '}' was expected",this.i-1)}}}array(e,t){if(this.i+=1,this.space(),"]"===this.text[this.i]){this.i+=1;return}for(let r=0;;r+=1){this.value(`${e}/${r}`,t+1),this.space();let i=this.text[this.i];if(this.i+=1,","!==i){if("]"===i)return;this.fail(void 0===i?"the JSON ends early":"',' or ']' was expected",this.i-1)}}}string(){let e=this.i;this.i+=1;let t="";for(;;){let r=this.text[this.i];if(void 0===r&&this.fail("a string is not terminated",e),'"'===r)return this.i+=1,t;if(32>r.charCodeAt(0)&&this.fail("a control character inside a string"),"\\"===r){let e=this.text[this.i+1];if("u"===e){let e=this.text.slice(this.i+2,this.i+6);/^[0-9a-fA-F]{4}$/.test(e)||this.fail("a bad \\u escape in a string"),t+=String.fromCharCode(parseInt(e,16)),this.i+=6;continue}let r={'"':'"',"\\":"\\","/":"/",b:"\b",f:"\f",n:"\n",r:"\r",t:"	"};void 0!==e&&e in r||this.fail("a bad escape in a string"),t+=r[e],this.i+=2;continue}t+=r,this.i+=1}}}function D(e,t){try{new L(e,t).run();return}catch(e){if(e instanceof R)return e;if(e instanceof RangeError)return;throw e}}function U(e,t){let r=e.slice(0,t);return{line:r.split("\n").length,column:t-r.lastIndexOf("\n")}}var C=r(6214),G=r(779);let F=C.default??C,M=(G.fullFormats?G:G.default).fullFormats,K={$schema:"https://json-schema.org/draft/2020-12/schema",$id:"urn:ci-signing:schema:ci-results-v1",title:"ci-results v1",description:"The CI result a trusted runner signs. The detached OpenPGP signature covers the exact bytes of the file. Properties not listed here are allowed, kept and signed. See docs/results-format.md.",type:"object",required:["version","repository","commit","conclusion","tests"],properties:{version:{description:"Format version; always 1.",const:1},repository:{description:"The GitHub repository as owner/name.",type:"string",pattern:"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$"},commit:{description:"The full commit sha the results are for: 40 lowercase hex digits.",type:"string",pattern:"^[0-9a-f]{40}$"},check:{description:"The check-run name the results are for. When present, the verifier requires the run it reads to have this name.",type:"string",minLength:1,maxLength:200},conclusion:{description:"The overall outcome, named like a GitHub check run conclusion.",enum:["success","failure","neutral","cancelled","skipped","timed_out"]},tests:{type:"object",required:["passed","failed","skipped"],properties:{passed:{type:"integer",minimum:0},failed:{type:"integer",minimum:0},skipped:{type:"integer",minimum:0}}},coverage:{type:"object",required:["lines"],properties:{lines:{description:"Line coverage in percent.",type:"number",minimum:0,maximum:100}}},failures:{type:"array",items:{type:"object",required:["name","message"],properties:{name:{type:"string"},message:{type:"string"},file:{type:"string"},line:{type:"integer",minimum:1}}}},failuresOmitted:{description:"Failures left out of failures[] so that the signed block fits a check run; the counts in tests stay exact.",type:"integer",minimum:0},flaky:{description:"Tests that failed and then passed on a rerun; they count as passed.",type:"array",items:{type:"object",required:["name"],properties:{name:{type:"string"},file:{type:"string"}}}},flakyOmitted:{description:"Flaky tests left out of flaky[] so that the signed block fits a check run.",type:"integer",minimum:0},startedAt:{description:"ISO 8601 date-time with a time zone.",type:"string",format:"date-time"},completedAt:{description:"ISO 8601 date-time with a time zone.",type:"string",format:"date-time"},run:{description:"Free-form details of the CI run (ids, URLs, runner name)."}}},B=RegExp("^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$","u"),H=RegExp("^[0-9a-f]{40}$","u"),j=M["date-time"];function q(e,{instancePath:t="",parentData:r,parentDataProperty:i,rootData:s=e,dynamicAnchors:n={}}={}){let a=null,o=0,l=q.evaluated;if(l.dynamicProps&&(l.props=void 0),l.dynamicItems&&(l.items=void 0),e&&"object"==typeof e&&!Array.isArray(e)){if(void 0===e.version){let r={instancePath:t,schemaPath:"#/required",keyword:"required",params:{missingProperty:"version"},message:"must have required property 'version'",schema:K.required,parentSchema:K,data:e};null===a?a=[r]:a.push(r),o++}if(void 0===e.repository){let r={instancePath:t,schemaPath:"#/required",keyword:"required",params:{missingProperty:"repository"},message:"must have required property 'repository'",schema:K.required,parentSchema:K,data:e};null===a?a=[r]:a.push(r),o++}if(void 0===e.commit){let r={instancePath:t,schemaPath:"#/required",keyword:"required",params:{missingProperty:"commit"},message:"must have required property 'commit'",schema:K.required,parentSchema:K,data:e};null===a?a=[r]:a.push(r),o++}if(void 0===e.conclusion){let r={instancePath:t,schemaPath:"#/required",keyword:"required",params:{missingProperty:"conclusion"},message:"must have required property 'conclusion'",schema:K.required,parentSchema:K,data:e};null===a?a=[r]:a.push(r),o++}if(void 0===e.tests){let r={instancePath:t,schemaPath:"#/required",keyword:"required",params:{missingProperty:"tests"},message:"must have required property 'tests'",schema:K.required,parentSchema:K,data:e};null===a?a=[r]:a.push(r),o++}if(void 0!==e.version){let r=e.version;if(1!==r){let e={instancePath:t+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue:1},message:"must be equal to constant",schema:1,parentSchema:K.properties.version,data:r};null===a?a=[e]:a.push(e),o++}}if(void 0!==e.repository){let r=e.repository;if("string"==typeof r){if(!B.test(r)){let e={instancePath:t+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern:"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$"},message:'must match pattern "^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$"',schema:"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$",parentSchema:K.properties.repository,data:r};null===a?a=[e]:a.push(e),o++}}else{let e={instancePath:t+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type:"string"},message:"must be string",schema:K.properties.repository.type,parentSchema:K.properties.repository,data:r};null===a?a=[e]:a.push(e),o++}}if(void 0!==e.commit){let r=e.commit;if("string"==typeof r){if(!H.test(r)){let e={instancePath:t+"/commit",schemaPath:"#/properties/commit/pattern",keyword:"pattern",params:{pattern:"^[0-9a-f]{40}$"},message:'must match pattern "^[0-9a-f]{40}$"',schema:"^[0-9a-f]{40}$",parentSchema:K.properties.commit,data:r};null===a?a=[e]:a.push(e),o++}}else{let e={instancePath:t+"/commit",schemaPath:"#/properties/commit/type",keyword:"type",params:{type:"string"},message:"must be string",schema:K.properties.commit.type,parentSchema:K.properties.commit,data:r};null===a?a=[e]:a.push(e),o++}}if(void 0!==e.check){let r=e.check;if("string"==typeof r){if(F(r)>200){let e={instancePath:t+"/check",schemaPath:"#/properties/check/maxLength",keyword:"maxLength",params:{limit:200},message:"must NOT have more than 200 characters",schema:200,parentSchema:K.properties.check,data:r};null===a?a=[e]:a.push(e),o++}if(1>F(r)){let e={instancePath:t+"/check",schemaPath:"#/properties/check/minLength",keyword:"minLength",params:{limit:1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:K.properties.check,data:r};null===a?a=[e]:a.push(e),o++}}else{let e={instancePath:t+"/check",schemaPath:"#/properties/check/type",keyword:"type",params:{type:"string"},message:"must be string",schema:K.properties.check.type,parentSchema:K.properties.check,data:r};null===a?a=[e]:a.push(e),o++}}if(void 0!==e.conclusion){let r=e.conclusion;if("success"!==r&&"failure"!==r&&"neutral"!==r&&"cancelled"!==r&&"skipped"!==r&&"timed_out"!==r){let e={instancePath:t+"/conclusion",schemaPath:"#/properties/conclusion/enum",keyword:"enum",params:{allowedValues:K.properties.conclusion.enum},message:"must be equal to one of the allowed values",schema:K.properties.conclusion.enum,parentSchema:K.properties.conclusion,data:r};null===a?a=[e]:a.push(e),o++}}if(void 0!==e.tests){let r=e.tests;if(r&&"object"==typeof r&&!Array.isArray(r)){if(void 0===r.passed){let e={instancePath:t+"/tests",schemaPath:"#/properties/tests/required",keyword:"required",params:{missingProperty:"passed"},message:"must have required property 'passed'",schema:K.properties.tests.required,parentSchema:K.properties.tests,data:r};null===a?a=[e]:a.push(e),o++}if(void 0===r.failed){let e={instancePath:t+"/tests",schemaPath:"#/properties/tests/required",keyword:"required",params:{missingProperty:"failed"},message:"must have required property 'failed'",schema:K.properties.tests.required,parentSchema:K.properties.tests,data:r};null===a?a=[e]:a.push(e),o++}if(void 0===r.skipped){let e={instancePath:t+"/tests",schemaPath:"#/properties/tests/required",keyword:"required",params:{missingProperty:"skipped"},message:"must have required property 'skipped'",schema:K.properties.tests.required,parentSchema:K.properties.tests,data:r};null===a?a=[e]:a.push(e),o++}if(void 0!==r.passed){let e=r.passed;if(!("number"==typeof e&&!(e%1)&&!isNaN(e)&&isFinite(e))){let r={instancePath:t+"/tests/passed",schemaPath:"#/properties/tests/properties/passed/type",keyword:"type",params:{type:"integer"},message:"must be integer",schema:K.properties.tests.properties.passed.type,parentSchema:K.properties.tests.properties.passed,data:e};null===a?a=[r]:a.push(r),o++}if("number"==typeof e&&isFinite(e)&&(e<0||isNaN(e))){let r={instancePath:t+"/tests/passed",schemaPath:"#/properties/tests/properties/passed/minimum",keyword:"minimum",params:{comparison:">=",limit:0},message:"must be >= 0",schema:0,parentSchema:K.properties.tests.properties.passed,data:e};null===a?a=[r]:a.push(r),o++}}if(void 0!==r.failed){let e=r.failed;if(!("number"==typeof e&&!(e%1)&&!isNaN(e)&&isFinite(e))){let r={instancePath:t+"/tests/failed",schemaPath:"#/properties/tests/properties/failed/type",keyword:"type",params:{type:"integer"},message:"must be integer",schema:K.properties.tests.properties.failed.type,parentSchema:K.properties.tests.properties.failed,data:e};null===a?a=[r]:a.push(r),o++}if("number"==typeof e&&isFinite(e)&&(e<0||isNaN(e))){let r={instancePath:t+"/tests/failed",schemaPath:"#/properties/tests/properties/failed/minimum",keyword:"minimum",params:{comparison:">=",limit:0},message:"must be >= 0",schema:0,parentSchema:K.properties.tests.properties.failed,data:e};null===a?a=[r]:a.push(r),o++}}if(void 0!==r.skipped){let e=r.skipped;if(!("number"==typeof e&&!(e%1)&&!isNaN(e)&&isFinite(e))){let r={instancePath:t+"/tests/skipped",schemaPath:"#/properties/tests/properties/skipped/type",keyword:"type",params:{type:"integer"},message:"must be integer",schema:K.properties.tests.properties.skipped.type,parentSchema:K.properties.tests.properties.skipped,data:e};null===a?a=[r]:a.push(r),o++}if("number"==typeof e&&isFinite(e)&&(e<0||isNaN(e))){let r={instancePath:t+"/tests/skipped",schemaPath:"#/properties/tests/properties/skipped/minimum",keyword:"minimum",params:{comparison:">=",limit:0},message:"must be >= 0",schema:0,parentSchema:K.properties.tests.properties.skipped,data:e};null===a?a=[r]:a.push(r),o++}}}else{let e={instancePath:t+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type:"object"},message:"must be object",schema:K.properties.tests.type,parentSchema:K.properties.tests,data:r};null===a?a=[e]:a.push(e),o++}}if(void 0!==e.coverage){let r=e.coverage;if(r&&"object"==typeof r&&!Array.isArray(r)){if(void 0===r.lines){let e={instancePath:t+"/coverage",schemaPath:"#/properties/coverage/required",keyword:"required",params:{missingProperty:"lines"},message:"must have required property 'lines'",schema:K.properties.coverage.required,parentSchema:K.properties.coverage,data:r};null===a?a=[e]:a.push(e),o++}if(void 0!==r.lines){let e=r.lines;if("number"==typeof e&&isFinite(e)){if(e>100||isNaN(e)){let r={instancePath:t+"/coverage/lines",schemaPath:"#/properties/coverage/properties/lines/maximum",keyword:"maximum",params:{comparison:"<=",limit:100},message:"must be <= 100",schema:100,parentSchema:K.properties.coverage.properties.lines,data:e};null===a?a=[r]:a.push(r),o++}if(e<0||isNaN(e)){let r={instancePath:t+"/coverage/lines",schemaPath:"#/properties/coverage/properties/lines/minimum",keyword:"minimum",params:{comparison:">=",limit:0},message:"must be >= 0",schema:0,parentSchema:K.properties.coverage.properties.lines,data:e};null===a?a=[r]:a.push(r),o++}}else{let r={instancePath:t+"/coverage/lines",schemaPath:"#/properties/coverage/properties/lines/type",keyword:"type",params:{type:"number"},message:"must be number",schema:K.properties.coverage.properties.lines.type,parentSchema:K.properties.coverage.properties.lines,data:e};null===a?a=[r]:a.push(r),o++}}}else{let e={instancePath:t+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type:"object"},message:"must be object",schema:K.properties.coverage.type,parentSchema:K.properties.coverage,data:r};null===a?a=[e]:a.push(e),o++}}if(void 0!==e.failures){let r=e.failures;if(Array.isArray(r)){let e=r.length;for(let i=0;i<e;i++){let e=r[i];if(e&&"object"==typeof e&&!Array.isArray(e)){if(void 0===e.name){let r={instancePath:t+"/failures/"+i,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty:"name"},message:"must have required property 'name'",schema:K.properties.failures.items.required,parentSchema:K.properties.failures.items,data:e};null===a?a=[r]:a.push(r),o++}if(void 0===e.message){let r={instancePath:t+"/failures/"+i,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty:"message"},message:"must have required property 'message'",schema:K.properties.failures.items.required,parentSchema:K.properties.failures.items,data:e};null===a?a=[r]:a.push(r),o++}if(void 0!==e.name){let r=e.name;if("string"!=typeof r){let e={instancePath:t+"/failures/"+i+"/name",schemaPath:"#/properties/failures/items/properties/name/type",keyword:"type",params:{type:"string"},message:"must be string",schema:K.properties.failures.items.properties.name.type,parentSchema:K.properties.failures.items.properties.name,data:r};null===a?a=[e]:a.push(e),o++}}if(void 0!==e.message){let r=e.message;if("string"!=typeof r){let e={instancePath:t+"/failures/"+i+"/message",schemaPath:"#/properties/failures/items/properties/message/type",keyword:"type",params:{type:"string"},message:"must be string",schema:K.properties.failures.items.properties.message.type,parentSchema:K.properties.failures.items.properties.message,data:r};null===a?a=[e]:a.push(e),o++}}if(void 0!==e.file){let r=e.file;if("string"!=typeof r){let e={instancePath:t+"/failures/"+i+"/file",schemaPath:"#/properties/failures/items/properties/file/type",keyword:"type",params:{type:"string"},message:"must be string",schema:K.properties.failures.items.properties.file.type,parentSchema:K.properties.failures.items.properties.file,data:r};null===a?a=[e]:a.push(e),o++}}if(void 0!==e.line){let r=e.line;if(!("number"==typeof r&&!(r%1)&&!isNaN(r)&&isFinite(r))){let e={instancePath:t+"/failures/"+i+"/line",schemaPath:"#/properties/failures/items/properties/line/type",keyword:"type",params:{type:"integer"},message:"must be integer",schema:K.properties.failures.items.properties.line.type,parentSchema:K.properties.failures.items.properties.line,data:r};null===a?a=[e]:a.push(e),o++}if("number"==typeof r&&isFinite(r)&&(r<1||isNaN(r))){let e={instancePath:t+"/failures/"+i+"/line",schemaPath:"#/properties/failures/items/properties/line/minimum",keyword:"minimum",params:{comparison:">=",limit:1},message:"must be >= 1",schema:1,parentSchema:K.properties.failures.items.properties.line,data:r};null===a?a=[e]:a.push(e),o++}}}else{let r={instancePath:t+"/failures/"+i,schemaPath:"#/properties/failures/items/type",keyword:"type",params:{type:"object"},message:"must be object",schema:K.properties.failures.items.type,parentSchema:K.properties.failures.items,data:e};null===a?a=[r]:a.push(r),o++}}}else{let e={instancePath:t+"/failures",schemaPath:"#/properties/failures/type",keyword:"type",params:{type:"array"},message:"must be array",schema:K.properties.failures.type,parentSchema:K.properties.failures,data:r};null===a?a=[e]:a.push(e),o++}}if(void 0!==e.failuresOmitted){let r=e.failuresOmitted;if(!("number"==typeof r&&!(r%1)&&!isNaN(r)&&isFinite(r))){let e={instancePath:t+"/failuresOmitted",schemaPath:"#/properties/failuresOmitted/type",keyword:"type",params:{type:"integer"},message:"must be integer",schema:K.properties.failuresOmitted.type,parentSchema:K.properties.failuresOmitted,data:r};null===a?a=[e]:a.push(e),o++}if("number"==typeof r&&isFinite(r)&&(r<0||isNaN(r))){let e={instancePath:t+"/failuresOmitted",schemaPath:"#/properties/failuresOmitted/minimum",keyword:"minimum",params:{comparison:">=",limit:0},message:"must be >= 0",schema:0,parentSchema:K.properties.failuresOmitted,data:r};null===a?a=[e]:a.push(e),o++}}if(void 0!==e.flaky){let r=e.flaky;if(Array.isArray(r)){let e=r.length;for(let i=0;i<e;i++){let e=r[i];if(e&&"object"==typeof e&&!Array.isArray(e)){if(void 0===e.name){let r={instancePath:t+"/flaky/"+i,schemaPath:"#/properties/flaky/items/required",keyword:"required",params:{missingProperty:"name"},message:"must have required property 'name'",schema:K.properties.flaky.items.required,parentSchema:K.properties.flaky.items,data:e};null===a?a=[r]:a.push(r),o++}if(void 0!==e.name){let r=e.name;if("string"!=typeof r){let e={instancePath:t+"/flaky/"+i+"/name",schemaPath:"#/properties/flaky/items/properties/name/type",keyword:"type",params:{type:"string"},message:"must be string",schema:K.properties.flaky.items.properties.name.type,parentSchema:K.properties.flaky.items.properties.name,data:r};null===a?a=[e]:a.push(e),o++}}if(void 0!==e.file){let r=e.file;if("string"!=typeof r){let e={instancePath:t+"/flaky/"+i+"/file",schemaPath:"#/properties/flaky/items/properties/file/type",keyword:"type",params:{type:"string"},message:"must be string",schema:K.properties.flaky.items.properties.file.type,parentSchema:K.properties.flaky.items.properties.file,data:r};null===a?a=[e]:a.push(e),o++}}}else{let r={instancePath:t+"/flaky/"+i,schemaPath:"#/properties/flaky/items/type",keyword:"type",params:{type:"object"},message:"must be object",schema:K.properties.flaky.items.type,parentSchema:K.properties.flaky.items,data:e};null===a?a=[r]:a.push(r),o++}}}else{let e={instancePath:t+"/flaky",schemaPath:"#/properties/flaky/type",keyword:"type",params:{type:"array"},message:"must be array",schema:K.properties.flaky.type,parentSchema:K.properties.flaky,data:r};null===a?a=[e]:a.push(e),o++}}if(void 0!==e.flakyOmitted){let r=e.flakyOmitted;if(!("number"==typeof r&&!(r%1)&&!isNaN(r)&&isFinite(r))){let e={instancePath:t+"/flakyOmitted",schemaPath:"#/properties/flakyOmitted/type",keyword:"type",params:{type:"integer"},message:"must be integer",schema:K.properties.flakyOmitted.type,parentSchema:K.properties.flakyOmitted,data:r};null===a?a=[e]:a.push(e),o++}if("number"==typeof r&&isFinite(r)&&(r<0||isNaN(r))){let e={instancePath:t+"/flakyOmitted",schemaPath:"#/properties/flakyOmitted/minimum",keyword:"minimum",params:{comparison:">=",limit:0},message:"must be >= 0",schema:0,parentSchema:K.properties.flakyOmitted,data:r};null===a?a=[e]:a.push(e),o++}}if(void 0!==e.startedAt){let r=e.startedAt;if("string"==typeof r){if(!j.validate(r)){let e={instancePath:t+"/startedAt",schemaPath:"#/properties/startedAt/format",keyword:"format",params:{format:"date-time"},message:'must match format "date-time"',schema:"date-time",parentSchema:K.properties.startedAt,data:r};null===a?a=[e]:a.push(e),o++}}else{let e={instancePath:t+"/startedAt",schemaPath:"#/properties/startedAt/type",keyword:"type",params:{type:"string"},message:"must be string",schema:K.properties.startedAt.type,parentSchema:K.properties.startedAt,data:r};null===a?a=[e]:a.push(e),o++}}if(void 0!==e.completedAt){let r=e.completedAt;if("string"==typeof r){if(!j.validate(r)){let e={instancePath:t+"/completedAt",schemaPath:"#/properties/completedAt/format",keyword:"format",params:{format:"date-time"},message:'must match format "date-time"',schema:"date-time",parentSchema:K.properties.completedAt,data:r};null===a?a=[e]:a.push(e),o++}}else{let e={instancePath:t+"/completedAt",schemaPath:"#/properties/completedAt/type",keyword:"type",params:{type:"string"},message:"must be string",schema:K.properties.completedAt.type,parentSchema:K.properties.completedAt,data:r};null===a?a=[e]:a.push(e),o++}}}else{let r={instancePath:t,schemaPath:"#/type",keyword:"type",params:{type:"object"},message:"must be object",schema:K.type,parentSchema:K,data:e};null===a?a=[r]:a.push(r),o++}return q.errors=a,0===o}q.evaluated={props:{version:!0,repository:!0,commit:!0,check:!0,conclusion:!0,tests:!0,coverage:!0,failures:!0,failuresOmitted:!0,flaky:!0,flakyOmitted:!0,startedAt:!0,completedAt:!0,run:!0},dynamicProps:!1,dynamicItems:!1};let Y="Make the file match the ci-results v1 schema (packages/results/schema/ci-results-v1.schema.json; format and example in docs/results-format.md).",z={what:"results file",flag:"results-file",maxBytes:x.b1.resultsFileBytes,limitName:"the results file cap"};function W(e,t){let r,i;if(0===e.length)throw new o.AO("RESULTS_EMPTY",`${t} is empty (0 bytes).`,`Write the CI results to ${t} before this step. ${Y}`);try{r=new TextDecoder("utf-8",{fatal:!0}).decode(e)}catch{let r=function(e){let t=(t,r)=>{try{return new TextDecoder("utf-8",{fatal:!0}).decode(e.subarray(0,t),{stream:r}),!1}catch{return!0}},r=0,i=e.length;for(;i-r>1;){let e=Math.floor((r+i)/2);t(e,!0)?i=e:r=e}if(t(i-1,!1)){for(let t=i-2;t>=Math.max(0,i-4);t--)if(e[t]>=192)return t}return i-1}(e);throw new o.AO("RESULTS_NOT_UTF8",`${t} is not valid UTF-8: the byte at offset ${r} cannot be decoded.`,'Write the results file as UTF-8 (JSON requires it), e.g. with JSON.stringify and fs.writeFileSync(path, text, "utf8").')}if(""===r.trim())throw new o.AO("RESULTS_EMPTY",`${t} holds only whitespace.`,`Write the CI results to ${t} before this step. ${Y}`);try{i=JSON.parse(r)}catch{throw new o.AO("RESULTS_NOT_JSON",`${t} is not valid JSON: ${function(e){let t=function(e){let t=D(e);if(t?.offset!==void 0&&void 0!==t.problem)return{offset:t.offset,problem:t.problem}}(e);if(!t)return"its syntax is broken";let{line:r,column:i}=U(e,t.offset);return`${t.problem} at line ${r}, column ${i}`}(r)}.`,`Write the results with a JSON serializer. ${Y}`)}if(!q(i)){var s,n;let e,i;throw new o.AO("RESULTS_INVALID",`${t}: ${(s=q.errors??[],n=r,i=(e=[...new Set(s.map(e=>`${function(e){let t=e.instancePath||"(root)",r=`, got ${(0,P.vJ)(e.data)}`;switch(e.keyword){case"required":return`${e.instancePath}/${e.params.missingProperty} is required`;case"type":var i;return`${t} must be ${i=String(e.params.type),/^[aeiou]/.test(i)?`an ${i}`:`a ${i}`}${r}`;case"const":return`${t} must be ${JSON.stringify(e.params.allowedValue)}${r}`;case"enum":return`${t} must be one of ${e.params.allowedValues.join(", ")}, got ${(0,P.cY)(e.data)}`;case"pattern":return`${t} ${X[e.instancePath]??e.message}${r}`;case"format":return`${t} must be an ISO 8601 date-time with a time zone (e.g. 2024-05-01T12:00:00Z)${r}`;case"minimum":case"maximum":return`${t} ${e.message}${r}`;default:return`${t} ${e.message??`fails ${e.keyword}`}`}}(e)}${function(e,t){let r,i=(r=D(t,e.instancePath))&&void 0===r.problem?r.offset:void 0;if(void 0===i)return"";let{line:s,column:n}=U(t,i);return` (line ${s}, column ${n})`}(e,n)}`))]).slice(0,25),e.length>i.length&&i.push(`and ${e.length-i.length} more problems`),i.join("; "))}`,Y)}return i}async function J(e){let t=await $(e,z),r=new Uint8Array(t.buffer,t.byteOffset,t.byteLength);return{bytes:r,results:W(r,e)}}let X={"/repository":'must be "owner/name" (a GitHub repository)',"/commit":"must be a full commit sha: 40 lowercase hex digits"},V={what:"signature file",flag:"signature-file",maxBytes:x.b1.signatureArmorBytes,limitName:"the signature cap"},Z={what:"trusted key file",flag:"trusted-keys-file",maxBytes:x.b1.trustedKeyFileBytes,limitName:"the cap on one trusted key file"};function Q(e,t){return{what:t,flag:e,maxBytes:x.b1.secretFileBytes,limitName:"the cap on a key or passphrase file"}}var ee=r(1421),et=r(8161),er=r(3382);function ei(e,t,r){return new o.AO(e,t,r,"input")}var es=r(9800);async function*en(e){for await(let t of(0,w.createReadStream)(e,{encoding:"utf8",highWaterMark:1048576}))yield t}async function ea(e,t){let r="",i=0;for await(let s of en(e)){let e=r+s,n=0,a=e.indexOf("\n");for(;a>=0;)t(13===e.charCodeAt(a-1)?e.slice(n,a-1):e.slice(n,a),++i),n=a+1,a=e.indexOf("\n",n);r=e.slice(n)}r&&t(r.endsWith("\r")?r.slice(0,-1):r,i+1)}async function eo(e,t,r){let i=new es.wT({xmlns:!1,position:!0,defaultXMLVersion:"1.1",forceXMLVersion:!0}),s=null;for await(let n of(i.on("error",e=>{s??={reason:e.message.replace(/^(?:[^:]*:)?\d+:\d+: /,"").split("\n")[0].split(":")[0].trim().replace(/\.$/,"").toLowerCase()||"parse error",line:i.line}}),i.on("doctype",e=>{if(e.includes("["))throw ei("REPORT_DTD",`${t} declares a DOCTYPE with an internal subset; DTDs and entity declarations are refused, not expanded.`,"Write the report without a DOCTYPE (no test reporter needs one).")}),i.on("opentag",e=>r.open(ec(e.name),e.attributes)),i.on("closetag",e=>r.close(ec(e.name))),r.text&&(i.on("text",r.text),i.on("cdata",r.text)),en(e)))if(i.write(n.replace(el,eu)),s)break;if(s||i.close(),s){let{reason:e,line:r}=s;throw ei("REPORT_MALFORMED",`${t} is not well-formed XML (${e} at line ${r}); it may be truncated.`,"Check that the test step finished writing the report (a crash can cut it short), then run again.")}}let el=/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g,eu=e=>String.fromCharCode(57344+e.charCodeAt(0));function ec(e){let t=e.indexOf(":");return t>=0?e.slice(t+1):e}let eh="Regenerate it with coverage json; it may have been cut short or edited.";function ep(e){if(!Array.isArray(e))return null;for(let t of e)if(!Number.isSafeInteger(t)||t<1)return null;return e}let ed=/^<!DOCTYPE\s+[\w.:-]+(?:\s+(?:SYSTEM|PUBLIC)(?:\s+(?:"[^"[\]]*"|'[^'[\]]*')){1,2})?\s*>/i,ef=/^(?:\s+|<\?[\s\S]*?\?>|<\x21--[\s\S]*?--\x3e)*/,em=/^\{\s*"meta"\s*:\s*\{((?:[^{}"]|"(?:[^"\\]|\\.)*")*)\}\s*,\s*"files"\s*:\s*\{/,eg=/^(.+):(\d+\.\d+,\d+\.\d+) (\d+) (\d+)$/;var ey=r(8792);let ew=/[\ue000-\ue01f]/g,ek=e=>String.fromCharCode(e.charCodeAt(0)-57344);function ev(e){return(0,u.kU)(e.replace(ew,ek))}function e$(e){return ev(e).replace(/\s+/g," ").trim()}function eb(e){for(let t of ev(e).split(/\r\n|\r|\n/)){let e=e$(t);if(e)return e}return""}let eT=new Set(["skipped","disabled","ignored"]),eA=new Set(["skipped","disabled","ignored","notrun","not_run"]);function eS(e){if(e)return(0,ey.GL)(e$(e),512)||void 0}function eE(e,t){return ei("REPORT_MALFORMED",`${e} is not a well-formed lcov file (line ${t}).`,"Regenerate the lcov file with the coverage tool; it may have been cut short or edited.")}class eO{cwd;lines=new Map;go=new Map;totalsOnly=new Map;constructor(e=process.cwd()){this.cwd=e}keys=new Map;key(e){let t=this.keys.get(e);if(void 0!==t)return t;let r=e;if((0,n.isAbsolute)(r)){let e=(0,n.relative)(this.cwd,r);!e||e.startsWith("..")||(0,n.isAbsolute)(e)||(r=e)}return r=r.split(n.sep).join("/").replace(/\\/g,"/").replace(/^(\.\/)+/,""),this.keys.set(e,r),r}addLine(e,t,r){if(!Number.isSafeInteger(t)||t<1)return;let i=this.key(e),s=this.lines.get(i);if(!s||s.length<=t){let e=new Uint8Array(Math.max(t+1,(s?.length??0)*2,64));s&&e.set(s),s=e,this.lines.set(i,s)}let n=r?2:1;s[t]<n&&(s[t]=n)}addGoBlock(e,t,r,i){let s=this.go.get(e);s||this.go.set(e,s=new Map);let n=s.get(t);n?n.covered||=i:s.set(t,{statements:r,covered:i})}addTotals(e,t){let r=this.key(e),i=this.totalsOnly.get(r);(!i||t.covered>i.covered||t.covered===i.covered&&t.total>i.total)&&this.totalsOnly.set(r,t)}totals(){if(0===this.lines.size&&0===this.go.size&&0===this.totalsOnly.size)return null;let e=0,t=0;for(let r of this.lines.values())for(let i=1;i<r.length;i++)0!==r[i]&&(t++,2===r[i]&&e++);for(let r of this.go.values())for(let i of r.values())t+=i.statements,i.covered&&(e+=i.statements);for(let[r,i]of this.totalsOnly)this.lines.has(r)||(e+=i.covered,t+=i.total);return{covered:e,total:t}}}class e_{passed=0;failed=0;skipped=0;failures=[];flaky=[];open=new Map;cases=0;add(e){var t,r;this.cases++;let i=`${e.suite}\0${e.classname}\0${e.name}`,s=this.open.get(i);if(s&&(this.failed--,this.open.delete(i),"failed"!==e.outcome&&(this.failures[s.index]=null)),"failed"===e.outcome){let r;this.failed++;let n=(r={name:eI(t=e),message:t.message??""},t.file&&(r.file=t.file),t.line&&(r.line=t.line),r);s?(this.failures[s.index]=n,this.open.set(i,{index:s.index,entry:n})):this.open.set(i,{index:this.failures.push(n)-1,entry:n});return}"skipped"===e.outcome?this.skipped++:(this.passed++,(s||e.flaky)&&this.flaky.push((r=e).file?{name:eI(r),file:r.file}:{name:eI(r)}))}get caseCount(){return this.cases}summary(){return{passed:this.passed,failed:this.failed,skipped:this.skipped,failures:this.failures.filter(e=>null!==e),flaky:[...this.flaky]}}}function eI(e){let{classname:t,name:r}=e;return!t||r.includes(t)?r||t||"(unnamed test)":r?`${t} › ${r}`:t}function eN(e,t){let r=0,i=0;for(let s of e){let e=function(e){let t=Object.keys(e).length+2;return Buffer.byteLength(JSON.stringify(e,null,2))+4*t+2}(s);if(r+e>t)break;r+=e,i++}return{kept:e.slice(0,i),omitted:e.length-i}}let eP="No test cases were found in the reports.";function ex(e){var t;let{tests:r}=e,i=[];void 0!==e.exitCode&&0!==e.exitCode&&i.push({name:"test command",message:`The test command exited with code ${e.exitCode}.`}),r.passed+r.failed+r.skipped===0&&i.push({name:"collect",message:eP});let s=eN([...i,...r.failures],36e3),n=eN(r.flaky,6e3),a={version:1,repository:e.repository,commit:e.commit,conclusion:r.failed>0||i.length>0?"failure":"success",tests:{passed:r.passed,failed:r.failed,skipped:r.skipped}};void 0!==e.check&&(a.check=e.check);let o=e.coverage?(t=e.coverage).total<=0?null:Math.floor(t.covered/t.total*1e4+1e-9)/100:null;return null!==o&&(a.coverage={lines:o}),a.failures=s.kept,s.omitted>0&&(a.failuresOmitted=s.omitted),n.kept.length>0&&(a.flaky=n.kept),n.omitted>0&&(a.flakyOmitted=n.omitted),void 0!==e.startedAt&&(a.startedAt=eL(e.startedAt)),void 0!==e.completedAt&&(a.completedAt=eL(e.completedAt)),a}function eR(e,t,r){let{passed:i,failed:s,skipped:n}=e.tests,a=e.coverage?`coverage ${e.coverage.lines}%`:"coverage none",o=`${i} passed, ${s} failed, ${n} skipped`;return`collected ${t} report files: ${o}, ${a} -> ${r}`}function eL(e){return e instanceof Date?e.toISOString():e}async function eD(e,t){let r=e.filter(e=>e.trim()&&!e.startsWith("!")),i=e.filter(e=>e.startsWith("!")).map(e=>e.slice(1));if(0===r.length)throw ei("COLLECT_NO_PATTERNS","No report pattern was given.",'Give one or more glob patterns, e.g. "reports/**/*.xml".');let s=[],a=new Set;for(let e of r){let r=(0,er.ey)(e)?(await (0,er.TI)(e,{cwd:t,ignore:i,onlyFiles:!0,absolute:!0,dot:!0})).sort():await async function(e){try{await async function(e,t){let{handle:r}=await v(e,{...t,maxBytes:Number.MAX_SAFE_INTEGER});await r.close()}(e,{what:"report",flag:"reports"})}catch(e){if(e instanceof o.AO&&"FILE_NOT_FOUND"===e.code)return[];throw e}return[e]}((0,n.resolve)(t,e));if(0===r.length)throw ei("COLLECT_NO_MATCH",`The pattern "${e}" matches no file under ${t}.`,"Check the pattern and that the test step wrote its reports before collect ran.");for(let e of r)a.has(e)||(a.add(e),s.push(e))}return s}let eU={junit:(e,t,r)=>(async function(e,t,r){let i=[],s=null,n=0,a=0;if(await eo(e,t,{open(e,t){if(s){var r,a,o;1==++n&&(r=s,a=e,o=t,"failure"===a||"error"===a?r.failed||(r.failed=!0,r.message=eb(o.message??""),r.capturing=!r.message,r.type=eb(o.type??"")):eT.has(a)?r.skipped=!0:("flakyFailure"===a||"flakyError"===a)&&(r.flaky=!0));return}"testsuite"===e?i.push({name:e$(t.name??""),file:eS(t.file)}):"testcase"===e&&(s=function(e,t){let r=eS(t.file);for(let t=e.length-1;!r&&t>=0;t--)r=e[t].file;let i=Number(t.line)+ +(e[0]?.name==="pytest");return{suite:e.map(e=>e.name).join(" › "),classname:(0,ey.GL)(e$(t.classname??t.class??""),1024),name:(0,ey.GL)(e$(t.name??""),1024),file:r,line:Number.isSafeInteger(i)&&i>=1?i:void 0,status:(t.status??"").toLowerCase(),failed:!1,skipped:!1,flaky:!1,message:"",type:"",capturing:!1,text:""}}(i,t),n=0)},close(e){if(s){var t;let i,o;if(n>0){0==--n&&(s.capturing=!1);return}"testcase"===e&&(a++,r.add((i="passed",(t=s).failed?i="failed":(t.skipped||eA.has(t.status))&&(i="skipped"),o=t.failed?(0,ey.GL)(t.message||eb(t.text)||t.type,1024):void 0,{suite:t.suite,classname:t.classname,name:t.name,outcome:i,flaky:t.flaky&&"passed"===i,message:o,file:t.file,line:t.line})),s=null);return}"testsuite"===e&&i.pop()},text(e){s?.capturing&&s.text.length<4096&&(s.text+=e.slice(0,4096))}}),0===a)throw ei("REPORT_NO_TESTS",`${t} is a JUnit report with no test cases.`,"Check that the test step ran tests, or leave this file out of the patterns.")})(e,t,r),lcov:(e,t,r,i)=>(async function(e,t,r){let i=null,s=!1,n=null,a=null,o=0,l=()=>{null===i||s||null===n||r.addTotals(i,{covered:a??0,total:n}),null!==i&&o++,i=null,s=!1,n=a=null};if(await ea(e,(e,o)=>{if(e.startsWith("DA:")){if(null===i)throw eE(t,o);let n=e.indexOf(",",3),a=e.indexOf(",",n+1),l=Number(e.slice(3,n)),u=Number(a<0?e.slice(n+1):e.slice(n+1,a));if(n<0||!Number.isFinite(l)||Number.isNaN(u))throw eE(t,o);r.addLine(i,l,u>0),s=!0}else e.startsWith("SF:")?(l(),i=e.slice(3).trim()):e.startsWith("LF:")?n=Number(e.slice(3))||0:e.startsWith("LH:")?a=Number(e.slice(3))||0:"end_of_record"===e&&l()}),l(),0===o)throw ei("REPORT_NO_COVERAGE",`${t} is an lcov file with no source file records (SF:).`,"Check that coverage was collected, or leave this file out of the patterns.")})(e,t,i),cobertura:(e,t,r,i)=>(async function(e,t,r){let i=[],s=null,a=null,o=0,l=!1,u=null;if(await eo(e,t,{open(e,t){if("coverage"===e){let e=Number(t["lines-valid"]),r=Number(t["lines-covered"]);Number.isSafeInteger(e)&&Number.isSafeInteger(r)&&e>=0&&(u={covered:r,total:e})}else if("source"===e)s="";else if("class"===e){let e=t.filename??t.name??"";a=(0,n.isAbsolute)(e)||0===i.length?e:(0,n.join)(i[0],e)}else if("methods"===e)l=!0;else if("line"===e&&null!==a&&!l){let e=Number(t.hits);r.addLine(a,Number(t.number),e>0),o++}},close(e){"source"===e&&null!==s?(s.trim()&&i.push(s.trim()),s=null):"class"===e?a=null:"methods"===e&&(l=!1)},text(e){null!==s&&(s+=e)}}),!(o>0)){if(!u)throw ei("REPORT_NO_COVERAGE",`${t} is a Cobertura report with no lines and no lines-valid total.`,"Check that coverage was collected, or leave this file out of the patterns.");r.addTotals(`(total of ${t})`,u)}})(e,t,i),jacoco:(e,t,r,i)=>(async function(e,t,r){let i=0,s="",n=null,a=0,o=null;if(await eo(e,t,{open(e,t){if(i++,"package"===e)s=t.name??"";else if("sourcefile"===e)n=s?`${s}/${t.name??""}`:t.name??"";else if("line"===e&&null!==n){let e=Number(t.mi)||0,i=Number(t.ci)||0;e+i>0&&r.addLine(n,Number(t.nr),i>0),a++}else if("counter"===e&&2===i&&"LINE"===t.type){let e=Number(t.missed),r=Number(t.covered);Number.isSafeInteger(e)&&Number.isSafeInteger(r)&&(o={covered:r,total:e+r})}},close(e){i--,"sourcefile"===e?n=null:"package"===e&&(s="")}}),!(a>0)){if(!o)throw ei("REPORT_NO_COVERAGE",`${t} is a JaCoCo report with no line data and no LINE counter.`,"Check that coverage was collected, or leave this file out of the patterns.");r.addTotals(`(total of ${t})`,o)}})(e,t,i),"json-summary":(e,t,r,i)=>(async function(e,t,r){let i;try{i=JSON.parse(await (0,s.readFile)(e,"utf8"))}catch{throw ei("REPORT_MALFORMED",`${t} looks like a coverage-summary.json but is not valid JSON; it may be truncated.`,"Regenerate it with the json-summary coverage reporter.")}let n=Object.entries(i).filter(([e])=>"total"!==e),a=e=>{let t=Number(e?.lines?.total),r=Number(e?.lines?.covered);return!Number.isSafeInteger(t)||!Number.isSafeInteger(r)||t<0||r<0||r>t?null:{total:t,covered:r}},o=()=>ei("REPORT_MALFORMED",`${t} is a coverage-summary.json without valid lines totals.`,"Regenerate it with the json-summary coverage reporter.");if(0===n.length){let e=a(i.total);if(!e)throw o();r.addTotals(`(total of ${t})`,e);return}for(let[e,t]of n){let i=a(t);if(!i)throw o();r.addTotals(e,i)}})(e,t,i),"coverage-py-json":(e,t,r,i)=>(async function(e,t,r){let i;try{i=JSON.parse(await (0,s.readFile)(e,"utf8"))}catch{throw ei("REPORT_MALFORMED",`${t} looks like a coverage.py JSON report but is not valid JSON; it may be truncated.`,eh)}let n=i.files;if(null===n||"object"!=typeof n||Array.isArray(n))throw ei("REPORT_MALFORMED",`${t} is a coverage.py JSON report without a files object.`,eh);let a=Object.entries(n);for(let[e,i]of a){let s=ep(i?.executed_lines),n=ep(i?.missing_lines),a=i?.excluded_lines===void 0?[]:ep(i.excluded_lines);if(!s||!n||!a)throw ei("REPORT_MALFORMED",`${t} is a coverage.py JSON report with a file entry without valid executed_lines and missing_lines.`,eh);let o=new Set(a);for(let t of n)r.addLine(e,t,!1);for(let t of s)o.has(t)||r.addLine(e,t,!0)}if(a.length>0)return;let o=Number(i.totals?.num_statements),l=Number(i.totals?.covered_lines);if(!Number.isSafeInteger(o)||!Number.isSafeInteger(l)||l<0||l>o)throw ei("REPORT_NO_COVERAGE",`${t} is a coverage.py JSON report with no files and no valid totals.`,"Check that coverage was measured (coverage run --source=...), or leave this file out of the patterns.");r.addTotals(`(total of ${t})`,{covered:l,total:o})})(e,t,i),"go-cover":(e,t,r,i)=>(async function(e,t,r){let i=0;if(await ea(e,(e,s)=>{if(1===s||""===e||e.startsWith("mode:"))return;let n=eg.exec(e);if(!n)throw ei("REPORT_MALFORMED",`${t} is not a well-formed Go coverprofile (line ${s}).`,"Regenerate it with go test -coverprofile; it may have been cut short or edited.");r.addGoBlock(n[1],n[2],Number(n[3]),Number(n[4])>0),i++}),0===i)throw ei("REPORT_NO_COVERAGE",`${t} is a Go coverprofile with no blocks.`,"Check that go test ran with -coverprofile on packages with code, or leave this file out of the patterns.")})(e,t,i)};async function eC(e){let t=(0,n.resolve)(e.cwd??process.cwd()),r=await eD(e.patterns,t),i=new e_,a=new eO(t),l=[];for(let e of r){let r=(0,n.relative)(t,e)||e,u=await async function(e,t){let r;try{if(!(await (0,s.stat)(e)).isFile())throw Error("not a file");r=await async function(e){let t=await (0,s.open)(e,"r");try{let e=Buffer.alloc(65536),{bytesRead:r}=await t.read(e,0,65536,0);return e.subarray(0,r)}finally{await t.close()}}(e)}catch(e){throw eG(t,e)}let i=function(e){let t=e=>({format:null,looksLike:e});if(0===e.length||/^\s*$/.test(e.toString("latin1")))return t("empty");if(255===e[0]&&254===e[1]||254===e[0]&&255===e[1])return t("UTF-16 text");if(31===e[0]&&139===e[1])return t("gzip-compressed");if(e.includes(0)||!function(e){for(let t=0;t<=Math.min(3,e.length);t++)try{return new TextDecoder("utf-8",{fatal:!0}).decode(e.subarray(0,e.length-t)),!0}catch{if(e.length<65536)break}return!1}(e))return t("binary");let r=e.toString("utf8").replace(/^\uFEFF/,""),i=r.trimStart();if(i.startsWith("<"))return function(e){let t=e.slice(ef.exec(e)?.[0].length??0);if(/^<!DOCTYPE\s+html/i.test(t)||/^<html[\s>]/i.test(t))return{format:null,looksLike:"HTML"};if(/^<!DOCTYPE/i.test(t)){let e=ed.exec(t);if(!e)return{format:null,looksLike:"XML with a DOCTYPE (DTDs and entities are refused)"};t=(t=t.slice(e[0].length)).slice(ef.exec(t)?.[0].length??0)}let r=/^<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(t)?.[1];return"testsuites"===r||"testsuite"===r?{format:"junit"}:"coverage"===r?{format:"cobertura"}:"report"===r?{format:"jacoco"}:r&&"html"===r.toLowerCase()?{format:null,looksLike:"HTML"}:"failsafe-summary"===r?{format:null,looksLike:"a Failsafe summary; match TEST-*.xml instead"}:{format:null,looksLike:"XML, but not JUnit, Cobertura or JaCoCo"}}(r);if(i.startsWith("{")||i.startsWith("["))return function(e){if(/^\{\s*"total"\s*:\s*\{/.test(e))return{format:"json-summary"};let t=em.exec(e)?.[1];return void 0!==t&&/"(?:version|format)"\s*:/.test(t)?{format:"coverage-py-json"}:/"statementMap"\s*:/.test(e)?{format:null,looksLike:"Istanbul coverage-final.json, not coverage-summary"}:{format:null,looksLike:"JSON, but not an Istanbul coverage-summary or coverage.py's coverage json"}}(i);let s=i.slice(0,i.search(/\r?\n|$/));return/^mode: *(set|count|atomic)\s*$/.test(s)?{format:"go-cover"}:/^(TN|SF):/.test(s)?{format:"lcov"}:t("text in no known format")}(r);if(null===i.format){var n;throw"empty"===(n=i.looksLike)?ei("REPORT_EMPTY",`${t} is empty.`,"Check that the test step wrote its report before collect ran."):n.startsWith("XML with a DOCTYPE")?ei("REPORT_DTD",`${t} declares a DOCTYPE with an internal subset; DTDs and entity declarations are refused, not expanded.`,"Write the report without a DOCTYPE (no test reporter needs one)."):ei("REPORT_UNKNOWN_FORMAT",`${t} is in no known report format (it looks like ${n}).`,'Point the pattern at JUnit XML, lcov, Cobertura XML, JaCoCo XML, Istanbul coverage-summary.json, coverage.py\'s coverage json or a Go coverprofile (see docs/results-format.md, "From your test reports").')}return i.format}(e,r);try{await eU[u](e,r,i,a)}catch(e){if(e instanceof o.AO)throw e;throw eG(r,e)}l.push({path:r,format:u})}let u=ex({...e,tests:i.summary(),coverage:a.totals()});W(Buffer.from(JSON.stringify(u)),"collected results");let c=l.map(e=>e.path);return{results:u,files:c,formats:l,summaryLine:eR(u,c.length,e.outFile??"results.json")}}function eG(e,t){let r=t.code;return ei("REPORT_UNREADABLE",`${e} could not be read${r?` (${r})`:""}.`,"Check that the file exists and is readable by the runner user.")}let eF={pull_request:e=>e.pull_request?.head?.sha,merge_group:e=>e.merge_group?.head_sha,workflow_run:e=>e.workflow_run?.head_sha,push:e=>e.after},eM={what:"event payload",flag:"GITHUB_EVENT_PATH",maxBytes:x.b1.eventPayloadBytes};function eK(e){let t=e.GITHUB_EVENT_NAME??"";if("pull_request_target"===t)throw new o.eb("ci-signing does not run on pull_request_target: that event has write access and secrets next to untrusted head code","Run the verifier on pull_request (and merge_group, push); keys and verifier come from the base commit there.");let r=function(e){if(e.GITHUB_EVENT_PATH)try{return JSON.parse((function(e,t){let r;try{r=(0,w.openSync)(e,w.constants.O_RDONLY|w.constants.O_NONBLOCK)}catch(r){throw E(e,t,N(r))}try{let i=(0,w.fstatSync)(r);if(!i.isFile())throw O(e,t,I(i));if(i.size>t.maxBytes)throw _(e,t);let s=Buffer.alloc(i.size+1),n=0;for(;;){if(n===s.length)throw _(e,t);let i=(0,w.readSync)(r,s,n,s.length-n,null);if(0===i)break;n+=i}return s.subarray(0,n)}finally{(0,w.closeSync)(r)}})(e.GITHUB_EVENT_PATH,eM).toString("utf8"))}catch{return}}(e),i=eF[t],s=r&&i?.(r)||e.GITHUB_SHA||"";if("pull_request"!==t)return{event:t,sha:s,isFork:!1,baseSha:r?.merge_group?.base_sha};let n=r?.pull_request?.head,a=r?.pull_request?.base,l=n?.repo?.full_name,u=a?.repo?.full_name??e.GITHUB_REPOSITORY;return{event:t,sha:s,isFork:!!n&&(n?.repo===null||!!l&&l?.toLowerCase()!==u?.toLowerCase()),headRepository:l??void 0,baseSha:a?.sha}}let eB=/^[0-9a-f]{40}$/;async function eH(e){if(0===e.reports.filter(e=>e.trim()).length)throw new o.eb("no reports to collect",'Give --reports (the reports input) one or more paths or globs, e.g. "reports/*.xml".');if(!e.outFile.trim())throw new o.eb("no results file to write","Give --out (the results-file input), e.g. ci-results.json.");let t=e.repository||e.env.GITHUB_REPOSITORY||"";if(!t)throw new o.eb("no repository for the results","Give --repository OWNER/NAME (in Actions, GITHUB_REPOSITORY is used).");let r=(e.commit||("true"===e.env.GITHUB_ACTIONS?eK(e.env).sha:function(e){try{return(0,ee.execFileSync)("git",["rev-parse","HEAD"],{cwd:e,encoding:"utf8",stdio:["ignore","pipe","ignore"]}).trim()}catch{throw new o.eb("no commit given and git rev-parse HEAD failed here","Run in a git checkout of the tested commit, or give --commit with its full sha.")}}(e.cwd))).toLowerCase();if(!eB.test(r))throw new o.eb(`the commit must be a full 40-hex sha, got ${r?`${r.length} characters`:"nothing"}`,"Give --commit with the full sha (git rev-parse HEAD), not an abbreviation.");let i=e.checkName.trim();return i?{repository:t,commit:r,check:i}:{repository:t,commit:r}}async function ej(e){if(!e.overwrite&&await (0,s.access)(e.outFile).then(()=>!0,()=>!1))throw new o.AO("RESULTS_FILE_EXISTS",`${e.outFile} already exists; collect never replaces a results file unasked.`,"Remove it, choose another --out, or pass --overwrite.")}async function eq(e,t){await ej(e),await A(e.outFile,`${JSON.stringify(t,null,2)}
-`)}var eY=r(4463);let ez="-----BEGIN PGP ",eW=/^[A-Za-z0-9+/=\s]+$/,eJ=/\\r\\n|\\n|\\r/g,eX=new Set([c.vP.hash.md5,c.vP.hash.sha1,c.vP.hash.ripemd]),eV=new Set([c.vP.hash.sha256,c.vP.hash.sha384,c.vP.hash.sha512,c.vP.hash.sha3_256,c.vP.hash.sha3_512]),eZ={minRSABits:0,rejectPublicKeyAlgorithms:new Set},eQ={minRSABits:2048,rejectPublicKeyAlgorithms:new Set([c.vP.publicKey.dsa,c.vP.publicKey.elgamal]),rejectHashAlgorithms:new Set([c.vP.hash.md5,c.vP.hash.ripemd]),rejectMessageHashAlgorithms:new Set(eX)};function e0(e){if(null===e)return"an unknown hash";let t=c.vP.read(c.vP.hash,e);return"ripemd"===t?"RIPEMD160":t.toUpperCase().replace("_","-")}function e1(e,t,r,i){for(let s of t){let t=function(e){let t=e.getAlgorithmInfo();switch(t.algorithm){case"rsaEncryptSign":case"rsaSign":case"rsaEncrypt":return void 0!==t.bits&&t.bits<2048?`RSA ${t.bits}-bit (at least 2048 bits are required)`:void 0;case"dsa":return"DSA (no longer accepted for signing)";case"elgamal":return"ElGamal (no longer accepted for signing)";default:return}}(s);if(void 0===t)continue;let n=d(s)?`The signing subkey ${h(s.getKeyID())} of the ${r} ${p(e)}`:`The ${r} ${p(e)}`;throw new o.AO("KEY_WEAK",`${n} is too weak to sign with: ${t}.`,"Generate a new key (`ci-signing keygen`, ed25519 or rsa4096) and trust its public key instead.",i)}}var e2=r(5190);function e4(e){return e.bindingSignatures.some(e=>null!==e.keyFlags&&(e.keyFlags[0]&c.vP.keyFlags.signData)!=0)}async function e3(e,t){if(await e.isRevoked(void 0,void 0,t))return{state:"revoked"};let r=await e.getExpirationTime(null);return r instanceof Date&&r.getTime()<=t.getTime()?{state:"expired",at:r}:{state:"valid"}}async function e5(e,t,r,i,s){let n=p(e),a=await async function(e,t){if(await e.isRevoked(void 0,void 0,t))return{state:"revoked"};let r=await e.getExpirationTime();return r instanceof Date&&r.getTime()<=t.getTime()?{state:"expired",at:r}:{state:"valid"}}(e,r);if("revoked"===a.state)throw new o.AO("KEY_REVOKED",`The ${i} ${n} is revoked.`,"Use a key that is not revoked (generate one with `ci-signing keygen`) and trust its public key instead.",s);if("expired"===a.state)throw new o.AO("KEY_EXPIRED",`The ${i} ${n} expired on ${(0,e2.n)(a.at)}.`,"Extend the key expiry (gpg --quick-set-expire) and re-export it, or generate a new key with `ci-signing keygen`.",s);if(!d(t))return;let l=h(t.getKeyID()),u=await e3(t,r);if("revoked"===u.state)throw new o.AO("KEY_REVOKED",`The signing subkey ${l} of the ${i} ${n} is revoked.`,"Sign with a subkey that is not revoked and publish the updated public key.",s);if("expired"===u.state)throw new o.AO("KEY_EXPIRED",`The signing subkey ${l} of the ${i} ${n} expired on ${(0,e2.n)(u.at)}.`,"Extend the subkey expiry (gpg --quick-set-expire FPR 1y SUBKEY-FPR) and re-export the keys.",s)}let e9="Set the passphrase input (CLI: --passphrase-file or CI_SIGNING_PASSPHRASE) to the private key's passphrase.";function e6(e){return new o.AO("KEY_UNREADABLE",e,"Give the ASCII-armored secret key (gpg --armor --export-secret-keys KEYID, or private-key.asc from `ci-signing keygen`); base64 of that armor and one-line armor with \\n escapes are accepted too.","input")}function e8(){return new o.AO("KEY_NOT_PRIVATE","The private key input holds a PUBLIC key; signing needs the secret key.","Export the secret key (gpg --armor --export-secret-keys KEYID) or use private-key.asc from `ci-signing keygen`; keep the public key for trusted-keys.","input")}let e7=new Set([c.vP.publicKey.ed25519,c.vP.publicKey.ed448]);function te(e,t=160){return(e instanceof Error?e.message:String(e)).split("\n")[0].replace(/[A-Za-z0-9+/=]{20,}/g,e=>/^[0-9A-Fa-f]+$/.test(e)?e:"[...]").slice(0,t)}class tt extends Error{at;reason;constructor(e,t){super(`${t} at ${e}`),this.at=e,this.reason=t}}let tr=/^:?-----BEGIN PGP ([A-Z0-9 ,/]+)-----/,ti=/^[A-Za-z0-9+/=]+$/,ts=/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,tn=/^(?:[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40}|(?:[0-9A-Fa-f]{4} ?){10})$/;function ta(e,t){let r=e.length;for(let i of["\n","\\n","\\r"]){let s=e.indexOf(i,t);s>=0&&s<r&&(r=s)}return r}function to(e){let t={blocks:[]};return function e(t,r,i,s){let n=Buffer.from(t.buffer,t.byteOffset,t.byteLength).toString("latin1"),a=3*!!n.startsWith("ï»¿");for(;a<n.length;){let o=n.charCodeAt(a);if(32===o||9===o||10===o||13===o){a+=1;continue}if(n.startsWith("\\n",a)||n.startsWith("\\r",a)){a+=2;continue}if(o>=128){let e=function(e,t,r){let i=t;for(;i<e.length&&(128&e[i])!=0;){let t=tu(e,i);if(!t)throw new tt(r(i),"binary data that is not a whole OpenPGP packet (cut short or damaged)");i+=t.headerLength+t.bodyLength}return i}(t,a,r);s.blocks.push(tl("binary",t.subarray(a,e),r(a),s)),a=e;continue}let l=ta(n,a),u=n.slice(a,l).trim(),c=tr.exec(u);if(c){let e=`-----END PGP ${c[1]}-----`,t=n.indexOf(e,a);if(t<0)throw new tt(r(a),`an armor block (${c[1]}) without its END line (truncated?)`);let i=n.slice(a,t+e.length).replace(/^:/,"").replace(/\\r\\n|\\n|\\r/g,"\n").replace(/\r\n?/g,"\n").split("\n").map(e=>e.trim()).join("\n"),o=tl(c[1],new Uint8Array(0),`${r(a)} (armor)`,s);o.armor=i,s.blocks.push(o),a=t+e.length;continue}if(!(u.includes("-----BEGIN PGP ")||u.includes("-----END PGP "))&&(u.startsWith("#")||/\S\s+\S/.test(u)||tn.test(u))){a=l;continue}if(ti.test(u)){a=function(t,r,i,s,n){let a="",o=[],l=r;for(;l<t.length;){let e=ta(t,l),i=t.slice(l,e),s=i.trim();if(""!==s&&(!ti.test(s)||l!==r&&tn.test(s)))break;let n=i.length-i.trimStart().length;for(let e=0;e<s.length;e+=1)o.push(l+n+e);if(a+=s,l="\\"===t.charAt(e)?e+2:e+1,""===s)break}let u=0;for(let t of a.match(/[^=]+=*|=+/g)??[]){let r=o[u];if(u+=t.length,!ts.test(t))throw new tt(i(r),"base64 that does not decode (cut short, or padding in the wrong place)");if(s>=3)throw new tt(i(r),"base64 nested too deeply");e(new Uint8Array(Buffer.from(t,"base64")),e=>`byte ${e} of the base64 at ${i(r)}`,s+1,n)}return Math.min(l,t.length)}(n,a,r,i,s);continue}throw new tt(r(a),"text that is neither a key, a revocation certificate nor a comment")}}(e,e=>`byte ${e}`,0,t),t.blocks}function tl(e,t,r,i){return{type:e,data:t,at:`block ${i.blocks.length+1} at ${r}`}}function tu(e,t){let r,i=e[t];if(void 0===i||(128&i)==0)return null;if(64&i){let s=63&i,n=e[t+1];if(void 0===n)return null;if(n<192)r={tag:s,headerLength:2,bodyLength:n};else if(n<224){if(void 0===e[t+2])return null;r={tag:s,headerLength:3,bodyLength:(n-192<<8)+e[t+2]+192}}else{if(255!==n||t+6>e.length)return null;r={tag:s,headerLength:6,bodyLength:new DataView(e.buffer,e.byteOffset+t+2,4).getUint32(0)}}}else{let s=3&i;if(3===s)return null;let n=1<<s;if(t+1+n>e.length)return null;let a=0;for(let r=0;r<n;r+=1)a=256*a+e[t+1+r];r={tag:i>>2&15,headerLength:1+n,bodyLength:a}}return 0===r.tag||t+r.headerLength+r.bodyLength>e.length?null:r}function tc(e,t){let r=[],i=0;for(;i<e.length;){let s=tu(e,i);if(!s)throw new tt(t(r.length+1,i),"data that is not a whole OpenPGP packet (cut short or damaged)");let n=i+s.headerLength+s.bodyLength;r.push({tag:s.tag,bytes:e.subarray(i,n),body:e.subarray(i+s.headerLength,n),at:t(r.length+1,i)}),i=n}return r}let th={1:"encrypted session key",2:"signature",3:"symmetric session key",4:"one-pass signature",5:"secret key",6:"public key",7:"secret subkey",8:"compressed data",9:"encrypted data",10:"marker",11:"literal data",12:"trust",13:"user id",14:"public subkey",17:"user attribute",18:"encrypted data",19:"modification code",20:"encrypted data"};function tp(e){return th[e]??`type ${e}`}class td{keys;revoked;warnings;constructor(e,t=[],r=[]){this.keys=e,this.revoked=t,this.warnings=r}get size(){return this.keys.length}get fingerprints(){return this.keys.map(p)}find(e){let t=e.replace(/\s+/g,"").replace(/^0x/i,"").toUpperCase();for(let e of this.keys)for(let r of e.getKeys()){let i=h(r.getKeyID());if(t===i||t===p(r))return{key:e,component:r,fingerprint:p(e),keyId:i}}}}let tf="Give only public keys (gpg --armor --export KEYID); remove the private key and treat it as exposed.",tm=/^[0-9A-F]{40}$/;function tg(e,t="Give public keys (gpg --export KEYID, armored, binary or base64) and revocation certificates only; comment lines must start with # or be words separated by spaces."){return new o.AO("TRUSTED_KEYS_UNREADABLE",e,t,"input")}function ty(e,t){return new o.AO("TRUSTED_KEYS_TOO_LARGE",`${e} is larger than the cap of ${k(t)}.`,"Trust fewer keys, or export them without third-party signatures (gpg --export-options export-minimal --export KEYID).","input")}var tw=r(4627);function tk(e,t,r=Number.MAX_SAFE_INTEGER){let i=t.trim(),s=Number(i);if(!/^\d+$/.test(i)||!Number.isSafeInteger(s))throw new o.eb(`${e} "${t}" must be a whole number 0 or greater.`,`Set ${e} to a whole number such as 0 or 1.`);if(s>r)throw new o.eb(`${e} "${t}" must be a whole number from 0 to ${r}.`,`Set ${e} to e.g. 3.`);return s}x.zY["allow-unsigned"],x.zY["max-failed-tests"],x.zY["min-coverage"],x.zY["min-tests"],x.zY["max-age"];var tv=r(7905);let t$={pass:"✅",fail:"❌",skip:"⏭️",warn:"⚠️"};function tb(e){return new o.AO("SIGNATURE_MALFORMED",e,"Give the detached signature made by `ci-signing sign` (or gpg --detach-sign, armored or binary) over the results file.","verification")}async function tT(e){let t,r=await async function(e){let t="string"==typeof e?new TextEncoder().encode(e):e;if(t.length>x.b1.signatureArmorBytes)throw new o.AO("SIGNATURE_TOO_LARGE",`The signature is ${t.length} bytes, more than the cap of ${k(x.b1.signatureArmorBytes)}.`,"Give the detached signature only: one made by `ci-signing sign` is well under 1 KB.","verification");let r=[];try{let e=to(t);if(0===e.length)throw tb("The signature is empty.");for(let t of e){let e=t.data;if(void 0!==t.armor){if("SIGNATURE"!==t.type)throw tb(`The signature input, ${t.at}, is a PGP ${t.type}, not a signature.`);try{e=(await c.HB(t.armor)).data}catch(e){throw tb(`The signature armor, ${t.at}, is damaged: ${te(e)}.`)}}r.push(...tc(e,(e,r)=>`packet ${e} (byte ${r} of ${t.at})`))}}catch(e){if(e instanceof tt)throw tb(`The signature holds ${e.reason} at ${e.at}.`);throw e}let i=r.find(e=>2!==e.tag);if(i)throw tb(`The signature input, ${i.at}, is a ${tp(i.tag)} packet, not a signature.`);if(0===r.length)throw tb("The signature holds no signature packet.");if(r.length>x.b1.signaturePackets)throw new o.AO("SIGNATURE_TOO_MANY_PACKETS",`The signature holds ${r.length} signature packets, more than the cap of ${x.b1.signaturePackets}; none was checked.`,"Sign with one key (`ci-signing sign` makes one signature packet).","verification");return r}(e),i=new Uint8Array(r.reduce((e,t)=>e+t.bytes.length,0)),s=0;for(let e of r)i.set(e.bytes,s),s+=e.bytes.length;try{t=await c.Bc({binarySignature:i})}catch(e){throw tb(`The signature is not a readable OpenPGP signature: ${te(e)}.`)}let n=[...t.packets];if(n.length!==r.length)throw tb("The signature holds a signature packet openpgp.js cannot read.");return n}function tA(e){return new o.AO("SIGNATURE_INVALID",e,"Sign the exact results file again; make sure nothing (line endings, formatting) changes it between signing and verifying.","verification")}function tS(e){return new o.AO("KEY_BINDING",e,"Re-export the public key from the key owner (gpg --armor --export FPR) so it carries its current self-signatures and subkey bindings, and trust that export.","verification")}let tE=["signature-present","signature-valid","binding","freshness","thresholds"],tO={"signature-present":"Signature present","signature-valid":"Signature valid",binding:"Bound to repository and commit",freshness:"Fresh",thresholds:"Thresholds"},t_={"run-not-found":"Check run found","wait-timed-out":"Check run arrived in time","fork-pull-request":"Pull request from this repository","block-unreadable":"Signed results block readable"};function tI(e,t){let r=t_[e];return{verified:!1,signed:!1,fingerprint:"",signingKeyId:"",signedAt:"",conclusion:"",unread:{id:e,title:r,detail:t.message},checks:tE.map(e=>({id:e,title:tO[e],status:"skip",detail:`Not checked: "${r}" failed.`})),error:t}}async function tN(e){var t;let r,i={},s=null===(t=e.signature)||""===("string"==typeof t?t:Buffer.from(t.subarray(0,4096)).toString("latin1")).trim()&&("string"==typeof t||t.length<=4096)?null:e.signature,n={"signature-present":()=>(function(e,t){if(t)return{status:"pass",detail:`A signature over ${e.source} is present.`};let{allowUnsigned:r}=e.policy;if(!0===r)return{status:"warn",detail:`No signature over ${e.source}; accepted unsigned because allow-unsigned is true.`};if(r instanceof Date){let t=r.toISOString().slice(0,10);if(e.now.getTime()<Date.parse(t)+864e5)return{status:"warn",detail:`No signature over ${e.source}; accepted unsigned until the end of ${t} (UTC) under allow-unsigned.`};throw new o.AO("SIGNATURE_MISSING",`No signature over ${e.source}, and allow-unsigned ended with ${t} (UTC).`,"Sign the results on the trusted runner (the sign action or `ci-signing sign`), or, if the migration truly needs longer, move the allow-unsigned date.","verification")}throw new o.AO("SIGNATURE_MISSING",`No signature over ${e.source} was found.`,"Sign the results on the trusted runner (the sign action or `ci-signing sign`) and pass the signature, or set allow-unsigned to a date while migrating.","verification")})(e,s),"signature-valid":()=>(async function(e,t,r){if(!t)return r.results=tP(e,"The results are unsigned and"),{status:"warn",detail:`Nothing to verify: ${e.source} is unsigned, so nothing proves where its content came from.`};if(!e.keyring)throw new o.AO("TRUSTED_KEYS_MISSING",`${e.source} is signed, but no trusted keys were given to check the signature against.`,"Pass the trusted public keys (trusted-keys or trusted-keys-file; --trusted-keys-file in the CLI).","verification");let i=await async function(e,t,r,i=new Date){let s,n=(await async function(e){let t=await tT(e),r=t.filter(e=>e.signatureType===c.vP.signature.binary);if(r.length>0)return r;if(t.some(e=>e.signatureType===c.vP.signature.text))throw tb("The signature is a text-mode signature (type 0x01), not a binary signature over the exact bytes.");throw tb("The signature holds no signature over a document (it may be a key signature or revocation).")}(t)).map(e=>({packet:e,match:r.find(h(e.issuerKeyID))}));for(let{packet:t,match:r}of n)if(r)try{return await async function(e,t,r,i){let{key:s,component:n,fingerprint:a,keyId:l}=r;if(null===t.hashAlgorithm||eX.has(t.hashAlgorithm))throw new o.AO("SIGNATURE_WEAK_HASH",`The signature by key ${l} uses ${e0(t.hashAlgorithm)}, which is too weak to trust.`,"Sign again with SHA-256 or stronger (`ci-signing sign` does; with gpg use --digest-algo SHA256).","verification");e1(s,d(n)?[s,n]:[s],"trusted key","verification");let u=t.created;if(!u)throw tb(`The signature by key ${l} has no creation time.`);if(u.getTime()-i.getTime()>3e5){let e=Math.round((u.getTime()-i.getTime())/6e4);throw new o.AO("SIGNATURE_FROM_FUTURE",`The signature by key ${l} is dated ${(0,e2.n)(u)}, ${e} minutes after the current time ${(0,e2.n)(i)}.`,"Check the clocks of the signing machine and of this runner (NTP), then sign again.","verification")}await e5(s,n,i,"trusted key","verification");let h=t.getExpirationTime();if(h instanceof Date&&h.getTime()<=i.getTime())throw tA(`The signature by key ${l} expired on ${(0,e2.n)(h)}.`);let p=u>i?u:i,f=d(n)?`signing subkey ${l}`:`key ${l}`;try{await s.getSigningKey(n.getKeyID(),p,void 0,{...c.$W,...eZ})}catch(e){throw tS(`The trusted key ${a} has no valid self-signature or binding that lets its ${f} sign now: ${te(e)}.`)}let m=new c.fR;m.push(t);try{let t=await c.MX({message:await c.oH({binary:e}),signature:new c.to(m),verificationKeys:s,format:"binary",expectSigned:!1,date:p,config:{...eQ,allowInsecureVerificationWithReformattedKeys:!0}});await t.signatures[0].verified}catch(t){let e=t.message;if(/is expired/i.test(e))throw new o.AO("KEY_EXPIRED",`The trusted key ${a} (${f}) was expired when the signature was made, ${(0,e2.n)(u)}.`,"Sign again with a key that is valid when it signs.","verification");if(/could not find valid|self-signature|binding signature|embedded signature|certificate is invalid/i.test(e))throw tS(`The trusted key ${a} had no valid self-signature or binding for its ${f} when the signature was made, ${(0,e2.n)(u)}: ${te(t)}.`);if(/digest did not match|verification failed/i.test(e))throw tA(`The signature by key ${l} does not match the data: the bytes were changed after signing, or the signature belongs to other data.`);if(/newer than the signature/i.test(e))throw tA(`The signature by key ${l} is dated ${(0,e2.n)(u)}, before the key was created.`);throw tA(`The signature by key ${l} does not verify: ${te(t,200)}.`)}return{fingerprint:a,signingKeyId:l,signedAt:u}}(e,t,r,i)}catch(e){if(!(e instanceof o.AO))throw e;s??=e}if(s)throw s;let a=[...new Set(n.map(({packet:e})=>h(e.issuerKeyID)))].join(", ");throw new o.AO("SIGNATURE_UNTRUSTED_KEY",`The signature was made by key ${a}, which is not among the trusted keys (${r.fingerprints.join(", ")}).`,"Add the signer's public key to trusted-keys if you trust it, or sign with a trusted key.","verification")}(e.resultsBytes,t,e.keyring,e.now);r.signer={fingerprint:i.fingerprint,signingKeyId:i.signingKeyId,signedAt:i.signedAt},r.results=tP(e,`The signature by ${i.fingerprint} is valid, but the signed results`);let s=i.fingerprint.endsWith(i.signingKeyId)?"":` (signing subkey ${i.signingKeyId})`;return{status:"pass",detail:`Valid signature by trusted key ${i.fingerprint}${s}, made ${i.signedAt.toISOString()}.`}})(e,s,i),binding:()=>(function(e,t){let r=e.expected.repository,i=e.expected.sha,s=[];if(t.repository.toLowerCase()!==r.toLowerCase()&&s.push(`repository "${t.repository}" but the expected repository is "${r||"(not given)"}"`),t.commit.toLowerCase()!==i.toLowerCase()&&s.push(`commit ${t.commit} but the expected commit is ${i||"(not given)"}`),s.length>0)throw new o.AO("BINDING_MISMATCH",`${e.source} names ${s.join(", and ")}.`,"These results belong to another commit or repository (a stale file or a replayed result): produce and sign results for this commit.","verification");let n=`The results are for ${t.repository} at commit ${t.commit}`,a=e.expected.checkRun;if(!a)return{status:"pass",detail:`${n}, as expected.`};if(void 0!==t.check&&t.check!==a.name)throw new o.AO("CHECK_NAME_MISMATCH",`${e.source} holds results signed for check ${(0,P.T_)(t.check)}, not for "${a.name}", the run it was posted as.`,`A result of one check cannot stand in for another: post the results of "${a.name}" under that name.`,"verification");if(void 0===t.check&&!a.soleName)throw new o.AO("CHECK_NAME_MISSING",`${e.source} does not name its check, and several check names are verified, so it could stand in for another.`,"Add `check` to the results (collect --check-name, or the root action) and sign them again.","verification");return void 0===t.check?{status:"pass",detail:`${n}, as expected; the result does not name its check (accepted: one check name is verified).`}:{status:"pass",detail:`${n}, check ${a.name}, as expected.`}})(e,tx(i.results)),freshness:()=>(function(e,t,r){let i,s,n=e.policy.maxAgeSeconds;if(null===n)return{status:"pass",detail:"Not checked: no max-age is set."};if(t)i=t.signedAt,s={past:"was signed",present:"Signed"};else if(i=new Date(r.completedAt??0/0),s={past:"completed (completedAt, unsigned)",present:"Completed (completedAt, unsigned)"},!Number.isFinite(i.getTime()))throw new o.AO("RESULTS_AGE_UNKNOWN",`${e.source} is unsigned and has no usable completedAt, so its age cannot be checked against max-age ${(0,tw.Xo)(n)}.`,"Sign the results, or write completedAt into them, or leave max-age empty.","verification");let a=Math.max(0,Math.floor((e.now.getTime()-i.getTime())/1e3));if(a>n)throw new o.AO("RESULTS_TOO_OLD",`${e.source} ${s.past} ${(0,tw.Xo)(a)} ago (${i.toISOString()}), longer than max-age ${(0,tw.Xo)(n)} allows.`,"Run CI again on the trusted runner to produce fresh signed results, or raise max-age.","verification");return{status:"pass",detail:`${s.present} ${(0,tw.Xo)(a)} ago (${i.toISOString()}), within max-age ${(0,tw.Xo)(n)}.`}})(e,i.signer,tx(i.results)),thresholds:()=>(function(e,t){let{policy:r}=e,{passed:i,failed:s}=t.tests,n=i+s,a=[],l=[];if("success"===t.conclusion?l.push("conclusion success"):a.push(`conclusion is ${t.conclusion}, not success`),s<=r.maxFailedTests?l.push(`${s} failed (max-failed-tests ${r.maxFailedTests})`):a.push(`${s} tests failed, more than max-failed-tests ${r.maxFailedTests}`),n>=r.minTests?l.push(`${n} tests ran (min-tests ${r.minTests})`):a.push(`${n} tests ran (passed + failed), fewer than min-tests ${r.minTests}`),null!==r.minCoverage){let e=t.coverage?.lines;void 0===e?a.push(`no line coverage is reported, but min-coverage is ${r.minCoverage}%`):e<r.minCoverage?a.push(`line coverage ${e}% is below min-coverage ${r.minCoverage}%`):l.push(`line coverage ${e}% (min-coverage ${r.minCoverage}%)`)}if(a.length>0)throw new o.AO("THRESHOLDS_NOT_MET",`${e.source} does not meet the thresholds: ${a.join("; ")}.`,"Fix the failing tests or coverage and run CI again; change the thresholds only if the policy itself is wrong.","verification");return{status:"pass",detail:`${l.join(", ")}.`}})(e,tx(i.results))},a=[],l="";for(let e of tE){let t=tO[e];if(r){a.push({id:e,title:t,status:"skip",detail:`Not checked: "${l}" failed.`});continue}try{let r=await n[e]();a.push({id:e,title:t,...r})}catch(i){r=tR(i),l=t,a.push({id:e,title:t,status:"fail",detail:r.message})}}return{verified:!r,signed:!!i.signer,fingerprint:i.signer?.fingerprint??"",signingKeyId:i.signer?.signingKeyId??"",signedAt:i.signer?.signedAt.toISOString()??"",conclusion:i.results?.conclusion??"",checks:a,...i.results?{results:i.results}:{},...r?{error:r}:{}}}function tP(e,t){try{return W(e.resultsBytes,e.source)}catch(r){let e=tR(r);throw new o.AO(e.code,`${t} are not valid ci-results v1: ${e.message}`,e.fix,"verification")}}function tx(e){if(void 0===e)throw new o.AO("INTERNAL","A verifier check ran before the results were parsed.","Report this as a bug in ci-signing.","internal");return e}function tR(e){if(e instanceof o.AO)return e;let t=e instanceof Error?e.message:String(e);return new o.AO("INTERNAL",`Verification broke unexpectedly: ${t}`,"Report this as a bug in ci-signing, with the command and inputs used.","internal")}function tL(){return i??=r.e(27).then(r.bind(r,27))}function tD(e){if(0===e.runs.length)return`${e.name}: no check run yet`;let t=tU(e.runs),r=t.report.error?`${t.report.error.code} on the newest, #${t.run.id}`:"none decides";return`${e.name}: ${e.runs.length} run(s), none signed by a trusted key (${r})`}function tU(e){return[...e].sort((e,t)=>t.run.id-e.run.id)[0]}function tC(e){return e<1e3?`${Math.max(0,Math.round(e))}ms`:(0,tw.Xo)(Math.round(e/1e3))}function tG(e){return new Promise(t=>setTimeout(t,e))}var tF=r(5924),tM=r(5888);function tK(e,t,r){let i=Number(t.trim());if(!t.trim()||!Number.isFinite(i)||i<0||!r&&0===i||i>3600)throw new o.eb(`${e} must be a number of seconds${r?"":" above 0"}, got '${t}'`,`Set ${e} to e.g. ${x.zY["retry-delay"===e?"retry-delay":"request-timeout"]}.`);return i}let tB={pass:"PASS",fail:"FAIL",skip:"skip",warn:"WARN"};async function tH(e,t,r,i=[]){switch(e){case"collect":return async function(e,t){let r=tj(e,"exit-code"),i=r?tk("--exit-code",r,255):void 0,s=await async function(e){let t=await eH(e);await ej(e);let r=await eC({...t,exitCode:e.exitCode,startedAt:e.startedAt,completedAt:e.completedAt,patterns:e.reports,cwd:e.cwd,outFile:e.outFile});return await eq(e,r.results),{resultsFile:e.outFile,results:r.results,summaryLine:r.summaryLine}}({...tz(e,t),exitCode:i});return t.stdout(`${s.summaryLine}
-`),0}(t,r);case"run":return async function(e,t,r){let i=await async function(e){var t,r,i;let s,a;if(0===e.command.length)throw new o.eb("no command to run",'Put the test command after --, e.g. ci-signing run --reports "reports/*.xml" -- npm test.');let l=await eH(e);await ej(e);let u=new Date,c=await (t=e.command,r=e.cwd,new Promise((e,i)=>{let s=(0,ee.spawn)(t[0],t.slice(1),{cwd:r,stdio:"inherit"});s.on("error",e=>{i(new o.AO("COMMAND_NOT_STARTED",`The command ${t[0]} could not be started (${e.code??"error"}).`,"Check the command after -- and that it is on PATH."))}),s.on("close",(t,r)=>{var i;return e(t??128+((i=r)?et.constants.signals[i]??1:1))})})),h=new Date,p={...l,exitCode:c,startedAt:u,completedAt:h},d=(0,n.resolve)(e.cwd??process.cwd()),f=[];for(let t of e.reports)await async function(e,t){try{return(await eD([e],t)).length>0}catch(e){if(e instanceof o.AO&&"COLLECT_NO_MATCH"===e.code)return!1;throw e}}(t,d)&&f.push(t);if(0===f.length){let t;(t=ex({...i={...p,patterns:e.reports},tests:{passed:0,failed:0,skipped:0,failures:[],flaky:[]},coverage:null})).failures=[{name:"collect",message:`No test report was found (patterns: ${i.patterns.join(", ")}).`},...(t.failures??[]).filter(e=>e.message!==eP)],a=eR(s=t,0,e.outFile)}else{let t=await eC({...p,patterns:f,cwd:e.cwd,outFile:e.outFile});s=t.results,a=t.summaryLine;let r=e.reports.filter(e=>!f.includes(e));r.length>0&&(s.conclusion="failure",s.failures=[{name:"collect",message:`No report matched ${r.join(", ")}.`},...s.failures??[]])}return await eq({...e,overwrite:!0},s),{resultsFile:e.outFile,results:s,summaryLine:a,exitCode:c}}({...tz(e,t),command:r});return t.stderr(`${i.summaryLine}
-`),i.exitCode}(t,r,i);case"keygen":return async function(e,t){var r,i;let a,u,h=tq(e,"name","keygen"),d=tq(e,"email","keygen"),g=tq(e,"out-dir","keygen"),y=(0,x.IQ)("algorithm",tj(e,"algorithm"));if("ed25519"!==y&&"rsa4096"!==y)throw new o.eb(`--algorithm must be ed25519 or rsa4096, got '${y}'`,"Use --algorithm ed25519 (default) or rsa4096.");let w=(0,tw.E9)((0,x.IQ)("expires",tj(e,"expires")),{name:"--expires",zeroAllowed:!0,example:"1y or 90d"}),k=(r=tj(e,"passphrase-file"),e=>{if(e instanceof o.AO&&"FILE_NOT_FOUND"===e.code)throw new o.AO("FILE_NOT_FOUND",`--passphrase-file ${r} does not exist; keygen reads the passphrase from it and does not create it`,`Create it first: (umask 077; head -c 24 /dev/urandom | base64 > ${r}); or use --no-passphrase.`,"usage");throw e}),v=e["no-passphrase"]?"":await tY(e,"passphrase-file","CI_SIGNING_PASSPHRASE",t).catch(k);if(e["no-passphrase"]&&tj(e,"passphrase-file"))throw new o.eb("--no-passphrase and --passphrase-file contradict each other","Give one of them.");if(void 0===v)throw new o.eb("no passphrase chosen for the private key","Give --passphrase-file FILE (or env CI_SIGNING_PASSPHRASE), or --no-passphrase to leave the key unencrypted.");if(!e["no-passphrase"]&&""===v)throw new o.eb("the passphrase is empty","Put a passphrase in the file, or use --no-passphrase.");let $={privateKey:(0,n.join)(g,"private-key.asc"),publicKey:(0,n.join)(g,"public-key.asc"),revocation:(0,n.join)(g,"revocation.asc")};for(let e of Object.values($))if(await async function(e){return(0,s.lstat)(e).then(()=>!0,()=>!1)}(e))throw new o.AO("KEY_FILE_EXISTS",`${e} already exists; keygen never overwrites keys`,"Choose another --out-dir, or move the old keys away first.");let b=await async function(e){let t=e.name.trim(),r=e.email.trim();if(""===t&&""===r)throw new o.eb("A key needs a name or an email address.","Pass --name and --email.");if(""!==r&&!/^[^\s@<>]+@[^\s@<>]+$/.test(r))throw new o.eb(`The email address "${r}" is not valid.`,"Pass an address like ci@example.com.");if(!Number.isInteger(e.expiresInSeconds)||e.expiresInSeconds<0)throw new o.eb(`The key lifetime ${e.expiresInSeconds} is not a whole number of seconds >= 0.`,"Give a lifetime such as 1y, 90d, or 0 for no expiry.");let i=m[e.algorithm];if(!i)throw new o.eb(`The key algorithm "${String(e.algorithm)}" is not supported.`,"Use ed25519 or rsa4096.");let s=await c.rh({...i,userIDs:[{...t?{name:t}:{},...r?{email:r}:{}}],passphrase:e.passphrase||void 0,keyExpirationTime:e.expiresInSeconds,date:e.date,subkeys:[],format:"object",config:f});return{privateKey:s.privateKey.armor(),publicKey:s.publicKey.armor(),revocationCertificate:s.revocationCertificate,fingerprint:p(s.publicKey)}}({name:h,email:d,expiresInSeconds:w,algorithm:y,passphrase:v||void 0});await (0,s.mkdir)(g,{recursive:!0,mode:448});let T=[];try{for(let[e,t,r]of[[$.privateKey,b.privateKey,384],[$.publicKey,b.publicKey,420],[$.revocation,b.revocationCertificate,384]])await (0,s.writeFile)(e,t,{flag:"wx",mode:r}),T.push(e)}catch(e){throw await Promise.all(T.map(e=>(0,s.rm)(e,{force:!0}))),new o.AO("FILE_UNWRITABLE",`cannot write the key files in ${g} (${e.code??"error"})`,"Check that --out-dir is writable and holds no key files.")}await async function(e){let t=(0,n.join)(e,".gitignore"),r=await (0,s.readFile)(t,"utf8").catch(()=>void 0);if(void 0===r)return void await (0,s.writeFile)(t,`# Written by ci-signing keygen: never commit the private key or the revocation certificate.
-${l.join("\n")}
-`,{flag:"wx"});let i=new Set(r.split(/\r?\n/).map(e=>e.trim())),a=l.filter(e=>!i.has(e)&&!i.has(`/${e}`)),o=r.endsWith("\n")||!r?"":"\n";a.length&&await (0,s.appendFile)(t,`${o}${a.join("\n")}
-`)}(g),t.stdout(`${b.fingerprint}
-`);let A=e["no-passphrase"]?"none":tj(e,"passphrase-file")||"env";return t.stderr((i={...$,outDir:g,fingerprint:b.fingerprint,passphraseSource:A},a=`.github/ci-signing/trusted-keys/${i.fingerprint}.asc`,u="none"===i.passphraseSource?"     (no passphrase: the key is unencrypted; set no CI_SIGNING_PASSPHRASE)":"env"===i.passphraseSource?"     gh secret set CI_SIGNING_PASSPHRASE --env ci-signing   # paste the passphrase when asked":`     gh secret set CI_SIGNING_PASSPHRASE --env ci-signing < ${i.passphraseSource}`,[`Wrote ${i.privateKey} (secret), ${i.publicKey} and ${i.revocation} (secret);`,`${(0,n.join)(i.outDir,".gitignore")} keeps the secret ones out of git.`,"\nNext steps:\n  1. Store the key as secrets of the environment ci-signing, which only the trusted runners use:",`     gh secret set CI_SIGNING_PRIVATE_KEY --env ci-signing < ${i.privateKey}`,u,"  2. Commit the public key as a trusted key, named by its fingerprint:",`     mkdir -p .github/ci-signing/trusted-keys && cp ${i.publicKey} ${a}`,`     git add ${a}`,`  3. Keep ${i.revocation} offline (a password manager or a USB stick), then delete it here;`,"     it revokes the key if the private key is ever exposed.\n"].join("\n"))),0}(t,r);case"sign":return async function(e,t){let r=tq(e,"results-file","sign");(0,a.$)(tj(e,"sha"));let i=await tY(e,"private-key-file","CI_SIGNING_PRIVATE_KEY",t);if(!i)throw new o.eb("no private key given","Give --private-key-file FILE or set env CI_SIGNING_PRIVATE_KEY.");let s=await tY(e,"passphrase-file","CI_SIGNING_PASSPHRASE",t)??"",n=await async function(e){if("github-hosted"===e.runnerEnvironment&&!e.allowGithubHosted)throw new o.AO("GITHUB_HOSTED_RUNNER","refusing to sign on a GitHub-hosted runner: the private key belongs on trusted runners only","Run the sign step on a self-hosted runner, or set allow-github-hosted: 'true' if you accept that risk.");let t=e.signatureFile||`${e.resultsFile}.asc`;if(t===e.resultsFile)throw new o.eb("signature-file is the results file itself","Choose another signature-file, or leave it empty for <results-file>.asc.");let{bytes:r,results:i}=await J(e.resultsFile);if(e.githubRepository&&e.githubRepository.toLowerCase()!==i.repository.toLowerCase())throw new o.AO("REPOSITORY_MISMATCH",`results are for ${i.repository} but this workflow runs in ${e.githubRepository}`,"Sign results only in the repository they belong to; check the repository field the CI writes.");let s=e.expectedSha?.trim()??"";if(s&&s.toLowerCase()!==i.commit.toLowerCase())throw new o.AO("COMMIT_MISMATCH",`results are for commit ${i.commit} but this run tested ${s}`,"Sign only results of the commit this run tested: write the tested sha into commit, or set the sha input (CLI --sha) to the commit the results belong to.");let n=await async function(e,t="",r=new Date){let i,s=await async function(e){let t=function(e){let t=e.trim();if(!t.includes(ez)&&t.length>0&&eW.test(t)){let e=Buffer.from(t.replace(/\s+/g,""),"base64").toString("utf8");e.includes(ez)&&(t=e.trim())}return t.includes(ez)?t.replace(eJ,"\n").replace(/\r\n?/g,"\n").split("\n").map(e=>e.trim()).join("\n").trim():t}(e);if(""===t)throw e6("The private key is empty.");if(!t.includes("-----BEGIN PGP "))throw e6("The private key is not OpenPGP armor (no BEGIN PGP line found).");if(/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(t)&&!/-----BEGIN PGP PRIVATE KEY BLOCK-----/.test(t))throw e8();try{return await c.YZ({armoredKey:t})}catch{throw e6("The private key armor could not be read (damaged, truncated or not an OpenPGP key).")}}(e);if(!s.isPrivate())throw e8();let n=p(s);await e5(s,s,r,"private key","input"),e1(s,[s,...s.subkeys.filter(e4)],"private key","input");let a=await async function(e,t,r){let i=e.getKeys().map(e=>e.keyPacket).filter(e=>!e.isDummy());if(i.some(e=>e.isMissingSecretKeyMaterial()))throw e6(`The private key ${r} uses a secret-key protection openpgp.js cannot read (unsupported S2K or cipher).`);if(i.every(e=>e.isDecrypted()))return e;if(""===t)throw new o.AO("KEY_PASSPHRASE",`The private key ${r} is protected by a passphrase, but no passphrase was given.`,e9,"input");try{return await c.Vw({privateKey:e,passphrase:t})}catch{throw new o.AO("KEY_PASSPHRASE",`The passphrase does not unlock the private key ${r}.`,e9,"input")}}(s,t,n);try{i=await a.getSigningKey(void 0,r,void 0,{...c.$W,...eZ})}catch{throw await async function(e,t,r){let i=e.subkeys.filter(e4);for(let r of["revoked","expired"])for(let s of i)(await e3(s,t)).state===r&&await e5(e,s,t,"private key","input");return new o.AO("KEY_NO_SIGNING",`The private key ${r} has no key or subkey that may sign data now.`,"Use a key with signing capability (gpg --quick-add-key FPR ed25519 sign) or generate one with `ci-signing keygen`.","input")}(a,r,n)}let l=h(i.getKeyID());if(i.keyPacket.isDummy())throw new o.AO("KEY_NO_SIGNING",`The secret part of the ${d(i)?"signing subkey":"primary key"} ${l} of the private key ${n} is not in the exported key.`,"Export a secret key that includes the signing (sub)key (gpg --armor --export-secret-subkeys KEYID! for just the signing subkey).","input");return{key:a,fingerprint:n,signingKeyId:l,warnings:function(e,t,r){let i=e.keyPacket.version,s=t.keyPacket.algorithm;if(4===i&&!e7.has(s))return[];let n=c.vP.read(c.vP.publicKey,s),a=4!==i?`a v${i} key`:`a v4 key of the ${n} algorithm`;return[`The private key ${r} is ${a}, which GnuPG 2.2 cannot read: \`gpg --verify\` will not accept its signatures (ci-signing verify does). Generate a v4 key with \`ci-signing keygen\` where gpg must verify.`]}(a,i,n)}}(e.privateKey,e.passphrase,e.now??new Date),a=await async function(e,t,r){let i,s=t.key.getKeys().find(e=>h(e.getKeyID())===t.signingKeyId);if(!s)throw new o.AO("SIGN_FAILED",`The signing key ${t.signingKeyId} is not part of the private key ${t.fingerprint}.`,"Load the key with loadPrivateKey() and pass its result unchanged.","internal");try{i=await c._S({message:await c.oH({binary:e}),signingKeys:t.key,signingKeyIDs:s.getKeyID(),detached:!0,format:"armored",date:r,config:{preferredHashAlgorithm:c.vP.hash.sha256}})}catch(e){throw new o.AO("SIGN_FAILED",`Signing with key ${t.signingKeyId} failed: ${e.message}.`,"Check that the key is valid at the signing time and can sign.","internal")}for(let e of(await c.Bc({armoredSignature:i})).packets)if(!eV.has(e.hashAlgorithm))throw new o.AO("SIGN_FAILED",`The signature was made with ${e0(e.hashAlgorithm)}; SHA-256 or stronger is required.`,"Set the key's preferred hash algorithms to SHA-256 or stronger (gpg --edit-key KEYID setpref).","internal");return i}(r,n,e.now);return await A(t,a),{signatureFile:t,fingerprint:n.fingerprint,signingKeyId:n.signingKeyId,digest:(0,eY.s)(r),results:i,warnings:n.warnings}}({resultsFile:r,privateKey:i,passphrase:s,signatureFile:tj(e,"signature-file"),allowGithubHosted:!0===e["allow-github-hosted"],runnerEnvironment:t.env.RUNNER_ENVIRONMENT,githubRepository:t.env.GITHUB_REPOSITORY,expectedSha:tj(e,"sha")||("true"===t.env.GITHUB_ACTIONS?eK(t.env).sha:"")});for(let e of n.warnings)t.stderr(`warning: ${(0,u.om)(e)}
-`);return t.stdout(`signature-file=${n.signatureFile}
-fingerprint=${n.fingerprint}
-digest=${n.digest}
-`),0}(t,r);case"verify":return async function(e,t){let r=eK(t.env),i=tj(e,"format")||"text";if(!["text","markdown","json"].includes(i))throw new o.eb(`--format must be text, markdown or json, got '${i}'`,"Use --format text, markdown or json.");(0,a.$)(tj(e,"sha")),(0,a.DG)(tj(e,"min-coverage"));let n=e["trusted-keys-file"]??[],l=e["check-name"]??[x.zY["check-name"]],d=await async function(e){var t;if(!e.repository)throw new o.eb("no repository to bind the results to","Set the repository input (owner/name); in Actions it defaults to GITHUB_REPOSITORY.");if(!e.sha)throw new o.eb("no commit sha to bind the results to","Set the sha input; in Actions it defaults to the tested commit of the event.");let r=(t={allowUnsigned:e.allowUnsigned,maxFailedTests:e.maxFailedTests,minCoverage:e.minCoverage,minTests:e.minTests,maxAge:e.maxAge},{allowUnsigned:function(e,t="allow-unsigned"){let r=e.trim().toLowerCase();if(""===r||"false"===r)return!1;if("true"===r)return!0;let i=/^(\d{4})-(\d{2})-(\d{2})$/.exec(r);if(i){let[e,t,r]=[Number(i[1]),Number(i[2]),Number(i[3])],s=new Date(Date.UTC(e,t-1,r));if(s.getUTCFullYear()===e&&s.getUTCMonth()===t-1&&s.getUTCDate()===r)return s}throw new o.eb(`${t} "${e}" must be false, true or a date YYYY-MM-DD (unsigned results accepted through the end of that day, UTC).`,`Set ${t} to false (the default), true, or a real date such as 2030-01-31.`)}((0,x.IQ)("allow-unsigned",t.allowUnsigned)),maxFailedTests:tk("max-failed-tests",(0,x.IQ)("max-failed-tests",t.maxFailedTests)),minCoverage:function(e,t){let r=t.trim().replace(/%$/,"").trim();if(""===r)return null;let i=Number(r);if(!/^\d+(\.\d+)?$/.test(r)||i>100)throw new o.eb(`${e} "${t}" must be a percentage from 0 to 100, e.g. 80 or 72.5.`,`Set ${e} to a number from 0 to 100, or leave it empty for no coverage check.`);return i}("min-coverage",(0,x.IQ)("min-coverage",t.minCoverage)),minTests:tk("min-tests",(0,x.IQ)("min-tests",t.minTests)),maxAgeSeconds:function(e,t="max-age"){return""===e.trim()?null:(0,tw.E9)(e,{name:t,example:"24h, 7d or 30m, or leave it empty for no limit"})}((0,x.IQ)("max-age",t.maxAge))}),i=e.resultsFile?"results-file":"github",n=(0,x.IQ)("wait-timeout",e.waitTimeout).trim()||x.vS[i],a={policy:r,keyring:await async function(e,t,r){let i=[];if(e.trim()&&i.push({bytes:e}),t.trim())for(let e of t.split("\n").map(e=>e.trim()).filter(Boolean)){let t=(0,er.ey)(e)?(await (0,er.TI)(e,{onlyFiles:!1,expandDirectories:!1})).sort():[e];if(0===t.length)throw new o.AO("TRUSTED_KEYS_FILE_NOT_FOUND",`trusted-keys-file ${e} matches no file`,"Check the path or glob; keys usually live in .github/ci-signing/trusted-keys/*.asc.");for(let e of t)i.push({source:e,bytes:await $(e,Z)})}if(!i.length){if(r.length)throw new o.eb("trusted-fingerprints is set but no trusted keys are given","Set trusted-keys or trusted-keys-file to the public keys those fingerprints name.");return null}return async function(e,t={}){let r=[],i=new Map,s=[],n=[],a=0;for(let[t,n]of e.entries()){let{source:l,bytes:u}="string"==typeof n||n instanceof Uint8Array?{source:void 0,bytes:n}:n,d="string"==typeof u?new TextEncoder().encode(u):u,f=l??(e.length>1?`(entry ${t+1})`:"(input)");if(d.length>x.b1.trustedKeyFileBytes)throw ty(`Trusted keys ${f}, ${d.length} bytes,`,x.b1.trustedKeyFileBytes);if((a+=d.length)>x.b1.trustedKeysTotalBytes)throw ty(`All trusted keys together (${a} bytes so far)`,x.b1.trustedKeysTotalBytes);if(/^[\s\uFEFF]*$/.test(Buffer.from(d).toString("latin1")))continue;let m=await async function(e,t){let r;try{r=to(e)}catch(e){if(!(e instanceof tt))throw e;throw tg(`Trusted keys ${t} hold ${e.reason} at ${e.at}.`)}if(0===r.length)throw tg(`Trusted keys ${t} hold no OpenPGP key or revocation certificate.`);let i={keys:[],revocations:[]};for(let e of r){let r;try{r=function(e,t){let r=[],i=[],s=null,n=!1;for(let o of e)switch(o.tag){case 6:s=[o],r.push(s),n=!0;break;case 5:case 7:throw tg(`Trusted keys ${t}, ${o.at} holds a PRIVATE key.`,tf);case 13:case 14:case 17:if(!s)throw tg(`Trusted keys ${t}, ${o.at} is a ${tp(o.tag)} packet outside any key.`);s.push(o),n=!1;break;case 12:break;case 2:var a;if((3===(a=o.body)[0]?a[2]:a[1])!==c.vP.signature.keyRevocation||s&&n)if(s)s.push(o);else throw tg(`Trusted keys ${t}, ${o.at} holds a signature that is not a key revocation certificate.`);else i.push(o);break;default:throw tg(`Trusted keys ${t}, ${o.at} is a ${tp(o.tag)} packet, not part of a key or revocation.`)}return{keys:r,revocations:i}}(await async function(e,t){let r=e.data;if(void 0!==e.armor){if("PRIVATE KEY BLOCK"===e.type)throw tg(`Trusted keys ${t}, ${e.at} is a PRIVATE key block.`,tf);if("PUBLIC KEY BLOCK"!==e.type&&"SIGNATURE"!==e.type)throw tg(`Trusted keys ${t}, ${e.at} is a PGP ${e.type}, not a public key or revocation certificate.`);try{r=(await c.HB(e.armor)).data}catch(r){throw tg(`Trusted keys ${t}, ${e.at} has damaged armor: ${te(r)}.`)}if(0===r.length)throw tg(`Trusted keys ${t}, ${e.at} has damaged armor: it holds no packet.`)}return tc(r,(t,r)=>`packet ${t} (byte ${r} of ${e.at})`)}(e,t),t)}catch(e){if(!(e instanceof tt))throw e;throw tg(`Trusted keys ${t} hold ${e.reason} at ${e.at}.`)}for(let e of r.keys)try{i.keys.push(await c.YZ({binaryKey:function(e){let t=new Uint8Array(e.reduce((e,t)=>e+t.bytes.length,0)),r=0;for(let i of e)t.set(i.bytes,r),r+=i.bytes.length;return t}(e)}))}catch(r){throw tg(`Trusted keys ${t}, ${e[0].at} is not a readable public key: ${te(r)}.`)}for(let e of r.revocations){let r;try{r=(await c.Bc({binarySignature:e.bytes})).packets[0]}catch(i){let r=te(i);throw tg(`Trusted keys ${t}, ${e.at} is not a readable revocation certificate: ${r}.`)}let s=r.issuerFingerprint?Buffer.from(r.issuerFingerprint).toString("hex").toUpperCase():void 0;i.revocations.push({bytes:e.bytes,issuerKeyId:h(r.issuerKeyID),issuerFingerprint:s,where:`${t}, ${e.at}`})}}return i}(d,f),g=function(e){let t=e?.split(/[\\/]/).pop()?.replace(/\.asc$/i,"").toUpperCase();return t&&tm.test(t)?t:void 0}(l);for(let e of(void 0!==l&&void 0!==g&&function(e,t,r){let i=[...new Set(r.keys.map(p))],s=r.revocations.filter(e=>(e.issuerFingerprint??"")!==t&&e.issuerKeyId!==t.slice(-16));if(1===i.length&&i[0]===t&&0===s.length)return;let n=i.length?`the key(s) ${i.join(", ")}`:"no key",a=s.length?`, and revocation certificate(s) for ${s.map(e=>e.issuerFingerprint??e.issuerKeyId).join(", ")}`:"";throw new o.AO("TRUSTED_KEY_FILE_MISMATCH",`The trusted key file ${e} is named after ${t} but holds ${n}${a}.`,`Put exactly the key ${t} (with its subkeys and revocations) in that file, and every other key in a file named after its own fingerprint.`,"input")}(l,g,m),m.keys))await async function(e,t,r){let i=p(r),s=t.get(i);void 0===s?(t.set(i,e.length),e.push(r)):e[s]=await e[s].update(r)}(r,i,e);s.push(...m.revocations)}let l=new Map(r.map((e,t)=>[h(e.getKeyID()),t]));for(let e of s){let t=l.get(e.issuerKeyId)??-1;if(t<0){n.push(`The revocation certificate in trusted keys ${e.where} is for key ${e.issuerFingerprint??e.issuerKeyId}, which is not among the trusted keys; it revokes nothing here.`);continue}try{let i=c.yE(c.vP.armor.publicKey,e.bytes),s=await c.CB({key:r[t],revocationCertificate:i,format:"object"});r[t]=s.publicKey}catch(i){throw tg(`The revocation certificate for trusted key ${p(r[t])} in ${e.where} does not verify: ${te(i)}.`,"Use the revocation certificate made for this key (revocation.asc from `ci-signing keygen`, or gpg --gen-revoke).")}}let u=function(e,t,r){if(!t||0===t.length)return e;let i=new Set(t.map(e=>e.replace(/\s+/g,"").toUpperCase()));for(let t of i)e.some(e=>p(e)===t)||r.push(`trusted-fingerprints names ${t}, but no trusted key input holds that key.`);return e.filter(e=>i.has(p(e)))}(r,t.trustedFingerprints,n);if(0===u.length)throw new o.AO("TRUSTED_KEYS_EMPTY",t.trustedFingerprints?.length?`None of the trusted-fingerprints (${t.trustedFingerprints.join(", ")}) is among the given keys.`:"No trusted public key was given.","Set trusted-keys (or trusted-keys-file) to the public key of the signing key, and trusted-fingerprints to its fingerprint.","input");let d=t.now??new Date,f=[];for(let e of u)await e.isRevoked(void 0,void 0,d)&&f.push(p(e));return new td(u,f,n)}(i,{trustedFingerprints:r})}(e.trustedKeys,e.trustedKeysFile,function(e){let t=e.split(/[\n,]/).map(e=>e.replace(/\s+/g,"").replace(/^0x/i,"").toUpperCase()),r=[];for(let[e,i]of t.entries())if(""!==i){if(!tm.test(i))throw new o.AO("USAGE",`trusted-fingerprints entry ${e+1} is not a 40-hex fingerprint (${i.length} characters).`,"List primary key fingerprints (gpg --fingerprint), one per line or separated by commas.","usage");r.includes(i)||r.push(i)}return r}(e.trustedFingerprints??"")),expected:{repository:e.repository,sha:e.sha},waitTimeoutMs:(0,tw.yi)(n,{name:"wait-timeout",zeroAllowed:!0,example:"15m"}),waitIntervalMs:(0,tw.yi)((0,x.IQ)("wait-interval",e.waitInterval),{name:"wait-interval",example:"15s"}),now:()=>e.now??new Date},l=e.resultsFile?[await async function(e,t){let r=Date.now()+t.waitTimeoutMs;for(;t.waitTimeoutMs>0&&!await async function(e){return(0,s.access)(e).then(()=>!0,()=>!1)}(e.resultsFile)&&Date.now()<r;)await tG(Math.min(t.waitIntervalMs,Math.max(0,r-Date.now())));let i=await $(e.resultsFile,z),n=e.signatureFile?await $(e.signatureFile,V):await T(`${e.resultsFile}.asc`,V),{policy:a,keyring:o,expected:l}=t,u=await tN({resultsBytes:i,signature:n,keyring:o,expected:l,policy:a,now:t.now(),source:e.resultsFile});return{name:e.resultsFile,report:u}}(e,a)]:await async function(e,t){let r,{createGitHubClient:i,readAllCheckRuns:s}=await tL(),n=[...new Set(e.checkNames.map(e=>e.trim()).filter(Boolean))];if(0===n.length)throw new o.eb("no check-name to read",`Set check-name (default ${x.zY["check-name"]}), or results-file to verify a local file.`);if(!e.github?.token)throw new o.eb("no token to read check runs with","Set the token input (default github.token) with checks: read, or GITHUB_TOKEN for the CLI.");let a=e.github,l=(0,x.IQ)("rate-limit-wait",a.rateLimitWait),u=i({token:a.token,baseUrl:a.baseUrl,retries:a.retries,retryDelayMs:a.retryDelayMs,requestTimeoutMs:a.requestTimeoutMs,rateLimitWaitMs:1e3*(0,tw.E9)(l,{name:"rate-limit-wait",zeroAllowed:!0,example:"10m"}),log:a.log}),{repository:c,sha:h}=t.expected,p=e.event?.isFork??!1,d=Date.now(),f=d+t.waitTimeoutMs,m=[];for(let e=1;;e++){let i=await s({client:u,repository:c,sha:h,etag:r});if("not-modified"!==i)for(let e of(r=i.etag,m=[],n)){let r=i.runs.filter(t=>t.name===e),s=await Promise.all(r.map(e=>(async function(e,t,r){let i,s=`check run ${e.name} (#${e.id})`;try{i=(await tL()).decodeEmbeddedBlock(e.text??"")}catch(t){return{run:e,report:tI("block-unreadable",t instanceof o.AO?t:new o.AO("EMBEDDED_BLOCK_INVALID",`${s}: ${String(t)}`,"Re-post the results with ci-signing post.","verification")),unsigned:!1}}let n={resultsBytes:i.resultsBytes,signature:i.signature,keyring:t.keyring,expected:{...t.expected,checkRun:{name:e.name,soleName:r}},policy:t.policy,now:t.now(),source:s};return{run:e,report:await tN(n),unsigned:!i.signature?.trim()}})(e,t,1===n.length)));m.push(function(e,t){let r=t.filter(e=>e.report.signed),i=e=>Date.parse(e.report.signedAt),s=r.sort((e,t)=>i(t)-i(e)||Number(e.report.verified)-Number(t.report.verified)||t.run.id-e.run.id)[0];if(s)return{name:e,runs:t,decider:s,signed:r.length};let n=t.filter(e=>e.unsigned&&e.report.checks[0]?.status==="warn").sort((e,t)=>t.run.id-e.run.id);return{name:e,runs:t,decider:n[0],signed:0}}(e,s))}let l=m.filter(e=>!e.decider);if(0===l.length||p&&l.every(e=>0===e.signed))break;let d=f-Date.now();if(d<=0)break;let g=Math.min(t.waitIntervalMs,d);a.log(`Waiting for ${l.map(tD).join("; ")} on ${h} in ${c} (look ${e}; next in ${tC(g)}, ${tC(d)} of wait-timeout left).`),await tG(g)}let g=Date.now()-d;return m.map(r=>(function(e,t,r,i){let{repository:s,sha:n}=r.expected,{name:a,runs:l,decider:u}=e,c=l.length-1;if(u){let e=u.report.signed?`the newest trusted signature (${u.report.signedAt})`:"no run is validly signed; unsigned allowed",t=`Run #${u.run.id} decided: ${e}; ${c} other run(s) of ${a} on this commit.`;return{name:a,report:u.report,checkRunId:u.run.id,checkRunUrl:u.run.htmlUrl??void 0,note:t}}if(t.event?.isFork){let e=t.event.headRepository?`from ${t.event.headRepository}`:"from a fork",r=new o.AO("FORK_PULL_REQUEST",`This pull request comes ${e}: no check run named ${a} on ${n} in ${s} has a trusted signature, and trusted runners do not run code from forks.`,"A maintainer reviews the change, then pushes the head to a branch of this repository (git push origin <sha>:refs/heads/<branch>); the trusted runner signs that commit and this check, re-run, verifies it.","verification");return{name:a,report:tI("fork-pull-request",r),note:`Not waited: ${l.length} run(s) of ${a}, none signed by a trusted key.`}}let h=r.waitTimeoutMs>0?` after waiting ${tC(i)} (wait-timeout)`:"";if(0===l.length){let e=new o.AO(r.waitTimeoutMs>0?"CHECK_RUN_WAIT_TIMED_OUT":"CHECK_RUN_NOT_FOUND",`No check run named ${a} on ${n} in ${s}${h}.`,"Make sure the trusted runner ran for this commit and posted under this check-name (post action or ci-signing post); raise wait-timeout if it needs longer.","verification");return{name:a,report:tI(r.waitTimeoutMs>0?"wait-timed-out":"run-not-found",e)}}let p=tU(l),d=`No run of ${a} has a valid trusted signature${h}: ${l.length} run(s); the newest, #${p.run.id}, is reported.`;return{name:a,report:p.report,checkRunId:p.run.id,checkRunUrl:p.run.htmlUrl??void 0,note:d}})(r,e,t,g))}(e,a),u=l.length>0&&l.every(e=>e.report.verified),d=e=>l.map(e).join("\n"),f=e=>u?d(e):"";return{verified:u,entries:l,summary:function(e,t={}){let r=["## ci-signing verification",""],i=t.revokedKeys??[];if(i.length&&r.push(`Revoked trusted keys (every result they signed is refused): ${i.map(tv.aY).join(", ")}`,""),0===e.length)return[...r,"No results were verified.",""].join("\n");let s=e.filter(e=>e.report.verified).length;for(let{name:t,report:i}of(r.push(s===e.length?`✅ ${s} of ${e.length} verified.`:`❌ ${e.length-s} of ${e.length} not verified.`,"","| Results | Verdict | Signer | Signed at | Conclusion |","| --- | --- | --- | --- | --- |"),e)){var n;r.push((0,tv.nM)([(0,tv.X1)(t),(n=i).verified?n.signed?"✅ verified":"⚠️ accepted unsigned":n.error?`❌ rejected (${(0,tv.aY)(n.error.code)})`:"❌ rejected",i.fingerprint?(0,tv.aY)(i.fingerprint):i.verified?"unsigned":"—",i.signedAt?(0,tv.Ey)(i.signedAt):"—",i.conclusion?(0,tv.X1)(i.conclusion):"—"]))}for(let{name:t,report:i,note:s}of e){for(let e of(r.push("",`### ${i.verified?"✅":"❌"} ${(0,tv.X1)(t)}`,""),s&&r.push((0,tv.X1)(s),""),r.push("| Check | Outcome | Detail |","| --- | :---: | --- |"),i.unread&&r.push((0,tv.nM)([(0,tv.X1)(i.unread.title),t$.fail,(0,tv.X1)(i.unread.detail)])),i.checks))r.push((0,tv.nM)([(0,tv.X1)(e.title),t$[e.status],(0,tv.X1)(e.detail)]));i.error&&(r.push("",`**Error:** ${(0,tv.aY)(i.error.code)}: ${(0,tv.X1)(i.error.message)}`),i.error.fix&&r.push("",`**Fix:** ${(0,tv.X1)(i.error.fix)}`))}return r.push(""),r.join("\n")}(l.map(({name:e,report:t,note:r})=>({name:e,report:t,note:r})),{revokedKeys:[...a.keyring?.revoked??[]]}),warnings:[...a.keyring?.warnings??[]],revokedKeys:[...a.keyring?.revoked??[]],outputs:{verified:String(u),signed:String(l.length>0&&l.every(e=>e.report.signed)),fingerprint:f(e=>e.report.fingerprint),"signed-at":f(e=>e.report.signedAt),conclusion:f(e=>e.report.conclusion),"check-run-id":d(e=>void 0===e.checkRunId?"":String(e.checkRunId)),reason:u?"":d(e=>e.report.error?.code??"")}}}({resultsFile:tj(e,"results-file"),signatureFile:tj(e,"signature-file"),trustedKeys:tj(e,"trusted-keys"),trustedKeysFile:n.join("\n"),trustedFingerprints:tj(e,"trusted-fingerprints"),sha:tj(e,"sha")||r.sha,event:r,repository:tj(e,"repository")||t.env.GITHUB_REPOSITORY||"",allowUnsigned:tj(e,"allow-unsigned"),maxFailedTests:tj(e,"max-failed-tests"),minCoverage:tj(e,"min-coverage"),minTests:tj(e,"min-tests"),maxAge:tj(e,"max-age"),checkNames:l,waitTimeout:tj(e,"wait-timeout"),waitInterval:tj(e,"wait-interval"),github:{token:t.env.GITHUB_TOKEN??"",baseUrl:tW(e,t),rateLimitWait:tj(e,"rate-limit-wait"),log:e=>t.stderr(`${e}
-`)}});for(let e of d.warnings)t.stderr(`warning: ${(0,u.om)(e)}
-`);return"json"===i?t.stdout(`${JSON.stringify({...d.outputs,revokedKeys:d.revokedKeys,warnings:d.warnings,entries:d.entries.map(({name:e,report:t,checkRunId:r})=>({name:e,checkRunId:r,...t,error:t.error?{code:t.error.code,message:t.error.message,fix:t.error.fix}:void 0}))},null,2)}
-`):"markdown"===i?t.stdout(d.summary):t.stdout(function(e,t=[]){let r=[];for(let{name:i,report:s,checkRunId:n}of(t.length&&r.push(`Revoked trusted keys: ${t.join(", ")}`),e)){for(let e of(r.push(`${s.verified?"VERIFIED":"REJECTED"}  ${i}${void 0===n?"":` (check run ${n})`}`),s.unread&&r.push(`  FAIL  ${s.unread.title}: ${s.unread.detail}`),s.checks))r.push(`  ${tB[e.status]}  ${e.title}${e.detail?`: ${e.detail}`:""}`);s.error?.fix&&!s.verified&&r.push(`  fix: ${s.error.fix}`),s.fingerprint&&r.push(`  signer ${s.fingerprint}, signed at ${s.signedAt}`)}return`${r.map(u.om).join("\n")}
-`}(d.entries,d.revokedKeys)),+!d.verified}(t,r);case"post":return async function(e,t){let r=tq(e,"results-file","post"),i=tW(e,t),s=tj(e,"app-id"),n=t.env.GITHUB_TOKEN??"";if(s){let t=tq(e,"app-private-key-file","post"),a=await b(t,Q("--app-private-key-file","GitHub App private key")),{results:o}=await J(r);n=await (0,g.J)({appId:s,privateKeyPem:a,repository:o.repository,baseUrl:i})}if(!n)throw new o.eb("no GitHub credentials","Set env GITHUB_TOKEN to a token with checks: write, or give --app-id and --app-private-key-file (classic personal access tokens cannot create check runs).");let a=await async function(e){let t=tk("retries",(0,x.IQ)("retries",e.retries),x.b1.maxRetries),r=1e3*tK("retry-delay",(0,x.IQ)("retry-delay",e.retryDelay),!0),i=1e3*tK("request-timeout",(0,x.IQ)("request-timeout",e.requestTimeout),!1),s=1e3*(0,tw.E9)((0,x.IQ)("rate-limit-wait",e.rateLimitWait),{name:"rate-limit-wait",zeroAllowed:!0,example:"10m"}),n=(0,x.IQ)("check-name",e.checkName).trim(),{bytes:a,results:l}=await J(e.resultsFile);if(void 0!==l.check&&l.check!==n)throw new o.AO("CHECK_NAME_MISMATCH",`${e.resultsFile} names check ${(0,P.T_)(l.check)}, but it was to be posted as "${n}"; nothing was posted.`,`Set check-name to the check the results name, or collect them again with --check-name ${n}.`);let u=await async function(e){return e.signatureFile?$(e.signatureFile,V):T(`${e.resultsFile}.asc`,V)}(e),p=u?await async function(e,t){let r;try{r=await async function(e){let t=await tT(e),r=new c.fR;r.push(...t);let i=t.map(e=>({signingKeyId:h(e.issuerKeyID),...e.issuerFingerprint?{fingerprint:Buffer.from(e.issuerFingerprint).toString("hex").toUpperCase()}:{}}));return{armored:new c.to(r).armor(),signers:i}}(e)}catch(e){if(!(e instanceof o.AO))throw e;throw new o.AO(e.code,`${t}: ${e.message}`,"Point signature-file at the signature file the sign step wrote.")}let[i]=r.signers;return{armored:r.armored,signingKeyId:i.signingKeyId,fingerprint:i.fingerprint}}(u,e.signatureFile||`${e.resultsFile}.asc`):null;u||e.warn(`posting ${e.resultsFile} unsigned: the verifier rejects it unless allow-unsigned is set. Sign it first (sign action or ci-signing sign).`);let d=e.client??(()=>{if(!e.token)throw new o.eb("no GitHub token","Pass token (default github.token, with checks: write) or set GITHUB_TOKEN; the CLI also takes GitHub App credentials.");return(0,tF.L)({token:e.token,baseUrl:e.apiUrl,retries:t,retryDelayMs:r,requestTimeoutMs:i,rateLimitWaitMs:s,log:e.log})})(),f=await (0,tM.lx)({client:d,repository:l.repository,resultsBytes:a,results:l,signature:p?.armored??null,checkName:n,signerFingerprint:p?.fingerprint,signingKeyId:p?.signingKeyId,detailsUrl:e.detailsUrl,log:e.log});return{checkRunId:f.checkRunId,checkRunUrl:f.htmlUrl,attempts:f.attempts,signed:f.signed,created:f.created}}({resultsFile:r,signatureFile:tj(e,"signature-file"),token:n,checkName:tj(e,"check-name"),retries:tj(e,"retries"),retryDelay:tj(e,"retry-delay"),requestTimeout:tj(e,"request-timeout"),rateLimitWait:tj(e,"rate-limit-wait"),apiUrl:i,log:e=>t.stderr(`${e}
-`),warn:e=>t.stderr(`warning: ${e}
-`)});return t.stdout(`check-run-id=${a.checkRunId}
-check-run-url=${a.checkRunUrl}
-attempts=${a.attempts}
-signed=${a.signed}
-`),0}(t,r)}}function tj(e,t){let r=e[t];return"string"==typeof r?r:""}function tq(e,t,r){let i=tj(e,t);if(!i)throw new o.eb(`--${t} is required`,`Run ci-signing ${r} --${t} ... (see --help).`);return i}async function tY(e,t,r,i){let s=tj(e,t);return s?(await b(s,Q(`--${t}`,`--${t}`))).replace(/\r?\n$/,""):i.env[r]}function tz(e,t){return{reports:e.reports??[],outFile:(0,x.IQ)("results-file",tj(e,"out")),overwrite:!0===e.overwrite,repository:tj(e,"repository"),commit:tj(e,"commit"),checkName:tj(e,"check-name"),env:t.env}}function tW(e,t){return tj(e,"api-url")||t.env.GITHUB_API_URL||"https://api.github.com"}},4463:(e,t,r)=>{r.d(t,{s:()=>s});var i=r(7598);function s(e){return`sha256:${(0,i.createHash)("sha256").update(e).digest("hex")}`}},4627:(e,t,r)=>{r.d(t,{E9:()=>o,Xo:()=>l,yi:()=>a});var i=r(4357);let s={s:1,m:60,h:3600,d:86400,w:604800,y:31536e3},n=/^(\d+\s*[smhdwy]\s*)+$/;function a(e,t){let r=e.trim().toLowerCase(),s=[...r.matchAll(/(\d+)\s*ms/g)],n=r.replace(/(\d+)\s*ms/g,"").trim();if(0===s.length)return 1e3*o(e,t);let a=s.reduce((e,[,t])=>e+Number(t),0)+(n?1e3*o(n,{...t,zeroAllowed:!0}):0);if(0===a&&!t.zeroAllowed)throw new i.eb(`${t.name} "${e}" must be longer than 0.`,`Set ${t.name} to e.g. ${t.example??"15s"}.`);return a}function o(e,t){let r=e.trim().toLowerCase(),a=t.example??"15m, 24h or 7d";if(t.zeroAllowed&&"0"===r)return 0;if(!n.test(r))throw new i.eb(`${t.name} "${e}" is not a duration: use whole numbers with a unit s, m, h, d, w or y.`,`Set ${t.name} to e.g. ${a}${t.zeroAllowed?", or 0":""}.`);let o=0;for(let[,e,t]of r.matchAll(/(\d+)\s*([smhdwy])/g))o+=Number(e)*s[t];if(!Number.isSafeInteger(o)||0===o&&!t.zeroAllowed)throw new i.eb(`${t.name} "${e}" must be longer than 0 and reasonably bounded.`,`Set ${t.name} to e.g. ${a}.`);return o}function l(e){let t=[],r=e;for(let[e,i]of[["d",86400],["h",3600],["m",60],["s",1]]){let s=Math.floor(r/i);r-=s*i,s>0&&t.push(`${s}${e}`)}return t.length>0?t.join(" "):"0s"}},5190:(e,t,r)=>{r.d(t,{n:()=>i});function i(e){return new Date(e).toISOString().replace(/\.\d{3}Z$/,"Z")}},2349:(e,t,r)=>{r.d(t,{BO:()=>a,Dm:()=>c,T_:()=>h,cY:()=>n,vJ:()=>s,wt:()=>o});var i=r(2310);function s(e){return null===e?"null":void 0===e?"nothing":Array.isArray(e)?`an array of ${e.length} item${1===e.length?"":"s"}`:"string"==typeof e?`a string of ${e.length} character${1===e.length?"":"s"}`:"object"==typeof e?"an object":/^[aeiou]/.test(typeof e)?`an ${typeof e}`:`a ${typeof e}`}function n(e){return"string"==typeof e&&e.length<=20&&/^[a-z_]+$/.test(e)?JSON.stringify(e):s(e)}function a(e){if(!URL.canParse(e))return`a value of ${e.length} characters that is not a URL`;let t=new URL(e);return`${t.protocol}//${t.host}${"/"===t.pathname?"":t.pathname}`}function o(e){return URL.canParse(e)&&(""!==new URL(e).username||""!==new URL(e).password)}let l=/[A-Za-z0-9_]{20,}/g,u=/^[0-9a-fA-F]{40}$/;function c(e){return e.replace(l,e=>u.test(e)?e:`[${e.length} characters not shown]`)}function h(e){return"string"==typeof e&&e.length<=100&&c(e)===e&&(0,i.kU)(e)===e?JSON.stringify(e):s(e)}},8792:(e,t,r)=>{function i(e){return Buffer.byteLength(e,"utf8")}function s(e,t){if(t<=0)return"";let r=Buffer.from(e,"utf8");if(r.length<=t)return e;let i=t;for(;i>0&&(192&r[i])==128;)i--;return r.subarray(0,i).toString("utf8")}function n(e,t,r="…"){return i(e)<=t?e:s(e,t-i(r))+r}function a(e,t,r="…"){if(e.length<=t)return e;let i=t-r.length;return i>0&&/[\uD800-\uDBFF]/.test(e[i-1])&&i--,e.slice(0,Math.max(0,i))+r}r.d(t,{Ck:()=>s,GL:()=>n,UT:()=>a,wI:()=>i})},7905:(e,t,r)=>{r.d(t,{Ey:()=>s,OF:()=>l,X1:()=>a,aY:()=>o,nM:()=>n});var i=r(2310);function s(e){let t=Date.parse(e);return Number.isFinite(t)?`${new Date(t).toISOString().slice(0,19).replace("T"," ")} UTC`:a(e)}function n(e){return`| ${e.join(" | ")} |`}function a(e){return(0,i.om)(e).replace(/[\\`*_[\]<>|~&]/g,"\\$&")}function o(e){let t=(0,i.om)(e),r=Math.max(0,...(t.match(/`+/g)??[]).map(e=>e.length)),s="`".repeat(r+1),n=t.startsWith("`")||t.endsWith("`")?" ":"";return`${s}${n}${t.replace(/\|/g,"\\|")}${n}${s}`}function l(e){let t=Math.max(0,...(e.match(/`+/g)??[]).map(e=>e.length)),r="`".repeat(Math.max(3,t+1));return`${r}text
-${e}
-${r}`}}};
+/***/ 7093:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ failuresToAnnotations),
+/* harmony export */   j: () => (/* binding */ ANNOTATIONS_PER_REQUEST)
+/* harmony export */ });
+/* harmony import */ var _utf8_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8792);
+// Test failures as check-run annotations, within GitHub's per-annotation and per-request limits.
+
+const ANNOTATIONS_PER_REQUEST = 50;
+const TITLE_MAX_CHARS = 255;
+const MESSAGE_MAX_BYTES = 64 * 1024 - 1;
+/** One annotation per failure, in order; failures without a file are pinned to `fallbackPath`. */
+function failuresToAnnotations(failures, fallbackPath) {
+    return (failures ?? []).map((failure) => {
+        const line = Number.isInteger(failure.line) && failure.line >= 1 ? failure.line : 1;
+        const name = String(failure.name ?? '').trim() || 'Failed test';
+        const message = String(failure.message ?? '').trim() || name;
+        return {
+            path: normalizePath(failure.file) || fallbackPath,
+            start_line: line,
+            end_line: line,
+            annotation_level: 'failure',
+            title: (0,_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .truncateChars */ .UT)(name, TITLE_MAX_CHARS),
+            message: (0,_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .truncateUtf8WithMarker */ .GL)(message, MESSAGE_MAX_BYTES),
+        };
+    });
+}
+/** Repository-relative, forward slashes. */
+function normalizePath(file) {
+    if (typeof file !== 'string')
+        return '';
+    return file
+        .trim()
+        .replace(/\\/g, '/')
+        .replace(/^(\.\/)+/, '');
+}
+
+
+/***/ }),
+
+/***/ 1316:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ createAppInstallationToken),
+/* harmony export */   X: () => (/* binding */ createAppJwt)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_src_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4357);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5924);
+/* harmony import */ var _github_request_error_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2139);
+/* harmony import */ var _runs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4861);
+// GitHub App credentials for the CLI: personal access tokens cannot create check runs, apps can.
+
+
+
+
+
+/** An RS256 JWT GitHub accepts as the app itself: valid from a minute ago (clock skew) for nine minutes. */
+function createAppJwt(appId, privateKeyPem, nowMs = Date.now()) {
+    const key = readAppKey(privateKeyPem);
+    const now = Math.floor(nowMs / 1000);
+    const header = base64Url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
+    const payload = base64Url(JSON.stringify({ iat: now - 60, exp: now + 540, iss: String(appId) }));
+    const signature = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', Buffer.from(`${header}.${payload}`), key).toString('base64url');
+    return `${header}.${payload}.${signature}`;
+}
+function readAppKey(privateKeyPem) {
+    let key;
+    try {
+        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)(privateKeyPem);
+    }
+    catch {
+        // The key's text never goes into the message.
+        throw new _errors_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .CiSigningError */ .AO('APP_KEY_UNREADABLE', 'The GitHub App private key is not a readable PEM private key.', 'Give the .pem file downloaded from the GitHub App settings (--app-private-key-file).');
+    }
+    if (key.asymmetricKeyType !== 'rsa') {
+        throw new _errors_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .CiSigningError */ .AO('APP_KEY_UNREADABLE', `The GitHub App private key is ${key.asymmetricKeyType}, not RSA.`, 'Give the RSA .pem file downloaded from the GitHub App settings.');
+    }
+    return key;
+}
+function base64Url(text) {
+    return Buffer.from(text).toString('base64url');
+}
+/**
+ * An installation token for one repository, limited to `checks: write`: finds the app's installation
+ * on the repository, then asks for a token.
+ */
+async function createAppInstallationToken(input) {
+    const { owner, repo } = (0,_runs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepository */ .SU)(input.repository);
+    const client = (0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .createGitHubClient */ .L)({
+        token: createAppJwt(input.appId, input.privateKeyPem),
+        baseUrl: input.baseUrl,
+        retries: input.retries,
+        retryDelayMs: input.retryDelayMs,
+        requestTimeoutMs: input.requestTimeoutMs,
+        log: input.log ?? (() => { }),
+    });
+    let installationId;
+    try {
+        installationId = (await client.request('GET /repos/{owner}/{repo}/installation', { owner, repo }))
+            .data.id;
+    }
+    catch (error) {
+        if (error instanceof _github_request_error_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubRequestError */ .v && error.status === 404) {
+            throw new _errors_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .CiSigningError */ .AO('APP_NOT_INSTALLED', `GitHub App ${input.appId} is not installed on ${owner}/${repo}.`, 'Install the app on the repository (with the Checks: write permission), or check --app-id.', 'github');
+        }
+        if (error instanceof _github_request_error_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubRequestError */ .v && error.status === 401) {
+            throw new _errors_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .CiSigningError */ .AO('APP_CREDENTIALS_REJECTED', `GitHub rejected the app credentials for app ${input.appId} (401).`, 'Check --app-id and that --app-private-key-file is a current key of that app; a machine clock more than ' +
+                'a minute off also makes the token invalid.', 'github');
+        }
+        throw error;
+    }
+    const response = await client.request('POST /app/installations/{installation_id}/access_tokens', {
+        installation_id: installationId,
+        repositories: [repo],
+        permissions: { checks: 'write' },
+    });
+    return response.data.token;
+}
+
+
+/***/ }),
+
+/***/ 5924:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ createGitHubClient)
+/* harmony export */ });
+/* harmony import */ var async_retry__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5195);
+/* harmony import */ var async_retry__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(async_retry__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1351);
+/* harmony import */ var _errors_src_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4357);
+/* harmony import */ var _common_src_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4627);
+/* harmony import */ var _defaults_src_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4592);
+/* harmony import */ var _common_src_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2349);
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8665);
+/* harmony import */ var _github_request_error_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2139);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8660);
+// The GitHub client: Octokit (from @actions/github) for the HTTP, async-retry as the one layer that retries.
+
+
+
+
+
+
+
+
+
+/** Thrown inside async-retry's loop to end it (async-retry stops on an error with `bail: true`). */
+class StopRetrying extends Error {
+    error;
+    bail = true;
+    constructor(error) {
+        super('stop retrying');
+        this.error = error;
+    }
+}
+function createGitHubClient(options) {
+    const settings = {
+        retries: options.retries ?? Number(_defaults_src_index_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULTS */ .zY.retries),
+        retryDelayMs: options.retryDelayMs ?? Number(_defaults_src_index_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULTS */ .zY['retry-delay']) * 1000,
+        requestTimeoutMs: options.requestTimeoutMs ?? Number(_defaults_src_index_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULTS */ .zY['request-timeout']) * 1000,
+        maxWaitMs: options.maxWaitMs ?? 120000,
+        rateLimitWaitMs: options.rateLimitWaitMs ?? (0,_common_src_index_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)(_defaults_src_index_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULTS */ .zY['rate-limit-wait'], { name: 'rate-limit-wait' }) * 1000,
+        log: options.log,
+        random: options.random ?? Math.random,
+    };
+    if (!options.token) {
+        throw new _errors_src_index_js__WEBPACK_IMPORTED_MODULE_5__/* .CiSigningError */ .AO('GITHUB_TOKEN_MISSING', 'No GitHub token was given.', 'Pass a token with checks: write (GITHUB_TOKEN in Actions) or GitHub App credentials.', 'github');
+    }
+    const baseUrl = String(options.baseUrl ?? '')
+        .trim()
+        .replace(/\/+$/, '');
+    // Credentials in the URL would be echoed by fetch's own errors; the token is the only credential.
+    if ((0,_common_src_index_js__WEBPACK_IMPORTED_MODULE_6__/* .urlHasCredentials */ .wt)(baseUrl)) {
+        throw new _errors_src_index_js__WEBPACK_IMPORTED_MODULE_5__/* .CiSigningError */ .AO('GITHUB_API_URL_INVALID', `The GitHub API URL ${(0,_common_src_index_js__WEBPACK_IMPORTED_MODULE_6__/* .redactUrl */ .BO)(baseUrl)} holds a user or password before the host (not shown).`, 'Remove the credentials from the URL (--api-url or GITHUB_API_URL); the token goes in GITHUB_TOKEN or the ' +
+            'token input.', 'github');
+    }
+    if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
+        throw new _errors_src_index_js__WEBPACK_IMPORTED_MODULE_5__/* .CiSigningError */ .AO('GITHUB_API_URL_INVALID', `The GitHub API URL (${(0,_common_src_index_js__WEBPACK_IMPORTED_MODULE_6__/* .redactUrl */ .BO)(baseUrl)}) is not an http(s) URL.`, 'Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server (GITHUB_API_URL).', 'github');
+    }
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_1__/* .getOctokit */ .Q)(options.token, {
+        // @actions/github reads GITHUB_API_URL once at import, so the base URL is always passed explicitly.
+        baseUrl,
+        // Keep @actions/github's proxy-aware fetch; octokit's retry/throttle plugins (not bundled by
+        // @actions/github 9, disabled here in case they ever are) must not retry behind our back.
+        request: { ..._actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_2__/* .defaults */ .NT.request, retries: 0 },
+        retry: { enabled: false },
+        throttle: { enabled: false },
+    });
+    return buildClient(octokit, baseUrl, settings, []);
+}
+function buildClient(octokit, baseUrl, settings, parentCounters) {
+    const counter = { count: 0 };
+    const counters = [counter, ...parentCounters];
+    const describe = (route, params) => {
+        const endpoint = octokit.request.endpoint(route, params ?? {});
+        const url = new URL(endpoint.url, `${baseUrl}/`);
+        const basePath = new URL(`${baseUrl}/`).pathname.replace(/\/$/, '');
+        const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
+        const owner = params?.owner;
+        const repo = params?.repo;
+        return {
+            method: endpoint.method,
+            path,
+            repository: typeof owner === 'string' && typeof repo === 'string' ? `${owner}/${repo}` : undefined,
+        };
+    };
+    /** One HTTP attempt with the per-attempt timeout; never retries, never throws. */
+    const sendOnce = async (route, params, requestCounters) => {
+        for (const c of [...counters, ...requestCounters])
+            c.count++;
+        const controller = new AbortController();
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+        }, settings.requestTimeoutMs);
+        try {
+            const response = await octokit.request(route, { ...params, request: { signal: controller.signal } });
+            if (timedOut)
+                return { failure: (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_7__/* .timeoutFailure */ ._N)(settings.requestTimeoutMs) };
+            // Octokit turns a JSON body cut off mid-way (reset, timeout while reading) into a string.
+            const contentType = String(response.headers['content-type'] ?? '');
+            if (contentType.includes('json') && typeof response.data === 'string') {
+                return { failure: { outcomeUnknown: true, description: "GitHub's answer was cut off" } };
+            }
+            return { response: response };
+        }
+        catch (error) {
+            // Octokit reports a 304 (only possible after If-None-Match) as an error.
+            if (!timedOut && error?.status === 304)
+                return { notModified: true };
+            return {
+                failure: (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_7__/* .classifyFailure */ .XE)(error, describe(route, params), { timedOut, timeoutMs: settings.requestTimeoutMs }),
+            };
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+    /** `outer` counts the attempts of the requests this one is made for (a lookup for a write). */
+    const send = async (route, params, options, outer) => {
+        const description = describe(route, params);
+        const maxAttempts = settings.retries + 1;
+        const own = { count: 0 };
+        const requestCounters = [own, ...outer];
+        const lookup = (lookupRoute, lookupParams) => request(lookupRoute, lookupParams, {}, requestCounters);
+        // Sticky: once an attempt may have been applied, later attempts look before they write again.
+        let outcomeUnknown = false;
+        let waitMs = 0;
+        let failures = 0;
+        let rateLimitedAnswers = 0;
+        let rateLimitWaitedMs = 0;
+        // The waits come from each answer (retry-after, x-ratelimit-reset) and from a time budget, so they are
+        // computed here and slept at the start of the next attempt; async-retry only repeats (forever, no delay
+        // of its own) until an attempt succeeds or throws StopRetrying.
+        const attempt = async () => {
+            if (waitMs > 0)
+                await sleep(waitMs);
+            if (outcomeUnknown && options.reconcile) {
+                let applied;
+                try {
+                    applied = await options.reconcile(lookup);
+                }
+                catch (error) {
+                    // The lookup had its own retries; without its answer the write cannot be safely re-sent.
+                    throw new StopRetrying(lookupFailed(error, description, own.count));
+                }
+                if (applied)
+                    return applied;
+                outcomeUnknown = false;
+            }
+            const outcome = await sendOnce(route, params, requestCounters);
+            if ('response' in outcome)
+                return outcome.response;
+            if ('notModified' in outcome)
+                return 'not-modified';
+            const { failure } = outcome;
+            if (failure.permanent)
+                throw new StopRetrying(withAttempts(failure.permanent, own.count));
+            outcomeUnknown ||= failure.outcomeUnknown;
+            const nowMs = Date.now();
+            if (failure.rateLimit) {
+                // Rate-limit answers say when to come back; they are budgeted by total waiting time
+                // (rate-limit-wait), so that honouring them does not use up the retries meant for failures.
+                rateLimitedAnswers++;
+                const wait = (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_7__/* .computeWait */ .RR)({
+                    attempt: rateLimitedAnswers,
+                    headers: failure.headers,
+                    rateLimit: failure.rateLimit,
+                    ...waitSettings(nowMs),
+                });
+                // Each wait is charged at least a second, so that a server asking for 0 s cannot loop forever.
+                const charged = Math.max(wait.ms, 1000);
+                if (rateLimitWaitedMs + charged > settings.rateLimitWaitMs) {
+                    throw new StopRetrying(rateLimitBudgetSpent(failure, description, own.count, rateLimitWaitedMs, wait.ms, settings.rateLimitWaitMs, outcomeUnknown));
+                }
+                rateLimitWaitedMs += charged;
+                waitMs = wait.ms;
+                const left = (0,_common_src_index_js__WEBPACK_IMPORTED_MODULE_4__/* .formatSeconds */ .Xo)(Math.floor((settings.rateLimitWaitMs - rateLimitWaitedMs) / 1000));
+                settings.log((0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_7__/* .retryLogLine */ .fi)(failure, description, wait, `${failure.rateLimit} rate limit; ${left} of rate-limit-wait left`));
+            }
+            else {
+                failures++;
+                if (failures >= maxAttempts)
+                    throw new StopRetrying(exhausted(failure, description, own.count, outcomeUnknown));
+                const wait = (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_7__/* .computeWait */ .RR)({ attempt: failures, headers: failure.headers, ...waitSettings(nowMs) });
+                waitMs = wait.ms;
+                settings.log((0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_7__/* .retryLogLine */ .fi)(failure, description, wait, `attempt ${failures} of ${maxAttempts}`));
+            }
+            throw new Error(failure.description);
+        };
+        try {
+            return await async_retry__WEBPACK_IMPORTED_MODULE_0___default()(attempt, {
+                forever: true,
+                retries: 1,
+                factor: 1,
+                minTimeout: 0,
+                maxTimeout: 0,
+                randomize: false,
+            });
+        }
+        catch (error) {
+            throw error instanceof StopRetrying ? error.error : error;
+        }
+    };
+    const waitSettings = (nowMs) => ({
+        retryDelayMs: settings.retryDelayMs,
+        maxWaitMs: settings.maxWaitMs,
+        nowMs,
+        random: settings.random,
+    });
+    const request = async (route, params, options, outer) => {
+        const response = await send(route, params, options, outer);
+        if (response === 'not-modified') {
+            // Only a request with If-None-Match can be answered 304; request() never sends one.
+            throw new _github_request_error_js__WEBPACK_IMPORTED_MODULE_8__/* .GitHubRequestError */ .v('GITHUB_UNEXPECTED_304', `GitHub answered 304 (Not Modified) to ${route} without a conditional request.`, 'Report this as a bug in ci-signing.');
+        }
+        return response;
+    };
+    return {
+        baseUrl,
+        get attempts() {
+            return counter.count;
+        },
+        request: (route, params, options = {}) => request(route, params, options, []),
+        requestIfChanged: (route, params, etag) => send(route, etag ? { ...params, headers: { ...params.headers, 'if-none-match': etag } } : params, {}, []),
+        fork: () => buildClient(octokit, baseUrl, settings, counters),
+    };
+}
+function withAttempts(error, attempts) {
+    return new _github_request_error_js__WEBPACK_IMPORTED_MODULE_8__/* .GitHubRequestError */ .v(error.code, error.message, error.fix, {
+        status: error.status,
+        outcomeUnknown: false,
+        attempts,
+    });
+}
+function lookupFailed(error, request, attempts) {
+    if (!(error instanceof _github_request_error_js__WEBPACK_IMPORTED_MODULE_8__/* .GitHubRequestError */ .v))
+        return error;
+    return new _github_request_error_js__WEBPACK_IMPORTED_MODULE_8__/* .GitHubRequestError */ .v(error.code, `${error.message.replace(/\.$/, '')} while checking whether an earlier ${request.method} ${request.path} ` +
+        `had been applied.`, error.fix, { status: error.status, outcomeUnknown: true, attempts });
+}
+function exhausted(failure, request, attempts, outcomeUnknown) {
+    return new _github_request_error_js__WEBPACK_IMPORTED_MODULE_8__/* .GitHubRequestError */ .v('GITHUB_RETRIES_EXHAUSTED', `${request.method} ${request.path} still failed after ${attempts} HTTP attempt${attempts === 1 ? '' : 's'}; ` +
+        `the last failure: ${failure.description}.`, 'GitHub or the network is having trouble: run the step again later (posting is idempotent, a re-run updates ' +
+        'the same check run), or raise retries / retry-delay.', { status: failure.status, outcomeUnknown, attempts });
+}
+function rateLimitBudgetSpent(failure, request, attempts, waitedMs, askedMs, budgetMs, outcomeUnknown) {
+    const waited = (0,_common_src_index_js__WEBPACK_IMPORTED_MODULE_4__/* .formatSeconds */ .Xo)(Math.round(waitedMs / 1000));
+    const asked = (0,_common_src_index_js__WEBPACK_IMPORTED_MODULE_4__/* .formatSeconds */ .Xo)(Math.ceil(askedMs / 1000));
+    return new _github_request_error_js__WEBPACK_IMPORTED_MODULE_8__/* .GitHubRequestError */ .v('GITHUB_RATE_LIMITED', `${request.method} ${request.path} is still rate limited (${failure.description}) after waiting ${waited}; ` +
+        `GitHub asks for ${asked} more, beyond rate-limit-wait ${(0,_common_src_index_js__WEBPACK_IMPORTED_MODULE_4__/* .formatSeconds */ .Xo)(Math.round(budgetMs / 1000))}.`, 'Run the step again later (posting is idempotent), raise rate-limit-wait, or post from fewer jobs at once.', { status: failure.status, outcomeUnknown, attempts });
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+
+/***/ }),
+
+/***/ 6845:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   As: () => (/* binding */ decodeEmbeddedBlock),
+/* harmony export */   EW: () => (/* binding */ encodeEmbeddedBlock),
+/* harmony export */   Kv: () => (/* binding */ EMBEDDED_BLOCK_VERSION),
+/* harmony export */   Yg: () => (/* binding */ DEFAULT_MAX_RESULTS_BYTES)
+/* harmony export */ });
+/* unused harmony exports EMBEDDED_BLOCK_FORMAT, EMBEDDED_BLOCK_ENCODING */
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_src_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4357);
+/* harmony import */ var _common_src_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4463);
+/* harmony import */ var _common_src_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2349);
+/* harmony import */ var _defaults_src_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4592);
+// The machine-readable block in a check run's output.text: the exact results bytes (gzip, base64),
+// their digest and the detached signature. Format: docs/embedded-block.md.
+
+
+
+
+const EMBEDDED_BLOCK_VERSION = 1;
+const EMBEDDED_BLOCK_FORMAT = 'ci-signing/v1';
+const EMBEDDED_BLOCK_ENCODING = 'gzip+base64';
+/** Decompression stops here (results files are small; this bounds a zip bomb). */
+const DEFAULT_MAX_RESULTS_BYTES = _defaults_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.embeddedBlockDecompressedBytes;
+const MARKER = `<!-- ci-signing:v${EMBEDDED_BLOCK_VERSION} -->`;
+const FENCE_INFO = `ci-signing-v${EMBEDDED_BLOCK_VERSION}`;
+function encodeEmbeddedBlock(input) {
+    const json = {
+        format: EMBEDDED_BLOCK_FORMAT,
+        encoding: EMBEDDED_BLOCK_ENCODING,
+        digest: (0,_common_src_index_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .s)(input.resultsBytes),
+        size: input.resultsBytes.byteLength,
+        results: (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gzipSync)(input.resultsBytes, { level: 9 }).toString('base64'),
+        signature: input.signature,
+    };
+    // JSON.stringify escapes the signature's newlines, so the payload is one line inside the fence.
+    return `${MARKER}\n\`\`\`${FENCE_INFO}\n${JSON.stringify(json)}\n\`\`\``;
+}
+function blockError(code, message, fix) {
+    return new _errors_src_index_js__WEBPACK_IMPORTED_MODULE_3__/* .CiSigningError */ .AO(code, message, fix, 'verification');
+}
+const REPOST_FIX = 'Post the results again with ci-signing post (a newer run replaces this one).';
+function decodeEmbeddedBlock(text, options = {}) {
+    const maxResultsBytes = options.maxResultsBytes ?? DEFAULT_MAX_RESULTS_BYTES;
+    const markers = [...String(text ?? '').matchAll(/<!-- ci-signing:v([^\s>]*) -->/g)];
+    if (markers.length === 0) {
+        throw blockError('EMBEDDED_BLOCK_MISSING', 'The check run\'s text holds no ci-signing block (no "<!-- ci-signing:v1 -->" marker).', 'Post the results with ci-signing post (or the post action); a check run written by anything else cannot ' +
+            'be verified.');
+    }
+    if (markers.length > 1) {
+        throw blockError('EMBEDDED_BLOCK_AMBIGUOUS', `The check run's text holds ${markers.length} ci-signing blocks; exactly one is allowed.`, REPOST_FIX);
+    }
+    const marker = markers[0];
+    if (marker[1] !== String(EMBEDDED_BLOCK_VERSION)) {
+        throw blockError('EMBEDDED_BLOCK_UNSUPPORTED_VERSION', `The check run's ci-signing block is version ` +
+            `${/^\d{1,6}$/.test(marker[1]) ? marker[1] : (0,_common_src_index_js__WEBPACK_IMPORTED_MODULE_4__/* .describeShape */ .vJ)(marker[1])}; this verifier reads version ` +
+            `${EMBEDDED_BLOCK_VERSION}.`, 'Use the same major version of ci-signing to post and to verify.');
+    }
+    const after = text.slice((marker.index ?? 0) + marker[0].length);
+    const fenced = /^\r?\n```([^\r\n]*)\r?\n([^\r\n]*)\r?\n```/.exec(after);
+    if (!fenced || fenced[1].trim() !== FENCE_INFO) {
+        throw blockError('EMBEDDED_BLOCK_MALFORMED', `The ci-signing block is malformed: the marker must be followed by a \`\`\`${FENCE_INFO} fence holding ` +
+            `one JSON line.`, REPOST_FIX);
+    }
+    const json = parseBlockJson(fenced[2]);
+    if (json.size > maxResultsBytes) {
+        throw blockError('EMBEDDED_BLOCK_TOO_LARGE', `The ci-signing block declares ${json.size} bytes of results, over the limit of ${maxResultsBytes}.`, REPOST_FIX);
+    }
+    let resultsBytes;
+    try {
+        resultsBytes = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync)(Buffer.from(json.results, 'base64'), { maxOutputLength: maxResultsBytes });
+    }
+    catch (error) {
+        if (error.code === 'ERR_BUFFER_TOO_LARGE') {
+            throw blockError('EMBEDDED_BLOCK_TOO_LARGE', `The ci-signing block's results decompress to more than ${maxResultsBytes} bytes.`, REPOST_FIX);
+        }
+        throw blockError('EMBEDDED_BLOCK_CORRUPT', `The ci-signing block's results are not valid gzip data (${error.message}).`, REPOST_FIX);
+    }
+    const digest = (0,_common_src_index_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .s)(resultsBytes);
+    if (resultsBytes.byteLength !== json.size || digest !== json.digest) {
+        throw blockError('EMBEDDED_BLOCK_DIGEST_MISMATCH', `The ci-signing block's results (${resultsBytes.byteLength} bytes, ${digest}) do not match its declared ` +
+            `${json.size} bytes and ${json.digest}.`, REPOST_FIX);
+    }
+    return {
+        resultsBytes: new Uint8Array(resultsBytes),
+        signature: json.signature,
+        digest,
+        version: EMBEDDED_BLOCK_VERSION,
+    };
+}
+function parseBlockJson(line) {
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch {
+        throw blockError('EMBEDDED_BLOCK_MALFORMED', 'The ci-signing block is malformed: its payload is not JSON.', REPOST_FIX);
+    }
+    const malformed = (problem) => blockError('EMBEDDED_BLOCK_MALFORMED', `The ci-signing block is malformed: ${problem}.`, REPOST_FIX);
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        throw malformed('its payload is not a JSON object');
+    const block = value;
+    if (block.format !== EMBEDDED_BLOCK_FORMAT) {
+        throw blockError('EMBEDDED_BLOCK_UNSUPPORTED_VERSION', `The ci-signing block's format is ${(0,_common_src_index_js__WEBPACK_IMPORTED_MODULE_4__/* .describeEnumValue */ .cY)(block.format)}; this verifier reads ` +
+            `"${EMBEDDED_BLOCK_FORMAT}".`, 'Use the same major version of ci-signing to post and to verify.');
+    }
+    if (block.encoding !== EMBEDDED_BLOCK_ENCODING) {
+        throw blockError('EMBEDDED_BLOCK_UNSUPPORTED_ENCODING', `The ci-signing block's encoding is ${(0,_common_src_index_js__WEBPACK_IMPORTED_MODULE_4__/* .describeEnumValue */ .cY)(block.encoding)}; only ` +
+            `"${EMBEDDED_BLOCK_ENCODING}" is defined.`, REPOST_FIX);
+    }
+    if (typeof block.digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(block.digest))
+        throw malformed('"digest" must be "sha256:" and 64 lower-case hex digits');
+    if (typeof block.size !== 'number' || !Number.isSafeInteger(block.size) || block.size < 0)
+        throw malformed('"size" must be a whole number of bytes');
+    // Buffer.from(..., 'base64') skips junk silently, so the alphabet is checked first.
+    if (typeof block.results !== 'string' ||
+        !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(block.results)) {
+        throw malformed('"results" must be standard base64');
+    }
+    if (block.signature !== null && typeof block.signature !== 'string')
+        throw malformed('"signature" must be a string or null');
+    return block;
+}
+
+
+/***/ }),
+
+/***/ 2139:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ GitHubRequestError)
+/* harmony export */ });
+/* harmony import */ var _errors_src_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4357);
+// The one error type of a GitHub request that failed for good: a cause, a fix, and what callers react to.
+
+/** The error thrown when GitHub refuses a request or retries run out; carries what callers need to react. */
+class GitHubRequestError extends _errors_src_index_js__WEBPACK_IMPORTED_MODULE_0__/* .CiSigningError */ .AO {
+    /** HTTP status of the last answer, when there was one. */
+    status;
+    /** True when a write may have been applied although no answer said so (timeout, reset, 5xx). */
+    outcomeUnknown;
+    /** HTTP attempts made for this request. */
+    attempts;
+    constructor(code, message, fix, details = {}) {
+        super(code, message, fix, 'github');
+        this.name = 'GitHubRequestError';
+        this.status = details.status;
+        this.outcomeUnknown = details.outcomeUnknown ?? false;
+        this.attempts = details.attempts ?? 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3195:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RG: () => (/* binding */ gitHubMessage),
+/* harmony export */   qS: () => (/* binding */ statusText),
+/* harmony export */   tG: () => (/* binding */ permanentError)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_src_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2310);
+/* harmony import */ var _common_src_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2349);
+/* harmony import */ var _github_request_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2139);
+// The catalogue of answers that retrying cannot change, each with its cause and its fix.
+
+
+
+
+function statusText(status) {
+    return `${status} (${node_http__WEBPACK_IMPORTED_MODULE_0__.STATUS_CODES[status] ?? 'Unknown'})`;
+}
+/** GitHub's own message from an error body (JSON or text), on one line. */
+function gitHubMessage(data) {
+    if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string') {
+        const errors = 'errors' in data && Array.isArray(data.errors) ? data.errors : [];
+        const details = errors
+            .map((item) => typeof item === 'string'
+            ? item
+            : item && typeof item === 'object' && 'message' in item
+                ? String(item.message)
+                : JSON.stringify(item))
+            .filter(Boolean);
+        // A remote body: no terminal escapes, bounded, and nothing that could be a secret.
+        return (0,_common_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .quotableText */ .Dm)((0,_errors_src_index_js__WEBPACK_IMPORTED_MODULE_2__/* .safeLine */ .om)(details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message).slice(0, 300));
+    }
+    if (typeof data === 'string' && data.trim() && !/^\s*</.test(data))
+        return (0,_common_src_index_js__WEBPACK_IMPORTED_MODULE_1__/* .quotableText */ .Dm)((0,_errors_src_index_js__WEBPACK_IMPORTED_MODULE_2__/* .safeLine */ .om)(data).slice(0, 300));
+    return '';
+}
+/** The cause and the fix for an answer that retrying cannot change. */
+function permanentError(status, message, request) {
+    const where = `${request.method} ${request.path}`;
+    const said = message ? `: "${message}"` : '';
+    const writing = request.method !== 'GET';
+    const repository = request.repository ?? 'the repository';
+    if (status === 401) {
+        return new _github_request_error_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubRequestError */ .v('GITHUB_BAD_TOKEN', `GitHub refused the token (${statusText(status)}${said}) on ${where}.`, 'Pass a valid, unexpired token: in Actions the default `${{ github.token }}`; for the CLI, GitHub App ' +
+            'credentials (--app-id, --app-private-key-file) or GITHUB_TOKEN.', { status });
+    }
+    if (status === 403 && /resource not accessible by integration/i.test(message)) {
+        return new _github_request_error_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubRequestError */ .v('GITHUB_TOKEN_LACKS_CHECKS_PERMISSION', `The token lacks \`checks: ${writing ? 'write' : 'read'}\` on ${repository} (GitHub answered 403 ` +
+            `"Resource not accessible by integration" on ${where}).`, writing
+            ? 'Add `permissions: checks: write` to the job. Pull requests from forks only get read-only tokens: post ' +
+                'from a trusted event (push, or the trusted runner) instead.'
+            : 'Add `permissions: checks: read` (and `contents: read`) to the job.', { status });
+    }
+    if (status === 403 && /must authenticate via a github app/i.test(message)) {
+        return new _github_request_error_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubRequestError */ .v('GITHUB_TOKEN_CANNOT_WRITE_CHECKS', `A personal access token was used on ${where}; GitHub lets only GitHub Apps create check runs ("You must ` +
+            `authenticate via a GitHub App").`, 'Use GITHUB_TOKEN in Actions, or GitHub App credentials (--app-id and --app-private-key-file) with the CLI.', { status });
+    }
+    if (status === 403) {
+        return new _github_request_error_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubRequestError */ .v('GITHUB_FORBIDDEN', `GitHub refused ${where} (${statusText(status)}${said}).`, `Give the token access to ${repository} with \`checks: ${writing ? 'write' : 'read'}\`.`, { status });
+    }
+    if (status === 404) {
+        return new _github_request_error_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubRequestError */ .v('GITHUB_NOT_FOUND', `GitHub answered 404 (Not Found) on ${where}: ${repository} does not exist or the token cannot see it.`, 'Check the repository name (owner/name) and that the token belongs to that repository (GITHUB_TOKEN only ' +
+            'sees its own repository).', { status });
+    }
+    if (status === 422) {
+        return new _github_request_error_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubRequestError */ .v('GITHUB_VALIDATION_FAILED', `GitHub rejected ${where} as invalid (${statusText(status)}${said}).`, "Check the commit sha exists in the repository and the results respect GitHub's limits; the message above " +
+            'names the field.', { status });
+    }
+    return new _github_request_error_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubRequestError */ .v('GITHUB_REQUEST_REJECTED', `GitHub rejected ${where} (${statusText(status)}${said}).`, 'This is not a temporary failure, so it was not retried; check the repository, the token and the request ' +
+        'named above.', { status });
+}
+
+
+/***/ }),
+
+/***/ 5888:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  zz: () => (/* binding */ OUTPUT_MAX_BYTES),
+  R9: () => (/* binding */ buildCheckRunContent),
+  lx: () => (/* binding */ postResults)
+});
+
+// EXTERNAL MODULE: ./packages/errors/src/index.ts
+var src = __webpack_require__(4357);
+// EXTERNAL MODULE: ./packages/results/src/markdown.ts
+var markdown = __webpack_require__(7905);
+;// CONCATENATED MODULE: ./packages/results/src/render.ts
+// Markdown for people: the check-run output of results. Pure functions of their
+// input, so the output can be pinned by committed snapshot files. Text from the results file is untrusted
+// for formatting purposes and always escaped or fenced.
+
+const MAX_LISTED_FAILURES = 50;
+const MAX_FAILURE_NAME = 200;
+const MAX_FAILURE_MESSAGE = 1000;
+const MAX_FAILURE_MESSAGE_LINES = 20;
+const CONCLUSION_ICONS = {
+    success: '✅',
+    failure: '❌',
+    timed_out: '⏱️',
+    cancelled: '🚫',
+    skipped: '⏭️',
+    neutral: '➖',
+};
+/** The human part of a check run's output: counts, coverage, duration, the signer (or a warning) and failures. */
+function renderResultsSummary(results, options) {
+    const { passed, failed, skipped } = results.tests;
+    const lines = [
+        `### ${conclusionIcon(results.conclusion)} ${(0,markdown/* escapeText */.X1)(results.conclusion)}: ${countsText(results)}`,
+        '',
+        '| Passed | Failed | Skipped | Line coverage | Duration |',
+        '| ---: | ---: | ---: | ---: | ---: |',
+        (0,markdown/* row */.nM)([
+            String(passed),
+            String(failed),
+            String(skipped),
+            results.coverage ? formatPercent(results.coverage.lines) : '—',
+            durationText(results),
+        ]),
+        '',
+    ];
+    if (options.signed) {
+        lines.push(`- **Signed by** OpenPGP key ${(0,markdown/* code */.aY)(options.fingerprint ?? 'unknown')}`);
+    }
+    else {
+        lines.push('> ⚠️ **Unsigned:** nothing proves these results came from a trusted runner; a verifier rejects them ' +
+            'unless allow-unsigned is set.', '');
+    }
+    lines.push(`- **Commit** ${(0,markdown/* code */.aY)(results.commit)} of ${(0,markdown/* code */.aY)(results.repository)}`, `- **Digest** ${(0,markdown/* code */.aY)(options.digest)}`);
+    const failures = results.failures ?? [];
+    if (failures.length > 0) {
+        lines.push('', `### Failures (${failures.length})`);
+        failures.slice(0, MAX_LISTED_FAILURES).forEach((failure, index) => {
+            const location = failure.file
+                ? ` · ${(0,markdown/* code */.aY)(failure.line ? `${failure.file}:${failure.line}` : failure.file)}`
+                : '';
+            lines.push('', `**${index + 1}. ${(0,markdown/* escapeText */.X1)(truncate(failure.name, MAX_FAILURE_NAME))}**${location}`, '', (0,markdown/* fenced */.OF)(truncateMessage(failure.message)));
+        });
+        if (failures.length > MAX_LISTED_FAILURES)
+            lines.push('', `…and ${failures.length - MAX_LISTED_FAILURES} more failures not shown.`);
+    }
+    lines.push('');
+    return lines.join('\n');
+}
+/** One line for a check run title, e.g. `✅ 120 passed, 0 failed, 3 skipped · signed by 0123456789ABCDEF`. */
+function renderResultsTitle(results, options) {
+    const conclusion = results.conclusion === 'success' || results.conclusion === 'failure'
+        ? ''
+        : `${results.conclusion.replace('_', ' ')} · `;
+    const coverage = results.coverage ? ` · ${formatPercent(results.coverage.lines)} line coverage` : '';
+    const signer = options.signed ? `signed by ${options.signingKeyId || 'unknown key'}` : 'unsigned';
+    return `${conclusionIcon(results.conclusion)} ${conclusion}${countsText(results)}${coverage} · ${signer}`;
+}
+function conclusionIcon(conclusion) {
+    return CONCLUSION_ICONS[conclusion] ?? '❔';
+}
+function countsText(results) {
+    const { passed, failed, skipped } = results.tests;
+    return `${passed} passed, ${failed} failed, ${skipped} skipped`;
+}
+function durationText(results) {
+    if (!results.startedAt || !results.completedAt)
+        return '—';
+    const milliseconds = Date.parse(results.completedAt) - Date.parse(results.startedAt);
+    if (!Number.isFinite(milliseconds) || milliseconds < 0)
+        return '—';
+    return formatDuration(milliseconds);
+}
+/** `850ms`, `45s`, `2m 13s`, `1h 0m 5s`: whole units, largest first. */
+function formatDuration(milliseconds) {
+    if (milliseconds < 1000)
+        return `${Math.round(milliseconds)}ms`;
+    const totalSeconds = Math.round(milliseconds / 1000);
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    if (hours > 0)
+        return `${hours}h ${minutes}m ${seconds}s`;
+    if (minutes > 0)
+        return `${minutes}m ${seconds}s`;
+    return `${seconds}s`;
+}
+function formatPercent(value) {
+    return `${Number(value.toFixed(2))}%`;
+}
+function truncate(text, limit) {
+    const characters = [...text];
+    return characters.length > limit ? `${characters.slice(0, limit - 1).join('')}…` : text;
+}
+function truncateMessage(message) {
+    const lines = message.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+    const kept = lines.length > MAX_FAILURE_MESSAGE_LINES ? [...lines.slice(0, MAX_FAILURE_MESSAGE_LINES), '…'] : lines;
+    return truncate(kept.join('\n'), MAX_FAILURE_MESSAGE);
+}
+
+// EXTERNAL MODULE: ./packages/common/src/digest.ts
+var src_digest = __webpack_require__(4463);
+// EXTERNAL MODULE: ./packages/common/src/time.ts
+var src_time = __webpack_require__(5190);
+// EXTERNAL MODULE: ./packages/defaults/src/index.ts
+var defaults_src = __webpack_require__(4592);
+// EXTERNAL MODULE: ./packages/checks/src/annotations.ts
+var annotations = __webpack_require__(7093);
+// EXTERNAL MODULE: ./packages/checks/src/embedded-block.ts
+var embedded_block = __webpack_require__(6845);
+// EXTERNAL MODULE: ./packages/checks/src/runs.ts
+var src_runs = __webpack_require__(4861);
+// EXTERNAL MODULE: ./packages/common/src/utf8.ts
+var utf8 = __webpack_require__(8792);
+;// CONCATENATED MODULE: ./packages/checks/src/utf8.ts
+// GitHub measures check-run limits in UTF-8 bytes; these helpers cut text without breaking characters.
+// The byte and character cutting lives in common (collect uses it too); re-exported for this package's files.
+
+
+/**
+ * Splits markdown into blocks at blank lines that are outside fenced code, so a fence, a table or a
+ * paragraph is always one block.
+ */
+function markdownBlocks(markdown) {
+    const blocks = [];
+    let current = [];
+    let openFence = null;
+    for (const line of markdown.split('\n')) {
+        const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+        if (openFence === null && fence)
+            openFence = fence;
+        else if (openFence !== null &&
+            fence &&
+            fence[0] === openFence[0] &&
+            fence.length >= openFence.length &&
+            line.trim() === fence)
+            openFence = null;
+        if (openFence === null && line.trim() === '' && !fence) {
+            if (current.length > 0)
+                blocks.push(current.join('\n'));
+            current = [];
+        }
+        else {
+            current.push(line);
+        }
+    }
+    if (current.length > 0)
+        blocks.push(current.join('\n'));
+    return blocks;
+}
+/**
+ * Keeps whole markdown blocks while the text fits in `maxBytes`; when blocks are dropped, `omitted(n)`
+ * ends the text. A table or a fenced message is never cut in half.
+ */
+function fitMarkdown(markdown, maxBytes, omitted) {
+    if ((0,utf8/* utf8Length */.wI)(markdown) <= maxBytes)
+        return markdown;
+    const blocks = markdownBlocks(markdown);
+    const kept = [];
+    let used = 0;
+    for (const [index, block] of blocks.entries()) {
+        const next = used + (kept.length > 0 ? 2 : 0) + (0,utf8/* utf8Length */.wI)(block);
+        const note = 2 + (0,utf8/* utf8Length */.wI)(omitted(blocks.length - index - 1));
+        if (next + note > maxBytes)
+            break;
+        kept.push(block);
+        used = next;
+    }
+    const result = [...kept, omitted(blocks.length - kept.length)].join('\n\n');
+    return (0,utf8/* utf8Length */.wI)(result) <= maxBytes ? result : (0,utf8/* truncateUtf8 */.Ck)(result, maxBytes);
+}
+
+;// CONCATENATED MODULE: ./packages/checks/src/post-check-run.ts
+// Posts results as one check run per (commit, name, digest), whatever the network does.
+//
+// How duplicates are avoided:
+// - the run's external_id is the results digest; before creating, the commit's runs of that name are
+//   listed and a run with the same external_id is updated instead;
+// - when a create attempt's outcome is unknown (timeout, reset, 5xx), the client's retry loop looks the
+//   run up again before re-sending the create (RequestOptions.reconcile);
+// - GitHub appends annotations on every update, so the run's annotations_count says how many were
+//   applied: batches resume from that count, and a batch whose update's outcome is unknown is re-sent
+//   only if the count shows it was not applied.
+
+
+
+
+
+
+
+
+/** GitHub's limits on output.summary and output.text, in UTF-8 bytes. */
+const OUTPUT_MAX_BYTES = 65535;
+const TITLE_MAX_CHARS = 1000;
+const DEFAULT_ANNOTATION_PATH = 'ci-results.json';
+/** Builds the run's output within GitHub's limits, or refuses before any request. */
+function buildCheckRunContent(input) {
+    const digest = (0,src_digest/* sha256Digest */.s)(input.resultsBytes);
+    const signed = input.signature !== null;
+    const block = (0,embedded_block/* encodeEmbeddedBlock */.EW)({ resultsBytes: input.resultsBytes, signature: input.signature });
+    const blockBytes = (0,utf8/* utf8Length */.wI)(block);
+    if (blockBytes > OUTPUT_MAX_BYTES) {
+        throw new src/* CiSigningError */.AO('RESULTS_TOO_LARGE', `The signed results take ${blockBytes} bytes in the check run's text once compressed, over GitHub's limit ` +
+            `of ${OUTPUT_MAX_BYTES} bytes; nothing was posted.`, 'Make the results file smaller: shorten failure messages (keep the first lines of each) or drop large ' +
+            'free-form properties such as run, then sign and post again.');
+    }
+    const title = (0,utf8/* truncateChars */.UT)(renderResultsTitle(input.results, { signingKeyId: input.signingKeyId, signed }).replace(/\s+/g, ' ').trim(), TITLE_MAX_CHARS);
+    const summary = fitMarkdown(renderResultsSummary(input.results, { fingerprint: input.signerFingerprint, signed, digest }), OUTPUT_MAX_BYTES, (count) => `_…${count} more part${count === 1 ? '' : 's'} of this summary cut: GitHub limits it to ` +
+        `${OUTPUT_MAX_BYTES} bytes. Every failure is an annotation._`);
+    const note = [
+        '### About the block above',
+        '',
+        'It is the exact results file (gzip, base64), its sha256 digest and its OpenPGP detached signature, as ' +
+            'posted by ci-signing. ' +
+            'The verify action (or `ci-signing verify`) reads it back and checks the signature against the trusted ' +
+            'keys; the human-readable parts of this check run are not trusted.',
+    ].join('\n');
+    const room = OUTPUT_MAX_BYTES - blockBytes - 2;
+    const text = room >= (0,utf8/* utf8Length */.wI)(note) ? `${block}\n\n${note}` : block;
+    return {
+        title,
+        summary,
+        text,
+        annotations: (0,annotations/* failuresToAnnotations */.B)(input.results.failures, input.annotationPath ?? DEFAULT_ANNOTATION_PATH),
+        digest,
+    };
+}
+async function postResults(input) {
+    const checkName = input.checkName ?? defaults_src/* DEFAULTS */.zY['check-name'];
+    const { owner, repo } = (0,src_runs/* parseRepository */.SU)(input.repository);
+    if (input.results.repository.toLowerCase() !== input.repository.toLowerCase()) {
+        throw new src/* CiSigningError */.AO('REPOSITORY_MISMATCH', `The results are for ${input.results.repository} but were to be posted to ${input.repository}.`, 'Post to the repository named in the results file (the verifier would reject them anywhere else).');
+    }
+    const content = buildCheckRunContent(input);
+    const sha = input.results.commit;
+    const client = input.client.fork();
+    const completedAt = (0,src_time/* isoSeconds */.n)(new Date());
+    const startedAt = validTimestamp(input.results.startedAt);
+    const runFields = {
+        status: 'completed',
+        conclusion: input.results.conclusion,
+        completed_at: completedAt,
+        external_id: content.digest,
+        ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
+        ...(startedAt ? { started_at: startedAt } : {}),
+    };
+    const output = (annotations) => ({
+        title: content.title,
+        summary: content.summary,
+        text: content.text,
+        ...(annotations.length > 0 ? { annotations } : {}),
+    });
+    const findExisting = (get) => findRunByExternalId(get, { owner, repo, sha, checkName, externalId: content.digest });
+    const existing = await findExisting((route, params) => client.request(route, params));
+    let run;
+    let created = false;
+    let applied;
+    if (existing) {
+        run = existing;
+        applied = run.output?.annotations_count ?? 0;
+        input.log(`Updating check run ${checkName} #${run.id} on ${sha} (same results already posted; ${applied} of ` +
+            `${content.annotations.length} annotations present).`);
+        if (applied >= content.annotations.length) {
+            // Nothing left to append: refresh the run (updates are idempotent without annotations).
+            run = (await client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+                owner,
+                repo,
+                check_run_id: run.id,
+                ...runFields,
+                output: output([]),
+            })).data;
+        }
+    }
+    else {
+        const firstBatch = content.annotations.slice(0, annotations/* ANNOTATIONS_PER_REQUEST */.j);
+        let foundAfterLostAnswer = false;
+        const response = await client.request('POST /repos/{owner}/{repo}/check-runs', { owner, repo, name: checkName, head_sha: sha, ...runFields, output: output(firstBatch) }, {
+            reconcile: async (lookup) => {
+                const found = await findExisting(lookup);
+                if (!found)
+                    return undefined;
+                foundAfterLostAnswer = true;
+                input.log(`Check run #${found.id} was created although GitHub's answer was lost; continuing with it.`);
+                return asResponse(found);
+            },
+        });
+        run = response.data;
+        created = true;
+        // A run found by reconcile says itself how many annotations it got.
+        applied = foundAfterLostAnswer ? (run.output?.annotations_count ?? 0) : firstBatch.length;
+        input.log(`Created check run ${checkName} #${run.id} on ${sha}.`);
+    }
+    while (applied < content.annotations.length) {
+        const batch = content.annotations.slice(applied, applied + annotations/* ANNOTATIONS_PER_REQUEST */.j);
+        const before = applied;
+        let reconciledCount;
+        const runId = run.id;
+        const response = await client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: runId, ...runFields, output: output(batch) }, {
+            reconcile: async (lookup) => {
+                const current = (await lookup('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+                    owner,
+                    repo,
+                    check_run_id: runId,
+                })).data;
+                const count = current.output?.annotations_count ?? 0;
+                if (count <= before)
+                    return undefined;
+                reconciledCount = count;
+                return asResponse(current);
+            },
+        });
+        run = response.data;
+        applied = reconciledCount ?? before + batch.length;
+    }
+    if (content.annotations.length > annotations/* ANNOTATIONS_PER_REQUEST */.j)
+        input.log(`Added ${content.annotations.length} annotations to check run #${run.id}.`);
+    return {
+        checkRunId: run.id,
+        htmlUrl: run.html_url ?? '',
+        attempts: client.attempts,
+        signed: input.signature !== null,
+        created,
+    };
+}
+/** The run of this commit with this name and external_id, the newest if several. */
+async function findRunByExternalId(get, query) {
+    const runs = await (0,src_runs/* listCheckRunsForRef */.Xz)(get, {
+        owner: query.owner,
+        repo: query.repo,
+        ref: query.sha,
+        checkName: query.checkName,
+    });
+    const matches = runs.filter((run) => run.external_id === query.externalId && run.name === query.checkName);
+    return matches.sort((a, b) => b.id - a.id)[0] ?? null;
+}
+function asResponse(run) {
+    return { status: 200, url: '', headers: {}, data: run };
+}
+/** YYYY-MM-DDTHH:MM:SSZ, the form GitHub documents, or undefined. */
+function validTimestamp(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const time = Date.parse(value);
+    return Number.isFinite(time) ? (0,src_time/* isoSeconds */.n)(time) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 8660:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RR: () => (/* binding */ computeWait),
+/* harmony export */   XE: () => (/* binding */ classifyFailure),
+/* harmony export */   _N: () => (/* binding */ timeoutFailure),
+/* harmony export */   fi: () => (/* binding */ retryLogLine),
+/* harmony export */   qB: () => (/* binding */ SECONDARY_RATE_LIMIT_MIN_WAIT_MS)
+/* harmony export */ });
+/* unused harmony exports headerValue, rateLimitKind, seconds */
+/* harmony import */ var _errors_src_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2310);
+/* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3195);
+// What to do with a failed GitHub request: retry (and how long to wait) or stop with a cause and a fix.
+// Pure functions, so the policy is tested without a network.
+
+
+// Network errors whose request never reached GitHub: a retry cannot duplicate anything.
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+/** GitHub's docs: a secondary rate limit without retry-after means waiting at least a minute. */
+const SECONDARY_RATE_LIMIT_MIN_WAIT_MS = 60_000;
+function headerValue(headers, name) {
+    const value = headers?.[name];
+    return value === undefined ? undefined : String(value);
+}
+/** Which rate limit an answer reports, if any. */
+function rateLimitKind(status, headers, message) {
+    if (status !== 429 && status !== 403)
+        return undefined;
+    if (/secondary rate limit/i.test(message))
+        return 'secondary';
+    if (headerValue(headers, 'x-ratelimit-remaining') === '0')
+        return 'primary';
+    if (/rate limit/i.test(message))
+        return 'primary';
+    // A 429 is a rate limit whatever it says; GitHub uses it for secondary limits.
+    return status === 429 ? 'secondary' : undefined;
+}
+/** The innermost error code of a network failure (undici nests them in `cause`). */
+function networkCode(error) {
+    let current = error;
+    let code;
+    let message = error instanceof Error ? error.message : String(error);
+    for (let depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+        const candidate = current;
+        if (typeof candidate.code === 'string')
+            code = candidate.code;
+        if (typeof candidate.message === 'string' && candidate.message)
+            message = candidate.message;
+        current = candidate.cause;
+    }
+    return { code, message };
+}
+/** Our own per-attempt timeout fired: GitHub may have applied the request. */
+function timeoutFailure(timeoutMs) {
+    return { outcomeUnknown: true, description: `GitHub did not answer within ${seconds(timeoutMs)} s` };
+}
+/**
+ * Classifies one failed attempt.
+ * @param timedOut the attempt was aborted by our own per-attempt timeout
+ */
+function classifyFailure(error, request, options) {
+    if (options.timedOut)
+        return timeoutFailure(options.timeoutMs);
+    const httpError = error;
+    const response = httpError?.response;
+    if (!response) {
+        const { code, message } = networkCode(error);
+        const reason = code && !message.includes(code) ? `${code}: ${message}` : message;
+        return {
+            outcomeUnknown: !(code && NOT_SENT_CODES.has(code)),
+            description: `The connection to GitHub failed (${(0,_errors_src_index_js__WEBPACK_IMPORTED_MODULE_0__/* .safeLine */ .om)(reason).replace(/\/\/[^/@\s]*@/g, '//')})`,
+        };
+    }
+    const { status, headers, data } = response;
+    const message = (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .gitHubMessage */ .RG)(data);
+    if (status >= 500 || status === 408) {
+        return { outcomeUnknown: true, description: `GitHub answered ${(0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusText */ .qS)(status)}`, status, headers };
+    }
+    const rateLimit = rateLimitKind(status, headers, message);
+    if (rateLimit) {
+        return {
+            outcomeUnknown: false,
+            rateLimit,
+            description: `GitHub answered ${(0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusText */ .qS)(status)}${message ? ` "${message}"` : ''}`,
+            status,
+            headers,
+        };
+    }
+    return {
+        outcomeUnknown: false,
+        description: `GitHub answered ${(0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusText */ .qS)(status)}`,
+        status,
+        headers,
+        permanent: (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .permanentError */ .tG)(status, message, request),
+    };
+}
+/**
+ * retry-after, else x-ratelimit-reset when the budget is spent, else (secondary limit) a minute doubling,
+ * else exponential backoff. Failure waits are capped at maxWaitMs; rate-limit waits are what GitHub asks.
+ */
+function computeWait(input) {
+    const cap = (ms) => Math.max(0, input.rateLimit ? ms : Math.min(ms, input.maxWaitMs));
+    const retryAfter = parseRetryAfter(headerValue(input.headers, 'retry-after'), input.nowMs);
+    if (retryAfter !== undefined)
+        return { ms: cap(retryAfter), reason: 'retry-after' };
+    const remaining = headerValue(input.headers, 'x-ratelimit-remaining');
+    const reset = Number(headerValue(input.headers, 'x-ratelimit-reset'));
+    // GitHub sends x-ratelimit-reset on every answer; it only matters once the budget is spent.
+    if (remaining === '0' && Number.isFinite(reset) && reset > 0) {
+        // One second past the reset, as octokit's throttling does: the reset second itself may still refuse.
+        return { ms: cap(reset * 1000 - input.nowMs + (input.rateLimit ? 1000 : 0)), reason: 'rate-limit-reset' };
+    }
+    if (input.rateLimit) {
+        return { ms: SECONDARY_RATE_LIMIT_MIN_WAIT_MS * 2 ** (input.attempt - 1), reason: 'secondary-rate-limit' };
+    }
+    const backoff = input.retryDelayMs * 2 ** (input.attempt - 1);
+    const jitter = backoff * 0.1 * input.random();
+    return { ms: cap(Math.round(backoff + jitter)), reason: 'backoff' };
+}
+function parseRetryAfter(value, nowMs) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (/^\s*\d+(\.\d+)?\s*$/.test(value))
+        return Number(value) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : date - nowMs;
+}
+function seconds(ms) {
+    return (ms / 1000).toFixed(1);
+}
+const BECAUSE = {
+    'retry-after': ' as retry-after asks',
+    'rate-limit-reset': ' until the rate limit resets',
+    'secondary-rate-limit': ' (a secondary rate limit without retry-after: at least a minute)',
+    backoff: '',
+};
+/**
+ * "retrying in 4.0 s (attempt 2 of 4)" for a failure; for a rate limit the budget left instead of a count:
+ * "retrying in 60.0 s (...; 9m 0s of rate-limit-wait left)".
+ */
+function retryLogLine(failure, request, wait, progress) {
+    return (`${failure.description} on ${request.method} ${request.path}; retrying in ${seconds(wait.ms)} ` +
+        `s${BECAUSE[wait.reason]} (${progress})`);
+}
+
+
+/***/ }),
+
+/***/ 4861:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SU: () => (/* binding */ parseRepository),
+/* harmony export */   Xz: () => (/* binding */ listCheckRunsForRef),
+/* harmony export */   os: () => (/* binding */ readAllCheckRuns),
+/* harmony export */   zd: () => (/* binding */ readCheckRuns)
+/* harmony export */ });
+/* harmony import */ var _errors_src_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4357);
+// Reading check runs back: one paginated listing of the commit's runs serves every name.
+
+const PER_PAGE = 100;
+// GitHub keeps at most 1000 check suites per ref; this only stops a server that never ends its pages.
+const MAX_PAGES = 1000;
+function parseRepository(repository) {
+    const match = /^([A-Za-z0-9-_.]+)\/([A-Za-z0-9-_.]+)$/.exec(String(repository ?? '').trim());
+    if (!match) {
+        throw new _errors_src_index_js__WEBPACK_IMPORTED_MODULE_0__/* .CiSigningError */ .AO('REPOSITORY_INVALID', `"${repository}" is not a repository name of the form owner/name.`, 'Give the repository as owner/name, e.g. octo-org/octo-repo.');
+    }
+    return { owner: match[1], repo: match[2] };
+}
+/** Every check run of `ref` (optionally of one name), following pagination, each run once. */
+async function listCheckRunsForRef(get, query) {
+    const byId = new Map();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const response = await get('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+            owner: query.owner,
+            repo: query.repo,
+            ref: query.ref,
+            ...(query.checkName !== undefined ? { check_name: query.checkName } : {}),
+            filter: 'all',
+            per_page: PER_PAGE,
+            page,
+        });
+        const runs = response.data.check_runs ?? [];
+        // Runs created while paging shift the pages; the same run may come twice.
+        for (const run of runs)
+            byId.set(run.id, run);
+        const link = String(response.headers.link ?? '');
+        const more = link
+            ? /rel="next"/.test(link)
+            : runs.length === PER_PAGE && page * PER_PAGE < (response.data.total_count ?? 0);
+        if (!more || runs.length === 0)
+            break;
+    }
+    return [...byId.values()];
+}
+/**
+ * Every check run of `sha` (all names, whatever their status), with output.text. With `etag`, the first page
+ * is a conditional request: 'not-modified' when GitHub answers 304, which does not count against the primary
+ * rate limit. The listing is newest first, so a new run or a change to a recent one changes the first page.
+ */
+async function readAllCheckRuns(input) {
+    const { owner, repo } = parseRepository(input.repository);
+    let etag;
+    let first = true;
+    const get = async (route, params) => {
+        if (!first)
+            return input.client.request(route, params);
+        first = false;
+        const response = await input.client.requestIfChanged(route, params ?? {}, input.etag);
+        if (response === 'not-modified')
+            throw NOT_MODIFIED;
+        etag = typeof response.headers.etag === 'string' ? response.headers.etag : undefined;
+        return response;
+    };
+    let runs;
+    try {
+        runs = await listCheckRunsForRef(get, { owner, repo, ref: input.sha });
+    }
+    catch (error) {
+        if (error === NOT_MODIFIED)
+            return 'not-modified';
+        throw error;
+    }
+    const records = [];
+    for (const run of runs) {
+        let text = run.output?.text;
+        if (text === undefined) {
+            // GitHub's listing carries output.text; fetch the run only if a server left it out.
+            const full = await input.client.request('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+                owner,
+                repo,
+                check_run_id: run.id,
+            });
+            text = full.data.output?.text;
+        }
+        records.push(toRecord(run, text ?? null));
+    }
+    return { runs: records, etag };
+}
+/** Ends a listing whose first page was not modified; never leaves this module. */
+const NOT_MODIFIED = Symbol('not-modified');
+function toRecord(run, text) {
+    return {
+        id: run.id,
+        name: run.name,
+        htmlUrl: run.html_url ?? null,
+        completedAt: run.completed_at,
+        status: run.status,
+        conclusion: run.conclusion,
+        headSha: run.head_sha,
+        text,
+    };
+}
+/**
+ * Every run of each name on `sha`, whatever its status (an empty list when none). Which run decides is the
+ * verifier's choice (by signature time), never the run's metadata.
+ */
+async function readCheckRuns(input) {
+    const listing = await readAllCheckRuns({ client: input.client, repository: input.repository, sha: input.sha });
+    const runs = listing === 'not-modified' ? [] : listing.runs;
+    return new Map(input.checkNames.map((name) => [name, runs.filter((run) => run.name === name)]));
+}
+
+
+/***/ }),
+
+/***/ 404:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runCommand: () => (/* binding */ commands_runCommand)
+});
+
+// UNUSED EXPORTS: COMMANDS
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./packages/cli/src/args.ts
+var args = __webpack_require__(7109);
+// EXTERNAL MODULE: ./packages/errors/src/index.ts
+var src = __webpack_require__(4357);
+;// CONCATENATED MODULE: ./packages/cli/src/keygen-help.ts
+// What keygen adds around the key pair: a .gitignore that keeps the secrets out of git, a fix for a missing
+// passphrase file, and the next steps printed ready to paste.
+
+
+
+const IGNORED = ['private-key.asc', 'revocation.asc'];
+/** Writes (or completes) <out-dir>/.gitignore so that `git add .` never picks up the private key. */
+async function protectKeyFolder(outDir) {
+    const path = (0,external_node_path_.join)(outDir, '.gitignore');
+    const existing = await (0,promises_.readFile)(path, 'utf8').catch(() => undefined);
+    if (existing === undefined) {
+        const header = '# Written by ci-signing keygen: never commit the private key or the revocation certificate.';
+        await (0,promises_.writeFile)(path, `${header}\n${IGNORED.join('\n')}\n`, { flag: 'wx' });
+        return;
+    }
+    const lines = new Set(existing.split(/\r?\n/).map((line) => line.trim()));
+    const missing = IGNORED.filter((name) => !lines.has(name) && !lines.has(`/${name}`));
+    const separator = existing.endsWith('\n') || !existing ? '' : '\n';
+    if (missing.length)
+        await (0,promises_.appendFile)(path, `${separator}${missing.join('\n')}\n`);
+}
+/** A missing --passphrase-file says how to make one, or how to do without. */
+function passphraseFileMissing(file) {
+    return (error) => {
+        if (error instanceof src/* CiSigningError */.AO && error.code === 'FILE_NOT_FOUND') {
+            throw new src/* CiSigningError */.AO('FILE_NOT_FOUND', `--passphrase-file ${file} does not exist; keygen reads the passphrase from it and does not create it`, `Create it first: (umask 077; head -c 24 /dev/urandom | base64 > ${file}); or use --no-passphrase.`, 'usage');
+        }
+        throw error;
+    };
+}
+/** The three steps after keygen, as commands to paste (GitHub CLI for the secrets). */
+function keygenNextSteps(options) {
+    const trusted = `.github/ci-signing/trusted-keys/${options.fingerprint}.asc`;
+    const passphrase = options.passphraseSource === 'none'
+        ? '     (no passphrase: the key is unencrypted; set no CI_SIGNING_PASSPHRASE)'
+        : options.passphraseSource === 'env'
+            ? '     gh secret set CI_SIGNING_PASSPHRASE --env ci-signing   # paste the passphrase when asked'
+            : `     gh secret set CI_SIGNING_PASSPHRASE --env ci-signing < ${options.passphraseSource}`;
+    return [
+        `Wrote ${options.privateKey} (secret), ${options.publicKey} and ${options.revocation} (secret);`,
+        `${(0,external_node_path_.join)(options.outDir, '.gitignore')} keeps the secret ones out of git.`,
+        '',
+        'Next steps:',
+        '  1. Store the key as secrets of the environment ci-signing, which only the trusted runners use:',
+        `     gh secret set CI_SIGNING_PRIVATE_KEY --env ci-signing < ${options.privateKey}`,
+        passphrase,
+        '  2. Commit the public key as a trusted key, named by its fingerprint:',
+        `     mkdir -p .github/ci-signing/trusted-keys && cp ${options.publicKey} ${trusted}`,
+        `     git add ${trusted}`,
+        `  3. Keep ${options.revocation} offline (a password manager or a USB stick), then delete it here;`,
+        '     it revokes the key if the private key is ever exposed.',
+        '',
+    ].join('\n');
+}
+
+// EXTERNAL MODULE: ./packages/errors/src/text.ts
+var src_text = __webpack_require__(2310);
+// EXTERNAL MODULE: ./node_modules/openpgp/dist/node/openpgp.mjs
+var openpgp = __webpack_require__(3074);
+;// CONCATENATED MODULE: ./packages/signing/src/key-identity.ts
+// How keys are named in results and messages: fingerprints and key ids, upper-case hex.
+
+function hexUpper(keyId) {
+    return keyId.toHex().toUpperCase();
+}
+function fingerprintOf(key) {
+    return key.getFingerprint().toUpperCase();
+}
+function isSubkey(component) {
+    return component instanceof openpgp/* Subkey */.IJ;
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/keygen.ts
+
+
+
+// v4 keys protected with iterated-S2K/CFB: the forms GnuPG 2.2 reads (no v6, no AEAD, no Argon2).
+const GNUPG22_CONFIG = {
+    v6Keys: false,
+    aeadProtect: false,
+    s2kType: openpgp/* enums */.vP.s2k.iterated,
+    preferredHashAlgorithm: openpgp/* enums */.vP.hash.sha512,
+};
+// A signing-only primary key: ci-signing never encrypts. ed25519 must be the legacy EdDSA form; GnuPG 2.2
+// silently skips v4 keys of the newer Ed25519 algorithm.
+const ALGORITHMS = {
+    ed25519: { type: 'ecc', curve: 'ed25519Legacy' },
+    rsa4096: { type: 'rsa', rsaBits: 4096 },
+};
+/** Generates a v4 signing key pair that GnuPG 2.2 imports, with its revocation certificate. */
+async function generateKeyPair(options) {
+    const name = options.name.trim();
+    const email = options.email.trim();
+    if (name === '' && email === '') {
+        throw new src/* UsageError */.eb('A key needs a name or an email address.', 'Pass --name and --email.');
+    }
+    if (email !== '' && !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) {
+        throw new src/* UsageError */.eb(`The email address "${email}" is not valid.`, 'Pass an address like ci@example.com.');
+    }
+    if (!Number.isInteger(options.expiresInSeconds) || options.expiresInSeconds < 0) {
+        throw new src/* UsageError */.eb(`The key lifetime ${options.expiresInSeconds} is not a whole number of seconds >= 0.`, 'Give a lifetime such as 1y, 90d, or 0 for no expiry.');
+    }
+    const algorithm = ALGORITHMS[options.algorithm];
+    if (!algorithm) {
+        throw new src/* UsageError */.eb(`The key algorithm "${String(options.algorithm)}" is not supported.`, 'Use ed25519 or rsa4096.');
+    }
+    const generated = await openpgp/* generateKey */.rh({
+        ...algorithm,
+        userIDs: [{ ...(name ? { name } : {}), ...(email ? { email } : {}) }],
+        passphrase: options.passphrase || undefined,
+        keyExpirationTime: options.expiresInSeconds,
+        date: options.date,
+        subkeys: [],
+        format: 'object',
+        config: GNUPG22_CONFIG,
+    });
+    return {
+        privateKey: generated.privateKey.armor(),
+        publicKey: generated.publicKey.armor(),
+        revocationCertificate: generated.revocationCertificate,
+        fingerprint: fingerprintOf(generated.publicKey),
+    };
+}
+
+// EXTERNAL MODULE: ./packages/checks/src/app-token.ts
+var app_token = __webpack_require__(1316);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./packages/common/src/bytes.ts
+/** 1048576 -> "1 MiB", 65536 -> "64 KiB", 500 -> "500 bytes". */
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+        return `${bytes / (1024 * 1024)} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./packages/common/src/files.ts
+// The one file reader and writer. Every file a user names is read here: regular files only, with a size cap,
+// so a FIFO, a device or a huge file can neither stall nor flood a run, and no message quotes the content.
+
+
+
+
+
+/**
+ * Opens a regular file (a symlink is followed only to one) and gives its size. O_NONBLOCK keeps the open of a
+ * FIFO from waiting for a writer; fstat then refuses it, like a device, socket or directory.
+ */
+async function openRegular(path, options) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        throw openFailure(path, options, errnoCode(error));
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw notRegular(path, options, describeKind(stats));
+        return { handle, size: stats.size };
+    }
+    catch (error) {
+        await handle.close();
+        throw error;
+    }
+}
+/** Reads a regular file of at most `maxBytes` (see openRegular). */
+async function readBoundedFile(path, options) {
+    const { handle, size } = await openRegular(path, options);
+    try {
+        if (size > options.maxBytes)
+            throw tooLarge(path, options);
+        // The file may grow while it is read: read at most one byte past the cap and refuse then.
+        const buffer = Buffer.alloc(Math.min(size, options.maxBytes) + 1);
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length)
+                throw tooLarge(path, options);
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+        }
+        return buffer.subarray(0, length);
+    }
+    catch (error) {
+        if (error instanceof src/* CiSigningError */.AO)
+            throw error;
+        throw openFailure(path, options, errnoCode(error));
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Checks, without reading, that a path names a regular file, for files that are streamed rather than read
+ * whole (reports). A FIFO or device is refused at once, as by the reader.
+ */
+async function assertRegularFile(path, options) {
+    const { handle } = await openRegular(path, { ...options, maxBytes: Number.MAX_SAFE_INTEGER });
+    await handle.close();
+}
+/**
+ * readBoundedFile for the few places that must stay synchronous (the event payload, read when a default sha is
+ * worked out): the same checks, one byte past the cap refused.
+ */
+function readBoundedFileSync(path, options) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        throw openFailure(path, options, errnoCode(error));
+    }
+    try {
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        if (!stats.isFile())
+            throw notRegular(path, options, describeKind(stats));
+        if (stats.size > options.maxBytes)
+            throw tooLarge(path, options);
+        const buffer = Buffer.alloc(stats.size + 1);
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length)
+                throw tooLarge(path, options);
+            const read = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+        }
+        return buffer.subarray(0, length);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Like readBoundedFile as UTF-8 text. */
+async function readBoundedText(path, options) {
+    return (await readBoundedFile(path, options)).toString('utf8');
+}
+/** Like readBoundedFile, but a file that does not exist is null (an optional, conventional path). */
+async function readOptionalFile(path, options) {
+    try {
+        return await readBoundedFile(path, options);
+    }
+    catch (error) {
+        if (error instanceof src/* CiSigningError */.AO && error.code === 'FILE_NOT_FOUND')
+            return null;
+        throw error;
+    }
+}
+/** Writes through a temporary file and a rename, so a reader never sees a half-written file. */
+async function writeFileAtomic(path, content, mode = 0o644) {
+    const temporary = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,promises_.writeFile)(temporary, content, { mode, flag: 'wx' });
+        await (0,promises_.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw new src/* CiSigningError */.AO('FILE_UNWRITABLE', `Cannot write ${path} (${errnoCode(error)}).`, 'Check that the folder exists and is writable.');
+    }
+}
+function capitalized(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function openFailure(path, options, code) {
+    if (code === 'ENOENT') {
+        return new src/* CiSigningError */.AO('FILE_NOT_FOUND', `${capitalized(options.what)} ${path} does not exist.`, `Check the ${options.flag} path: relative paths are resolved from ${process.cwd()}.`);
+    }
+    // A socket cannot be opened as a file (ENXIO); it is not a regular file either.
+    if (code === 'ENXIO')
+        return notRegular(path, options, 'a socket');
+    return new src/* CiSigningError */.AO('FILE_UNREADABLE', `${capitalized(options.what)} ${path} cannot be read (${describeErrno(code)}).`, `Point ${options.flag} at a readable regular file.`);
+}
+function notRegular(path, options, kind) {
+    return new src/* CiSigningError */.AO('FILE_NOT_REGULAR', `${capitalized(options.what)} ${path} is ${kind}, not a regular file.`, `Point ${options.flag} at a regular file (a symlink is followed only to a regular file).`);
+}
+function tooLarge(path, options) {
+    const limit = options.limitName ?? `the ${options.what} cap`;
+    return new src/* CiSigningError */.AO('FILE_TOO_LARGE', `${capitalized(options.what)} ${path} is larger than ${formatBytes(options.maxBytes)} (${limit}).`, `Point ${options.flag} at the intended ${options.what}: ` +
+        'a larger one is refused so that no input can stall or flood a run.');
+}
+function describeKind(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+function describeErrno(code) {
+    switch (code) {
+        case 'EISDIR':
+            return 'it is a directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        default:
+            return code;
+    }
+}
+function errnoCode(error) {
+    return error?.code ?? 'unknown error';
+}
+
+// EXTERNAL MODULE: ./packages/common/src/untrusted.ts
+var untrusted = __webpack_require__(2349);
+// EXTERNAL MODULE: ./packages/defaults/src/index.ts
+var defaults_src = __webpack_require__(4592);
+;// CONCATENATED MODULE: ./packages/results/src/json-position.ts
+// Where things are in a JSON text, so messages can give a line and a column instead of quoting content:
+// the first syntax error (JSON.parse messages quote the input), and the value a JSON pointer names.
+// Deeper nesting is legal JSON but no results file has it; give up on positions rather than the stack.
+const MAX_DEPTH = 512;
+class Stop {
+    offset;
+    problem;
+    constructor(offset, problem) {
+        this.offset = offset;
+        this.problem = problem;
+    }
+}
+function escapePointer(token) {
+    return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+/** A small JSON reader that stops at the first syntax error, or at the value `target` names. */
+class Reader {
+    text;
+    target;
+    i = 0;
+    constructor(text, target) {
+        this.text = text;
+        this.target = target;
+    }
+    run() {
+        this.value('', 0);
+        this.space();
+        if (this.i < this.text.length)
+            this.fail('more content after the JSON value');
+    }
+    fail(problem, offset = this.i) {
+        throw new Stop(offset, problem);
+    }
+    space() {
+        while (this.i < this.text.length && ' \t\n\r'.includes(this.text[this.i]))
+            this.i += 1;
+    }
+    value(path, depth) {
+        this.space();
+        if (depth > MAX_DEPTH)
+            throw new Stop(undefined);
+        if (path === this.target)
+            throw new Stop(this.i);
+        const char = this.text[this.i];
+        if (char === undefined)
+            this.fail('the JSON ends early');
+        if (char === '{')
+            return this.object(path, depth);
+        if (char === '[')
+            return this.array(path, depth);
+        if (char === '"') {
+            this.string();
+            return;
+        }
+        for (const literal of ['true', 'false', 'null']) {
+            if (this.text.startsWith(literal, this.i)) {
+                this.i += literal.length;
+                return;
+            }
+        }
+        const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+        number.lastIndex = this.i;
+        if (number.exec(this.text)) {
+            this.i = number.lastIndex;
+            return;
+        }
+        this.fail('an unexpected character');
+    }
+    object(path, depth) {
+        this.i += 1;
+        this.space();
+        if (this.text[this.i] === '}') {
+            this.i += 1;
+            return;
+        }
+        for (;;) {
+            this.space();
+            if (this.text[this.i] !== '"') {
+                this.fail(this.i >= this.text.length ? 'the JSON ends early' : 'a property name was expected');
+            }
+            const key = this.string();
+            this.space();
+            if (this.text[this.i] !== ':')
+                this.fail("':' was expected after a property name");
+            this.i += 1;
+            this.value(`${path}/${escapePointer(key)}`, depth + 1);
+            this.space();
+            const next = this.text[this.i];
+            this.i += 1;
+            if (next === ',')
+                continue;
+            if (next === '}')
+                return;
+            this.fail(next === undefined ? 'the JSON ends early' : "',' or '}' was expected", this.i - 1);
+        }
+    }
+    array(path, depth) {
+        this.i += 1;
+        this.space();
+        if (this.text[this.i] === ']') {
+            this.i += 1;
+            return;
+        }
+        for (let index = 0;; index += 1) {
+            this.value(`${path}/${index}`, depth + 1);
+            this.space();
+            const next = this.text[this.i];
+            this.i += 1;
+            if (next === ',')
+                continue;
+            if (next === ']')
+                return;
+            this.fail(next === undefined ? 'the JSON ends early' : "',' or ']' was expected", this.i - 1);
+        }
+    }
+    /** Reads a string at the opening quote; returns its value (keys are needed for pointers). */
+    string() {
+        const start = this.i;
+        this.i += 1;
+        let value = '';
+        for (;;) {
+            const char = this.text[this.i];
+            if (char === undefined)
+                this.fail('a string is not terminated', start);
+            if (char === '"') {
+                this.i += 1;
+                return value;
+            }
+            if (char.charCodeAt(0) < 0x20)
+                this.fail('a control character inside a string');
+            if (char === '\\') {
+                const escape = this.text[this.i + 1];
+                if (escape === 'u') {
+                    const hex = this.text.slice(this.i + 2, this.i + 6);
+                    if (!/^[0-9a-fA-F]{4}$/.test(hex))
+                        this.fail('a bad \\u escape in a string');
+                    value += String.fromCharCode(parseInt(hex, 16));
+                    this.i += 6;
+                    continue;
+                }
+                const simple = {
+                    '"': '"',
+                    '\\': '\\',
+                    '/': '/',
+                    b: '\b',
+                    f: '\f',
+                    n: '\n',
+                    r: '\r',
+                    t: '\t',
+                };
+                if (escape === undefined || !(escape in simple))
+                    this.fail('a bad escape in a string');
+                value += simple[escape];
+                this.i += 2;
+                continue;
+            }
+            value += char;
+            this.i += 1;
+        }
+    }
+}
+function run(text, target) {
+    try {
+        new Reader(text, target).run();
+        return undefined;
+    }
+    catch (stop) {
+        if (stop instanceof Stop)
+            return stop;
+        if (stop instanceof RangeError)
+            return undefined; // too deep for the stack: no position
+        throw stop;
+    }
+}
+/** The first syntax error in `text` (which JSON.parse refused), without quoting any of it. */
+function findJsonSyntaxError(text) {
+    const stop = run(text);
+    if (stop?.offset === undefined || stop.problem === undefined)
+        return undefined;
+    return { offset: stop.offset, problem: stop.problem };
+}
+/** Offset of the value at JSON pointer `pointer` ('' = the root) in valid JSON `text`, if found. */
+function locatePointer(text, pointer) {
+    const stop = run(text, pointer);
+    return stop && stop.problem === undefined ? stop.offset : undefined;
+}
+/** 1-based line and column (in characters) of `offset`. */
+function lineColumn(text, offset) {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __webpack_require__(6214);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/formats.js
+var formats = __webpack_require__(779);
+;// CONCATENATED MODULE: ./packages/results/src/validate-results.generated.js
+// Generated by scripts/generate-validator.mjs from packages/results/schema/ci-results-v1.schema.json. Do not edit.
+/* eslint-disable */
+
+const __ucs2length = ucs2length["default"] ?? ucs2length;
+
+const __formats = (formats.fullFormats ? formats : formats.default).fullFormats;
+const validate = (/* unused pure expression or super */ null && (validate20));/* harmony default export */ const validate_results_generated = (validate20);const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:ci-signing:schema:ci-results-v1","title":"ci-results v1","description":"The CI result a trusted runner signs. The detached OpenPGP signature covers the exact bytes of the file. Properties not listed here are allowed, kept and signed. See docs/results-format.md.","type":"object","required":["version","repository","commit","conclusion","tests"],"properties":{"version":{"description":"Format version; always 1.","const":1},"repository":{"description":"The GitHub repository as owner/name.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$"},"commit":{"description":"The full commit sha the results are for: 40 lowercase hex digits.","type":"string","pattern":"^[0-9a-f]{40}$"},"check":{"description":"The check-run name the results are for. When present, the verifier requires the run it reads to have this name.","type":"string","minLength":1,"maxLength":200},"conclusion":{"description":"The overall outcome, named like a GitHub check run conclusion.","enum":["success","failure","neutral","cancelled","skipped","timed_out"]},"tests":{"type":"object","required":["passed","failed","skipped"],"properties":{"passed":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"skipped":{"type":"integer","minimum":0}}},"coverage":{"type":"object","required":["lines"],"properties":{"lines":{"description":"Line coverage in percent.","type":"number","minimum":0,"maximum":100}}},"failures":{"type":"array","items":{"type":"object","required":["name","message"],"properties":{"name":{"type":"string"},"message":{"type":"string"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}}},"failuresOmitted":{"description":"Failures left out of failures[] so that the signed block fits a check run; the counts in tests stay exact.","type":"integer","minimum":0},"flaky":{"description":"Tests that failed and then passed on a rerun; they count as passed.","type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"},"file":{"type":"string"}}}},"flakyOmitted":{"description":"Flaky tests left out of flaky[] so that the signed block fits a check run.","type":"integer","minimum":0},"startedAt":{"description":"ISO 8601 date-time with a time zone.","type":"string","format":"date-time"},"completedAt":{"description":"ISO 8601 date-time with a time zone.","type":"string","format":"date-time"},"run":{"description":"Free-form details of the CI run (ids, URLs, runner name)."}}};const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$", "u");const pattern5 = new RegExp("^[0-9a-f]{40}$", "u");const func1 = __ucs2length;const formats0 = __formats["date-time"];function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){/*# sourceURL="urn:ci-signing:schema:ci-results-v1" */;let vErrors = null;let errors = 0;const evaluated0 = validate20.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.version === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.repository === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.commit === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "commit"},message:"must have required property '"+"commit"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.conclusion === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "conclusion"},message:"must have required property '"+"conclusion"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.tests === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tests"},message:"must have required property '"+"tests"+"'",schema:schema31.required,parentSchema:schema31,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.version !== undefined){let data0 = data.version;if(1 !== data0){const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema31.properties.version,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.repository !== undefined){let data1 = data.repository;if(typeof data1 === "string"){if(!pattern4.test(data1)){const err6 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$",parentSchema:schema31.properties.repository,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.repository.type,parentSchema:schema31.properties.repository,data:data1};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.commit !== undefined){let data2 = data.commit;if(typeof data2 === "string"){if(!pattern5.test(data2)){const err8 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema31.properties.commit,data:data2};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.commit.type,parentSchema:schema31.properties.commit,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.check !== undefined){let data3 = data.check;if(typeof data3 === "string"){if(func1(data3) > 200){const err10 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.check,data:data3};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(func1(data3) < 1){const err11 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.check,data:data3};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.check.type,parentSchema:schema31.properties.check,data:data3};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.conclusion !== undefined){let data4 = data.conclusion;if(!((((((data4 === "success") || (data4 === "failure")) || (data4 === "neutral")) || (data4 === "cancelled")) || (data4 === "skipped")) || (data4 === "timed_out"))){const err13 = {instancePath:instancePath+"/conclusion",schemaPath:"#/properties/conclusion/enum",keyword:"enum",params:{allowedValues: schema31.properties.conclusion.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.conclusion.enum,parentSchema:schema31.properties.conclusion,data:data4};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.tests !== undefined){let data5 = data.tests;if(data5 && typeof data5 == "object" && !Array.isArray(data5)){if(data5.passed === undefined){const err14 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/required",keyword:"required",params:{missingProperty: "passed"},message:"must have required property '"+"passed"+"'",schema:schema31.properties.tests.required,parentSchema:schema31.properties.tests,data:data5};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}if(data5.failed === undefined){const err15 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/required",keyword:"required",params:{missingProperty: "failed"},message:"must have required property '"+"failed"+"'",schema:schema31.properties.tests.required,parentSchema:schema31.properties.tests,data:data5};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}if(data5.skipped === undefined){const err16 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/required",keyword:"required",params:{missingProperty: "skipped"},message:"must have required property '"+"skipped"+"'",schema:schema31.properties.tests.required,parentSchema:schema31.properties.tests,data:data5};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}if(data5.passed !== undefined){let data6 = data5.passed;if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){const err17 = {instancePath:instancePath+"/tests/passed",schemaPath:"#/properties/tests/properties/passed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tests.properties.passed.type,parentSchema:schema31.properties.tests.properties.passed,data:data6};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}if((typeof data6 == "number") && (isFinite(data6))){if(data6 < 0 || isNaN(data6)){const err18 = {instancePath:instancePath+"/tests/passed",schemaPath:"#/properties/tests/properties/passed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.tests.properties.passed,data:data6};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}if(data5.failed !== undefined){let data7 = data5.failed;if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){const err19 = {instancePath:instancePath+"/tests/failed",schemaPath:"#/properties/tests/properties/failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tests.properties.failed.type,parentSchema:schema31.properties.tests.properties.failed,data:data7};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}if((typeof data7 == "number") && (isFinite(data7))){if(data7 < 0 || isNaN(data7)){const err20 = {instancePath:instancePath+"/tests/failed",schemaPath:"#/properties/tests/properties/failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.tests.properties.failed,data:data7};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}}if(data5.skipped !== undefined){let data8 = data5.skipped;if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){const err21 = {instancePath:instancePath+"/tests/skipped",schemaPath:"#/properties/tests/properties/skipped/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tests.properties.skipped.type,parentSchema:schema31.properties.tests.properties.skipped,data:data8};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}if((typeof data8 == "number") && (isFinite(data8))){if(data8 < 0 || isNaN(data8)){const err22 = {instancePath:instancePath+"/tests/skipped",schemaPath:"#/properties/tests/properties/skipped/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.tests.properties.skipped,data:data8};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}}}else {const err23 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data5};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data.coverage !== undefined){let data9 = data.coverage;if(data9 && typeof data9 == "object" && !Array.isArray(data9)){if(data9.lines === undefined){const err24 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/required",keyword:"required",params:{missingProperty: "lines"},message:"must have required property '"+"lines"+"'",schema:schema31.properties.coverage.required,parentSchema:schema31.properties.coverage,data:data9};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}if(data9.lines !== undefined){let data10 = data9.lines;if((typeof data10 == "number") && (isFinite(data10))){if(data10 > 100 || isNaN(data10)){const err25 = {instancePath:instancePath+"/coverage/lines",schemaPath:"#/properties/coverage/properties/lines/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.coverage.properties.lines,data:data10};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if(data10 < 0 || isNaN(data10)){const err26 = {instancePath:instancePath+"/coverage/lines",schemaPath:"#/properties/coverage/properties/lines/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.coverage.properties.lines,data:data10};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}else {const err27 = {instancePath:instancePath+"/coverage/lines",schemaPath:"#/properties/coverage/properties/lines/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.coverage.properties.lines.type,parentSchema:schema31.properties.coverage.properties.lines,data:data10};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}}else {const err28 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.coverage.type,parentSchema:schema31.properties.coverage,data:data9};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data.failures !== undefined){let data11 = data.failures;if(Array.isArray(data11)){const len0 = data11.length;for(let i0=0; i0<len0; i0++){let data12 = data11[i0];if(data12 && typeof data12 == "object" && !Array.isArray(data12)){if(data12.name === undefined){const err29 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.failures.items.required,parentSchema:schema31.properties.failures.items,data:data12};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}if(data12.message === undefined){const err30 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema31.properties.failures.items.required,parentSchema:schema31.properties.failures.items,data:data12};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}if(data12.name !== undefined){let data13 = data12.name;if(typeof data13 !== "string"){const err31 = {instancePath:instancePath+"/failures/" + i0+"/name",schemaPath:"#/properties/failures/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.failures.items.properties.name.type,parentSchema:schema31.properties.failures.items.properties.name,data:data13};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data12.message !== undefined){let data14 = data12.message;if(typeof data14 !== "string"){const err32 = {instancePath:instancePath+"/failures/" + i0+"/message",schemaPath:"#/properties/failures/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.failures.items.properties.message.type,parentSchema:schema31.properties.failures.items.properties.message,data:data14};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data12.file !== undefined){let data15 = data12.file;if(typeof data15 !== "string"){const err33 = {instancePath:instancePath+"/failures/" + i0+"/file",schemaPath:"#/properties/failures/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.failures.items.properties.file.type,parentSchema:schema31.properties.failures.items.properties.file,data:data15};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}if(data12.line !== undefined){let data16 = data12.line;if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){const err34 = {instancePath:instancePath+"/failures/" + i0+"/line",schemaPath:"#/properties/failures/items/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.failures.items.properties.line.type,parentSchema:schema31.properties.failures.items.properties.line,data:data16};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}if((typeof data16 == "number") && (isFinite(data16))){if(data16 < 1 || isNaN(data16)){const err35 = {instancePath:instancePath+"/failures/" + i0+"/line",schemaPath:"#/properties/failures/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.failures.items.properties.line,data:data16};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}}}else {const err36 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.failures.items.type,parentSchema:schema31.properties.failures.items,data:data12};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}}else {const err37 = {instancePath:instancePath+"/failures",schemaPath:"#/properties/failures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.failures.type,parentSchema:schema31.properties.failures,data:data11};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}if(data.failuresOmitted !== undefined){let data17 = data.failuresOmitted;if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){const err38 = {instancePath:instancePath+"/failuresOmitted",schemaPath:"#/properties/failuresOmitted/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.failuresOmitted.type,parentSchema:schema31.properties.failuresOmitted,data:data17};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}if((typeof data17 == "number") && (isFinite(data17))){if(data17 < 0 || isNaN(data17)){const err39 = {instancePath:instancePath+"/failuresOmitted",schemaPath:"#/properties/failuresOmitted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.failuresOmitted,data:data17};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}}if(data.flaky !== undefined){let data18 = data.flaky;if(Array.isArray(data18)){const len1 = data18.length;for(let i1=0; i1<len1; i1++){let data19 = data18[i1];if(data19 && typeof data19 == "object" && !Array.isArray(data19)){if(data19.name === undefined){const err40 = {instancePath:instancePath+"/flaky/" + i1,schemaPath:"#/properties/flaky/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.flaky.items.required,parentSchema:schema31.properties.flaky.items,data:data19};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}if(data19.name !== undefined){let data20 = data19.name;if(typeof data20 !== "string"){const err41 = {instancePath:instancePath+"/flaky/" + i1+"/name",schemaPath:"#/properties/flaky/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.flaky.items.properties.name.type,parentSchema:schema31.properties.flaky.items.properties.name,data:data20};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}if(data19.file !== undefined){let data21 = data19.file;if(typeof data21 !== "string"){const err42 = {instancePath:instancePath+"/flaky/" + i1+"/file",schemaPath:"#/properties/flaky/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.flaky.items.properties.file.type,parentSchema:schema31.properties.flaky.items.properties.file,data:data21};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}}else {const err43 = {instancePath:instancePath+"/flaky/" + i1,schemaPath:"#/properties/flaky/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.flaky.items.type,parentSchema:schema31.properties.flaky.items,data:data19};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}}else {const err44 = {instancePath:instancePath+"/flaky",schemaPath:"#/properties/flaky/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.flaky.type,parentSchema:schema31.properties.flaky,data:data18};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}if(data.flakyOmitted !== undefined){let data22 = data.flakyOmitted;if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){const err45 = {instancePath:instancePath+"/flakyOmitted",schemaPath:"#/properties/flakyOmitted/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.flakyOmitted.type,parentSchema:schema31.properties.flakyOmitted,data:data22};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}if((typeof data22 == "number") && (isFinite(data22))){if(data22 < 0 || isNaN(data22)){const err46 = {instancePath:instancePath+"/flakyOmitted",schemaPath:"#/properties/flakyOmitted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.flakyOmitted,data:data22};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}if(data.startedAt !== undefined){let data23 = data.startedAt;if(typeof data23 === "string"){if(!(formats0.validate(data23))){const err47 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema31.properties.startedAt,data:data23};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}else {const err48 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.startedAt.type,parentSchema:schema31.properties.startedAt,data:data23};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}if(data.completedAt !== undefined){let data24 = data.completedAt;if(typeof data24 === "string"){if(!(formats0.validate(data24))){const err49 = {instancePath:instancePath+"/completedAt",schemaPath:"#/properties/completedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema31.properties.completedAt,data:data24};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}else {const err50 = {instancePath:instancePath+"/completedAt",schemaPath:"#/properties/completedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.completedAt.type,parentSchema:schema31.properties.completedAt,data:data24};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}}else {const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}validate20.errors = vErrors;return errors === 0;}validate20.evaluated = {"props":{"version":true,"repository":true,"commit":true,"check":true,"conclusion":true,"tests":true,"coverage":true,"failures":true,"failuresOmitted":true,"flaky":true,"flakyOmitted":true,"startedAt":true,"completedAt":true,"run":true},"dynamicProps":false,"dynamicItems":false};
+
+;// CONCATENATED MODULE: ./packages/results/src/parse.ts
+
+
+
+
+// Compiled from the schema at build time (scripts/generate-validator.mjs), so nothing compiles at start-up.
+
+const RESULTS_SCHEMA_FILE = 'packages/results/schema/ci-results-v1.schema.json';
+const SCHEMA_FIX = `Make the file match the ci-results v1 schema (${RESULTS_SCHEMA_FILE}; format and example in ` +
+    `docs/results-format.md).`;
+/** How a results file is read: a regular file, capped. */
+const RESULTS_FILE = {
+    what: 'results file',
+    flag: 'results-file',
+    maxBytes: defaults_src/* LIMITS */.b1.resultsFileBytes,
+    limitName: 'the results file cap',
+};
+/** A results file with thousands of broken entries should not make a message of thousands of problems. */
+const MAX_LISTED_PROBLEMS = 25;
+function resultsValidator() {
+    return validate_results_generated;
+}
+/**
+ * Decodes, parses and validates ci-results v1. `source` names the results in messages (a path, a check run).
+ * A leading UTF-8 byte order mark is ignored (some Windows tools write one); the signature still covers it.
+ */
+function parseResults(bytes, source) {
+    if (bytes.length === 0) {
+        throw new src/* CiSigningError */.AO('RESULTS_EMPTY', `${source} is empty (0 bytes).`, `Write the CI results to ${source} before this step. ${SCHEMA_FIX}`);
+    }
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        const offset = firstInvalidUtf8Offset(bytes);
+        throw new src/* CiSigningError */.AO('RESULTS_NOT_UTF8', `${source} is not valid UTF-8: the byte at offset ${offset} cannot be decoded.`, 'Write the results file as UTF-8 (JSON requires it), e.g. with JSON.stringify and fs.writeFileSync(path, ' +
+            'text, "utf8").');
+    }
+    if (text.trim() === '') {
+        throw new src/* CiSigningError */.AO('RESULTS_EMPTY', `${source} holds only whitespace.`, `Write the CI results to ${source} before this step. ${SCHEMA_FIX}`);
+    }
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        throw new src/* CiSigningError */.AO('RESULTS_NOT_JSON', `${source} is not valid JSON: ${describeJsonSyntaxError(text)}.`, `Write the results with a JSON serializer. ${SCHEMA_FIX}`);
+    }
+    const validate = resultsValidator();
+    if (!validate(document)) {
+        throw new src/* CiSigningError */.AO('RESULTS_INVALID', `${source}: ${listProblems(validate.errors ?? [], text)}`, SCHEMA_FIX);
+    }
+    return document;
+}
+/** Reads and validates a results file; returns the exact bytes read (the ones to sign or verify) too. */
+async function readResultsFile(path) {
+    const buffer = await readBoundedFile(path, RESULTS_FILE);
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    return { bytes, results: parseResults(bytes, path) };
+}
+/**
+ * TextDecoder does not say where decoding failed. A streaming decode only throws once an invalid sequence is
+ * complete, so "does this prefix throw?" is monotonic in the prefix length and a binary search finds where
+ * decoding breaks; when that is inside a started multi-byte sequence, the offset of its lead byte is reported.
+ */
+function firstInvalidUtf8Offset(bytes) {
+    const throwsOn = (length, stream) => {
+        try {
+            new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream });
+            return false;
+        }
+        catch {
+            return true;
+        }
+    };
+    let good = 0;
+    let bad = bytes.length; // the full (flushed) decode failed, or this function would not be called
+    while (bad - good > 1) {
+        const middle = Math.floor((good + bad) / 2);
+        if (throwsOn(middle, true))
+            bad = middle;
+        else
+            good = middle;
+    }
+    if (throwsOn(bad - 1, false)) {
+        for (let index = bad - 2; index >= Math.max(0, bad - 4); index--)
+            if (bytes[index] >= 0xc0)
+                return index;
+    }
+    return bad - 1;
+}
+/**
+ * JSON.parse messages quote the input (a results file symlinked to a credentials file would be echoed), so
+ * the problem and its line and column come from our own reader instead.
+ */
+function describeJsonSyntaxError(text) {
+    const found = findJsonSyntaxError(text);
+    if (!found)
+        return 'its syntax is broken';
+    const { line, column } = lineColumn(text, found.offset);
+    return `${found.problem} at line ${line}, column ${column}`;
+}
+function listProblems(errors, text) {
+    const problems = [...new Set(errors.map((error) => `${describeSchemaError(error)}${where(error, text)}`))];
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+    if (problems.length > listed.length)
+        listed.push(`and ${problems.length - listed.length} more problems`);
+    return listed.join('; ');
+}
+/** " (line L, column C)" of the value a schema error is about, when it can be found. */
+function where(error, text) {
+    const offset = locatePointer(text, error.instancePath);
+    if (offset === undefined)
+        return '';
+    const { line, column } = lineColumn(text, offset);
+    return ` (line ${line}, column ${column})`;
+}
+const PATTERN_PROBLEMS = {
+    '/repository': 'must be "owner/name" (a GitHub repository)',
+    '/commit': 'must be a full commit sha: 40 lowercase hex digits',
+};
+function describeSchemaError(error) {
+    const pointer = error.instancePath || '(root)';
+    const got = `, got ${(0,untrusted/* describeShape */.vJ)(error.data)}`;
+    switch (error.keyword) {
+        case 'required':
+            return `${error.instancePath}/${error.params.missingProperty} is required`;
+        case 'type':
+            return `${pointer} must be ${withArticle(String(error.params.type))}${got}`;
+        case 'const':
+            return `${pointer} must be ${JSON.stringify(error.params.allowedValue)}${got}`;
+        case 'enum':
+            return (`${pointer} must be one of ${error.params.allowedValues.join(', ')}, ` +
+                `got ${(0,untrusted/* describeEnumValue */.cY)(error.data)}`);
+        case 'pattern':
+            return `${pointer} ${PATTERN_PROBLEMS[error.instancePath] ?? error.message}${got}`;
+        case 'format':
+            return `${pointer} must be an ISO 8601 date-time with a time zone (e.g. 2024-05-01T12:00:00Z)${got}`;
+        case 'minimum':
+        case 'maximum':
+            return `${pointer} ${error.message}${got}`;
+        default:
+            return `${pointer} ${error.message ?? `fails ${error.keyword}`}`;
+    }
+}
+function withArticle(type) {
+    return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+;// CONCATENATED MODULE: ./packages/operations/src/input-files.ts
+
+const SIGNATURE_FILE = {
+    what: 'signature file',
+    flag: 'signature-file',
+    maxBytes: defaults_src/* LIMITS */.b1.signatureArmorBytes,
+    limitName: 'the signature cap',
+};
+const TRUSTED_KEY_FILE = {
+    what: 'trusted key file',
+    flag: 'trusted-keys-file',
+    maxBytes: defaults_src/* LIMITS */.b1.trustedKeyFileBytes,
+    limitName: 'the cap on one trusted key file',
+};
+/** A private key, passphrase or GitHub App key named by a CLI flag. */
+function secretFile(flag, what) {
+    return { what, flag, maxBytes: defaults_src/* LIMITS */.b1.secretFileBytes, limitName: 'the cap on a key or passphrase file' };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(3382);
+;// CONCATENATED MODULE: ./packages/collect/src/errors.ts
+// Refusals of collect: kind 'input', one line naming the file, and a fix.
+
+const FORMATS_FIX = 'Point the pattern at JUnit XML, lcov, Cobertura XML, JaCoCo XML, Istanbul coverage-summary.json, ' +
+    'coverage.py\'s coverage json or a Go coverprofile (see docs/results-format.md, "From your test reports").';
+function refuse(code, message, fix) {
+    return new src/* CiSigningError */.AO(code, message, fix, 'input');
+}
+
+// EXTERNAL MODULE: ./node_modules/saxes/saxes.js
+var saxes = __webpack_require__(9800);
+;// CONCATENATED MODULE: ./packages/collect/src/read.ts
+// Streams a report as text so that a 100 MB file is never held whole in memory.
+
+const CHUNK_BYTES = 1024 * 1024;
+async function* readChunks(path) {
+    const stream = (0,external_node_fs_.createReadStream)(path, { encoding: 'utf8', highWaterMark: CHUNK_BYTES });
+    for await (const chunk of stream)
+        yield chunk;
+}
+/** Calls onLine for each line (without its line ending) with its 1-based number; synchronous per chunk. */
+async function forEachLine(path, onLine) {
+    let carry = '';
+    let number = 0;
+    for await (const chunk of readChunks(path)) {
+        const text = carry + chunk;
+        let start = 0;
+        let end = text.indexOf('\n');
+        while (end >= 0) {
+            onLine(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end), ++number);
+            start = end + 1;
+            end = text.indexOf('\n', start);
+        }
+        carry = text.slice(start);
+    }
+    if (carry)
+        onLine(carry.endsWith('\r') ? carry.slice(0, -1) : carry, number + 1);
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/xml.ts
+// Safe streaming XML with saxes (strict XML 1.0; only the five predefined entities; DTDs are not processed).
+// A DOCTYPE with an internal subset (where entities are declared) is refused; an external DTD is never fetched.
+
+
+
+/** Parses a file with the handlers; malformed XML and DTDs become one-line refusals naming `display`. */
+async function parseXmlFile(path, display, handlers) {
+    // XML 1.1 accepts character references to control characters (&#27;), which Surefire and others write.
+    const parser = new saxes/* SaxesParser */.wT({ xmlns: false, position: true, defaultXMLVersion: '1.1', forceXMLVersion: true });
+    let failure = null;
+    parser.on('error', (error) => {
+        failure ??= { reason: reason(error), line: parser.line };
+    });
+    parser.on('doctype', (doctype) => {
+        if (!doctype.includes('['))
+            return;
+        throw refuse('REPORT_DTD', `${display} declares a DOCTYPE with an internal subset; DTDs and entity declarations are refused, not expanded.`, 'Write the report without a DOCTYPE (no test reporter needs one).');
+    });
+    parser.on('opentag', (tag) => handlers.open(localName(tag.name), tag.attributes));
+    parser.on('closetag', (tag) => handlers.close(localName(tag.name)));
+    if (handlers.text) {
+        parser.on('text', handlers.text);
+        parser.on('cdata', handlers.text);
+    }
+    for await (const chunk of readChunks(path)) {
+        parser.write(chunk.replace(RAW_CONTROLS, shelter));
+        if (failure)
+            break;
+    }
+    if (!failure)
+        parser.close();
+    if (failure) {
+        const { reason, line } = failure;
+        throw refuse('REPORT_MALFORMED', `${display} is not well-formed XML (${reason} at line ${line}); it may be truncated.`, 'Check that the test step finished writing the report (a crash can cut it short), then run again.');
+    }
+}
+// Some reporters write raw terminal escapes, which no XML allows; they are moved into the private use area
+// (U+E000 + code) and taken out again by sanitize.ts, so that they are stripped as escapes, not shown as text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const RAW_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+const shelter = (char) => String.fromCharCode(0xe000 + char.charCodeAt(0));
+function localName(name) {
+    const colon = name.indexOf(':');
+    return colon >= 0 ? name.slice(colon + 1) : name;
+}
+/** saxes's wording without its "file:line:column:" prefix; cut at a colon, after which it may quote the document. */
+function reason(error) {
+    const text = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').split('\n')[0];
+    return text.split(':')[0].trim().replace(/\.$/, '').toLowerCase() || 'parse error';
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/cobertura.ts
+// Cobertura XML (coverage.py `coverage xml`, Istanbul cobertura, many others): line hits only; branch
+// rates are never mixed in. Only a class's own <lines> count, as lines-valid does: Istanbul lists each
+// function's declaration line under <methods>, which is not a statement line.
+
+
+
+async function parseCobertura(path, display, coverage) {
+    const sources = [];
+    let source = null;
+    let file = null;
+    let lines = 0;
+    let inMethods = false;
+    let rootTotals = null;
+    await parseXmlFile(path, display, {
+        open(name, attributes) {
+            if (name === 'coverage') {
+                const total = Number(attributes['lines-valid']);
+                const covered = Number(attributes['lines-covered']);
+                if (Number.isSafeInteger(total) && Number.isSafeInteger(covered) && total >= 0)
+                    rootTotals = { covered, total };
+            }
+            else if (name === 'source') {
+                source = '';
+            }
+            else if (name === 'class') {
+                const filename = attributes.filename ?? attributes.name ?? '';
+                file = (0,external_node_path_.isAbsolute)(filename) || sources.length === 0 ? filename : (0,external_node_path_.join)(sources[0], filename);
+            }
+            else if (name === 'methods') {
+                inMethods = true;
+            }
+            else if (name === 'line' && file !== null && !inMethods) {
+                const hits = Number(attributes.hits);
+                coverage.addLine(file, Number(attributes.number), hits > 0);
+                lines++;
+            }
+        },
+        close(name) {
+            if (name === 'source' && source !== null) {
+                if (source.trim())
+                    sources.push(source.trim());
+                source = null;
+            }
+            else if (name === 'class') {
+                file = null;
+            }
+            else if (name === 'methods') {
+                inMethods = false;
+            }
+        },
+        text(text) {
+            if (source !== null)
+                source += text;
+        },
+    });
+    if (lines > 0)
+        return;
+    if (!rootTotals) {
+        throw refuse('REPORT_NO_COVERAGE', `${display} is a Cobertura report with no lines and no lines-valid total.`, 'Check that coverage was collected, or leave this file out of the patterns.');
+    }
+    coverage.addTotals(`(total of ${display})`, rootTotals);
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/coverage-py-json.ts
+// coverage.py's JSON report (`coverage json`): per file, executed_lines are covered statements and missing_lines
+// uncovered ones. excluded_lines are no statements, even when they ran (coverage.py lists those as executed too),
+// and branch data (`--branch`) is never read: line coverage only, as `coverage report` counts it without branches.
+// The file names are relative to the directory coverage.py reported from; the report names no root (Cobertura's
+// <source>), so they are used as Cobertura's are without one: as written, relative to the working directory.
+
+
+const REGENERATE = 'Regenerate it with coverage json; it may have been cut short or edited.';
+async function parseCoveragePyJson(path, display, coverage) {
+    let report;
+    try {
+        report = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+    }
+    catch {
+        throw refuse('REPORT_MALFORMED', `${display} looks like a coverage.py JSON report but is not valid JSON; it may be truncated.`, REGENERATE);
+    }
+    const files = report.files;
+    if (files === null || typeof files !== 'object' || Array.isArray(files)) {
+        throw refuse('REPORT_MALFORMED', `${display} is a coverage.py JSON report without a files object.`, REGENERATE);
+    }
+    const entries = Object.entries(files);
+    for (const [file, entry] of entries) {
+        const executed = lineNumbers(entry?.executed_lines);
+        const missing = lineNumbers(entry?.missing_lines);
+        const excluded = entry?.excluded_lines === undefined ? [] : lineNumbers(entry.excluded_lines);
+        if (!executed || !missing || !excluded) {
+            throw refuse('REPORT_MALFORMED', `${display} is a coverage.py JSON report with a file entry without valid executed_lines and missing_lines.`, REGENERATE);
+        }
+        const notStatements = new Set(excluded);
+        for (const line of missing)
+            coverage.addLine(file, line, false);
+        for (const line of executed)
+            if (!notStatements.has(line))
+                coverage.addLine(file, line, true);
+    }
+    if (entries.length > 0)
+        return;
+    const total = Number(report.totals?.num_statements);
+    const covered = Number(report.totals?.covered_lines);
+    if (!Number.isSafeInteger(total) || !Number.isSafeInteger(covered) || covered < 0 || covered > total) {
+        throw refuse('REPORT_NO_COVERAGE', `${display} is a coverage.py JSON report with no files and no valid totals.`, 'Check that coverage was measured (coverage run --source=...), or leave this file out of the patterns.');
+    }
+    coverage.addTotals(`(total of ${display})`, { covered, total });
+}
+/** Positive integer line numbers, or null when the value is not a list of them. */
+function lineNumbers(value) {
+    if (!Array.isArray(value))
+        return null;
+    for (const line of value)
+        if (!Number.isSafeInteger(line) || line < 1)
+            return null;
+    return value;
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/detect.ts
+// Decides a report's format from its first bytes, never from its name.
+
+
+const SNIFF_BYTES = 64 * 1024;
+/** Reads the first SNIFF_BYTES of a file. */
+async function readHead(path) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        const buffer = Buffer.alloc(SNIFF_BYTES);
+        const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+        return buffer.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+}
+// <!DOCTYPE name SYSTEM "uri"> or PUBLIC "id" "uri", with no internal subset ([...]).
+const EXTERNAL_DOCTYPE = /^<!DOCTYPE\s+[\w.:-]+(?:\s+(?:SYSTEM|PUBLIC)(?:\s+(?:"[^"[\]]*"|'[^'[\]]*')){1,2})?\s*>/i;
+const PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/;
+/** What the head of a file is; `looksLike` describes a file in no known format, without quoting it. */
+function detectFormat(head) {
+    const unknown = (looksLike) => ({ format: null, looksLike });
+    if (head.length === 0 || /^\s*$/.test(head.toString('latin1')))
+        return unknown('empty');
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+        return unknown('UTF-16 text');
+    if (head[0] === 0x1f && head[1] === 0x8b)
+        return unknown('gzip-compressed');
+    if (head.includes(0) || !isUtf8(head))
+        return unknown('binary');
+    const text = head.toString('utf8').replace(/^\uFEFF/, '');
+    const start = text.trimStart();
+    if (start.startsWith('<'))
+        return detectXml(text);
+    if (start.startsWith('{') || start.startsWith('['))
+        return detectJson(start);
+    const first = start.slice(0, start.search(/\r?\n|$/));
+    if (/^mode: *(set|count|atomic)\s*$/.test(first))
+        return { format: 'go-cover' };
+    if (/^(TN|SF):/.test(first))
+        return { format: 'lcov' };
+    return unknown('text in no known format');
+}
+function isUtf8(head) {
+    // The head may end inside a character: allow up to 3 bytes cut off.
+    for (let cut = 0; cut <= Math.min(3, head.length); cut++) {
+        try {
+            new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, head.length - cut));
+            return true;
+        }
+        catch {
+            if (head.length < SNIFF_BYTES)
+                return false;
+        }
+    }
+    return false;
+}
+function detectXml(text) {
+    let rest = text.slice(PROLOG.exec(text)?.[0].length ?? 0);
+    if (/^<!DOCTYPE\s+html/i.test(rest) || /^<html[\s>]/i.test(rest))
+        return { format: null, looksLike: 'HTML' };
+    if (/^<!DOCTYPE/i.test(rest)) {
+        // Istanbul's Cobertura names an external DTD (never fetched); an internal subset is where entities live.
+        const doctype = EXTERNAL_DOCTYPE.exec(rest);
+        if (!doctype)
+            return { format: null, looksLike: 'XML with a DOCTYPE (DTDs and entities are refused)' };
+        rest = rest.slice(doctype[0].length);
+        rest = rest.slice(PROLOG.exec(rest)?.[0].length ?? 0);
+    }
+    const root = /^<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(rest)?.[1];
+    if (root === 'testsuites' || root === 'testsuite')
+        return { format: 'junit' };
+    if (root === 'coverage')
+        return { format: 'cobertura' };
+    if (root === 'report')
+        return { format: 'jacoco' };
+    if (root && root.toLowerCase() === 'html')
+        return { format: null, looksLike: 'HTML' };
+    if (root === 'failsafe-summary')
+        return { format: null, looksLike: 'a Failsafe summary; match TEST-*.xml instead' };
+    return { format: null, looksLike: 'XML, but not JUnit, Cobertura or JaCoCo' };
+}
+// coverage.py writes "meta" first (scalars only: format, version, timestamp ...), then "files", then "totals".
+const COVERAGE_PY_JSON = /^\{\s*"meta"\s*:\s*\{((?:[^{}"]|"(?:[^"\\]|\\.)*")*)\}\s*,\s*"files"\s*:\s*\{/;
+function detectJson(start) {
+    // coverage-summary.json begins with "total" (Istanbul writes it first); coverage-final.json with a file's map.
+    if (/^\{\s*"total"\s*:\s*\{/.test(start))
+        return { format: 'json-summary' };
+    const meta = COVERAGE_PY_JSON.exec(start)?.[1];
+    if (meta !== undefined && /"(?:version|format)"\s*:/.test(meta))
+        return { format: 'coverage-py-json' };
+    if (/"statementMap"\s*:/.test(start))
+        return { format: null, looksLike: 'Istanbul coverage-final.json, not coverage-summary' };
+    return { format: null, looksLike: "JSON, but not an Istanbul coverage-summary or coverage.py's coverage json" };
+}
+/** Refusal for a file in no known format. */
+function unknownFormatError(display, looksLike) {
+    if (looksLike === 'empty') {
+        return refuse('REPORT_EMPTY', `${display} is empty.`, 'Check that the test step wrote its report before collect ran.');
+    }
+    if (looksLike.startsWith('XML with a DOCTYPE')) {
+        return refuse('REPORT_DTD', `${display} declares a DOCTYPE with an internal subset; DTDs and entity declarations are refused, not expanded.`, 'Write the report without a DOCTYPE (no test reporter needs one).');
+    }
+    return refuse('REPORT_UNKNOWN_FORMAT', `${display} is in no known report format (it looks like ${looksLike}).`, FORMATS_FIX);
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/go-cover.ts
+// Go coverprofiles (go test -coverprofile): "file:l1.c1,l2.c2 statements count" per block. A block repeated
+// (several packages, -coverpkg) is covered when any count is > 0; percent is statement-weighted, as Go prints.
+
+
+const BLOCK = /^(.+):(\d+\.\d+,\d+\.\d+) (\d+) (\d+)$/;
+async function parseGoCover(path, display, coverage) {
+    let blocks = 0;
+    await forEachLine(path, (line, number) => {
+        if (number === 1 || line === '' || line.startsWith('mode:'))
+            return;
+        const match = BLOCK.exec(line);
+        if (!match) {
+            throw refuse('REPORT_MALFORMED', `${display} is not a well-formed Go coverprofile (line ${number}).`, 'Regenerate it with go test -coverprofile; it may have been cut short or edited.');
+        }
+        coverage.addGoBlock(match[1], match[2], Number(match[3]), Number(match[4]) > 0);
+        blocks++;
+    });
+    if (blocks === 0) {
+        throw refuse('REPORT_NO_COVERAGE', `${display} is a Go coverprofile with no blocks.`, 'Check that go test ran with -coverprofile on packages with code, or leave this file out of the patterns.');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/jacoco.ts
+// JaCoCo XML (jacoco:report): per-line from <sourcefile><line mi ci>; a line is covered when ci > 0.
+// Reports without line data (no debug info) fall back to the report's LINE counter.
+
+
+async function parseJaCoCo(path, display, coverage) {
+    let depth = 0;
+    let packageName = '';
+    let file = null;
+    let lines = 0;
+    let reportTotals = null;
+    await parseXmlFile(path, display, {
+        open(name, attributes) {
+            depth++;
+            if (name === 'package')
+                packageName = attributes.name ?? '';
+            else if (name === 'sourcefile')
+                file = packageName ? `${packageName}/${attributes.name ?? ''}` : (attributes.name ?? '');
+            else if (name === 'line' && file !== null) {
+                const missed = Number(attributes.mi) || 0;
+                const covered = Number(attributes.ci) || 0;
+                if (missed + covered > 0)
+                    coverage.addLine(file, Number(attributes.nr), covered > 0);
+                lines++;
+            }
+            else if (name === 'counter' && depth === 2 && attributes.type === 'LINE') {
+                const missed = Number(attributes.missed);
+                const covered = Number(attributes.covered);
+                if (Number.isSafeInteger(missed) && Number.isSafeInteger(covered))
+                    reportTotals = { covered, total: missed + covered };
+            }
+        },
+        close(name) {
+            depth--;
+            if (name === 'sourcefile')
+                file = null;
+            else if (name === 'package')
+                packageName = '';
+        },
+    });
+    if (lines > 0)
+        return;
+    if (!reportTotals) {
+        throw refuse('REPORT_NO_COVERAGE', `${display} is a JaCoCo report with no line data and no LINE counter.`, 'Check that coverage was collected, or leave this file out of the patterns.');
+    }
+    coverage.addTotals(`(total of ${display})`, reportTotals);
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/json-summary.ts
+// Istanbul coverage-summary.json (--coverageReporters=json-summary, nyc/c8 --reporter=json-summary):
+// totals only, per file. The per-file entries are used; "total" only when there are none.
+
+
+async function parseJsonSummary(path, display, coverage) {
+    let summary;
+    try {
+        summary = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+    }
+    catch {
+        throw refuse('REPORT_MALFORMED', `${display} looks like a coverage-summary.json but is not valid JSON; it may be truncated.`, 'Regenerate it with the json-summary coverage reporter.');
+    }
+    const entries = Object.entries(summary).filter(([key]) => key !== 'total');
+    const totals = (entry) => {
+        const total = Number(entry?.lines?.total);
+        const covered = Number(entry?.lines?.covered);
+        if (!Number.isSafeInteger(total) || !Number.isSafeInteger(covered) || total < 0 || covered < 0 || covered > total) {
+            return null;
+        }
+        return { total, covered };
+    };
+    const invalid = () => refuse('REPORT_MALFORMED', `${display} is a coverage-summary.json without valid lines totals.`, 'Regenerate it with the json-summary coverage reporter.');
+    if (entries.length === 0) {
+        const total = totals(summary.total);
+        if (!total)
+            throw invalid();
+        coverage.addTotals(`(total of ${display})`, total);
+        return;
+    }
+    for (const [file, entry] of entries) {
+        const total = totals(entry);
+        if (!total)
+            throw invalid();
+        coverage.addTotals(file, total);
+    }
+}
+
+// EXTERNAL MODULE: ./packages/common/src/utf8.ts
+var utf8 = __webpack_require__(8792);
+;// CONCATENATED MODULE: ./packages/collect/src/sanitize.ts
+// Text taken from reports goes into signed results and check runs: terminal escapes and control characters
+// would repaint a reader's terminal or hide text, so they are removed.
+
+// xml.ts shelters raw control characters at U+E000 + code.
+const SHELTERED = /[\ue000-\ue01f]/g;
+const unshelter = (char) => String.fromCharCode(char.charCodeAt(0) - 0xe000);
+/** Removes escapes and control characters (the one stripControl), after undoing xml.ts's shelter. */
+function stripTerminal(text) {
+    return (0,src_text/* stripControl */.kU)(text.replace(SHELTERED, unshelter));
+}
+/** One line: escapes removed, every run of whitespace (newlines included) as one space. */
+function cleanLine(text) {
+    return stripTerminal(text).replace(/\s+/g, ' ').trim();
+}
+/** The first non-blank line, cleaned. */
+function firstLine(text) {
+    for (const line of stripTerminal(text).split(/\r\n|\r|\n/)) {
+        const cleaned = cleanLine(line);
+        if (cleaned)
+            return cleaned;
+    }
+    return '';
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/junit.ts
+// JUnit XML (jest-junit, pytest, Surefire/Failsafe, gotestsum, JUnit 5, mocha-junit-reporter, PHPUnit), streamed.
+// Counts <testcase> elements only; suite attributes such as tests="" are never read.
+
+
+
+
+const MESSAGE_MAX_BYTES = 1024;
+const NAME_MAX_BYTES = 1024;
+const FILE_MAX_BYTES = 512;
+// Enough text to find a first line in; the rest of a stack trace is not kept.
+const TEXT_CAPTURE_CHARS = 4096;
+const SKIP_ELEMENTS = new Set(['skipped', 'disabled', 'ignored']);
+const SKIP_STATUSES = new Set(['skipped', 'disabled', 'ignored', 'notrun', 'not_run']);
+async function parseJUnit(path, display, tally) {
+    const suites = [];
+    let current = null;
+    let depthInCase = 0;
+    let cases = 0;
+    await parseXmlFile(path, display, {
+        open(name, attributes) {
+            if (current) {
+                depthInCase++;
+                if (depthInCase === 1)
+                    child(current, name, attributes);
+                return;
+            }
+            if (name === 'testsuite') {
+                suites.push({ name: cleanLine(attributes.name ?? ''), file: cleanFile(attributes.file) });
+            }
+            else if (name === 'testcase') {
+                current = openCase(suites, attributes);
+                depthInCase = 0;
+            }
+        },
+        close(name) {
+            if (current) {
+                if (depthInCase > 0) {
+                    depthInCase--;
+                    if (depthInCase === 0)
+                        current.capturing = false;
+                    return;
+                }
+                if (name === 'testcase') {
+                    cases++;
+                    tally.add(finish(current));
+                    current = null;
+                }
+                return;
+            }
+            if (name === 'testsuite')
+                suites.pop();
+        },
+        text(text) {
+            if (current?.capturing && current.text.length < TEXT_CAPTURE_CHARS)
+                current.text += text.slice(0, TEXT_CAPTURE_CHARS);
+        },
+    });
+    if (cases === 0) {
+        throw refuse('REPORT_NO_TESTS', `${display} is a JUnit report with no test cases.`, 'Check that the test step ran tests, or leave this file out of the patterns.');
+    }
+}
+function openCase(suites, attributes) {
+    let file = cleanFile(attributes.file);
+    for (let index = suites.length - 1; !file && index >= 0; index--)
+        file = suites[index].file;
+    // pytest (suite "pytest" unless junit_suite_name is set) writes 0-based line numbers.
+    const line = Number(attributes.line) + (suites[0]?.name === 'pytest' ? 1 : 0);
+    return {
+        suite: suites.map((suite) => suite.name).join(' › '),
+        classname: (0,utf8/* truncateUtf8WithMarker */.GL)(cleanLine(attributes.classname ?? attributes.class ?? ''), NAME_MAX_BYTES),
+        name: (0,utf8/* truncateUtf8WithMarker */.GL)(cleanLine(attributes.name ?? ''), NAME_MAX_BYTES),
+        file,
+        line: Number.isSafeInteger(line) && line >= 1 ? line : undefined,
+        status: (attributes.status ?? '').toLowerCase(),
+        failed: false,
+        skipped: false,
+        flaky: false,
+        message: '',
+        type: '',
+        capturing: false,
+        text: '',
+    };
+}
+function child(test, name, attributes) {
+    if (name === 'failure' || name === 'error') {
+        if (test.failed)
+            return; // the first failure explains the case; rerunFailure etc. follow it
+        test.failed = true;
+        test.message = firstLine(attributes.message ?? '');
+        test.capturing = !test.message;
+        test.type = firstLine(attributes.type ?? '');
+    }
+    else if (SKIP_ELEMENTS.has(name)) {
+        test.skipped = true;
+    }
+    else if (name === 'flakyFailure' || name === 'flakyError') {
+        test.flaky = true;
+    }
+}
+function finish(test) {
+    let outcome = 'passed';
+    if (test.failed)
+        outcome = 'failed';
+    else if (test.skipped || SKIP_STATUSES.has(test.status))
+        outcome = 'skipped';
+    const message = test.failed
+        ? (0,utf8/* truncateUtf8WithMarker */.GL)(test.message || firstLine(test.text) || test.type, MESSAGE_MAX_BYTES)
+        : undefined;
+    return {
+        suite: test.suite,
+        classname: test.classname,
+        name: test.name,
+        outcome,
+        flaky: test.flaky && outcome === 'passed',
+        message,
+        file: test.file,
+        line: test.line,
+    };
+}
+function cleanFile(value) {
+    if (!value)
+        return undefined;
+    return (0,utf8/* truncateUtf8WithMarker */.GL)(cleanLine(value), FILE_MAX_BYTES) || undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/lcov.ts
+// lcov tracefiles (geninfo, Istanbul/nyc/c8, llvm-cov export): per-line DA records; LF/LH when a record has no DA.
+
+
+async function parseLcov(path, display, coverage) {
+    let file = null;
+    let sawLines = false;
+    let found = null;
+    let hit = null;
+    let records = 0;
+    const endRecord = () => {
+        if (file !== null && !sawLines && found !== null)
+            coverage.addTotals(file, { covered: hit ?? 0, total: found });
+        if (file !== null)
+            records++;
+        file = null;
+        sawLines = false;
+        found = hit = null;
+    };
+    await forEachLine(path, (line, number) => {
+        if (line.startsWith('DA:')) {
+            if (file === null)
+                throw malformed(display, number);
+            const comma = line.indexOf(',', 3);
+            const next = line.indexOf(',', comma + 1);
+            const lineNumber = Number(line.slice(3, comma));
+            const hits = Number(next < 0 ? line.slice(comma + 1) : line.slice(comma + 1, next));
+            if (comma < 0 || !Number.isFinite(lineNumber) || Number.isNaN(hits))
+                throw malformed(display, number);
+            coverage.addLine(file, lineNumber, hits > 0);
+            sawLines = true;
+        }
+        else if (line.startsWith('SF:')) {
+            endRecord();
+            file = line.slice(3).trim();
+        }
+        else if (line.startsWith('LF:')) {
+            found = Number(line.slice(3)) || 0;
+        }
+        else if (line.startsWith('LH:')) {
+            hit = Number(line.slice(3)) || 0;
+        }
+        else if (line === 'end_of_record') {
+            endRecord();
+        }
+        // TN, FN, FNDA, FNF, FNH, BRDA, BRF, BRH and others do not concern line coverage.
+    });
+    endRecord();
+    if (records === 0) {
+        throw refuse('REPORT_NO_COVERAGE', `${display} is an lcov file with no source file records (SF:).`, 'Check that coverage was collected, or leave this file out of the patterns.');
+    }
+}
+function malformed(display, line) {
+    return refuse('REPORT_MALFORMED', `${display} is not a well-formed lcov file (line ${line}).`, 'Regenerate the lcov file with the coverage tool; it may have been cut short or edited.');
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/merge-coverage.ts
+// Merges coverage per source file and line: a line is covered when any report covers it. Percentages are
+// never averaged. Go blocks are kept apart, weighted by statements as `go tool cover` does. Totals-only data
+// (coverage-summary.json) counts for a file only when no report gave that file's lines.
+
+const NOT_INSTRUMENTED = 0;
+const UNCOVERED = 1;
+const COVERED = 2;
+class CoverageMerge {
+    cwd;
+    // One byte per line number: 0 not instrumented, 1 instrumented, 2 covered (50 MB of lcov stays small).
+    lines = new Map();
+    go = new Map();
+    totalsOnly = new Map();
+    constructor(cwd = process.cwd()) {
+        this.cwd = cwd;
+    }
+    keys = new Map();
+    /** A path as a key: relative to cwd when inside it, with forward slashes. */
+    key(path) {
+        const known = this.keys.get(path);
+        if (known !== undefined)
+            return known;
+        let key = path;
+        if ((0,external_node_path_.isAbsolute)(key)) {
+            const inside = (0,external_node_path_.relative)(this.cwd, key);
+            if (inside && !inside.startsWith('..') && !(0,external_node_path_.isAbsolute)(inside))
+                key = inside;
+        }
+        key = key
+            .split(external_node_path_.sep)
+            .join('/')
+            .replace(/\\/g, '/')
+            .replace(/^(\.\/)+/, '');
+        this.keys.set(path, key);
+        return key;
+    }
+    addLine(file, line, covered) {
+        if (!Number.isSafeInteger(line) || line < 1)
+            return;
+        const key = this.key(file);
+        let map = this.lines.get(key);
+        if (!map || map.length <= line) {
+            const grown = new Uint8Array(Math.max(line + 1, (map?.length ?? 0) * 2, 64));
+            if (map)
+                grown.set(map);
+            map = grown;
+            this.lines.set(key, map);
+        }
+        const value = covered ? COVERED : UNCOVERED;
+        if (map[line] < value)
+            map[line] = value;
+    }
+    addGoBlock(file, block, statements, covered) {
+        let blocks = this.go.get(file);
+        if (!blocks)
+            this.go.set(file, (blocks = new Map()));
+        const known = blocks.get(block);
+        if (known)
+            known.covered ||= covered;
+        else
+            blocks.set(block, { statements, covered });
+    }
+    /** Totals for one file (or a whole report, under a key of its own); the best single report wins. */
+    addTotals(file, totals) {
+        const key = this.key(file);
+        const known = this.totalsOnly.get(key);
+        if (!known || totals.covered > known.covered || (totals.covered === known.covered && totals.total > known.total)) {
+            this.totalsOnly.set(key, totals);
+        }
+    }
+    /** Null when no report held any coverage data. */
+    totals() {
+        if (this.lines.size === 0 && this.go.size === 0 && this.totalsOnly.size === 0)
+            return null;
+        let covered = 0;
+        let total = 0;
+        for (const map of this.lines.values()) {
+            for (let line = 1; line < map.length; line++) {
+                if (map[line] === NOT_INSTRUMENTED)
+                    continue;
+                total++;
+                if (map[line] === COVERED)
+                    covered++;
+            }
+        }
+        for (const blocks of this.go.values()) {
+            for (const block of blocks.values()) {
+                total += block.statements;
+                if (block.covered)
+                    covered += block.statements;
+            }
+        }
+        for (const [key, entry] of this.totalsOnly) {
+            if (this.lines.has(key))
+                continue;
+            covered += entry.covered;
+            total += entry.total;
+        }
+        return { covered, total };
+    }
+}
+/** Percent, rounded down to 2 decimals so that a threshold is never met by rounding up. */
+function coveragePercent(totals) {
+    if (totals.total <= 0)
+        return null;
+    return Math.floor((totals.covered / totals.total) * 10000 + 1e-9) / 100;
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/merge-tests.ts
+class TestTally {
+    passed = 0;
+    failed = 0;
+    skipped = 0;
+    // Report order; a slot is emptied when a rerun passes or is skipped.
+    failures = [];
+    flaky = [];
+    // Only identities whose latest occurrence failed are remembered: passing tests cost no memory.
+    open = new Map();
+    cases = 0;
+    add(test) {
+        this.cases++;
+        const identity = `${test.suite}\u0000${test.classname}\u0000${test.name}`;
+        const previous = this.open.get(identity);
+        if (previous) {
+            this.failed--;
+            this.open.delete(identity);
+            if (test.outcome !== 'failed')
+                this.failures[previous.index] = null;
+        }
+        if (test.outcome === 'failed') {
+            this.failed++;
+            const entry = failureEntry(test);
+            if (previous) {
+                this.failures[previous.index] = entry;
+                this.open.set(identity, { index: previous.index, entry });
+            }
+            else {
+                this.open.set(identity, { index: this.failures.push(entry) - 1, entry });
+            }
+            return;
+        }
+        if (test.outcome === 'skipped') {
+            this.skipped++;
+            return;
+        }
+        this.passed++;
+        if (previous || test.flaky)
+            this.flaky.push(flakyEntry(test));
+    }
+    /** Test cases seen (reruns included). */
+    get caseCount() {
+        return this.cases;
+    }
+    summary() {
+        return {
+            passed: this.passed,
+            failed: this.failed,
+            skipped: this.skipped,
+            failures: this.failures.filter((entry) => entry !== null),
+            flaky: [...this.flaky],
+        };
+    }
+}
+function displayName(test) {
+    const { classname, name } = test;
+    if (!classname || name.includes(classname))
+        return name || classname || '(unnamed test)';
+    if (!name)
+        return classname;
+    return `${classname} › ${name}`;
+}
+function failureEntry(test) {
+    const entry = { name: displayName(test), message: test.message ?? '' };
+    if (test.file)
+        entry.file = test.file;
+    if (test.line)
+        entry.line = test.line;
+    return entry;
+}
+function flakyEntry(test) {
+    return test.file ? { name: displayName(test), file: test.file } : { name: displayName(test) };
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/failures-cap.ts
+const FAILURES_MAX_BYTES = 36_000;
+const FLAKY_MAX_BYTES = 6_000;
+/** Bytes an entry takes in a results file pretty-printed with 2 spaces (the deepest layout the CLI writes). */
+function entryBytes(entry) {
+    const lines = Object.keys(entry).length + 2;
+    return Buffer.byteLength(JSON.stringify(entry, null, 2)) + 4 * lines + 2;
+}
+/** The first entries, in order, that fit in maxBytes, and how many were left out. */
+function capEntries(entries, maxBytes) {
+    let bytes = 0;
+    let count = 0;
+    for (const entry of entries) {
+        const size = entryBytes(entry);
+        if (bytes + size > maxBytes)
+            break;
+        bytes += size;
+        count++;
+    }
+    return { kept: entries.slice(0, count), omitted: entries.length - count };
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/results.ts
+
+
+const NO_TESTS_MESSAGE = 'No test cases were found in the reports.';
+/**
+ * Conclusion: failure when a test failed, when exitCode is non-zero, or when no test case was found (nothing
+ * was proven); success otherwise. The last two add an explaining entry to failures[] (not counted as a test).
+ */
+function buildResults(input) {
+    const { tests } = input;
+    const notes = [];
+    if (input.exitCode !== undefined && input.exitCode !== 0) {
+        notes.push({ name: 'test command', message: `The test command exited with code ${input.exitCode}.` });
+    }
+    if (tests.passed + tests.failed + tests.skipped === 0)
+        notes.push({ name: 'collect', message: NO_TESTS_MESSAGE });
+    const failures = capEntries([...notes, ...tests.failures], FAILURES_MAX_BYTES);
+    const flaky = capEntries(tests.flaky, FLAKY_MAX_BYTES);
+    const results = {
+        version: 1,
+        repository: input.repository,
+        commit: input.commit,
+        conclusion: tests.failed > 0 || notes.length > 0 ? 'failure' : 'success',
+        tests: { passed: tests.passed, failed: tests.failed, skipped: tests.skipped },
+    };
+    if (input.check !== undefined)
+        results.check = input.check;
+    const percent = input.coverage ? coveragePercent(input.coverage) : null;
+    if (percent !== null)
+        results.coverage = { lines: percent };
+    results.failures = failures.kept;
+    if (failures.omitted > 0)
+        results.failuresOmitted = failures.omitted;
+    if (flaky.kept.length > 0)
+        results.flaky = flaky.kept;
+    if (flaky.omitted > 0)
+        results.flakyOmitted = flaky.omitted;
+    if (input.startedAt !== undefined)
+        results.startedAt = isoDate(input.startedAt);
+    if (input.completedAt !== undefined)
+        results.completedAt = isoDate(input.completedAt);
+    return results;
+}
+const NO_REPORTS_MESSAGE = 'No test report was found';
+/** Results for a run whose patterns found no report at all (what `run` signs instead of refusing). */
+function noReportsResults(context) {
+    const results = buildResults({ ...context, tests: emptySummary(), coverage: null });
+    const message = `${NO_REPORTS_MESSAGE} (patterns: ${context.patterns.join(', ')}).`;
+    results.failures = [
+        { name: 'collect', message },
+        ...(results.failures ?? []).filter((entry) => entry.message !== NO_TESTS_MESSAGE),
+    ];
+    return results;
+}
+function emptySummary() {
+    return { passed: 0, failed: 0, skipped: 0, failures: [], flaky: [] };
+}
+/** "collected N report files: P passed, F failed, S skipped, coverage L% -> FILE" ("coverage none" without). */
+function formatSummaryLine(results, fileCount, outFile) {
+    const { passed, failed, skipped } = results.tests;
+    const coverage = results.coverage ? `coverage ${results.coverage.lines}%` : 'coverage none';
+    // The wording is fixed (callers and logs match it), so "1 report files" stays plural.
+    const counts = `${passed} passed, ${failed} failed, ${skipped} skipped`;
+    return `collected ${fileCount} report files: ${counts}, ${coverage} -> ${outFile}`;
+}
+function isoDate(value) {
+    return value instanceof Date ? value.toISOString() : value;
+}
+
+;// CONCATENATED MODULE: ./packages/collect/src/collect.ts
+// collectReports: globs, detects each file's format from its content, parses and merges. Never writes.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Finds the files: every including pattern must match at least one file. */
+/** A path that is no glob: [] when absent; a FIFO, device or directory is refused, never skipped. */
+async function plainPath(path) {
+    try {
+        await assertRegularFile(path, { what: 'report', flag: 'reports' });
+    }
+    catch (error) {
+        if (error instanceof src/* CiSigningError */.AO && error.code === 'FILE_NOT_FOUND')
+            return [];
+        throw error;
+    }
+    return [path];
+}
+async function findReports(patterns, cwd) {
+    const include = patterns.filter((pattern) => pattern.trim() && !pattern.startsWith('!'));
+    const ignore = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
+    if (include.length === 0) {
+        throw refuse('COLLECT_NO_PATTERNS', 'No report pattern was given.', 'Give one or more glob patterns, e.g. "reports/**/*.xml".');
+    }
+    const files = [];
+    const seen = new Set();
+    for (const pattern of include) {
+        const matches = (0,dist/* isDynamicPattern */.ey)(pattern)
+            ? (await (0,dist/* glob */.TI)(pattern, { cwd, ignore, onlyFiles: true, absolute: true, dot: true })).sort()
+            : await plainPath((0,external_node_path_.resolve)(cwd, pattern));
+        if (matches.length === 0) {
+            throw refuse('COLLECT_NO_MATCH', `The pattern "${pattern}" matches no file under ${cwd}.`, 'Check the pattern and that the test step wrote its reports before collect ran.');
+        }
+        for (const match of matches) {
+            if (!seen.has(match)) {
+                seen.add(match);
+                files.push(match);
+            }
+        }
+    }
+    return files;
+}
+const PARSERS = {
+    junit: (path, display, tally) => parseJUnit(path, display, tally),
+    lcov: (path, display, _tally, coverage) => parseLcov(path, display, coverage),
+    cobertura: (path, display, _tally, coverage) => parseCobertura(path, display, coverage),
+    jacoco: (path, display, _tally, coverage) => parseJaCoCo(path, display, coverage),
+    'json-summary': (path, display, _tally, coverage) => parseJsonSummary(path, display, coverage),
+    'coverage-py-json': (path, display, _tally, coverage) => parseCoveragePyJson(path, display, coverage),
+    'go-cover': (path, display, _tally, coverage) => parseGoCover(path, display, coverage),
+};
+async function collectReports(options) {
+    const cwd = (0,external_node_path_.resolve)(options.cwd ?? process.cwd());
+    const paths = await findReports(options.patterns, cwd);
+    const tally = new TestTally();
+    const coverage = new CoverageMerge(cwd);
+    const formats = [];
+    for (const path of paths) {
+        const display = (0,external_node_path_.relative)(cwd, path) || path;
+        const format = await detect(path, display);
+        try {
+            await PARSERS[format](path, display, tally, coverage);
+        }
+        catch (error) {
+            if (error instanceof src/* CiSigningError */.AO)
+                throw error;
+            throw unreadable(display, error);
+        }
+        formats.push({ path: display, format });
+    }
+    const results = buildResults({ ...options, tests: tally.summary(), coverage: coverage.totals() });
+    // Validate against the schema now, so that a bad repository or commit is refused before anything is written.
+    parseResults(Buffer.from(JSON.stringify(results)), 'collected results');
+    const files = formats.map((file) => file.path);
+    return {
+        results,
+        files,
+        formats,
+        summaryLine: formatSummaryLine(results, files.length, options.outFile ?? 'results.json'),
+    };
+}
+async function detect(path, display) {
+    let head;
+    try {
+        if (!(await (0,promises_.stat)(path)).isFile())
+            throw new Error('not a file');
+        head = await readHead(path);
+    }
+    catch (error) {
+        throw unreadable(display, error);
+    }
+    const detection = detectFormat(head);
+    if (detection.format === null)
+        throw unknownFormatError(display, detection.looksLike);
+    return detection.format;
+}
+function unreadable(display, error) {
+    const code = error.code;
+    return refuse('REPORT_UNREADABLE', `${display} could not be read${code ? ` (${code})` : ''}.`, 'Check that the file exists and is readable by the runner user.');
+}
+
+;// CONCATENATED MODULE: ./packages/operations/src/context.ts
+
+
+
+// The commit that was tested, by event: on pull_request GITHUB_SHA is a test-merge commit, on workflow_run it
+// is the default branch; merge_group and push name it in the payload too (docs: reference/github-checks-api.md §6).
+const TESTED_SHA = {
+    pull_request: (payload) => payload.pull_request?.head?.sha,
+    merge_group: (payload) => payload.merge_group?.head_sha,
+    workflow_run: (payload) => payload.workflow_run?.head_sha,
+    push: (payload) => payload.after,
+};
+/** The event payload through the bounded reader: a FIFO or a huge file cannot stall a run. */
+const EVENT_PAYLOAD = {
+    what: 'event payload',
+    flag: 'GITHUB_EVENT_PATH',
+    maxBytes: defaults_src/* LIMITS */.b1.eventPayloadBytes,
+};
+function readPayload(env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return undefined;
+    try {
+        return JSON.parse(readBoundedFileSync(env.GITHUB_EVENT_PATH, EVENT_PAYLOAD).toString('utf8'));
+    }
+    catch {
+        // An unreadable payload falls back to GITHUB_SHA; binding still fails closed on a mismatch.
+        return undefined;
+    }
+}
+/** The event's commit, fork status and base; refuses pull_request_target, which runs beside untrusted code. */
+function eventContext(env) {
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    if (event === 'pull_request_target') {
+        throw new src/* UsageError */.eb('ci-signing does not run on pull_request_target: that event has write access and secrets next to ' +
+            'untrusted head code', 'Run the verifier on pull_request (and merge_group, push); keys and verifier come from the base commit there.');
+    }
+    const payload = readPayload(env);
+    const pick = TESTED_SHA[event];
+    const sha = (payload && pick?.(payload)) || env.GITHUB_SHA || '';
+    if (event !== 'pull_request')
+        return { event, sha, isFork: false, baseSha: payload?.merge_group?.base_sha };
+    const head = payload?.pull_request?.head;
+    const base = payload?.pull_request?.base;
+    const headRepository = head?.repo?.full_name;
+    const baseRepository = base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
+    // head.repo is null when the fork was deleted: that code came from outside too.
+    const isFork = Boolean(head) &&
+        (head?.repo === null ||
+            (Boolean(headRepository) && headRepository?.toLowerCase() !== baseRepository?.toLowerCase()));
+    return { event, sha, isFork, headRepository: headRepository ?? undefined, baseSha: base?.sha };
+}
+/** The commit results must be bound to: the tested commit of the event (eventContext), else GITHUB_SHA. */
+function defaultSha(env) {
+    return eventContext(env).sha;
+}
+function apiUrl(env) {
+    return env.GITHUB_API_URL || 'https://api.github.com';
+}
+
+;// CONCATENATED MODULE: ./packages/operations/src/collect-results.ts
+// collect and run: the CI's own reports become a ci-results v1 file, written whole or not at all.
+
+
+
+
+
+
+
+
+const SHA = /^[0-9a-f]{40}$/;
+async function collectResultsFile(request) {
+    const context = await resultsContext(request);
+    await refuseExistingOut(request);
+    const outcome = await collectReports({
+        ...context,
+        exitCode: request.exitCode,
+        startedAt: request.startedAt,
+        completedAt: request.completedAt,
+        patterns: request.reports,
+        cwd: request.cwd,
+        outFile: request.outFile,
+    });
+    await writeResults(request, outcome.results);
+    return { resultsFile: request.outFile, results: outcome.results, summaryLine: outcome.summaryLine };
+}
+/**
+ * Runs the test command with stdio passed through, then collects what it left. A command that wrote no report
+ * still gets results (failure, zero tests, and why), so a crash is signed and posted like any other failure.
+ */
+async function runAndCollect(request) {
+    if (request.command.length === 0) {
+        throw new src/* UsageError */.eb('no command to run', 'Put the test command after --, e.g. ci-signing run --reports "reports/*.xml" -- npm test.');
+    }
+    const context = await resultsContext(request);
+    await refuseExistingOut(request);
+    const startedAt = new Date();
+    const exitCode = await runCommand(request.command, request.cwd);
+    const completedAt = new Date();
+    const timed = { ...context, exitCode, startedAt, completedAt };
+    const cwd = (0,external_node_path_.resolve)(request.cwd ?? process.cwd());
+    const matching = [];
+    for (const pattern of request.reports) {
+        if (await matches(pattern, cwd))
+            matching.push(pattern);
+    }
+    let results;
+    let summaryLine;
+    if (matching.length === 0) {
+        results = noReportsResults({ ...timed, patterns: request.reports });
+        summaryLine = formatSummaryLine(results, 0, request.outFile);
+    }
+    else {
+        const outcome = await collectReports({ ...timed, patterns: matching, cwd: request.cwd, outFile: request.outFile });
+        results = outcome.results;
+        summaryLine = outcome.summaryLine;
+        const missing = request.reports.filter((pattern) => !matching.includes(pattern));
+        if (missing.length > 0) {
+            // A report the command should have written and did not is a failure, never silently dropped.
+            results.conclusion = 'failure';
+            results.failures = [
+                { name: 'collect', message: `No report matched ${missing.join(', ')}.` },
+                ...(results.failures ?? []),
+            ];
+        }
+    }
+    await writeResults({ ...request, overwrite: true }, results);
+    return { resultsFile: request.outFile, results, summaryLine, exitCode };
+}
+async function matches(pattern, cwd) {
+    try {
+        return (await findReports([pattern], cwd)).length > 0;
+    }
+    catch (error) {
+        if (error instanceof src/* CiSigningError */.AO && error.code === 'COLLECT_NO_MATCH')
+            return false;
+        throw error;
+    }
+}
+async function resultsContext(request) {
+    if (request.reports.filter((pattern) => pattern.trim()).length === 0) {
+        throw new src/* UsageError */.eb('no reports to collect', 'Give --reports (the reports input) one or more paths or globs, e.g. "reports/*.xml".');
+    }
+    if (!request.outFile.trim())
+        throw new src/* UsageError */.eb('no results file to write', 'Give --out (the results-file input), e.g. ci-results.json.');
+    const repository = request.repository || request.env.GITHUB_REPOSITORY || '';
+    if (!repository) {
+        throw new src/* UsageError */.eb('no repository for the results', 'Give --repository OWNER/NAME (in Actions, GITHUB_REPOSITORY is used).');
+    }
+    const commit = (request.commit || (request.env.GITHUB_ACTIONS === 'true' ? defaultSha(request.env) : gitHead(request.cwd))).toLowerCase();
+    if (!SHA.test(commit)) {
+        throw new src/* UsageError */.eb(`the commit must be a full 40-hex sha, got ${commit ? `${commit.length} characters` : 'nothing'}`, 'Give --commit with the full sha (git rev-parse HEAD), not an abbreviation.');
+    }
+    const check = request.checkName.trim();
+    return check ? { repository, commit, check } : { repository, commit };
+}
+function gitHead(cwd) {
+    try {
+        return (0,external_node_child_process_.execFileSync)('git', ['rev-parse', 'HEAD'], {
+            cwd,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+        }).trim();
+    }
+    catch {
+        throw new src/* UsageError */.eb('no commit given and git rev-parse HEAD failed here', 'Run in a git checkout of the tested commit, or give --commit with its full sha.');
+    }
+}
+async function refuseExistingOut(request) {
+    if (request.overwrite)
+        return;
+    const exists = await (0,promises_.access)(request.outFile).then(() => true, () => false);
+    if (exists) {
+        throw new src/* CiSigningError */.AO('RESULTS_FILE_EXISTS', `${request.outFile} already exists; collect never replaces a results file unasked.`, 'Remove it, choose another --out, or pass --overwrite.');
+    }
+}
+async function writeResults(request, results) {
+    await refuseExistingOut(request);
+    await writeFileAtomic(request.outFile, `${JSON.stringify(results, null, 2)}\n`);
+}
+function runCommand(command, cwd) {
+    return new Promise((resolvePromise, reject) => {
+        const child = (0,external_node_child_process_.spawn)(command[0], command.slice(1), { cwd, stdio: 'inherit' });
+        child.on('error', (error) => {
+            reject(new src/* CiSigningError */.AO('COMMAND_NOT_STARTED', `The command ${command[0]} could not be started (${error.code ?? 'error'}).`, 'Check the command after -- and that it is on PATH.'));
+        });
+        child.on('close', (code, signal) => resolvePromise(code ?? 128 + signalNumber(signal)));
+    });
+}
+/** A shell reports a command killed by a signal as 128 + its number; so does run. */
+function signalNumber(signal) {
+    return signal ? (external_node_os_.constants.signals[signal] ?? 1) : 1;
+}
+
+// EXTERNAL MODULE: ./packages/common/src/digest.ts
+var digest = __webpack_require__(4463);
+;// CONCATENATED MODULE: ./packages/signing/src/armor.ts
+// ASCII armor as people actually paste it into secrets and inputs.
+const BEGIN_MARKER = '-----BEGIN PGP ';
+const BASE64_ONLY = /^[A-Za-z0-9+/=\s]+$/;
+const ESCAPED_NEWLINE = /\\r\\n|\\n|\\r/g;
+const ARMOR_BLOCK = /-----BEGIN PGP ([A-Z0-9 ,/]+)-----[\s\S]*?-----END PGP \1-----/g;
+/**
+ * Returns plain armor for: plain armor; the whole armored text base64-encoded (as stored in secrets);
+ * one-line armor with literal `\n` or `\r\n` escapes. Lines are trimmed (indented YAML blocks) and CRLF
+ * becomes LF. Text that is none of these is returned trimmed, for the reader to refuse.
+ */
+function normalizeArmor(text) {
+    let value = text.trim();
+    if (!value.includes(BEGIN_MARKER) && value.length > 0 && BASE64_ONLY.test(value)) {
+        const decoded = Buffer.from(value.replace(/\s+/g, ''), 'base64').toString('utf8');
+        if (decoded.includes(BEGIN_MARKER))
+            value = decoded.trim();
+    }
+    if (!value.includes(BEGIN_MARKER))
+        return value;
+    // Armor never contains a backslash, so any literal "\n" is an escaped line break.
+    return value
+        .replace(ESCAPED_NEWLINE, '\n')
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map((line) => line.trim())
+        .join('\n')
+        .trim();
+}
+/**
+ * Splits text into its armor blocks by their BEGIN/END lines (openpgp reads one armor at a time).
+ * Text between blocks (comments, gpg's revocation preamble) is ignored. `unterminated` counts BEGIN
+ * lines that have no matching END line.
+ */
+function splitArmorBlocks(text) {
+    const blocks = [];
+    for (const match of text.matchAll(ARMOR_BLOCK)) {
+        blocks.push({ type: match[1], text: match[0] });
+    }
+    const beginLines = text.split(BEGIN_MARKER).length - 1;
+    return { blocks, unterminated: beginLines - blocks.length };
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/algorithms.ts
+// Which hashes and key algorithms we accept. The decisions are made here, explicitly, so that a refusal
+// never depends on an openpgp default that may change between versions.
+
+
+
+const MIN_RSA_BITS = 2048;
+/** Hashes refused on signatures (broken or deprecated for signatures). */
+const WEAK_HASHES = new Set([
+    openpgp/* enums */.vP.hash.md5,
+    openpgp/* enums */.vP.hash.sha1,
+    openpgp/* enums */.vP.hash.ripemd,
+]);
+/** Hashes our own signatures may use: SHA-256 or stronger. */
+const STRONG_HASHES = new Set([
+    openpgp/* enums */.vP.hash.sha256,
+    openpgp/* enums */.vP.hash.sha384,
+    openpgp/* enums */.vP.hash.sha512,
+    openpgp/* enums */.vP.hash.sha3_256,
+    openpgp/* enums */.vP.hash.sha3_512,
+]);
+/**
+ * openpgp config for looking at keys whose strength we judge ourselves: openpgp would otherwise throw
+ * a generic "too weak" error before we can say which key is weak and why.
+ */
+const LENIENT_KEY_CONFIG = {
+    minRSABits: 0,
+    rejectPublicKeyAlgorithms: new Set(),
+};
+/** openpgp config mirroring our policy, as a second line behind our own explicit checks. */
+const STRICT_CONFIG = {
+    minRSABits: MIN_RSA_BITS,
+    rejectPublicKeyAlgorithms: new Set([openpgp/* enums */.vP.publicKey.dsa, openpgp/* enums */.vP.publicKey.elgamal]),
+    rejectHashAlgorithms: new Set([openpgp/* enums */.vP.hash.md5, openpgp/* enums */.vP.hash.ripemd]),
+    rejectMessageHashAlgorithms: new Set(WEAK_HASHES),
+};
+function hashName(hash) {
+    if (hash === null)
+        return 'an unknown hash';
+    const name = openpgp/* enums */.vP.read(openpgp/* enums */.vP.hash, hash);
+    // openpgp says "ripemd" for RIPEMD-160 and "sha3_256" for SHA3-256; use the names gpg users know.
+    return name === 'ripemd' ? 'RIPEMD160' : name.toUpperCase().replace('_', '-');
+}
+/** Why a key algorithm is too weak to sign with, or undefined when it is acceptable. */
+function weakness(component) {
+    const info = component.getAlgorithmInfo();
+    switch (info.algorithm) {
+        case 'rsaEncryptSign':
+        case 'rsaSign':
+        case 'rsaEncrypt':
+            return info.bits !== undefined && info.bits < MIN_RSA_BITS
+                ? `RSA ${info.bits}-bit (at least ${MIN_RSA_BITS} bits are required)`
+                : undefined;
+        case 'dsa':
+            return 'DSA (no longer accepted for signing)';
+        case 'elgamal':
+            return 'ElGamal (no longer accepted for signing)';
+        default:
+            return undefined;
+    }
+}
+/** Throws KEY_WEAK when any of `components` uses a weak algorithm. */
+function assertStrong(key, components, label, kind) {
+    for (const component of components) {
+        const reason = weakness(component);
+        if (reason === undefined)
+            continue;
+        const which = isSubkey(component)
+            ? `The signing subkey ${hexUpper(component.getKeyID())} of the ${label} ${fingerprintOf(key)}`
+            : `The ${label} ${fingerprintOf(key)}`;
+        throw new src/* CiSigningError */.AO('KEY_WEAK', `${which} is too weak to sign with: ${reason}.`, 'Generate a new key (`ci-signing keygen`, ed25519 or rsa4096) and trust its public key instead.', kind);
+    }
+}
+
+// EXTERNAL MODULE: ./packages/common/src/time.ts
+var time = __webpack_require__(5190);
+;// CONCATENATED MODULE: ./packages/signing/src/key-policy.ts
+// Whether a key may sign now: revocation, expiry and signing capability, judged at `now`.
+
+
+
+
+/** True when any binding signature of the subkey allows it to sign data. */
+function subkeyMaySign(subkey) {
+    return subkey.bindingSignatures.some((signature) => signature.keyFlags !== null && (signature.keyFlags[0] & openpgp/* enums */.vP.keyFlags.signData) !== 0);
+}
+/** Revocation and expiry of the primary key as of `now` (revocations inside the key count). */
+async function primaryKeyState(key, now) {
+    if (await key.isRevoked(undefined, undefined, now))
+        return { state: 'revoked' };
+    const expiry = await key.getExpirationTime();
+    if (expiry instanceof Date && expiry.getTime() <= now.getTime())
+        return { state: 'expired', at: expiry };
+    return { state: 'valid' };
+}
+/** Revocation and expiry of a subkey as of `now`. */
+async function subkeyState(subkey, now) {
+    // openpgp's own signature types are stricter than its code: undefined means "any revocation".
+    const anySignature = undefined;
+    const primaryPacket = undefined;
+    if (await subkey.isRevoked(anySignature, primaryPacket, now))
+        return { state: 'revoked' };
+    // A null date reads the latest binding signature whatever its date; its key expiry is what matters.
+    const expiry = await subkey.getExpirationTime(null);
+    if (expiry instanceof Date && expiry.getTime() <= now.getTime())
+        return { state: 'expired', at: expiry };
+    return { state: 'valid' };
+}
+/**
+ * Throws KEY_REVOKED / KEY_EXPIRED when the primary key, or `component` if it is a subkey, is not
+ * valid at `now`. `label` names the key in the message, e.g. "private key" or "trusted key".
+ */
+async function assertValidNow(key, component, now, label, kind) {
+    const fingerprint = fingerprintOf(key);
+    const primary = await primaryKeyState(key, now);
+    if (primary.state === 'revoked') {
+        throw new src/* CiSigningError */.AO('KEY_REVOKED', `The ${label} ${fingerprint} is revoked.`, 'Use a key that is not revoked (generate one with `ci-signing keygen`) and trust its public key instead.', kind);
+    }
+    if (primary.state === 'expired') {
+        throw new src/* CiSigningError */.AO('KEY_EXPIRED', `The ${label} ${fingerprint} expired on ${(0,time/* isoSeconds */.n)(primary.at)}.`, 'Extend the key expiry (gpg --quick-set-expire) and re-export it, or generate a new key with `ci-signing ' +
+            'keygen`.', kind);
+    }
+    if (!isSubkey(component))
+        return;
+    const subkeyId = hexUpper(component.getKeyID());
+    const sub = await subkeyState(component, now);
+    if (sub.state === 'revoked') {
+        throw new src/* CiSigningError */.AO('KEY_REVOKED', `The signing subkey ${subkeyId} of the ${label} ${fingerprint} is revoked.`, 'Sign with a subkey that is not revoked and publish the updated public key.', kind);
+    }
+    if (sub.state === 'expired') {
+        throw new src/* CiSigningError */.AO('KEY_EXPIRED', `The signing subkey ${subkeyId} of the ${label} ${fingerprint} expired on ${(0,time/* isoSeconds */.n)(sub.at)}.`, 'Extend the subkey expiry (gpg --quick-set-expire FPR 1y SUBKEY-FPR) and re-export the keys.', kind);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/private-key.ts
+// Loading the signer's private key. Nothing here may put key material or the passphrase into an
+// error: openpgp's own messages can quote armor lines, so they are never passed on.
+
+
+
+
+
+
+const PASSPHRASE_FIX = "Set the passphrase input (CLI: --passphrase-file or CI_SIGNING_PASSPHRASE) to the private key's passphrase.";
+const ACCEPTED_FORMS = 'Give the ASCII-armored secret key (gpg --armor --export-secret-keys KEYID, or private-key.asc from ' +
+    '`ci-signing keygen`); base64 of that armor and one-line armor with \\n escapes are accepted too.';
+function private_key_unreadable(message) {
+    return new src/* CiSigningError */.AO('KEY_UNREADABLE', message, ACCEPTED_FORMS, 'input');
+}
+async function readArmoredKey(text) {
+    const armored = normalizeArmor(text);
+    if (armored === '')
+        throw private_key_unreadable('The private key is empty.');
+    if (!armored.includes('-----BEGIN PGP '))
+        throw private_key_unreadable('The private key is not OpenPGP armor (no BEGIN PGP line found).');
+    if (/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(armored) && !/-----BEGIN PGP PRIVATE KEY BLOCK-----/.test(armored)) {
+        throw notPrivate();
+    }
+    try {
+        return await openpgp/* readKey */.YZ({ armoredKey: armored });
+    }
+    catch {
+        throw private_key_unreadable('The private key armor could not be read (damaged, truncated or not an OpenPGP key).');
+    }
+}
+function notPrivate() {
+    return new src/* CiSigningError */.AO('KEY_NOT_PRIVATE', 'The private key input holds a PUBLIC key; signing needs the secret key.', 'Export the secret key (gpg --armor --export-secret-keys KEYID) or use private-key.asc from `ci-signing ' +
+        'keygen`; keep the public key for trusted-keys.', 'input');
+}
+function secretPackets(key) {
+    return key.getKeys().map((component) => component.keyPacket);
+}
+async function unlock(key, passphrase, fingerprint) {
+    const packets = secretPackets(key).filter((packet) => !packet.isDummy());
+    if (packets.some((packet) => packet.isMissingSecretKeyMaterial())) {
+        throw private_key_unreadable(`The private key ${fingerprint} uses a secret-key protection openpgp.js cannot read (unsupported S2K or cipher).`);
+    }
+    if (packets.every((packet) => packet.isDecrypted()))
+        return key;
+    if (passphrase === '') {
+        throw new src/* CiSigningError */.AO('KEY_PASSPHRASE', `The private key ${fingerprint} is protected by a passphrase, but no passphrase was given.`, PASSPHRASE_FIX, 'input');
+    }
+    try {
+        return await openpgp/* decryptKey */.Vw({ privateKey: key, passphrase });
+    }
+    catch {
+        throw new src/* CiSigningError */.AO('KEY_PASSPHRASE', `The passphrase does not unlock the private key ${fingerprint}.`, PASSPHRASE_FIX, 'input');
+    }
+}
+/** Explains why no (sub)key can sign now, as precisely as the key allows. */
+async function noSigningKey(key, now, fingerprint) {
+    const signingSubkeys = key.subkeys.filter(subkeyMaySign);
+    for (const wanted of ['revoked', 'expired']) {
+        for (const subkey of signingSubkeys) {
+            const state = await subkeyState(subkey, now);
+            if (state.state !== wanted)
+                continue;
+            // Reuse the shared wording for revoked / expired subkeys.
+            await assertValidNow(key, subkey, now, 'private key', 'input');
+        }
+    }
+    return new src/* CiSigningError */.AO('KEY_NO_SIGNING', `The private key ${fingerprint} has no key or subkey that may sign data now.`, 'Use a key with signing capability (gpg --quick-add-key FPR ed25519 sign) or generate one with `ci-signing ' +
+        'keygen`.', 'input');
+}
+/**
+ * Reads, checks and decrypts the signer's private key. Refuses public keys, garbage, wrong or missing
+ * passphrases, expired, revoked and weak keys, and keys without a signing-capable (sub)key valid `now`.
+ */
+async function loadPrivateKey(text, passphrase = '', now = new Date()) {
+    const read = await readArmoredKey(text);
+    if (!read.isPrivate())
+        throw notPrivate();
+    const fingerprint = fingerprintOf(read);
+    await assertValidNow(read, read, now, 'private key', 'input');
+    // The primary key certifies the subkey bindings, so its strength matters even when a subkey signs.
+    assertStrong(read, [read, ...read.subkeys.filter(subkeyMaySign)], 'private key', 'input');
+    const key = await unlock(read, passphrase, fingerprint);
+    let signing;
+    try {
+        signing = await key.getSigningKey(undefined, now, undefined, { ...openpgp/* config */.$W, ...LENIENT_KEY_CONFIG });
+    }
+    catch {
+        throw await noSigningKey(key, now, fingerprint);
+    }
+    const signingKeyId = hexUpper(signing.getKeyID());
+    if (signing.keyPacket.isDummy()) {
+        throw new src/* CiSigningError */.AO('KEY_NO_SIGNING', `The secret part of the ${isSubkey(signing) ? 'signing subkey' : 'primary key'} ${signingKeyId} of the ` +
+            `private key ${fingerprint} is not in the exported key.`, 'Export a secret key that includes the signing (sub)key (gpg --armor --export-secret-subkeys KEYID! for ' +
+            'just the signing subkey).', 'input');
+    }
+    return { key, fingerprint, signingKeyId, warnings: gnupg22Warnings(key, signing, fingerprint) };
+}
+// GnuPG 2.2 reads only v4 keys, and skips v4 keys of the newer Ed25519 / Ed448 algorithms.
+const GNUPG22_UNREADABLE = new Set([
+    openpgp/* enums */.vP.publicKey.ed25519,
+    openpgp/* enums */.vP.publicKey.ed448,
+]);
+function gnupg22Warnings(key, signing, fingerprint) {
+    const version = key.keyPacket.version;
+    const algorithm = signing.keyPacket.algorithm;
+    if (version === 4 && !GNUPG22_UNREADABLE.has(algorithm))
+        return [];
+    const algorithmName = openpgp/* enums */.vP.read(openpgp/* enums */.vP.publicKey, algorithm);
+    const why = version !== 4 ? `a v${version} key` : `a v4 key of the ${algorithmName} algorithm`;
+    return [
+        `The private key ${fingerprint} is ${why}, which GnuPG 2.2 cannot read: ` +
+            '`gpg --verify` will not accept its signatures (ci-signing verify does). Generate a v4 key with ' +
+            '`ci-signing keygen` where gpg must verify.',
+    ];
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/sign-detached.ts
+
+
+
+
+/**
+ * Armored detached binary signature over the exact `bytes`, made by the (sub)key chosen when the key
+ * was loaded, with SHA-256 or stronger.
+ */
+async function signDetached(bytes, signingKey, date) {
+    const component = signingKey.key
+        .getKeys()
+        .find((candidate) => hexUpper(candidate.getKeyID()) === signingKey.signingKeyId);
+    if (!component) {
+        throw new src/* CiSigningError */.AO('SIGN_FAILED', `The signing key ${signingKey.signingKeyId} is not part of the private key ${signingKey.fingerprint}.`, 'Load the key with loadPrivateKey() and pass its result unchanged.', 'internal');
+    }
+    let armored;
+    try {
+        armored = await openpgp/* sign */._S({
+            message: await openpgp/* createMessage */.oH({ binary: bytes }),
+            signingKeys: signingKey.key,
+            signingKeyIDs: component.getKeyID(),
+            detached: true,
+            format: 'armored',
+            date,
+            config: { preferredHashAlgorithm: openpgp/* enums */.vP.hash.sha256 },
+        });
+    }
+    catch (error) {
+        // openpgp's signing errors name keys and algorithms, never secret material.
+        throw new src/* CiSigningError */.AO('SIGN_FAILED', `Signing with key ${signingKey.signingKeyId} failed: ${error.message}.`, 'Check that the key is valid at the signing time and can sign.', 'internal');
+    }
+    const signature = await openpgp/* readSignature */.Bc({ armoredSignature: armored });
+    for (const packet of signature.packets) {
+        if (!STRONG_HASHES.has(packet.hashAlgorithm)) {
+            throw new src/* CiSigningError */.AO('SIGN_FAILED', `The signature was made with ${hashName(packet.hashAlgorithm)}; SHA-256 or stronger is required.`, "Set the key's preferred hash algorithms to SHA-256 or stronger (gpg --edit-key KEYID setpref).", 'internal');
+        }
+    }
+    return armored;
+}
+
+;// CONCATENATED MODULE: ./packages/operations/src/sign.ts
+
+
+
+
+async function signResultsFile(request) {
+    if (request.runnerEnvironment === 'github-hosted' && !request.allowGithubHosted) {
+        throw new src/* CiSigningError */.AO('GITHUB_HOSTED_RUNNER', 'refusing to sign on a GitHub-hosted runner: the private key belongs on trusted runners only', "Run the sign step on a self-hosted runner, or set allow-github-hosted: 'true' if you accept that risk.");
+    }
+    const signatureFile = request.signatureFile || `${request.resultsFile}.asc`;
+    if (signatureFile === request.resultsFile) {
+        throw new src/* UsageError */.eb('signature-file is the results file itself', 'Choose another signature-file, or leave it empty for <results-file>.asc.');
+    }
+    const { bytes, results } = await readResultsFile(request.resultsFile);
+    if (request.githubRepository && request.githubRepository.toLowerCase() !== results.repository.toLowerCase()) {
+        throw new src/* CiSigningError */.AO('REPOSITORY_MISMATCH', `results are for ${results.repository} but this workflow runs in ${request.githubRepository}`, 'Sign results only in the repository they belong to; check the repository field the CI writes.');
+    }
+    const expectedSha = request.expectedSha?.trim() ?? '';
+    if (expectedSha && expectedSha.toLowerCase() !== results.commit.toLowerCase()) {
+        throw new src/* CiSigningError */.AO('COMMIT_MISMATCH', `results are for commit ${results.commit} but this run tested ${expectedSha}`, 'Sign only results of the commit this run tested: write the tested sha into commit, or set the sha input ' +
+            '(CLI --sha) to the commit the results belong to.');
+    }
+    const key = await loadPrivateKey(request.privateKey, request.passphrase, request.now ?? new Date());
+    const signature = await signDetached(bytes, key, request.now);
+    await writeFileAtomic(signatureFile, signature);
+    return {
+        signatureFile,
+        fingerprint: key.fingerprint,
+        signingKeyId: key.signingKeyId,
+        digest: (0,digest/* sha256Digest */.s)(bytes),
+        results,
+        warnings: key.warnings,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/messages.ts
+// openpgp's own messages, made safe to show in ours.
+/**
+ * First line of an openpgp error, shortened, with long base64-like runs (possible key material)
+ * replaced. Hex runs (key ids, fingerprints) are kept.
+ */
+function safeReason(error, maxLength = 160) {
+    const message = error instanceof Error ? error.message : String(error);
+    return message
+        .split('\n')[0]
+        .replace(/[A-Za-z0-9+/=]{20,}/g, (run) => (/^[0-9A-Fa-f]+$/.test(run) ? run : '[...]'))
+        .slice(0, maxLength);
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/openpgp-input.ts
+// Splits key and signature input, as people actually paste and store it, into OpenPGP packets, block by
+// block: armor (also gpg's ".rev" form with a leading ':', and one-line armor with escaped \n), base64 of
+// armor or of binary (each padded base64 run on its own), and binary packets. Text between blocks is
+// allowed only as a comment; anything else is refused with its byte offset, never skipped.
+/** Input that is not OpenPGP data or a comment; `at` names the byte offset. */
+class InputFormatError extends Error {
+    at;
+    reason;
+    constructor(at, reason) {
+        super(`${reason} at ${at}`);
+        this.at = at;
+        this.reason = reason;
+    }
+}
+const BEGIN = /^:?-----BEGIN PGP ([A-Z0-9 ,/]+)-----/;
+const BASE64_LINE = /^[A-Za-z0-9+/=]+$/;
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+// Fingerprints and key ids on their own line, as in the preamble of gpg's openpgp-revocs.d/*.rev.
+const HEX_ID_LINE = /^(?:[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40}|(?:[0-9A-Fa-f]{4} ?){10})$/;
+// Base64 of base64 of ... is still accepted, but not without end.
+const MAX_BASE64_DEPTH = 3;
+/** True for a line that is a comment: starts with '#', has words separated by spaces, or is a key id. */
+function isCommentLine(line) {
+    if (line.includes('-----BEGIN PGP ') || line.includes('-----END PGP '))
+        return false;
+    return line.startsWith('#') || /\S\s+\S/.test(line) || HEX_ID_LINE.test(line);
+}
+/** Armor lines as openpgp reads them: escaped line breaks restored, CRLF to LF, lines trimmed. */
+function normalizeArmorText(text) {
+    return text
+        .replace(/^:/, '')
+        .replace(/\\r\\n|\\n|\\r/g, '\n')
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map((line) => line.trim())
+        .join('\n');
+}
+/** End of the line at `p`: a line break, or an escaped one (\n as two characters, one-line armor). */
+function lineEndAt(text, p) {
+    let end = text.length;
+    for (const stop of ['\n', '\\n', '\\r']) {
+        const at = text.indexOf(stop, p);
+        if (at >= 0 && at < end)
+            end = at;
+    }
+    return end;
+}
+/**
+ * Splits `bytes` into armor and binary blocks. Throws InputFormatError for anything that is neither a
+ * block nor a comment, or for a block that is cut short.
+ */
+function splitInputBlocks(bytes) {
+    const scan = { blocks: [] };
+    scanBytes(bytes, (offset) => `byte ${offset}`, 0, scan);
+    return scan.blocks;
+}
+function scanBytes(bytes, where, depth, scan) {
+    // latin1 maps each byte to one character, so string indexes are byte offsets.
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    let p = text.startsWith('\xef\xbb\xbf') ? 3 : 0;
+    while (p < text.length) {
+        const code = text.charCodeAt(p);
+        if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) {
+            p += 1;
+            continue;
+        }
+        if (text.startsWith('\\n', p) || text.startsWith('\\r', p)) {
+            p += 2; // an escaped line break between one-line armor blocks
+            continue;
+        }
+        if (code >= 0x80) {
+            const end = packetRunEnd(bytes, p, where);
+            scan.blocks.push(block('binary', bytes.subarray(p, end), where(p), scan));
+            p = end;
+            continue;
+        }
+        const lineEnd = lineEndAt(text, p);
+        const line = text.slice(p, lineEnd).trim();
+        const begin = BEGIN.exec(line);
+        if (begin) {
+            const endLine = `-----END PGP ${begin[1]}-----`;
+            const end = text.indexOf(endLine, p);
+            if (end < 0) {
+                throw new InputFormatError(where(p), `an armor block (${begin[1]}) without its END line (truncated?)`);
+            }
+            const armor = normalizeArmorText(text.slice(p, end + endLine.length));
+            const found = block(begin[1], new Uint8Array(0), `${where(p)} (armor)`, scan);
+            found.armor = armor;
+            scan.blocks.push(found);
+            p = end + endLine.length;
+            continue;
+        }
+        if (isCommentLine(line)) {
+            p = lineEnd;
+            continue;
+        }
+        if (BASE64_LINE.test(line)) {
+            p = scanBase64Run(text, p, where, depth, scan);
+            continue;
+        }
+        throw new InputFormatError(where(p), 'text that is neither a key, a revocation certificate nor a comment');
+    }
+}
+function block(type, data, at, scan) {
+    return { type, data, at: `block ${scan.blocks.length + 1} at ${at}` };
+}
+/** Decodes consecutive base64 lines from `start`, each padded run on its own; returns the offset after them. */
+function scanBase64Run(text, start, where, depth, scan) {
+    let chars = '';
+    const offsets = [];
+    let p = start;
+    while (p < text.length) {
+        const lineEnd = lineEndAt(text, p);
+        const raw = text.slice(p, lineEnd);
+        const line = raw.trim();
+        if (line !== '' && (!BASE64_LINE.test(line) || (p !== start && HEX_ID_LINE.test(line))))
+            break;
+        const lead = raw.length - raw.trimStart().length;
+        for (let i = 0; i < line.length; i += 1)
+            offsets.push(p + lead + i);
+        chars += line;
+        p = text.charAt(lineEnd) === '\\' ? lineEnd + 2 : lineEnd + 1;
+        if (line === '')
+            break;
+    }
+    // Buffer.from(..., 'base64') stops at the first padding: split there and decode each run by itself.
+    let index = 0;
+    for (const chunk of chars.match(/[^=]+=*|=+/g) ?? []) {
+        const at = offsets[index];
+        index += chunk.length;
+        if (!STRICT_BASE64.test(chunk)) {
+            throw new InputFormatError(where(at), 'base64 that does not decode (cut short, or padding in the wrong place)');
+        }
+        if (depth >= MAX_BASE64_DEPTH)
+            throw new InputFormatError(where(at), 'base64 nested too deeply');
+        const decoded = Buffer.from(chunk, 'base64');
+        scanBytes(new Uint8Array(decoded), (offset) => `byte ${offset} of the base64 at ${where(at)}`, depth + 1, scan);
+    }
+    return Math.min(p, text.length);
+}
+/** Reads an OpenPGP packet header at `p`, or null when the bytes there are not one that fits. */
+function readHeader(bytes, p) {
+    const first = bytes[p];
+    if (first === undefined || (first & 0x80) === 0)
+        return null;
+    let header;
+    if (first & 0x40) {
+        const tag = first & 0x3f;
+        const length = bytes[p + 1];
+        if (length === undefined)
+            return null;
+        if (length < 192)
+            header = { tag, headerLength: 2, bodyLength: length };
+        else if (length < 224) {
+            if (bytes[p + 2] === undefined)
+                return null;
+            header = { tag, headerLength: 3, bodyLength: ((length - 192) << 8) + bytes[p + 2] + 192 };
+        }
+        else if (length === 255) {
+            if (p + 6 > bytes.length)
+                return null;
+            const bodyLength = new DataView(bytes.buffer, bytes.byteOffset + p + 2, 4).getUint32(0);
+            header = { tag, headerLength: 6, bodyLength };
+        }
+        else {
+            return null; // partial body lengths: only data packets use them, never keys or signatures
+        }
+    }
+    else {
+        const tag = (first >> 2) & 0x0f;
+        const lengthType = first & 0x03;
+        if (lengthType === 3)
+            return null; // indeterminate length
+        const size = 1 << lengthType;
+        if (p + 1 + size > bytes.length)
+            return null;
+        let bodyLength = 0;
+        for (let i = 0; i < size; i += 1)
+            bodyLength = bodyLength * 256 + bytes[p + 1 + i];
+        header = { tag, headerLength: 1 + size, bodyLength };
+    }
+    if (header.tag === 0 || p + header.headerLength + header.bodyLength > bytes.length)
+        return null;
+    return header;
+}
+/** End of the run of whole packets starting at `start`; refuses a packet that is cut short or unreadable. */
+function packetRunEnd(bytes, start, where) {
+    let p = start;
+    while (p < bytes.length && (bytes[p] & 0x80) !== 0) {
+        const header = readHeader(bytes, p);
+        if (!header) {
+            throw new InputFormatError(where(p), 'binary data that is not a whole OpenPGP packet (cut short or damaged)');
+        }
+        p += header.headerLength + header.bodyLength;
+    }
+    return p;
+}
+/** The packets of binary data (a binary block, or the body of an armor block), all of it. */
+function readPackets(data, at) {
+    const packets = [];
+    let p = 0;
+    while (p < data.length) {
+        const header = readHeader(data, p);
+        if (!header) {
+            const where = at(packets.length + 1, p);
+            throw new InputFormatError(where, 'data that is not a whole OpenPGP packet (cut short or damaged)');
+        }
+        const end = p + header.headerLength + header.bodyLength;
+        packets.push({
+            tag: header.tag,
+            bytes: data.subarray(p, end),
+            body: data.subarray(p + header.headerLength, end),
+            at: at(packets.length + 1, p),
+        });
+        p = end;
+    }
+    return packets;
+}
+/** The signature type of a signature packet body (v3, v4, v5, v6), or undefined when it is too short. */
+function signatureTypeOf(body) {
+    return body[0] === 3 ? body[2] : body[1];
+}
+const PACKET_NAMES = {
+    1: 'encrypted session key',
+    2: 'signature',
+    3: 'symmetric session key',
+    4: 'one-pass signature',
+    5: 'secret key',
+    6: 'public key',
+    7: 'secret subkey',
+    8: 'compressed data',
+    9: 'encrypted data',
+    10: 'marker',
+    11: 'literal data',
+    12: 'trust',
+    13: 'user id',
+    14: 'public subkey',
+    17: 'user attribute',
+    18: 'encrypted data',
+    19: 'modification code',
+    20: 'encrypted data',
+};
+function packetName(tag) {
+    return PACKET_NAMES[tag] ?? `type ${tag}`;
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/trusted-keys.ts
+// The keyring a verifier trusts: public keys, with revocation certificates applied. Every block of every
+// entry is either a public key or a revocation certificate, or the entry is refused: a revocation that
+// is silently dropped would keep a revoked key trusted.
+
+
+
+
+
+
+
+class TrustedKeyring {
+    keys;
+    /** Fingerprints of the trusted keys that are revoked (as of loading). */
+    revoked;
+    /** One line each: revocations for keys not in the ring, trusted-fingerprints that match no key. */
+    warnings;
+    constructor(keys, revoked = [], warnings = []) {
+        this.keys = keys;
+        this.revoked = revoked;
+        this.warnings = warnings;
+    }
+    get size() {
+        return this.keys.length;
+    }
+    /** Primary key fingerprints, 40 hex upper-case. */
+    get fingerprints() {
+        return this.keys.map(fingerprintOf);
+    }
+    /**
+     * Finds a primary key or subkey by key id (16 hex) or fingerprint (40 hex), case-insensitive;
+     * spaces and a leading 0x are ignored.
+     */
+    find(idOrFingerprint) {
+        const wanted = idOrFingerprint.replace(/\s+/g, '').replace(/^0x/i, '').toUpperCase();
+        for (const key of this.keys) {
+            for (const component of key.getKeys()) {
+                const keyId = hexUpper(component.getKeyID());
+                if (wanted === keyId || wanted === fingerprintOf(component)) {
+                    return { key, component, fingerprint: fingerprintOf(key), keyId };
+                }
+            }
+        }
+        return undefined;
+    }
+}
+const TRUSTED_KEYS_FIX = 'Give public keys (gpg --export KEYID, armored, binary or base64) and revocation certificates only; ' +
+    'comment lines must start with # or be words separated by spaces.';
+const PRIVATE_FIX = 'Give only public keys (gpg --armor --export KEYID); remove the private key and treat it as exposed.';
+const FINGERPRINT = /^[0-9A-F]{40}$/;
+function trusted_keys_unreadable(message, fix = TRUSTED_KEYS_FIX) {
+    return new src/* CiSigningError */.AO('TRUSTED_KEYS_UNREADABLE', message, fix, 'input');
+}
+function concat(packets) {
+    const out = new Uint8Array(packets.reduce((total, packet) => total + packet.bytes.length, 0));
+    let offset = 0;
+    for (const packet of packets) {
+        out.set(packet.bytes, offset);
+        offset += packet.bytes.length;
+    }
+    return out;
+}
+async function blockPackets(block, name) {
+    let data = block.data;
+    if (block.armor !== undefined) {
+        if (block.type === 'PRIVATE KEY BLOCK') {
+            throw trusted_keys_unreadable(`Trusted keys ${name}, ${block.at} is a PRIVATE key block.`, PRIVATE_FIX);
+        }
+        if (block.type !== 'PUBLIC KEY BLOCK' && block.type !== 'SIGNATURE') {
+            throw trusted_keys_unreadable(`Trusted keys ${name}, ${block.at} is a PGP ${block.type}, not a public key or revocation certificate.`);
+        }
+        try {
+            data = (await openpgp/* unarmor */.HB(block.armor)).data;
+        }
+        catch (error) {
+            throw trusted_keys_unreadable(`Trusted keys ${name}, ${block.at} has damaged armor: ${safeReason(error)}.`);
+        }
+        if (data.length === 0)
+            throw trusted_keys_unreadable(`Trusted keys ${name}, ${block.at} has damaged armor: it holds no packet.`);
+    }
+    return readPackets(data, (index, offset) => `packet ${index} (byte ${offset} of ${block.at})`);
+}
+/**
+ * Groups packets into transferable keys and stand-alone revocation certificates. A key revocation right
+ * after a primary key belongs to that key (gpg exports revoked keys so); anywhere else it is a
+ * certificate of its own, as when `cat key.gpg rev.gpg` or armor and binary are mixed.
+ */
+function groupPackets(packets, name) {
+    const keys = [];
+    const revocations = [];
+    let current = null;
+    let primaryHead = false;
+    for (const packet of packets) {
+        switch (packet.tag) {
+            case 6:
+                current = [packet];
+                keys.push(current);
+                primaryHead = true;
+                break;
+            case 5:
+            case 7:
+                throw trusted_keys_unreadable(`Trusted keys ${name}, ${packet.at} holds a PRIVATE key.`, PRIVATE_FIX);
+            case 13:
+            case 14:
+            case 17:
+                if (!current) {
+                    throw trusted_keys_unreadable(`Trusted keys ${name}, ${packet.at} is a ${packetName(packet.tag)} packet outside any key.`);
+                }
+                current.push(packet);
+                primaryHead = false;
+                break;
+            case 12:
+                break; // gpg keyring trust packets carry no key material
+            case 2: {
+                const type = signatureTypeOf(packet.body);
+                if (type === openpgp/* enums */.vP.signature.keyRevocation && !(current && primaryHead))
+                    revocations.push(packet);
+                else if (current)
+                    current.push(packet);
+                else {
+                    throw trusted_keys_unreadable(`Trusted keys ${name}, ${packet.at} holds a signature that is not a key revocation certificate.`);
+                }
+                break;
+            }
+            default:
+                throw trusted_keys_unreadable(`Trusted keys ${name}, ${packet.at} is a ${packetName(packet.tag)} packet, not part of a key or revocation.`);
+        }
+    }
+    return { keys, revocations };
+}
+async function readEntry(bytes, name) {
+    let blocks;
+    try {
+        blocks = splitInputBlocks(bytes);
+    }
+    catch (error) {
+        if (!(error instanceof InputFormatError))
+            throw error;
+        throw trusted_keys_unreadable(`Trusted keys ${name} hold ${error.reason} at ${error.at}.`);
+    }
+    if (blocks.length === 0)
+        throw trusted_keys_unreadable(`Trusted keys ${name} hold no OpenPGP key or revocation certificate.`);
+    const content = { keys: [], revocations: [] };
+    for (const block of blocks) {
+        let grouped;
+        try {
+            grouped = groupPackets(await blockPackets(block, name), name);
+        }
+        catch (error) {
+            if (!(error instanceof InputFormatError))
+                throw error;
+            throw trusted_keys_unreadable(`Trusted keys ${name} hold ${error.reason} at ${error.at}.`);
+        }
+        for (const packets of grouped.keys) {
+            try {
+                content.keys.push(await openpgp/* readKey */.YZ({ binaryKey: concat(packets) }));
+            }
+            catch (error) {
+                throw trusted_keys_unreadable(`Trusted keys ${name}, ${packets[0].at} is not a readable public key: ${safeReason(error)}.`);
+            }
+        }
+        for (const packet of grouped.revocations) {
+            let signature;
+            try {
+                signature = (await openpgp/* readSignature */.Bc({ binarySignature: packet.bytes })).packets[0];
+            }
+            catch (error) {
+                const reason = safeReason(error);
+                throw trusted_keys_unreadable(`Trusted keys ${name}, ${packet.at} is not a readable revocation certificate: ${reason}.`);
+            }
+            const issuerFingerprint = signature.issuerFingerprint
+                ? Buffer.from(signature.issuerFingerprint).toString('hex').toUpperCase()
+                : undefined;
+            content.revocations.push({
+                bytes: packet.bytes,
+                issuerKeyId: hexUpper(signature.issuerKeyID),
+                issuerFingerprint,
+                where: `${name}, ${packet.at}`,
+            });
+        }
+    }
+    return content;
+}
+/** The fingerprint a file's name pins (ABCD...1234.asc), or undefined. */
+function pinnedFingerprint(source) {
+    const base = source
+        ?.split(/[\\/]/)
+        .pop()
+        ?.replace(/\.asc$/i, '')
+        .toUpperCase();
+    return base && FINGERPRINT.test(base) ? base : undefined;
+}
+function checkPinned(source, pinned, content) {
+    const held = [...new Set(content.keys.map(fingerprintOf))];
+    const foreign = content.revocations.filter((revocation) => (revocation.issuerFingerprint ?? '') !== pinned && revocation.issuerKeyId !== pinned.slice(-16));
+    if (held.length === 1 && held[0] === pinned && foreign.length === 0)
+        return;
+    const holds = held.length ? `the key(s) ${held.join(', ')}` : 'no key';
+    const revokes = foreign.length
+        ? `, and revocation certificate(s) for ${foreign.map((r) => r.issuerFingerprint ?? r.issuerKeyId).join(', ')}`
+        : '';
+    throw new src/* CiSigningError */.AO('TRUSTED_KEY_FILE_MISMATCH', `The trusted key file ${source} is named after ${pinned} but holds ${holds}${revokes}.`, `Put exactly the key ${pinned} (with its subkeys and revocations) in that file, ` +
+        'and every other key in a file named after its own fingerprint.', 'input');
+}
+/** Adds `key` to `keys`, merging it into an earlier copy of the same key (`index`: fingerprint -> position). */
+async function addKey(keys, index, key) {
+    const fingerprint = fingerprintOf(key);
+    const at = index.get(fingerprint);
+    if (at === undefined) {
+        index.set(fingerprint, keys.length);
+        keys.push(key);
+    }
+    else {
+        keys[at] = await keys[at].update(key);
+    }
+}
+function toBytes(value) {
+    return typeof value === 'string' ? new TextEncoder().encode(value) : value;
+}
+function trusted_keys_tooLarge(message, cap) {
+    return new src/* CiSigningError */.AO('TRUSTED_KEYS_TOO_LARGE', `${message} is larger than the cap of ${formatBytes(cap)}.`, 'Trust fewer keys, or export them without third-party signatures ' +
+        '(gpg --export-options export-minimal --export KEYID).', 'input');
+}
+/**
+ * Parses the trusted-fingerprints input: 40-hex primary fingerprints separated by newlines or commas
+ * (spaces inside a fingerprint, as gpg prints them, are ignored).
+ */
+function parseTrustedFingerprints(text) {
+    const items = text.split(/[\n,]/).map((item) => item.replace(/\s+/g, '').replace(/^0x/i, '').toUpperCase());
+    const fingerprints = [];
+    for (const [index, item] of items.entries()) {
+        if (item === '')
+            continue;
+        if (!FINGERPRINT.test(item)) {
+            throw new src/* CiSigningError */.AO('USAGE', `trusted-fingerprints entry ${index + 1} is not a 40-hex fingerprint (${item.length} characters).`, 'List primary key fingerprints (gpg --fingerprint), one per line or separated by commas.', 'usage');
+        }
+        if (!fingerprints.includes(item))
+            fingerprints.push(item);
+    }
+    return fingerprints;
+}
+/**
+ * Builds the trusted keyring. Each entry may hold several public keys and revocation certificates in
+ * any order and any of the forms people store keys in (armored, base64 of armor or of binary, binary,
+ * one-line armor, gpg's .rev files). Anything else is refused with its byte offset. A file named after
+ * a fingerprint must hold exactly that key. A revocation certificate revokes the matching key; one for
+ * a key that is not in the ring is a warning on the ring.
+ */
+async function loadTrustedKeys(entries, options = {}) {
+    const keys = [];
+    const byFingerprint = new Map();
+    const revocations = [];
+    const warnings = [];
+    let total = 0;
+    for (const [index, entry] of entries.entries()) {
+        const { source, bytes: raw } = typeof entry === 'string' || entry instanceof Uint8Array ? { source: undefined, bytes: entry } : entry;
+        const bytes = toBytes(raw);
+        const name = source ?? (entries.length > 1 ? `(entry ${index + 1})` : '(input)');
+        if (bytes.length > defaults_src/* LIMITS */.b1.trustedKeyFileBytes) {
+            throw trusted_keys_tooLarge(`Trusted keys ${name}, ${bytes.length} bytes,`, defaults_src/* LIMITS */.b1.trustedKeyFileBytes);
+        }
+        total += bytes.length;
+        if (total > defaults_src/* LIMITS */.b1.trustedKeysTotalBytes) {
+            throw trusted_keys_tooLarge(`All trusted keys together (${total} bytes so far)`, defaults_src/* LIMITS */.b1.trustedKeysTotalBytes);
+        }
+        if (/^[\s\uFEFF]*$/.test(Buffer.from(bytes).toString('latin1')))
+            continue;
+        const content = await readEntry(bytes, name);
+        const pinned = pinnedFingerprint(source);
+        if (source !== undefined && pinned !== undefined)
+            checkPinned(source, pinned, content);
+        for (const key of content.keys)
+            await addKey(keys, byFingerprint, key);
+        revocations.push(...content.revocations);
+    }
+    const byKeyId = new Map(keys.map((key, position) => [hexUpper(key.getKeyID()), position]));
+    for (const revocation of revocations) {
+        const index = byKeyId.get(revocation.issuerKeyId) ?? -1;
+        if (index < 0) {
+            warnings.push(`The revocation certificate in trusted keys ${revocation.where} is for key ` +
+                `${revocation.issuerFingerprint ?? revocation.issuerKeyId}, which is not among the trusted keys; ` +
+                'it revokes nothing here.');
+            continue;
+        }
+        try {
+            const revocationCertificate = openpgp/* armor */.yE(openpgp/* enums */.vP.armor.publicKey, revocation.bytes);
+            const revoked = await openpgp/* revokeKey */.CB({ key: keys[index], revocationCertificate, format: 'object' });
+            keys[index] = revoked.publicKey;
+        }
+        catch (error) {
+            throw trusted_keys_unreadable(`The revocation certificate for trusted key ${fingerprintOf(keys[index])} in ${revocation.where} ` +
+                `does not verify: ${safeReason(error)}.`, 'Use the revocation certificate made for this key (revocation.asc from `ci-signing keygen`, ' +
+                'or gpg --gen-revoke).');
+        }
+    }
+    const trusted = filterTrusted(keys, options.trustedFingerprints, warnings);
+    if (trusted.length === 0) {
+        throw new src/* CiSigningError */.AO('TRUSTED_KEYS_EMPTY', options.trustedFingerprints?.length
+            ? `None of the trusted-fingerprints (${options.trustedFingerprints.join(', ')}) is among the given keys.`
+            : 'No trusted public key was given.', 'Set trusted-keys (or trusted-keys-file) to the public key of the signing key, ' +
+            'and trusted-fingerprints to its fingerprint.', 'input');
+    }
+    const now = options.now ?? new Date();
+    const revoked = [];
+    for (const key of trusted)
+        if (await key.isRevoked(undefined, undefined, now))
+            revoked.push(fingerprintOf(key));
+    return new TrustedKeyring(trusted, revoked, warnings);
+}
+function filterTrusted(keys, wanted, warnings) {
+    if (!wanted || wanted.length === 0)
+        return keys;
+    const set = new Set(wanted.map((fingerprint) => fingerprint.replace(/\s+/g, '').toUpperCase()));
+    for (const fingerprint of set) {
+        if (!keys.some((key) => fingerprintOf(key) === fingerprint)) {
+            warnings.push(`trusted-fingerprints names ${fingerprint}, but no trusted key input holds that key.`);
+        }
+    }
+    return keys.filter((key) => set.has(fingerprintOf(key)));
+}
+
+// EXTERNAL MODULE: ./packages/common/src/duration.ts
+var duration = __webpack_require__(4627);
+;// CONCATENATED MODULE: ./packages/common/src/numbers.ts
+// Whole-number inputs (max-failed-tests, min-tests, retries): one grammar, usage errors naming the input.
+
+/** A whole number >= 0, optionally at most `max`. */
+function parseNonNegativeInteger(name, value, max = Number.MAX_SAFE_INTEGER) {
+    const text = value.trim();
+    const number = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(number)) {
+        throw new src/* UsageError */.eb(`${name} "${value}" must be a whole number 0 or greater.`, `Set ${name} to a whole number such as 0 or 1.`);
+    }
+    if (number > max)
+        throw new src/* UsageError */.eb(`${name} "${value}" must be a whole number from 0 to ${max}.`, `Set ${name} to e.g. 3.`);
+    return number;
+}
+
+;// CONCATENATED MODULE: ./packages/verifier/src/policy-inputs.ts
+// Turns the verify inputs (action inputs and CLI flags share names and strings) into a VerifyPolicy.
+// Bad values are usage errors naming the input, so the CLI exits 2 and the action says which input is wrong.
+
+
+
+/** max-age: a duration in the one grammar; '' -> null (no limit). */
+function parseMaxAge(value, name = 'max-age') {
+    if (value.trim() === '')
+        return null;
+    return (0,duration/* parseDuration */.E9)(value, { name, example: '24h, 7d or 30m, or leave it empty for no limit' });
+}
+/**
+ * 'false' | '' -> false, 'true' -> true, 'YYYY-MM-DD' -> that UTC calendar day (midnight UTC); the verifier
+ * accepts unsigned results through the end of that day.
+ */
+function parseAllowUnsigned(value, name = 'allow-unsigned') {
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'false')
+        return false;
+    if (text === 'true')
+        return true;
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (match) {
+        const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+        const date = new Date(Date.UTC(year, month - 1, day));
+        // Date.UTC rolls 2025-02-30 over to March; a real calendar day round-trips.
+        if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day)
+            return date;
+    }
+    throw new src/* UsageError */.eb(`${name} "${value}" must be false, true or a date YYYY-MM-DD (unsigned results accepted through the end of ` +
+        `that day, UTC).`, `Set ${name} to false (the default), true, or a real date such as 2030-01-31.`);
+}
+/** A percentage 0-100 (a trailing % is allowed), or '' -> null (not checked). */
+function parsePercentOrEmpty(name, value) {
+    const text = value.trim().replace(/%$/, '').trim();
+    if (text === '')
+        return null;
+    const number = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || number > 100) {
+        throw new src/* UsageError */.eb(`${name} "${value}" must be a percentage from 0 to 100, e.g. 80 or 72.5.`, `Set ${name} to a number from 0 to 100, or leave it empty for no coverage check.`);
+    }
+    return number;
+}
+/** Absent or empty values take their DEFAULTS, the ones verify/action.yml declares. */
+function buildPolicy(raw) {
+    return {
+        allowUnsigned: parseAllowUnsigned((0,defaults_src/* withDefault */.IQ)('allow-unsigned', raw.allowUnsigned)),
+        maxFailedTests: parseNonNegativeInteger('max-failed-tests', (0,defaults_src/* withDefault */.IQ)('max-failed-tests', raw.maxFailedTests)),
+        minCoverage: parsePercentOrEmpty('min-coverage', (0,defaults_src/* withDefault */.IQ)('min-coverage', raw.minCoverage)),
+        minTests: parseNonNegativeInteger('min-tests', (0,defaults_src/* withDefault */.IQ)('min-tests', raw.minTests)),
+        maxAgeSeconds: parseMaxAge((0,defaults_src/* withDefault */.IQ)('max-age', raw.maxAge)),
+    };
+}
+/** The policy every empty input gives. */
+const DEFAULT_POLICY_INPUTS = {
+    allowUnsigned: defaults_src/* DEFAULTS */.zY['allow-unsigned'],
+    maxFailedTests: defaults_src/* DEFAULTS */.zY['max-failed-tests'],
+    minCoverage: defaults_src/* DEFAULTS */.zY['min-coverage'],
+    minTests: defaults_src/* DEFAULTS */.zY['min-tests'],
+    maxAge: defaults_src/* DEFAULTS */.zY['max-age'],
+};
+
+// EXTERNAL MODULE: ./packages/results/src/markdown.ts
+var markdown = __webpack_require__(7905);
+;// CONCATENATED MODULE: ./packages/verifier/src/summary.ts
+// The verify job summary: markdown of VerificationReports, beside the report type it renders.
+
+const STATUS_ICONS = { pass: '✅', fail: '❌', skip: '⏭️', warn: '⚠️' };
+/** The verify job summary: one row per verified result, then each result's five checks. */
+function renderVerificationSummary(entries, options = {}) {
+    const lines = ['## ci-signing verification', ''];
+    // Every revoked trusted key is listed, so a reviewer sees which signers no longer count.
+    const revoked = options.revokedKeys ?? [];
+    if (revoked.length)
+        lines.push(`Revoked trusted keys (every result they signed is refused): ${revoked.map(markdown/* code */.aY).join(', ')}`, '');
+    if (entries.length === 0)
+        return [...lines, 'No results were verified.', ''].join('\n');
+    const accepted = entries.filter((entry) => entry.report.verified).length;
+    lines.push(accepted === entries.length
+        ? `✅ ${accepted} of ${entries.length} verified.`
+        : `❌ ${entries.length - accepted} of ${entries.length} not verified.`, '', '| Results | Verdict | Signer | Signed at | Conclusion |', '| --- | --- | --- | --- | --- |');
+    for (const { name, report } of entries) {
+        lines.push((0,markdown/* row */.nM)([
+            (0,markdown/* escapeText */.X1)(name),
+            verdict(report),
+            report.fingerprint ? (0,markdown/* code */.aY)(report.fingerprint) : report.verified ? 'unsigned' : '—',
+            report.signedAt ? (0,markdown/* formatTimestamp */.Ey)(report.signedAt) : '—',
+            report.conclusion ? (0,markdown/* escapeText */.X1)(report.conclusion) : '—',
+        ]));
+    }
+    for (const { name, report, note } of entries) {
+        lines.push('', `### ${report.verified ? '✅' : '❌'} ${(0,markdown/* escapeText */.X1)(name)}`, '');
+        if (note)
+            lines.push((0,markdown/* escapeText */.X1)(note), '');
+        lines.push('| Check | Outcome | Detail |', '| --- | :---: | --- |');
+        if (report.unread)
+            lines.push((0,markdown/* row */.nM)([(0,markdown/* escapeText */.X1)(report.unread.title), STATUS_ICONS.fail, (0,markdown/* escapeText */.X1)(report.unread.detail)]));
+        for (const check of report.checks)
+            lines.push((0,markdown/* row */.nM)([(0,markdown/* escapeText */.X1)(check.title), STATUS_ICONS[check.status], (0,markdown/* escapeText */.X1)(check.detail)]));
+        if (report.error) {
+            lines.push('', `**Error:** ${(0,markdown/* code */.aY)(report.error.code)}: ${(0,markdown/* escapeText */.X1)(report.error.message)}`);
+            if (report.error.fix)
+                lines.push('', `**Fix:** ${(0,markdown/* escapeText */.X1)(report.error.fix)}`);
+        }
+    }
+    lines.push('');
+    return lines.join('\n');
+}
+function verdict(report) {
+    if (!report.verified)
+        return report.error ? `❌ rejected (${(0,markdown/* code */.aY)(report.error.code)})` : '❌ rejected';
+    return report.signed ? '✅ verified' : '⚠️ accepted unsigned';
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/signature-input.ts
+// Reading a detached signature, armored or binary, with its size and packet count capped before any
+// packet is parsed or checked: each signature packet that claims a trusted key costs a verification.
+
+
+
+
+
+
+
+const MALFORMED_FIX = 'Give the detached signature made by `ci-signing sign` (or gpg --detach-sign, armored or binary) ' +
+    'over the results file.';
+function signature_input_malformed(message) {
+    return new src/* CiSigningError */.AO('SIGNATURE_MALFORMED', message, MALFORMED_FIX, 'verification');
+}
+function signature_input_toBytes(input) {
+    return typeof input === 'string' ? new TextEncoder().encode(input) : input;
+}
+/** The signature packets of a detached signature, checked for size and count but not yet parsed. */
+async function rawSignaturePackets(input) {
+    const bytes = signature_input_toBytes(input);
+    if (bytes.length > defaults_src/* LIMITS */.b1.signatureArmorBytes) {
+        throw new src/* CiSigningError */.AO('SIGNATURE_TOO_LARGE', `The signature is ${bytes.length} bytes, more than the cap of ${formatBytes(defaults_src/* LIMITS */.b1.signatureArmorBytes)}.`, 'Give the detached signature only: one made by `ci-signing sign` is well under 1 KB.', 'verification');
+    }
+    const packets = [];
+    try {
+        const blocks = splitInputBlocks(bytes);
+        if (blocks.length === 0)
+            throw signature_input_malformed('The signature is empty.');
+        for (const block of blocks) {
+            let data = block.data;
+            if (block.armor !== undefined) {
+                if (block.type !== 'SIGNATURE') {
+                    throw signature_input_malformed(`The signature input, ${block.at}, is a PGP ${block.type}, not a signature.`);
+                }
+                try {
+                    data = (await openpgp/* unarmor */.HB(block.armor)).data;
+                }
+                catch (error) {
+                    throw signature_input_malformed(`The signature armor, ${block.at}, is damaged: ${safeReason(error)}.`);
+                }
+            }
+            packets.push(...readPackets(data, (index, offset) => `packet ${index} (byte ${offset} of ${block.at})`));
+        }
+    }
+    catch (error) {
+        if (error instanceof InputFormatError)
+            throw signature_input_malformed(`The signature holds ${error.reason} at ${error.at}.`);
+        throw error;
+    }
+    const other = packets.find((packet) => packet.tag !== 2);
+    if (other) {
+        throw signature_input_malformed(`The signature input, ${other.at}, is a ${packetName(other.tag)} packet, not a signature.`);
+    }
+    if (packets.length === 0)
+        throw signature_input_malformed('The signature holds no signature packet.');
+    if (packets.length > defaults_src/* LIMITS */.b1.signaturePackets) {
+        throw new src/* CiSigningError */.AO('SIGNATURE_TOO_MANY_PACKETS', `The signature holds ${packets.length} signature packets, more than the cap of ${defaults_src/* LIMITS */.b1.signaturePackets}; ` +
+            'none was checked.', 'Sign with one key (`ci-signing sign` makes one signature packet).', 'verification');
+    }
+    return packets;
+}
+/** Every signature packet of a detached signature (armored or binary), parsed. */
+async function readSignaturePackets(input) {
+    const raw = await rawSignaturePackets(input);
+    const binarySignature = new Uint8Array(raw.reduce((total, packet) => total + packet.bytes.length, 0));
+    let offset = 0;
+    for (const packet of raw) {
+        binarySignature.set(packet.bytes, offset);
+        offset += packet.bytes.length;
+    }
+    let signature;
+    try {
+        signature = await openpgp/* readSignature */.Bc({ binarySignature });
+    }
+    catch (error) {
+        throw signature_input_malformed(`The signature is not a readable OpenPGP signature: ${safeReason(error)}.`);
+    }
+    const packets = [...signature.packets];
+    if (packets.length !== raw.length)
+        throw signature_input_malformed('The signature holds a signature packet openpgp.js cannot read.');
+    return packets;
+}
+/** Reads a detached signature without verifying it: its armor and the signers it names. */
+async function inspectSignature(input) {
+    const packets = await readSignaturePackets(input);
+    const list = new openpgp/* PacketList */.fR();
+    list.push(...packets);
+    const signers = packets.map((packet) => ({
+        signingKeyId: hexUpper(packet.issuerKeyID),
+        ...(packet.issuerFingerprint
+            ? { fingerprint: Buffer.from(packet.issuerFingerprint).toString('hex').toUpperCase() }
+            : {}),
+    }));
+    return { armored: new openpgp/* Signature */.to(list).armor(), signers };
+}
+
+;// CONCATENATED MODULE: ./packages/signing/src/verify-signature.ts
+// Verification of a detached signature against the trusted keyring, with our own policy on top of
+// openpgp's cryptographic check: openpgp judges key validity at the signature's creation time, while
+// we require the key to be valid NOW (not expired, not revoked), a strong hash and a strong key.
+
+
+
+
+
+
+
+
+/** How far a signature may be dated ahead of `now` (clock skew between machines). */
+const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+async function readDocumentSignatures(signature) {
+    const packets = await readSignaturePackets(signature);
+    const binary = packets.filter((packet) => packet.signatureType === openpgp/* enums */.vP.signature.binary);
+    if (binary.length > 0)
+        return binary;
+    if (packets.some((packet) => packet.signatureType === openpgp/* enums */.vP.signature.text)) {
+        // A text-mode signature ignores line-ending changes; we sign exact bytes.
+        throw signature_input_malformed('The signature is a text-mode signature (type 0x01), not a binary signature over the exact bytes.');
+    }
+    throw signature_input_malformed('The signature holds no signature over a document (it may be a key signature or revocation).');
+}
+function weakHash(packet, signerKeyId) {
+    return new src/* CiSigningError */.AO('SIGNATURE_WEAK_HASH', `The signature by key ${signerKeyId} uses ${hashName(packet.hashAlgorithm)}, which is too weak to trust.`, 'Sign again with SHA-256 or stronger (`ci-signing sign` does; with gpg use --digest-algo SHA256).', 'verification');
+}
+function invalid(message) {
+    return new src/* CiSigningError */.AO('SIGNATURE_INVALID', message, 'Sign the exact results file again; make sure nothing (line endings, formatting) changes it between signing ' +
+        'and verifying.', 'verification');
+}
+function binding(message) {
+    return new src/* CiSigningError */.AO('KEY_BINDING', message, 'Re-export the public key from the key owner (gpg --armor --export FPR) so it carries its current ' +
+        'self-signatures and subkey bindings, and trust that export.', 'verification');
+}
+async function checkSignature(bytes, packet, match, now) {
+    const { key, component, fingerprint, keyId } = match;
+    // Our checks, in order: hash, key strength, date, revocation, expiry. openpgp's config mirrors them
+    // (STRICT_CONFIG) but never gets to decide.
+    if (packet.hashAlgorithm === null || WEAK_HASHES.has(packet.hashAlgorithm))
+        throw weakHash(packet, keyId);
+    assertStrong(key, isSubkey(component) ? [key, component] : [key], 'trusted key', 'verification');
+    const signedAt = packet.created;
+    if (!signedAt)
+        throw signature_input_malformed(`The signature by key ${keyId} has no creation time.`);
+    if (signedAt.getTime() - now.getTime() > MAX_CLOCK_SKEW_MS) {
+        const minutes = Math.round((signedAt.getTime() - now.getTime()) / 60000);
+        throw new src/* CiSigningError */.AO('SIGNATURE_FROM_FUTURE', `The signature by key ${keyId} is dated ${(0,time/* isoSeconds */.n)(signedAt)}, ${minutes} minutes after the current ` +
+            `time ${(0,time/* isoSeconds */.n)(now)}.`, 'Check the clocks of the signing machine and of this runner (NTP), then sign again.', 'verification');
+    }
+    await assertValidNow(key, component, now, 'trusted key', 'verification');
+    const expiresAt = packet.getExpirationTime();
+    if (expiresAt instanceof Date && expiresAt.getTime() <= now.getTime()) {
+        throw invalid(`The signature by key ${keyId} expired on ${(0,time/* isoSeconds */.n)(expiresAt)}.`);
+    }
+    const validityDate = signedAt > now ? signedAt : now;
+    const which = isSubkey(component) ? `signing subkey ${keyId}` : `key ${keyId}`;
+    try {
+        await key.getSigningKey(component.getKeyID(), validityDate, undefined, {
+            ...openpgp/* config */.$W,
+            ...LENIENT_KEY_CONFIG,
+        });
+    }
+    catch (error) {
+        throw binding(`The trusted key ${fingerprint} has no valid self-signature or binding that lets its ${which} sign now: ` +
+            `${safeReason(error)}.`);
+    }
+    const single = new openpgp/* PacketList */.fR();
+    single.push(packet);
+    try {
+        const result = await openpgp/* verify */.MX({
+            message: await openpgp/* createMessage */.oH({ binary: bytes }),
+            signature: new openpgp/* Signature */.to(single),
+            verificationKeys: key,
+            format: 'binary',
+            expectSigned: false,
+            // openpgp checks the key at the signature's time. After `gpg --quick-set-expire` no self-signature
+            // exists that early; the key was just judged valid and bound NOW, so the current binding counts.
+            date: validityDate,
+            config: { ...STRICT_CONFIG, allowInsecureVerificationWithReformattedKeys: true },
+        });
+        await result.signatures[0].verified;
+    }
+    catch (error) {
+        const reason = error.message;
+        if (/is expired/i.test(reason)) {
+            throw new src/* CiSigningError */.AO('KEY_EXPIRED', `The trusted key ${fingerprint} (${which}) was expired when the signature was made, ${(0,time/* isoSeconds */.n)(signedAt)}.`, 'Sign again with a key that is valid when it signs.', 'verification');
+        }
+        if (/could not find valid|self-signature|binding signature|embedded signature|certificate is invalid/i.test(reason)) {
+            throw binding(`The trusted key ${fingerprint} had no valid self-signature or binding for its ${which} when the ` +
+                `signature was made, ${(0,time/* isoSeconds */.n)(signedAt)}: ${safeReason(error)}.`);
+        }
+        if (/digest did not match|verification failed/i.test(reason)) {
+            throw invalid(`The signature by key ${keyId} does not match the data: the bytes were changed after signing, or the ` +
+                `signature belongs to other data.`);
+        }
+        if (/newer than the signature/i.test(reason)) {
+            throw invalid(`The signature by key ${keyId} is dated ${(0,time/* isoSeconds */.n)(signedAt)}, before the key was created.`);
+        }
+        throw invalid(`The signature by key ${keyId} does not verify: ${safeReason(error, 200)}.`);
+    }
+    return { fingerprint, signingKeyId: keyId, signedAt };
+}
+/**
+ * Verifies a detached signature over the exact `bytes` with the trusted keyring, judging the key as of
+ * `now`. When the signature holds several signers, it is accepted if one trusted signer passes every
+ * check; otherwise the first trusted signer's refusal is reported (untrusted signers are ignored).
+ */
+async function verifyDetached(bytes, signature, ring, now = new Date()) {
+    const packets = await readDocumentSignatures(signature);
+    const candidates = packets.map((packet) => ({ packet, match: ring.find(hexUpper(packet.issuerKeyID)) }));
+    let firstRefusal;
+    for (const { packet, match } of candidates) {
+        if (!match)
+            continue;
+        try {
+            return await checkSignature(bytes, packet, match, now);
+        }
+        catch (error) {
+            if (!(error instanceof src/* CiSigningError */.AO))
+                throw error;
+            firstRefusal ??= error;
+        }
+    }
+    if (firstRefusal)
+        throw firstRefusal;
+    const signers = [...new Set(candidates.map(({ packet }) => hexUpper(packet.issuerKeyID)))].join(', ');
+    throw new src/* CiSigningError */.AO('SIGNATURE_UNTRUSTED_KEY', `The signature was made by key ${signers}, which is not among the trusted keys (${ring.fingerprints.join(', ')}).`, "Add the signer's public key to trusted-keys if you trust it, or sign with a trusted key.", 'verification');
+}
+
+;// CONCATENATED MODULE: ./packages/verifier/src/types.ts
+/** The five checks, in the order they run. */
+const CHECK_IDS = ['signature-present', 'signature-valid', 'binding', 'freshness', 'thresholds'];
+/** Why no result reached the five checks: nothing to read, or nothing worth waiting for. */
+const UNREAD_IDS = (/* unused pure expression or super */ null && (['run-not-found', 'wait-timed-out', 'fork-pull-request', 'block-unreadable']));
+
+;// CONCATENATED MODULE: ./packages/verifier/src/run-checks.ts
+// The five checks in their fixed order. Each either passes (or warns) and hands what it learned to the next,
+// or fails with a CiSigningError; after the first failure the remaining checks are reported as skipped.
+// The results bytes are parsed only once the signature over exactly those bytes has been verified.
+
+
+
+
+
+const CHECK_TITLES = {
+    'signature-present': 'Signature present',
+    'signature-valid': 'Signature valid',
+    binding: 'Bound to repository and commit',
+    freshness: 'Fresh',
+    thresholds: 'Thresholds',
+};
+const DAY_MS = 24 * 60 * 60 * 1000;
+const UNREAD_TITLES = {
+    'run-not-found': 'Check run found',
+    'wait-timed-out': 'Check run arrived in time',
+    'fork-pull-request': 'Pull request from this repository',
+    'block-unreadable': 'Signed results block readable',
+};
+/** The report for a result that never reached the five checks (no run, a fork, an unreadable block). */
+function unreadReport(id, error) {
+    const title = UNREAD_TITLES[id];
+    return {
+        verified: false,
+        signed: false,
+        fingerprint: '',
+        signingKeyId: '',
+        signedAt: '',
+        conclusion: '',
+        unread: { id, title, detail: error.message },
+        checks: CHECK_IDS.map((check) => ({
+            id: check,
+            title: CHECK_TITLES[check],
+            status: 'skip',
+            detail: `Not checked: "${title}" failed.`,
+        })),
+        error,
+    };
+}
+async function verifyResults(input) {
+    const findings = {};
+    const signature = isBlank(input.signature) ? null : input.signature;
+    const run = {
+        'signature-present': () => checkSignaturePresent(input, signature),
+        'signature-valid': () => checkSignatureValid(input, signature, findings),
+        binding: () => checkBinding(input, required(findings.results)),
+        freshness: () => checkFreshness(input, findings.signer, required(findings.results)),
+        thresholds: () => checkThresholds(input, required(findings.results)),
+    };
+    const checks = [];
+    let error;
+    let failedTitle = '';
+    for (const id of CHECK_IDS) {
+        const title = CHECK_TITLES[id];
+        if (error) {
+            checks.push({ id, title, status: 'skip', detail: `Not checked: "${failedTitle}" failed.` });
+            continue;
+        }
+        try {
+            const outcome = await run[id]();
+            checks.push({ id, title, ...outcome });
+        }
+        catch (thrown) {
+            error = asCiSigningError(thrown);
+            failedTitle = title;
+            checks.push({ id, title, status: 'fail', detail: error.message });
+        }
+    }
+    return {
+        verified: !error,
+        signed: Boolean(findings.signer),
+        fingerprint: findings.signer?.fingerprint ?? '',
+        signingKeyId: findings.signer?.signingKeyId ?? '',
+        signedAt: findings.signer?.signedAt.toISOString() ?? '',
+        conclusion: findings.results?.conclusion ?? '',
+        checks,
+        ...(findings.results ? { results: findings.results } : {}),
+        ...(error ? { error } : {}),
+    };
+}
+function checkSignaturePresent(input, signature) {
+    if (signature)
+        return { status: 'pass', detail: `A signature over ${input.source} is present.` };
+    const { allowUnsigned } = input.policy;
+    if (allowUnsigned === true) {
+        return {
+            status: 'warn',
+            detail: `No signature over ${input.source}; accepted unsigned because allow-unsigned is true.`,
+        };
+    }
+    if (allowUnsigned instanceof Date) {
+        const day = allowUnsigned.toISOString().slice(0, 10);
+        // The date names a UTC calendar day; unsigned results are accepted through its end.
+        if (input.now.getTime() < Date.parse(day) + DAY_MS) {
+            return {
+                status: 'warn',
+                detail: `No signature over ${input.source}; accepted unsigned until the end of ${day} (UTC) under ` +
+                    `allow-unsigned.`,
+            };
+        }
+        throw new src/* CiSigningError */.AO('SIGNATURE_MISSING', `No signature over ${input.source}, and allow-unsigned ended with ${day} (UTC).`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`), or, if the migration ' +
+            'truly needs longer, move the allow-unsigned date.', 'verification');
+    }
+    throw new src/* CiSigningError */.AO('SIGNATURE_MISSING', `No signature over ${input.source} was found.`, 'Sign the results on the trusted runner (the sign action or `ci-signing sign`) and pass the signature, or ' +
+        'set allow-unsigned to a date while migrating.', 'verification');
+}
+async function checkSignatureValid(input, signature, findings) {
+    if (!signature) {
+        findings.results = parseOrExplain(input, 'The results are unsigned and');
+        return {
+            status: 'warn',
+            detail: `Nothing to verify: ${input.source} is unsigned, so nothing proves where its content came from.`,
+        };
+    }
+    if (!input.keyring) {
+        throw new src/* CiSigningError */.AO('TRUSTED_KEYS_MISSING', `${input.source} is signed, but no trusted keys were given to check the signature against.`, 'Pass the trusted public keys (trusted-keys or trusted-keys-file; --trusted-keys-file in the CLI).', 'verification');
+    }
+    const check = await verifyDetached(input.resultsBytes, signature, input.keyring, input.now);
+    findings.signer = { fingerprint: check.fingerprint, signingKeyId: check.signingKeyId, signedAt: check.signedAt };
+    findings.results = parseOrExplain(input, `The signature by ${check.fingerprint} is valid, but the signed results`);
+    const subkey = check.fingerprint.endsWith(check.signingKeyId) ? '' : ` (signing subkey ${check.signingKeyId})`;
+    return {
+        status: 'pass',
+        detail: `Valid signature by trusted key ${check.fingerprint}${subkey}, made ${check.signedAt.toISOString()}.`,
+    };
+}
+/** Parses the (verified or allowed-unsigned) bytes; a refusal keeps its code and says that the content is at fault. */
+function parseOrExplain(input, lead) {
+    try {
+        return parseResults(input.resultsBytes, input.source);
+    }
+    catch (thrown) {
+        const error = asCiSigningError(thrown);
+        throw new src/* CiSigningError */.AO(error.code, `${lead} are not valid ci-results v1: ${error.message}`, error.fix, 'verification');
+    }
+}
+function checkBinding(input, results) {
+    const expectedRepository = input.expected.repository;
+    const expectedSha = input.expected.sha;
+    const problems = [];
+    if (results.repository.toLowerCase() !== expectedRepository.toLowerCase()) {
+        problems.push(`repository "${results.repository}" but the expected repository is "${expectedRepository || '(not given)'}"`);
+    }
+    if (results.commit.toLowerCase() !== expectedSha.toLowerCase()) {
+        problems.push(`commit ${results.commit} but the expected commit is ${expectedSha || '(not given)'}`);
+    }
+    if (problems.length > 0) {
+        throw new src/* CiSigningError */.AO('BINDING_MISMATCH', `${input.source} names ${problems.join(', and ')}.`, 'These results belong to another commit or repository (a stale file or a replayed result): produce and ' +
+            'sign results for this commit.', 'verification');
+    }
+    const bound = `The results are for ${results.repository} at commit ${results.commit}`;
+    const run = input.expected.checkRun;
+    if (!run)
+        return { status: 'pass', detail: `${bound}, as expected.` };
+    if (results.check !== undefined && results.check !== run.name) {
+        throw new src/* CiSigningError */.AO('CHECK_NAME_MISMATCH', `${input.source} holds results signed for check ${(0,untrusted/* describeName */.T_)(results.check)}, not for "${run.name}", ` +
+            `the run it was posted as.`, `A result of one check cannot stand in for another: post the results of "${run.name}" under that name.`, 'verification');
+    }
+    if (results.check === undefined && !run.soleName) {
+        throw new src/* CiSigningError */.AO('CHECK_NAME_MISSING', `${input.source} does not name its check, and several check names are verified, so it could stand in for ` +
+            `another.`, 'Add `check` to the results (collect --check-name, or the root action) and sign them again.', 'verification');
+    }
+    if (results.check === undefined) {
+        return {
+            status: 'pass',
+            detail: `${bound}, as expected; the result does not name its check (accepted: one check name is verified).`,
+        };
+    }
+    return { status: 'pass', detail: `${bound}, check ${run.name}, as expected.` };
+}
+function checkFreshness(input, signer, results) {
+    const maxAge = input.policy.maxAgeSeconds;
+    if (maxAge === null)
+        return { status: 'pass', detail: 'Not checked: no max-age is set.' };
+    let reference;
+    let event;
+    if (signer) {
+        reference = signer.signedAt;
+        event = { past: 'was signed', present: 'Signed' };
+    }
+    else {
+        // Unsigned results have no signature time; their own (unproven) completedAt is the only clock there is.
+        reference = new Date(results.completedAt ?? Number.NaN);
+        event = { past: 'completed (completedAt, unsigned)', present: 'Completed (completedAt, unsigned)' };
+        if (!Number.isFinite(reference.getTime())) {
+            throw new src/* CiSigningError */.AO('RESULTS_AGE_UNKNOWN', `${input.source} is unsigned and has no usable completedAt, so its age cannot be checked against ` +
+                `max-age ${(0,duration/* formatSeconds */.Xo)(maxAge)}.`, 'Sign the results, or write completedAt into them, or leave max-age empty.', 'verification');
+        }
+    }
+    // A signature up to 5 minutes ahead of our clock is accepted by signing; count it as age 0.
+    const ageSeconds = Math.max(0, Math.floor((input.now.getTime() - reference.getTime()) / 1000));
+    if (ageSeconds > maxAge) {
+        throw new src/* CiSigningError */.AO('RESULTS_TOO_OLD', `${input.source} ${event.past} ${(0,duration/* formatSeconds */.Xo)(ageSeconds)} ago (${reference.toISOString()}), longer than ` +
+            `max-age ${(0,duration/* formatSeconds */.Xo)(maxAge)} allows.`, 'Run CI again on the trusted runner to produce fresh signed results, or raise max-age.', 'verification');
+    }
+    return {
+        status: 'pass',
+        detail: `${event.present} ${(0,duration/* formatSeconds */.Xo)(ageSeconds)} ago (${reference.toISOString()}), within max-age ` +
+            `${(0,duration/* formatSeconds */.Xo)(maxAge)}.`,
+    };
+}
+function checkThresholds(input, results) {
+    const { policy } = input;
+    const { passed, failed } = results.tests;
+    const ran = passed + failed;
+    const violations = [];
+    const met = [];
+    if (results.conclusion === 'success')
+        met.push('conclusion success');
+    else
+        violations.push(`conclusion is ${results.conclusion}, not success`);
+    if (failed <= policy.maxFailedTests)
+        met.push(`${failed} failed (max-failed-tests ${policy.maxFailedTests})`);
+    else
+        violations.push(`${failed} tests failed, more than max-failed-tests ${policy.maxFailedTests}`);
+    if (ran >= policy.minTests)
+        met.push(`${ran} tests ran (min-tests ${policy.minTests})`);
+    else
+        violations.push(`${ran} tests ran (passed + failed), fewer than min-tests ${policy.minTests}`);
+    if (policy.minCoverage !== null) {
+        const lines = results.coverage?.lines;
+        if (lines === undefined)
+            violations.push(`no line coverage is reported, but min-coverage is ${policy.minCoverage}%`);
+        else if (lines < policy.minCoverage)
+            violations.push(`line coverage ${lines}% is below min-coverage ${policy.minCoverage}%`);
+        else
+            met.push(`line coverage ${lines}% (min-coverage ${policy.minCoverage}%)`);
+    }
+    if (violations.length > 0) {
+        throw new src/* CiSigningError */.AO('THRESHOLDS_NOT_MET', `${input.source} does not meet the thresholds: ${violations.join('; ')}.`, 'Fix the failing tests or coverage and run CI again; change the thresholds only if the policy itself is wrong.', 'verification');
+    }
+    return { status: 'pass', detail: `${met.join(', ')}.` };
+}
+/** No signature: none given, or only white space (an empty .asc file). */
+function isBlank(signature) {
+    if (signature === null)
+        return true;
+    const text = typeof signature === 'string' ? signature : Buffer.from(signature.subarray(0, 4096)).toString('latin1');
+    return text.trim() === '' && (typeof signature === 'string' || signature.length <= 4096);
+}
+function required(value) {
+    // Unreachable by construction: a check only runs when every earlier one passed.
+    if (value === undefined)
+        throw new src/* CiSigningError */.AO('INTERNAL', 'A verifier check ran before the results were parsed.', 'Report this as a bug in ci-signing.', 'internal');
+    return value;
+}
+function asCiSigningError(thrown) {
+    if (thrown instanceof src/* CiSigningError */.AO)
+        return thrown;
+    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    return new src/* CiSigningError */.AO('INTERNAL', `Verification broke unexpectedly: ${message}`, 'Report this as a bug in ci-signing, with the command and inputs used.', 'internal');
+}
+
+;// CONCATENATED MODULE: ./packages/operations/src/verify-operation.ts
+// verify: local results, or the check runs of a commit. Which run decides, how long to wait for one, and the
+// outputs that describe only what verified (docs/verification.md, "Which run decides").
+
+
+
+
+
+
+
+
+
+/** Verifies local results or the check runs of each name; never throws for a failed verification. */
+async function verifySignedResults(request) {
+    if (!request.repository)
+        throw new src/* UsageError */.eb('no repository to bind the results to', 'Set the repository input (owner/name); in Actions it defaults to GITHUB_REPOSITORY.');
+    if (!request.sha)
+        throw new src/* UsageError */.eb('no commit sha to bind the results to', 'Set the sha input; in Actions it defaults to the tested commit of the event.');
+    const policy = buildPolicy({
+        allowUnsigned: request.allowUnsigned,
+        maxFailedTests: request.maxFailedTests,
+        minCoverage: request.minCoverage,
+        minTests: request.minTests,
+        maxAge: request.maxAge,
+    });
+    const mode = request.resultsFile ? 'results-file' : 'github';
+    const waitTimeout = (0,defaults_src/* withDefault */.IQ)('wait-timeout', request.waitTimeout).trim() || defaults_src/* WAIT_TIMEOUT_DEFAULTS */.vS[mode];
+    const settings = {
+        policy,
+        keyring: await loadKeyring(request.trustedKeys, request.trustedKeysFile, parseTrustedFingerprints(request.trustedFingerprints ?? '')),
+        expected: { repository: request.repository, sha: request.sha },
+        waitTimeoutMs: (0,duration/* parseDurationMs */.yi)(waitTimeout, { name: 'wait-timeout', zeroAllowed: true, example: '15m' }),
+        waitIntervalMs: (0,duration/* parseDurationMs */.yi)((0,defaults_src/* withDefault */.IQ)('wait-interval', request.waitInterval), {
+            name: 'wait-interval',
+            example: '15s',
+        }),
+        now: () => request.now ?? new Date(),
+    };
+    const entries = request.resultsFile
+        ? [await verifyLocalFile(request, settings)]
+        : await verifyCheckRuns(request, settings);
+    const verified = entries.length > 0 && entries.every((entry) => entry.report.verified);
+    const column = (pick) => entries.map(pick).join('\n');
+    // Only a verified result has a signer, a time and a conclusion worth acting on.
+    const ifVerified = (pick) => (verified ? column(pick) : '');
+    return {
+        verified,
+        entries,
+        summary: renderVerificationSummary(entries.map(({ name, report, note }) => ({ name, report, note })), {
+            revokedKeys: [...(settings.keyring?.revoked ?? [])],
+        }),
+        warnings: [...(settings.keyring?.warnings ?? [])],
+        revokedKeys: [...(settings.keyring?.revoked ?? [])],
+        outputs: {
+            verified: String(verified),
+            signed: String(entries.length > 0 && entries.every((entry) => entry.report.signed)),
+            fingerprint: ifVerified((entry) => entry.report.fingerprint),
+            'signed-at': ifVerified((entry) => entry.report.signedAt),
+            conclusion: ifVerified((entry) => entry.report.conclusion),
+            'check-run-id': column((entry) => (entry.checkRunId === undefined ? '' : String(entry.checkRunId))),
+            reason: verified ? '' : column((entry) => entry.report.error?.code ?? ''),
+        },
+    };
+}
+let checksModule;
+/** The GitHub client loads only when check runs are read: local-file mode never evaluates it. */
+function loadChecks() {
+    checksModule ??= __webpack_require__.e(/* import() */ 27).then(__webpack_require__.bind(__webpack_require__, 27));
+    return checksModule;
+}
+async function loadKeyring(trustedKeys, trustedKeysFile, trustedFingerprints) {
+    // Files keep their names: a file named after a fingerprint pins it. Text inputs have no name.
+    const blocks = [];
+    if (trustedKeys.trim())
+        blocks.push({ bytes: trustedKeys });
+    if (trustedKeysFile.trim()) {
+        for (const pattern of trustedKeysFile
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean)) {
+            // A plain path goes to the reader as it is, so a FIFO, device or directory is refused, never skipped.
+            const files = (0,dist/* isDynamicPattern */.ey)(pattern)
+                ? (await (0,dist/* glob */.TI)(pattern, { onlyFiles: false, expandDirectories: false })).sort()
+                : [pattern];
+            if (files.length === 0) {
+                throw new src/* CiSigningError */.AO('TRUSTED_KEYS_FILE_NOT_FOUND', `trusted-keys-file ${pattern} matches no file`, 'Check the path or glob; keys usually live in .github/ci-signing/trusted-keys/*.asc.');
+            }
+            for (const file of files)
+                blocks.push({ source: file, bytes: await readBoundedFile(file, TRUSTED_KEY_FILE) });
+        }
+    }
+    // No keys at all is allowed only so that allow-unsigned migrations work; any signature then fails.
+    if (!blocks.length) {
+        if (trustedFingerprints.length) {
+            throw new src/* UsageError */.eb('trusted-fingerprints is set but no trusted keys are given', 'Set trusted-keys or trusted-keys-file to the public keys those fingerprints name.');
+        }
+        return null;
+    }
+    return loadTrustedKeys(blocks, { trustedFingerprints });
+}
+async function verifyLocalFile(request, settings) {
+    // A results file written by a step still running elsewhere (rare) may be waited for; by default it is not.
+    const deadline = Date.now() + settings.waitTimeoutMs;
+    while (settings.waitTimeoutMs > 0 && !(await exists(request.resultsFile)) && Date.now() < deadline) {
+        await sleep(Math.min(settings.waitIntervalMs, Math.max(0, deadline - Date.now())));
+    }
+    const resultsBytes = await readBoundedFile(request.resultsFile, RESULTS_FILE);
+    // A named signature that is missing is a mistake; only the conventional <results-file>.asc is optional.
+    const signatureBytes = request.signatureFile
+        ? await readBoundedFile(request.signatureFile, SIGNATURE_FILE)
+        : await readOptionalFile(`${request.resultsFile}.asc`, SIGNATURE_FILE);
+    const { policy, keyring, expected } = settings;
+    // Bytes, not text: a binary signature (gpg --detach-sign) is read as it is.
+    const report = await verifyResults({
+        resultsBytes,
+        signature: signatureBytes,
+        keyring,
+        expected,
+        policy,
+        now: settings.now(),
+        source: request.resultsFile,
+    });
+    return { name: request.resultsFile, report };
+}
+async function judge(run, settings, soleName) {
+    const source = `check run ${run.name} (#${run.id})`;
+    let block;
+    try {
+        block = (await loadChecks()).decodeEmbeddedBlock(run.text ?? '');
+    }
+    catch (error) {
+        const reason = error instanceof src/* CiSigningError */.AO
+            ? error
+            : new src/* CiSigningError */.AO('EMBEDDED_BLOCK_INVALID', `${source}: ${String(error)}`, 'Re-post the results with ci-signing post.', 'verification');
+        return { run, report: unreadReport('block-unreadable', reason), unsigned: false };
+    }
+    const input = {
+        resultsBytes: block.resultsBytes,
+        signature: block.signature,
+        keyring: settings.keyring,
+        expected: { ...settings.expected, checkRun: { name: run.name, soleName } },
+        policy: settings.policy,
+        now: settings.now(),
+        source,
+    };
+    return { run, report: await verifyResults(input), unsigned: !block.signature?.trim() };
+}
+/**
+ * The rule: among runs whose signature verifies by a trusted key, the newest signature creation time decides
+ * (a tie goes to the run that fails, then the higher id). Status, completed_at, started_at, id and order never
+ * choose. Unsigned runs decide only under allow-unsigned and only when no run is validly signed.
+ */
+function choose(name, runs) {
+    const signed = runs.filter((judged) => judged.report.signed);
+    const byTime = (judged) => Date.parse(judged.report.signedAt);
+    const decider = signed.sort((a, b) => byTime(b) - byTime(a) || Number(a.report.verified) - Number(b.report.verified) || b.run.id - a.run.id)[0];
+    if (decider)
+        return { name, runs, decider, signed: signed.length };
+    // Check 1 warns exactly when an unsigned result is allowed right now.
+    const allowedUnsigned = runs
+        .filter((judged) => judged.unsigned && judged.report.checks[0]?.status === 'warn')
+        .sort((a, b) => b.run.id - a.run.id);
+    return { name, runs, decider: allowedUnsigned[0], signed: 0 };
+}
+async function verifyCheckRuns(request, settings) {
+    const { createGitHubClient, readAllCheckRuns } = await loadChecks();
+    const names = [...new Set(request.checkNames.map((name) => name.trim()).filter(Boolean))];
+    if (names.length === 0)
+        throw new src/* UsageError */.eb('no check-name to read', `Set check-name (default ${defaults_src/* DEFAULTS */.zY['check-name']}), or results-file to verify a local file.`);
+    if (!request.github?.token)
+        throw new src/* UsageError */.eb('no token to read check runs with', 'Set the token input (default github.token) with checks: read, or GITHUB_TOKEN for the CLI.');
+    const github = request.github;
+    const rateLimitWait = (0,defaults_src/* withDefault */.IQ)('rate-limit-wait', github.rateLimitWait);
+    const client = createGitHubClient({
+        token: github.token,
+        baseUrl: github.baseUrl,
+        retries: github.retries,
+        retryDelayMs: github.retryDelayMs,
+        requestTimeoutMs: github.requestTimeoutMs,
+        rateLimitWaitMs: (0,duration/* parseDuration */.E9)(rateLimitWait, { name: 'rate-limit-wait', zeroAllowed: true, example: '10m' }) * 1000,
+        log: github.log,
+    });
+    const { repository, sha } = settings.expected;
+    const fork = request.event?.isFork ?? false;
+    const started = Date.now();
+    const deadline = started + settings.waitTimeoutMs;
+    let etag;
+    let choices = [];
+    for (let poll = 1;; poll++) {
+        const listing = await readAllCheckRuns({ client, repository, sha, etag });
+        if (listing !== 'not-modified') {
+            etag = listing.etag;
+            choices = [];
+            for (const name of names) {
+                const runs = listing.runs.filter((run) => run.name === name);
+                const judged = await Promise.all(runs.map((run) => judge(run, settings, names.length === 1)));
+                choices.push(choose(name, judged));
+            }
+        }
+        const waiting = choices.filter((choice) => !choice.decider);
+        // Trusted runners never test a fork's code, so no signed run will come: say so at once.
+        if (waiting.length === 0 || (fork && waiting.every((choice) => choice.signed === 0)))
+            break;
+        const left = deadline - Date.now();
+        if (left <= 0)
+            break;
+        const pause = Math.min(settings.waitIntervalMs, left);
+        github.log(`Waiting for ${waiting.map(describeWaiting).join('; ')} on ${sha} in ${repository} ` +
+            `(look ${poll}; next in ${formatMs(pause)}, ${formatMs(left)} of wait-timeout left).`);
+        await sleep(pause);
+    }
+    const waitedMs = Date.now() - started;
+    return choices.map((choice) => entryFor(choice, request, settings, waitedMs));
+}
+function describeWaiting(choice) {
+    if (choice.runs.length === 0)
+        return `${choice.name}: no check run yet`;
+    const newest = newestById(choice.runs);
+    const why = newest.report.error ? `${newest.report.error.code} on the newest, #${newest.run.id}` : 'none decides';
+    return `${choice.name}: ${choice.runs.length} run(s), none signed by a trusted key (${why})`;
+}
+function newestById(runs) {
+    return [...runs].sort((a, b) => b.run.id - a.run.id)[0];
+}
+function entryFor(choice, request, settings, waitedMs) {
+    const { repository, sha } = settings.expected;
+    const { name, runs, decider } = choice;
+    const others = runs.length - 1;
+    if (decider) {
+        const why = decider.report.signed
+            ? `the newest trusted signature (${decider.report.signedAt})`
+            : 'no run is validly signed; unsigned allowed';
+        const note = `Run #${decider.run.id} decided: ${why}; ${others} other run(s) of ${name} on this commit.`;
+        return {
+            name,
+            report: decider.report,
+            checkRunId: decider.run.id,
+            checkRunUrl: decider.run.htmlUrl ?? undefined,
+            note,
+        };
+    }
+    if (request.event?.isFork) {
+        const from = request.event.headRepository ? `from ${request.event.headRepository}` : 'from a fork';
+        const error = new src/* CiSigningError */.AO('FORK_PULL_REQUEST', `This pull request comes ${from}: no check run named ${name} on ${sha} in ${repository} has a trusted ` +
+            `signature, and trusted runners do not run code from forks.`, 'A maintainer reviews the change, then pushes the head to a branch of this repository (git push origin ' +
+            '<sha>:refs/heads/<branch>); the trusted runner signs that commit and this check, re-run, verifies it.', 'verification');
+        return {
+            name,
+            report: unreadReport('fork-pull-request', error),
+            note: `Not waited: ${runs.length} run(s) of ${name}, none signed by a trusted key.`,
+        };
+    }
+    const waited = settings.waitTimeoutMs > 0 ? ` after waiting ${formatMs(waitedMs)} (wait-timeout)` : '';
+    if (runs.length === 0) {
+        const error = new src/* CiSigningError */.AO(settings.waitTimeoutMs > 0 ? 'CHECK_RUN_WAIT_TIMED_OUT' : 'CHECK_RUN_NOT_FOUND', `No check run named ${name} on ${sha} in ${repository}${waited}.`, 'Make sure the trusted runner ran for this commit and posted under this check-name (post action or ' +
+            'ci-signing post); raise wait-timeout if it needs longer.', 'verification');
+        return { name, report: unreadReport(settings.waitTimeoutMs > 0 ? 'wait-timed-out' : 'run-not-found', error) };
+    }
+    // Nothing verifies by a trusted key: the newest run by id speaks, with its own failure.
+    const newest = newestById(runs);
+    const note = `No run of ${name} has a valid trusted signature${waited}: ${runs.length} run(s); the newest, ` +
+        `#${newest.run.id}, is reported.`;
+    return { name, report: newest.report, checkRunId: newest.run.id, checkRunUrl: newest.run.htmlUrl ?? undefined, note };
+}
+function formatMs(ms) {
+    return ms < 1000 ? `${Math.max(0, Math.round(ms))}ms` : (0,duration/* formatSeconds */.Xo)(Math.round(ms / 1000));
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+async function exists(path) {
+    return (0,promises_.access)(path).then(() => true, () => false);
+}
+
+// EXTERNAL MODULE: ./packages/checks/src/client.ts
+var src_client = __webpack_require__(5924);
+// EXTERNAL MODULE: ./packages/checks/src/post-check-run.ts + 2 modules
+var post_check_run = __webpack_require__(5888);
+;// CONCATENATED MODULE: ./packages/operations/src/post-operation.ts
+
+
+
+
+
+
+
+async function postResultsFile(request) {
+    const retries = parseNonNegativeInteger('retries', (0,defaults_src/* withDefault */.IQ)('retries', request.retries), defaults_src/* LIMITS */.b1.maxRetries);
+    const retryDelayMs = parseSeconds('retry-delay', (0,defaults_src/* withDefault */.IQ)('retry-delay', request.retryDelay), true) * 1000;
+    const requestTimeoutMs = parseSeconds('request-timeout', (0,defaults_src/* withDefault */.IQ)('request-timeout', request.requestTimeout), false) * 1000;
+    const rateLimitWaitMs = (0,duration/* parseDuration */.E9)((0,defaults_src/* withDefault */.IQ)('rate-limit-wait', request.rateLimitWait), {
+        name: 'rate-limit-wait',
+        zeroAllowed: true,
+        example: '10m',
+    }) * 1000;
+    const checkName = (0,defaults_src/* withDefault */.IQ)('check-name', request.checkName).trim();
+    // Everything is read and checked before the first request, so a bad input never leaves a half-posted run.
+    const { bytes, results } = await readResultsFile(request.resultsFile);
+    if (results.check !== undefined && results.check !== checkName) {
+        // The verifier would reject it (binding): posting it would only leave a run that can never verify.
+        throw new src/* CiSigningError */.AO('CHECK_NAME_MISMATCH', `${request.resultsFile} names check ${(0,untrusted/* describeName */.T_)(results.check)}, but it was to be posted as ` +
+            `"${checkName}"; nothing was posted.`, `Set check-name to the check the results name, or collect them again with --check-name ${checkName}.`);
+    }
+    const signature = await readSignature(request);
+    // Only armor is posted: a binary signature (gpg --detach-sign) is re-armored here.
+    const signer = signature
+        ? await describeSignature(signature, request.signatureFile || `${request.resultsFile}.asc`)
+        : null;
+    if (!signature)
+        request.warn(`posting ${request.resultsFile} unsigned: the verifier rejects it unless allow-unsigned is set. Sign it ` +
+            `first (sign action or ci-signing sign).`);
+    const client = request.client ??
+        (() => {
+            if (!request.token)
+                throw new src/* UsageError */.eb('no GitHub token', 'Pass token (default github.token, with checks: write) or set GITHUB_TOKEN; the CLI also takes GitHub ' +
+                    'App credentials.');
+            return (0,src_client/* createGitHubClient */.L)({
+                token: request.token,
+                baseUrl: request.apiUrl,
+                retries,
+                retryDelayMs,
+                requestTimeoutMs,
+                rateLimitWaitMs,
+                log: request.log,
+            });
+        })();
+    const posted = await (0,post_check_run/* postResults */.lx)({
+        client,
+        repository: results.repository,
+        resultsBytes: bytes,
+        results,
+        signature: signer?.armored ?? null,
+        checkName,
+        signerFingerprint: signer?.fingerprint,
+        signingKeyId: signer?.signingKeyId,
+        detailsUrl: request.detailsUrl,
+        log: request.log,
+    });
+    return {
+        checkRunId: posted.checkRunId,
+        checkRunUrl: posted.htmlUrl,
+        attempts: posted.attempts,
+        signed: posted.signed,
+        created: posted.created,
+    };
+}
+async function readSignature(request) {
+    if (request.signatureFile)
+        return readBoundedFile(request.signatureFile, SIGNATURE_FILE);
+    return readOptionalFile(`${request.resultsFile}.asc`, SIGNATURE_FILE);
+}
+/** The signer as the signature itself names it, for the check run's title and summary; armor to post. */
+async function describeSignature(signature, path) {
+    let inspected;
+    try {
+        inspected = await inspectSignature(signature);
+    }
+    catch (error) {
+        if (!(error instanceof src/* CiSigningError */.AO))
+            throw error;
+        throw new src/* CiSigningError */.AO(error.code, `${path}: ${error.message}`, 'Point signature-file at the signature file the sign step wrote.');
+    }
+    const [first] = inspected.signers;
+    return { armored: inspected.armored, signingKeyId: first.signingKeyId, fingerprint: first.fingerprint };
+}
+function parseSeconds(name, value, zeroAllowed) {
+    const seconds = Number(value.trim());
+    if (!value.trim() || !Number.isFinite(seconds) || seconds < 0 || (!zeroAllowed && seconds === 0) || seconds > 3600) {
+        throw new src/* UsageError */.eb(`${name} must be a number of seconds${zeroAllowed ? '' : ' above 0'}, got '${value}'`, `Set ${name} to e.g. ${defaults_src/* DEFAULTS */.zY[name === 'retry-delay' ? 'retry-delay' : 'request-timeout']}.`);
+    }
+    return seconds;
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/text.ts
+
+const MARK = { pass: 'PASS', fail: 'FAIL', skip: 'skip', warn: 'WARN' };
+/** The terminal form of a verification: one block per result, one line per check. */
+function renderVerificationText(entries, revokedKeys = []) {
+    const lines = [];
+    if (revokedKeys.length)
+        lines.push(`Revoked trusted keys: ${revokedKeys.join(', ')}`);
+    for (const { name, report, checkRunId } of entries) {
+        lines.push(`${report.verified ? 'VERIFIED' : 'REJECTED'}  ` +
+            `${name}${checkRunId === undefined ? '' : ` (check run ${checkRunId})`}`);
+        if (report.unread)
+            lines.push(`  FAIL  ${report.unread.title}: ${report.unread.detail}`);
+        for (const check of report.checks)
+            lines.push(`  ${MARK[check.status]}  ${check.title}${check.detail ? `: ${check.detail}` : ''}`);
+        if (report.error?.fix && !report.verified)
+            lines.push(`  fix: ${report.error.fix}`);
+        if (report.fingerprint)
+            lines.push(`  signer ${report.fingerprint}, signed at ${report.signedAt}`);
+    }
+    // Details carry names from files and check runs: no terminal escapes reach the terminal.
+    return `${lines.map(src_text/* safeLine */.om).join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function commands_runCommand(name, values, io, positionals = []) {
+    switch (name) {
+        case 'collect':
+            return collect(values, io);
+        case 'run':
+            return commands_run(values, io, positionals);
+        case 'keygen':
+            return keygen(values, io);
+        case 'sign':
+            return sign(values, io);
+        case 'verify':
+            return verify(values, io);
+        case 'post':
+            return post(values, io);
+    }
+}
+function commands_text(values, flag) {
+    const value = values[flag];
+    return typeof value === 'string' ? value : '';
+}
+function commands_required(values, flag, command) {
+    const value = commands_text(values, flag);
+    if (!value)
+        throw new src/* UsageError */.eb(`--${flag} is required`, `Run ci-signing ${command} --${flag} ... (see --help).`);
+    return value;
+}
+/** A secret from --X-file or an environment variable; never from a flag value. */
+async function secret(values, flag, envName, io) {
+    const file = commands_text(values, flag);
+    if (file) {
+        // A passphrase file's trailing newline is not part of the passphrase.
+        return (await readBoundedText(file, secretFile(`--${flag}`, `--${flag}`))).replace(/\r?\n$/, '');
+    }
+    return io.env[envName];
+}
+async function keygen(values, io) {
+    const name = commands_required(values, 'name', 'keygen');
+    const email = commands_required(values, 'email', 'keygen');
+    const outDir = commands_required(values, 'out-dir', 'keygen');
+    const algorithm = (0,defaults_src/* withDefault */.IQ)('algorithm', commands_text(values, 'algorithm'));
+    if (algorithm !== 'ed25519' && algorithm !== 'rsa4096')
+        throw new src/* UsageError */.eb(`--algorithm must be ed25519 or rsa4096, got '${algorithm}'`, 'Use --algorithm ed25519 (default) or rsa4096.');
+    const expiresInSeconds = (0,duration/* parseDuration */.E9)((0,defaults_src/* withDefault */.IQ)('expires', commands_text(values, 'expires')), {
+        name: '--expires',
+        zeroAllowed: true,
+        example: '1y or 90d',
+    });
+    const missing = passphraseFileMissing(commands_text(values, 'passphrase-file'));
+    const passphrase = values['no-passphrase']
+        ? ''
+        : await secret(values, 'passphrase-file', 'CI_SIGNING_PASSPHRASE', io).catch(missing);
+    if (values['no-passphrase'] && commands_text(values, 'passphrase-file'))
+        throw new src/* UsageError */.eb('--no-passphrase and --passphrase-file contradict each other', 'Give one of them.');
+    if (passphrase === undefined)
+        throw new src/* UsageError */.eb('no passphrase chosen for the private key', 'Give --passphrase-file FILE (or env CI_SIGNING_PASSPHRASE), or --no-passphrase to leave the key unencrypted.');
+    if (!values['no-passphrase'] && passphrase === '')
+        throw new src/* UsageError */.eb('the passphrase is empty', 'Put a passphrase in the file, or use --no-passphrase.');
+    const paths = {
+        privateKey: (0,external_node_path_.join)(outDir, 'private-key.asc'),
+        publicKey: (0,external_node_path_.join)(outDir, 'public-key.asc'),
+        revocation: (0,external_node_path_.join)(outDir, 'revocation.asc'),
+    };
+    for (const path of Object.values(paths)) {
+        if (await commands_exists(path))
+            throw new src/* CiSigningError */.AO('KEY_FILE_EXISTS', `${path} already exists; keygen never overwrites keys`, 'Choose another --out-dir, or move the old keys away first.');
+    }
+    const pair = await generateKeyPair({ name, email, expiresInSeconds, algorithm, passphrase: passphrase || undefined });
+    await (0,promises_.mkdir)(outDir, { recursive: true, mode: 0o700 });
+    const written = [];
+    try {
+        // 'wx' refuses to replace a file that appeared meanwhile; nothing half-written stays behind on failure.
+        for (const [path, content, mode] of [
+            [paths.privateKey, pair.privateKey, 0o600],
+            [paths.publicKey, pair.publicKey, 0o644],
+            [paths.revocation, pair.revocationCertificate, 0o600],
+        ]) {
+            await (0,promises_.writeFile)(path, content, { flag: 'wx', mode });
+            written.push(path);
+        }
+    }
+    catch (error) {
+        await Promise.all(written.map((path) => (0,promises_.rm)(path, { force: true })));
+        throw new src/* CiSigningError */.AO('FILE_UNWRITABLE', `cannot write the key files in ${outDir} (${error.code ?? 'error'})`, 'Check that --out-dir is writable and holds no key files.');
+    }
+    await protectKeyFolder(outDir);
+    io.stdout(`${pair.fingerprint}\n`);
+    const passphraseSource = values['no-passphrase'] ? 'none' : commands_text(values, 'passphrase-file') || 'env';
+    io.stderr(keygenNextSteps({ ...paths, outDir, fingerprint: pair.fingerprint, passphraseSource }));
+    return 0;
+}
+function collectRequest(values, io) {
+    return {
+        reports: values.reports ?? [],
+        outFile: (0,defaults_src/* withDefault */.IQ)('results-file', commands_text(values, 'out')),
+        overwrite: values.overwrite === true,
+        repository: commands_text(values, 'repository'),
+        commit: commands_text(values, 'commit'),
+        checkName: commands_text(values, 'check-name'),
+        env: io.env,
+    };
+}
+async function collect(values, io) {
+    const exitCodeText = commands_text(values, 'exit-code');
+    const exitCode = exitCodeText ? parseNonNegativeInteger('--exit-code', exitCodeText, 255) : undefined;
+    const outcome = await collectResultsFile({ ...collectRequest(values, io), exitCode });
+    io.stdout(`${outcome.summaryLine}\n`);
+    return 0;
+}
+async function commands_run(values, io, command) {
+    const outcome = await runAndCollect({ ...collectRequest(values, io), command });
+    io.stderr(`${outcome.summaryLine}\n`);
+    return outcome.exitCode;
+}
+async function sign(values, io) {
+    const resultsFile = commands_required(values, 'results-file', 'sign');
+    (0,args/* checkSha */.$)(commands_text(values, 'sha'));
+    const privateKey = await secret(values, 'private-key-file', 'CI_SIGNING_PRIVATE_KEY', io);
+    if (!privateKey)
+        throw new src/* UsageError */.eb('no private key given', 'Give --private-key-file FILE or set env CI_SIGNING_PRIVATE_KEY.');
+    const passphrase = (await secret(values, 'passphrase-file', 'CI_SIGNING_PASSPHRASE', io)) ?? '';
+    const outcome = await signResultsFile({
+        resultsFile,
+        privateKey,
+        passphrase,
+        signatureFile: commands_text(values, 'signature-file'),
+        allowGithubHosted: values['allow-github-hosted'] === true,
+        runnerEnvironment: io.env.RUNNER_ENVIRONMENT,
+        githubRepository: io.env.GITHUB_REPOSITORY,
+        // In Actions the tested commit, as the sign action; outside Actions only --sha binds.
+        expectedSha: commands_text(values, 'sha') || (io.env.GITHUB_ACTIONS === 'true' ? defaultSha(io.env) : ''),
+    });
+    for (const warning of outcome.warnings)
+        io.stderr(`warning: ${(0,src_text/* safeLine */.om)(warning)}\n`);
+    io.stdout(`signature-file=${outcome.signatureFile}\nfingerprint=${outcome.fingerprint}\ndigest=${outcome.digest}\n`);
+    return 0;
+}
+async function verify(values, io) {
+    const event = eventContext(io.env);
+    const format = commands_text(values, 'format') || 'text';
+    if (!['text', 'markdown', 'json'].includes(format))
+        throw new src/* UsageError */.eb(`--format must be text, markdown or json, got '${format}'`, 'Use --format text, markdown or json.');
+    (0,args/* checkSha */.$)(commands_text(values, 'sha'));
+    (0,args/* checkPercentage */.DG)(commands_text(values, 'min-coverage'));
+    const trustedKeysFiles = values['trusted-keys-file'] ?? [];
+    const checkNames = values['check-name'] ?? [defaults_src/* DEFAULTS */.zY['check-name']];
+    const outcome = await verifySignedResults({
+        resultsFile: commands_text(values, 'results-file'),
+        signatureFile: commands_text(values, 'signature-file'),
+        trustedKeys: commands_text(values, 'trusted-keys'),
+        trustedKeysFile: trustedKeysFiles.join('\n'),
+        trustedFingerprints: commands_text(values, 'trusted-fingerprints'),
+        sha: commands_text(values, 'sha') || event.sha,
+        // In Actions (a fork's pull request fails at once instead of waiting); outside, no event.
+        event,
+        repository: commands_text(values, 'repository') || io.env.GITHUB_REPOSITORY || '',
+        allowUnsigned: commands_text(values, 'allow-unsigned'),
+        maxFailedTests: commands_text(values, 'max-failed-tests'),
+        minCoverage: commands_text(values, 'min-coverage'),
+        minTests: commands_text(values, 'min-tests'),
+        maxAge: commands_text(values, 'max-age'),
+        checkNames,
+        waitTimeout: commands_text(values, 'wait-timeout'),
+        waitInterval: commands_text(values, 'wait-interval'),
+        github: {
+            token: io.env.GITHUB_TOKEN ?? '',
+            baseUrl: apiUrlOf(values, io),
+            rateLimitWait: commands_text(values, 'rate-limit-wait'),
+            log: (line) => io.stderr(`${line}\n`),
+        },
+    });
+    for (const warning of outcome.warnings)
+        io.stderr(`warning: ${(0,src_text/* safeLine */.om)(warning)}\n`);
+    if (format === 'json')
+        io.stdout(`${JSON.stringify({ ...outcome.outputs, revokedKeys: outcome.revokedKeys, warnings: outcome.warnings, entries: outcome.entries.map(({ name, report, checkRunId }) => ({ name, checkRunId, ...report, error: report.error ? { code: report.error.code, message: report.error.message, fix: report.error.fix } : undefined })) }, null, 2)}\n`);
+    else if (format === 'markdown')
+        io.stdout(outcome.summary);
+    else
+        io.stdout(renderVerificationText(outcome.entries, outcome.revokedKeys));
+    return outcome.verified ? 0 : 1;
+}
+async function post(values, io) {
+    const resultsFile = commands_required(values, 'results-file', 'post');
+    const baseUrl = apiUrlOf(values, io);
+    const appId = commands_text(values, 'app-id');
+    const log = (line) => io.stderr(`${line}\n`);
+    let token = io.env.GITHUB_TOKEN ?? '';
+    if (appId) {
+        const keyFile = commands_required(values, 'app-private-key-file', 'post');
+        const privateKeyPem = await readBoundedText(keyFile, secretFile('--app-private-key-file', 'GitHub App private key'));
+        const { results } = await readResultsFile(resultsFile);
+        token = await (0,app_token/* createAppInstallationToken */.J)({ appId, privateKeyPem, repository: results.repository, baseUrl });
+    }
+    if (!token)
+        throw new src/* UsageError */.eb('no GitHub credentials', 'Set env GITHUB_TOKEN to a token with checks: write, or give --app-id and --app-private-key-file (classic ' +
+            'personal access tokens cannot create check runs).');
+    const outcome = await postResultsFile({
+        resultsFile,
+        signatureFile: commands_text(values, 'signature-file'),
+        token,
+        checkName: commands_text(values, 'check-name'),
+        retries: commands_text(values, 'retries'),
+        retryDelay: commands_text(values, 'retry-delay'),
+        requestTimeout: commands_text(values, 'request-timeout'),
+        rateLimitWait: commands_text(values, 'rate-limit-wait'),
+        apiUrl: baseUrl,
+        log,
+        warn: (line) => io.stderr(`warning: ${line}\n`),
+    });
+    io.stdout(`check-run-id=${outcome.checkRunId}\ncheck-run-url=${outcome.checkRunUrl}\nattempts=${outcome.attempts}\nsigned=${outcome.signed}\n`);
+    return 0;
+}
+function apiUrlOf(values, io) {
+    return commands_text(values, 'api-url') || apiUrl(io.env);
+}
+async function commands_exists(path) {
+    return (0,promises_.lstat)(path).then(() => true, () => false);
+}
+
+
+/***/ }),
+
+/***/ 4463:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ sha256Digest)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// The one digest format: what the check-run block and the sign outputs name the results by.
+
+/** `sha256:<64 hex>` of the exact bytes. */
+function sha256Digest(bytes) {
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+
+
+/***/ }),
+
+/***/ 4627:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Xo: () => (/* binding */ formatSeconds),
+/* harmony export */   yi: () => (/* binding */ parseDurationMs)
+/* harmony export */ });
+/* harmony import */ var _errors_src_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4357);
+// The one duration grammar: max-age, keygen --expires, wait-timeout, wait-interval and rate-limit-wait.
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
+const GRAMMAR = /^(\d+\s*[smhdwy]\s*)+$/;
+/**
+ * parseDuration's grammar plus the unit `ms`, in milliseconds. Only for waits that tests need to run
+ * short (wait-interval, wait-timeout); ages and expiries stay in whole seconds.
+ */
+function parseDurationMs(value, options) {
+    const text = value.trim().toLowerCase();
+    const parts = [...text.matchAll(/(\d+)\s*ms/g)];
+    const rest = text.replace(/(\d+)\s*ms/g, '').trim();
+    if (parts.length === 0)
+        return parseDuration(value, options) * 1000;
+    const ms = parts.reduce((sum, [, amount]) => sum + Number(amount), 0) +
+        (rest ? parseDuration(rest, { ...options, zeroAllowed: true }) * 1000 : 0);
+    if (ms === 0 && !options.zeroAllowed) {
+        throw new _errors_src_index_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${options.name} "${value}" must be longer than 0.`, `Set ${options.name} to e.g. ${options.example ?? '15s'}.`);
+    }
+    return ms;
+}
+/**
+ * `90s`, `30m`, `24h`, `7d`, `2w`, `1y`, also combined (`1d 12h`) -> seconds. A year is 365 days.
+ * `0` is zero seconds where allowed. Empty text is the caller's concern (it usually means "the default").
+ */
+function parseDuration(value, options) {
+    const text = value.trim().toLowerCase();
+    const example = options.example ?? '15m, 24h or 7d';
+    if (options.zeroAllowed && text === '0')
+        return 0;
+    if (!GRAMMAR.test(text)) {
+        throw new _errors_src_index_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${options.name} "${value}" is not a duration: use whole numbers with a unit s, m, h, d, w or y.`, `Set ${options.name} to e.g. ${example}${options.zeroAllowed ? ', or 0' : ''}.`);
+    }
+    let seconds = 0;
+    for (const [, amount, unit] of text.matchAll(/(\d+)\s*([smhdwy])/g))
+        seconds += Number(amount) * UNIT_SECONDS[unit];
+    if (!Number.isSafeInteger(seconds) || (seconds === 0 && !options.zeroAllowed)) {
+        throw new _errors_src_index_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${options.name} "${value}" must be longer than 0 and reasonably bounded.`, `Set ${options.name} to e.g. ${example}.`);
+    }
+    return seconds;
+}
+/** Seconds as `2d 3h`, `1h 30m`, `45s`: non-zero units, largest first. */
+function formatSeconds(totalSeconds) {
+    const parts = [];
+    let rest = totalSeconds;
+    for (const [unit, size] of [
+        ['d', 86400],
+        ['h', 3600],
+        ['m', 60],
+        ['s', 1],
+    ]) {
+        const amount = Math.floor(rest / size);
+        rest -= amount * size;
+        if (amount > 0)
+            parts.push(`${amount}${unit}`);
+    }
+    return parts.length > 0 ? parts.join(' ') : '0s';
+}
+
+
+/***/ }),
+
+/***/ 5190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ isoSeconds)
+/* harmony export */ });
+// The one time format: ISO 8601 in UTC to the second, as GitHub writes check-run times.
+/** `2024-05-01T12:00:00Z` (milliseconds dropped). */
+function isoSeconds(date) {
+    return new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+
+/***/ }),
+
+/***/ 2349:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   Dm: () => (/* binding */ quotableText),
+/* harmony export */   T_: () => (/* binding */ describeName),
+/* harmony export */   cY: () => (/* binding */ describeEnumValue),
+/* harmony export */   vJ: () => (/* binding */ describeShape),
+/* harmony export */   wt: () => (/* binding */ urlHasCredentials)
+/* harmony export */ });
+/* harmony import */ var _errors_src_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2310);
+// How messages speak of content from a file or a remote: by its shape, never by quoting it (a results file
+// symlinked to a credentials file, or a planted token, must not end up in a log).
+
+/** The type and length of a value: "a string of 40 characters", "an array of 3 items", "a number". */
+function describeShape(value) {
+    if (value === null)
+        return 'null';
+    if (value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
+    if (typeof value === 'string')
+        return `a string of ${value.length} character${value.length === 1 ? '' : 's'}`;
+    if (typeof value === 'object')
+        return 'an object';
+    return /^[aeiou]/.test(typeof value) ? `an ${typeof value}` : `a ${typeof value}`;
+}
+/**
+ * For enum-like fields only: a short lower-case word (at most 20 characters of a-z and _) is shown quoted,
+ * so a typo like "sucess" is still seen; anything else by its shape.
+ */
+function describeEnumValue(value) {
+    if (typeof value === 'string' && value.length <= 20 && /^[a-z_]+$/.test(value))
+        return JSON.stringify(value);
+    return describeShape(value);
+}
+/** A URL for messages: scheme, host and path, without user, password, query or fragment. */
+function redactUrl(url) {
+    if (!URL.canParse(url))
+        return `a value of ${url.length} characters that is not a URL`;
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+}
+/** True when the URL carries credentials (user or password before the host). */
+function urlHasCredentials(url) {
+    return URL.canParse(url) && (new URL(url).username !== '' || new URL(url).password !== '');
+}
+// A run of word characters this long could be a token (ghp_..., a JWT part, a key); a 40-hex commit sha is not.
+const SECRET_LIKE = /[A-Za-z0-9_]{20,}/g;
+const COMMIT_SHA = /^[0-9a-fA-F]{40}$/;
+/**
+ * Remote or file text that a message may quote (GitHub's error messages, a check name): every run that could be
+ * a secret is replaced by its length, so a planted token never reaches a log. Expects one line of text.
+ */
+function quotableText(text) {
+    return text.replace(SECRET_LIKE, (run) => (COMMIT_SHA.test(run) ? run : `[${run.length} characters not shown]`));
+}
+/** A name from content (the results' `check`): quoted when short and nothing in it could be a secret. */
+function describeName(value) {
+    if (typeof value === 'string' &&
+        value.length <= 100 &&
+        quotableText(value) === value &&
+        (0,_errors_src_index_js__WEBPACK_IMPORTED_MODULE_0__/* .stripControl */ .kU)(value) === value) {
+        return JSON.stringify(value);
+    }
+    return describeShape(value);
+}
+
+
+/***/ }),
+
+/***/ 8792:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ truncateUtf8),
+/* harmony export */   GL: () => (/* binding */ truncateUtf8WithMarker),
+/* harmony export */   UT: () => (/* binding */ truncateChars),
+/* harmony export */   wI: () => (/* binding */ utf8Length)
+/* harmony export */ });
+// Cutting text to a byte or code-unit limit without breaking a character: GitHub's check-run limits, and the
+// names and messages collect takes from reports.
+function utf8Length(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** The longest prefix of `text` that fits in `maxBytes`, never splitting a character. */
+function truncateUtf8(text, maxBytes) {
+    if (maxBytes <= 0)
+        return '';
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return text;
+    let end = maxBytes;
+    // Step back over continuation bytes (10xxxxxx) to the start of the character that would be split.
+    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
+        end--;
+    return bytes.subarray(0, end).toString('utf8');
+}
+/** Truncates to `maxBytes`, ending with `marker` when something was cut. */
+function truncateUtf8WithMarker(text, maxBytes, marker = '…') {
+    if (utf8Length(text) <= maxBytes)
+        return text;
+    return truncateUtf8(text, maxBytes - utf8Length(marker)) + marker;
+}
+/** Truncates to at most `maxUnits` UTF-16 code units without splitting a surrogate pair. */
+function truncateChars(text, maxUnits, marker = '…') {
+    if (text.length <= maxUnits)
+        return text;
+    let end = maxUnits - marker.length;
+    if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1]))
+        end--;
+    return text.slice(0, Math.max(0, end)) + marker;
+}
+
+
+/***/ }),
+
+/***/ 7905:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ey: () => (/* binding */ formatTimestamp),
+/* harmony export */   OF: () => (/* binding */ fenced),
+/* harmony export */   X1: () => (/* binding */ escapeText),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   nM: () => (/* binding */ row)
+/* harmony export */ });
+/* harmony import */ var _errors_src_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2310);
+// Markdown building blocks for anything shown to people (check-run output, job summaries). Text from outside
+// is untrusted for formatting purposes and always escaped or fenced.
+
+/** `2024-05-01 12:00:00 UTC` from an ISO timestamp. */
+function formatTimestamp(iso) {
+    const time = Date.parse(iso);
+    if (!Number.isFinite(time))
+        return escapeText(iso);
+    return `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+function row(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+/** Plain text on one line with every character markdown (or a table cell) could act on escaped. */
+function escapeText(text) {
+    return (0,_errors_src_index_js__WEBPACK_IMPORTED_MODULE_0__/* .safeLine */ .om)(text).replace(/[\\`*_[\]<>|~&]/g, '\\$&');
+}
+/** An inline code span that survives backticks inside it and pipes inside a table cell. */
+function code(text) {
+    const value = (0,_errors_src_index_js__WEBPACK_IMPORTED_MODULE_0__/* .safeLine */ .om)(text);
+    const longestRun = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const padding = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+    return `${fence}${padding}${value.replace(/\|/g, '\\|')}${padding}${fence}`;
+}
+/** A fenced block whose fence is longer than any backtick run inside it. */
+function fenced(text) {
+    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return `${fence}text\n${text}\n${fence}`;
+}
+
+
+/***/ })
+
+};

@@ -1,6 +1,1240 @@
-export const id=779;export const ids=[779];export const modules={7779:(e,t,r)=>{r.r(t),r.d(t,{ANNOTATIONS_PER_REQUEST:()=>J,DEFAULT_MAX_RESULTS_BYTES:()=>N,EMBEDDED_BLOCK_VERSION:()=>I,GitHubRequestError:()=>h,OUTPUT_MAX_BYTES:()=>er,SECONDARY_RATE_LIMIT_MIN_WAIT_MS:()=>w,buildCheckRunContent:()=>en,classifyFailure:()=>b,computeWait:()=>_,createAppInstallationToken:()=>eu,createAppJwt:()=>eo,createGitHubClient:()=>O,decodeEmbeddedBlock:()=>C,encodeEmbeddedBlock:()=>R,failuresToAnnotations:()=>X,listCheckRunsForRef:()=>Z,parseRepository:()=>V,permanentError:()=>f,postResults:()=>ei,readAllCheckRuns:()=>Q,readCheckRuns:()=>et});var n=r(5195),i=r.n(n),s=r(1351),o=r(4357),a=r(4627),u=r(4592),l=r(2349),c=r(8665);class h extends o.AO{status;outcomeUnknown;attempts;constructor(e,t,r,n={}){super(e,t,r,"github"),this.name="GitHubRequestError",this.status=n.status,this.outcomeUnknown=n.outcomeUnknown??!1,this.attempts=n.attempts??1}}var d=r(2310),m=r(7067);function p(e){return`${e} (${m.STATUS_CODES[e]??"Unknown"})`}function f(e,t,r){let n=`${r.method} ${r.path}`,i=t?`: "${t}"`:"",s="GET"!==r.method,o=r.repository??"the repository";return 401===e?new h("GITHUB_BAD_TOKEN",`GitHub refused the token (${p(e)}${i}) on ${n}.`,"Pass a valid, unexpired token: in Actions the default `${{ github.token }}`; for the CLI, GitHub App credentials (--app-id, --app-private-key-file) or GITHUB_TOKEN.",{status:e}):403===e&&/resource not accessible by integration/i.test(t)?new h("GITHUB_TOKEN_LACKS_CHECKS_PERMISSION",`The token lacks \`checks: ${s?"write":"read"}\` on ${o} (GitHub answered 403 "Resource not accessible by integration" on ${n}).`,s?"Add `permissions: checks: write` to the job. Pull requests from forks only get read-only tokens: post from a trusted event (push, or the trusted runner) instead.":"Add `permissions: checks: read` (and `contents: read`) to the job.",{status:e}):403===e&&/must authenticate via a github app/i.test(t)?new h("GITHUB_TOKEN_CANNOT_WRITE_CHECKS",`A personal access token was used on ${n}; GitHub lets only GitHub Apps create check runs ("You must authenticate via a GitHub App").`,"Use GITHUB_TOKEN in Actions, or GitHub App credentials (--app-id and --app-private-key-file) with the CLI.",{status:e}):403===e?new h("GITHUB_FORBIDDEN",`GitHub refused ${n} (${p(e)}${i}).`,`Give the token access to ${o} with \`checks: ${s?"write":"read"}\`.`,{status:e}):404===e?new h("GITHUB_NOT_FOUND",`GitHub answered 404 (Not Found) on ${n}: ${o} does not exist or the token cannot see it.`,"Check the repository name (owner/name) and that the token belongs to that repository (GITHUB_TOKEN only sees its own repository).",{status:e}):422===e?new h("GITHUB_VALIDATION_FAILED",`GitHub rejected ${n} as invalid (${p(e)}${i}).`,"Check the commit sha exists in the repository and the results respect GitHub's limits; the message above names the field.",{status:e}):new h("GITHUB_REQUEST_REJECTED",`GitHub rejected ${n} (${p(e)}${i}).`,"This is not a temporary failure, so it was not retried; check the repository, the token and the request named above.",{status:e})}let g=new Set(["ECONNREFUSED","ENOTFOUND","EAI_AGAIN","UND_ERR_CONNECT_TIMEOUT"]),w=6e4;function y(e,t){let r=e?.[t];return void 0===r?void 0:String(r)}function $(e){return{outcomeUnknown:!0,description:`GitHub did not answer within ${k(e)} s`}}function b(e,t,r){if(r.timedOut)return $(r.timeoutMs);let n=e?.response;if(!n){let{code:t,message:r}=function(e){let t,r=e,n=e instanceof Error?e.message:String(e);for(let e=0;r&&"object"==typeof r&&e<6;e++){let e=r;"string"==typeof e.code&&(t=e.code),"string"==typeof e.message&&e.message&&(n=e.message),r=e.cause}return{code:t,message:n}}(e),n=t&&!r.includes(t)?`${t}: ${r}`:r;return{outcomeUnknown:!(t&&g.has(t)),description:`The connection to GitHub failed (${(0,d.om)(n).replace(/\/\/[^/@\s]*@/g,"//")})`}}let{status:i,headers:s,data:o}=n,a=function(e){if(e&&"object"==typeof e&&"message"in e&&"string"==typeof e.message){let t=("errors"in e&&Array.isArray(e.errors)?e.errors:[]).map(e=>"string"==typeof e?e:e&&"object"==typeof e&&"message"in e?String(e.message):JSON.stringify(e)).filter(Boolean);return(0,l.Dm)((0,d.om)(t.length>0?`${e.message}: ${t.join("; ")}`:e.message).slice(0,300))}return"string"==typeof e&&e.trim()&&!/^\s*</.test(e)?(0,l.Dm)((0,d.om)(e).slice(0,300)):""}(o);if(i>=500||408===i)return{outcomeUnknown:!0,description:`GitHub answered ${p(i)}`,status:i,headers:s};let u=function(e,t,r){if(429===e||403===e)return/secondary rate limit/i.test(r)?"secondary":"0"===y(t,"x-ratelimit-remaining")||/rate limit/i.test(r)?"primary":429===e?"secondary":void 0}(i,s,a);return u?{outcomeUnknown:!1,rateLimit:u,description:`GitHub answered ${p(i)}${a?` "${a}"`:""}`,status:i,headers:s}:{outcomeUnknown:!1,description:`GitHub answered ${p(i)}`,status:i,headers:s,permanent:f(i,a,t)}}function _(e){let t=t=>Math.max(0,e.rateLimit?t:Math.min(t,e.maxWaitMs)),r=function(e,t){if(void 0===e||""===e.trim())return;if(/^\s*\d+(\.\d+)?\s*$/.test(e))return 1e3*Number(e);let r=Date.parse(e);return Number.isNaN(r)?void 0:r-t}(y(e.headers,"retry-after"),e.nowMs);if(void 0!==r)return{ms:t(r),reason:"retry-after"};let n=y(e.headers,"x-ratelimit-remaining"),i=Number(y(e.headers,"x-ratelimit-reset"));if("0"===n&&Number.isFinite(i)&&i>0)return{ms:t(1e3*i-e.nowMs+1e3*!!e.rateLimit),reason:"rate-limit-reset"};if(e.rateLimit)return{ms:w*2**(e.attempt-1),reason:"secondary-rate-limit"};let s=e.retryDelayMs*2**(e.attempt-1),o=.1*s*e.random();return{ms:t(Math.round(s+o)),reason:"backoff"}}function k(e){return(e/1e3).toFixed(1)}let E={"retry-after":" as retry-after asks","rate-limit-reset":" until the rate limit resets","secondary-rate-limit":" (a secondary rate limit without retry-after: at least a minute)",backoff:""};function T(e,t,r,n){return`${e.description} on ${t.method} ${t.path}; retrying in ${k(r.ms)} s${E[r.reason]} (${n})`}class A extends Error{error;bail=!0;constructor(e){super("stop retrying"),this.error=e}}function O(e){let t={retries:e.retries??Number(u.zY.retries),retryDelayMs:e.retryDelayMs??1e3*Number(u.zY["retry-delay"]),requestTimeoutMs:e.requestTimeoutMs??1e3*Number(u.zY["request-timeout"]),maxWaitMs:e.maxWaitMs??12e4,rateLimitWaitMs:e.rateLimitWaitMs??1e3*(0,a.E9)(u.zY["rate-limit-wait"],{name:"rate-limit-wait"}),log:e.log,random:e.random??Math.random};if(!e.token)throw new o.AO("GITHUB_TOKEN_MISSING","No GitHub token was given.","Pass a token with checks: write (GITHUB_TOKEN in Actions) or GitHub App credentials.","github");let r=String(e.baseUrl??"").trim().replace(/\/+$/,"");if((0,l.wt)(r))throw new o.AO("GITHUB_API_URL_INVALID",`The GitHub API URL ${(0,l.BO)(r)} holds a user or password before the host (not shown).`,"Remove the credentials from the URL (--api-url or GITHUB_API_URL); the token goes in GITHUB_TOKEN or the token input.","github");if(!URL.canParse(r)||!/^https?:$/.test(new URL(r).protocol))throw new o.AO("GITHUB_API_URL_INVALID",`The GitHub API URL (${(0,l.BO)(r)}) is not an http(s) URL.`,"Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server (GITHUB_API_URL).","github");return function e(t,r,n,s){let o={count:0},u=[o,...s],l=(e,n)=>{let i=t.request.endpoint(e,n??{}),s=new URL(i.url,`${r}/`),o=new URL(`${r}/`).pathname.replace(/\/$/,""),a=s.pathname.startsWith(o)?s.pathname.slice(o.length)||"/":s.pathname,u=n?.owner,l=n?.repo;return{method:i.method,path:a,repository:"string"==typeof u&&"string"==typeof l?`${u}/${l}`:void 0}},c=async(e,r,s,o)=>{let c=l(e,r),p=n.retries+1,f={count:0},g=[f,...o],w=(e,t)=>m(e,t,{},g),y=!1,k=0,E=0,O=0,D=0;try{return await i()(async()=>{var i,o,m,U,M,I,v,S,N,G,B,R,L,H,C,x,P;if(k>0&&await (i=k,new Promise(e=>setTimeout(e,i))),y&&s.reconcile){let e;try{e=await s.reconcile(w)}catch(e){throw new A((o=e,m=c,U=f.count,o instanceof h?new h(o.code,`${o.message.replace(/\.$/,"")} while checking whether an earlier ${m.method} ${m.path} had been applied.`,o.fix,{status:o.status,outcomeUnknown:!0,attempts:U}):o))}if(e)return e;y=!1}let K=await (async(e,r,i)=>{for(let e of[...u,...i])e.count++;let s=new AbortController,o=!1,a=setTimeout(()=>{o=!0,s.abort()},n.requestTimeoutMs);try{let i=await t.request(e,{...r,request:{signal:s.signal}});if(o)return{failure:$(n.requestTimeoutMs)};if(String(i.headers["content-type"]??"").includes("json")&&"string"==typeof i.data)return{failure:{outcomeUnknown:!0,description:"GitHub's answer was cut off"}};return{response:i}}catch(t){if(!o&&t?.status===304)return{notModified:!0};return{failure:b(t,l(e,r),{timedOut:o,timeoutMs:n.requestTimeoutMs})}}finally{clearTimeout(a)}})(e,r,g);if("response"in K)return K.response;if("notModified"in K)return"not-modified";let{failure:q}=K;if(q.permanent){throw new A((M=q.permanent,I=f.count,new h(M.code,M.message,M.fix,{status:M.status,outcomeUnknown:!1,attempts:I})))}y||=q.outcomeUnknown;let F=Date.now();if(q.rateLimit){let e=_({attempt:++O,headers:q.headers,rateLimit:q.rateLimit,...d(F)}),t=Math.max(e.ms,1e3);if(D+t>n.rateLimitWaitMs){let t,r;throw new A((v=q,S=c,N=f.count,G=D,B=e.ms,R=n.rateLimitWaitMs,L=y,t=(0,a.Xo)(Math.round(G/1e3)),r=(0,a.Xo)(Math.ceil(B/1e3)),new h("GITHUB_RATE_LIMITED",`${S.method} ${S.path} is still rate limited (${v.description}) after waiting ${t}; GitHub asks for ${r} more, beyond rate-limit-wait ${(0,a.Xo)(Math.round(R/1e3))}.`,"Run the step again later (posting is idempotent), raise rate-limit-wait, or post from fewer jobs at once.",{status:v.status,outcomeUnknown:L,attempts:N})))}D+=t,k=e.ms;let r=(0,a.Xo)(Math.floor((n.rateLimitWaitMs-D)/1e3));n.log(T(q,c,e,`${q.rateLimit} rate limit; ${r} of rate-limit-wait left`))}else{if(++E>=p){throw new A((H=q,C=c,x=f.count,P=y,new h("GITHUB_RETRIES_EXHAUSTED",`${C.method} ${C.path} still failed after ${x} HTTP attempt${1===x?"":"s"}; the last failure: ${H.description}.`,"GitHub or the network is having trouble: run the step again later (posting is idempotent, a re-run updates the same check run), or raise retries / retry-delay.",{status:H.status,outcomeUnknown:P,attempts:x})))}let e=_({attempt:E,headers:q.headers,...d(F)});k=e.ms,n.log(T(q,c,e,`attempt ${E} of ${p}`))}throw Error(q.description)},{forever:!0,retries:1,factor:1,minTimeout:0,maxTimeout:0,randomize:!1})}catch(e){throw e instanceof A?e.error:e}},d=e=>({retryDelayMs:n.retryDelayMs,maxWaitMs:n.maxWaitMs,nowMs:e,random:n.random}),m=async(e,t,r,n)=>{let i=await c(e,t,r,n);if("not-modified"===i)throw new h("GITHUB_UNEXPECTED_304",`GitHub answered 304 (Not Modified) to ${e} without a conditional request.`,"Report this as a bug in ci-signing.");return i};return{baseUrl:r,get attempts(){return o.count},request:(e,t,r={})=>m(e,t,r,[]),requestIfChanged:(e,t,r)=>c(e,r?{...t,headers:{...t.headers,"if-none-match":r}}:t,{},[]),fork:()=>e(t,r,n,u)}}((0,s.Q)(e.token,{baseUrl:r,request:{...c.NT.request,retries:0},retry:{enabled:!1},throttle:{enabled:!1}}),r,t,[])}var D=r(8522),U=r(7598);function M(e){return`sha256:${(0,U.createHash)("sha256").update(e).digest("hex")}`}let I=1,v="ci-signing/v1",S="gzip+base64",N=u.b1.embeddedBlockDecompressedBytes,G=`\x3c!-- ci-signing:v${I} --\x3e`,B=`ci-signing-v${I}`;function R(e){let t={format:v,encoding:S,digest:M(e.resultsBytes),size:e.resultsBytes.byteLength,results:(0,D.gzipSync)(e.resultsBytes,{level:9}).toString("base64"),signature:e.signature};return`${G}
-\`\`\`${B}
-${JSON.stringify(t)}
-\`\`\``}function L(e,t,r){return new o.AO(e,t,r,"verification")}let H="Post the results again with ci-signing post (a newer run replaces this one).";function C(e,t={}){let r,n=t.maxResultsBytes??N,i=[...String(e??"").matchAll(/<\x21-- ci-signing:v([^\s>]*) --\x3e/g)];if(0===i.length)throw L("EMBEDDED_BLOCK_MISSING",'The check run\'s text holds no ci-signing block (no "\x3c!-- ci-signing:v1 --\x3e" marker).',"Post the results with ci-signing post (or the post action); a check run written by anything else cannot be verified.");if(i.length>1)throw L("EMBEDDED_BLOCK_AMBIGUOUS",`The check run's text holds ${i.length} ci-signing blocks; exactly one is allowed.`,H);let s=i[0];if(s[1]!==String(I))throw L("EMBEDDED_BLOCK_UNSUPPORTED_VERSION",`The check run's ci-signing block is version ${/^\d{1,6}$/.test(s[1])?s[1]:(0,l.vJ)(s[1])}; this verifier reads version ${I}.`,"Use the same major version of ci-signing to post and to verify.");let o=e.slice((s.index??0)+s[0].length),a=/^\r?\n```([^\r\n]*)\r?\n([^\r\n]*)\r?\n```/.exec(o);if(!a||a[1].trim()!==B)throw L("EMBEDDED_BLOCK_MALFORMED",`The ci-signing block is malformed: the marker must be followed by a \`\`\`${B} fence holding one JSON line.`,H);let u=function(e){let t;try{t=JSON.parse(e)}catch{throw L("EMBEDDED_BLOCK_MALFORMED","The ci-signing block is malformed: its payload is not JSON.",H)}let r=e=>L("EMBEDDED_BLOCK_MALFORMED",`The ci-signing block is malformed: ${e}.`,H);if(!t||"object"!=typeof t||Array.isArray(t))throw r("its payload is not a JSON object");let n=t;if(n.format!==v)throw L("EMBEDDED_BLOCK_UNSUPPORTED_VERSION",`The ci-signing block's format is ${(0,l.cY)(n.format)}; this verifier reads "${v}".`,"Use the same major version of ci-signing to post and to verify.");if(n.encoding!==S)throw L("EMBEDDED_BLOCK_UNSUPPORTED_ENCODING",`The ci-signing block's encoding is ${(0,l.cY)(n.encoding)}; only "${S}" is defined.`,H);if("string"!=typeof n.digest||!/^sha256:[0-9a-f]{64}$/.test(n.digest))throw r('"digest" must be "sha256:" and 64 lower-case hex digits');if("number"!=typeof n.size||!Number.isSafeInteger(n.size)||n.size<0)throw r('"size" must be a whole number of bytes');if("string"!=typeof n.results||!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(n.results))throw r('"results" must be standard base64');if(null!==n.signature&&"string"!=typeof n.signature)throw r('"signature" must be a string or null');return n}(a[2]);if(u.size>n)throw L("EMBEDDED_BLOCK_TOO_LARGE",`The ci-signing block declares ${u.size} bytes of results, over the limit of ${n}.`,H);try{r=(0,D.gunzipSync)(Buffer.from(u.results,"base64"),{maxOutputLength:n})}catch(e){if("ERR_BUFFER_TOO_LARGE"===e.code)throw L("EMBEDDED_BLOCK_TOO_LARGE",`The ci-signing block's results decompress to more than ${n} bytes.`,H);throw L("EMBEDDED_BLOCK_CORRUPT",`The ci-signing block's results are not valid gzip data (${e.message}).`,H)}let c=M(r);if(r.byteLength!==u.size||c!==u.digest)throw L("EMBEDDED_BLOCK_DIGEST_MISMATCH",`The ci-signing block's results (${r.byteLength} bytes, ${c}) do not match its declared ${u.size} bytes and ${u.digest}.`,H);return{resultsBytes:new Uint8Array(r),signature:u.signature,digest:c,version:I}}var x=r(7905);let P={success:"✅",failure:"❌",timed_out:"⏱️",cancelled:"🚫",skipped:"⏭️",neutral:"➖"};function K(e){let{passed:t,failed:r,skipped:n}=e.tests;return`${t} passed, ${r} failed, ${n} skipped`}function q(e){return`${Number(e.toFixed(2))}%`}function F(e,t){let r=[...e];return r.length>t?`${r.slice(0,t-1).join("")}…`:e}var z=r(5190);function j(e){return Buffer.byteLength(e,"utf8")}function Y(e,t){if(t<=0)return"";let r=Buffer.from(e,"utf8");if(r.length<=t)return e;let n=t;for(;n>0&&(192&r[n])==128;)n--;return r.subarray(0,n).toString("utf8")}function W(e,t,r="…"){if(e.length<=t)return e;let n=t-r.length;return n>0&&/[\uD800-\uDBFF]/.test(e[n-1])&&n--,e.slice(0,Math.max(0,n))+r}let J=50;function X(e,t){return(e??[]).map(e=>{var r;let n=Number.isInteger(e.line)&&e.line>=1?e.line:1,i=String(e.name??"").trim()||"Failed test",s=String(e.message??"").trim()||i;return{path:("string"!=typeof(r=e.file)?"":r.trim().replace(/\\/g,"/").replace(/^(\.\/)+/,""))||t,start_line:n,end_line:n,annotation_level:"failure",title:W(i,255),message:function(e,t="…"){return 65535>=j(e)?e:Y(e,65535-j(t))+t}(s)}})}function V(e){let t=/^([A-Za-z0-9-_.]+)\/([A-Za-z0-9-_.]+)$/.exec(String(e??"").trim());if(!t)throw new o.AO("REPOSITORY_INVALID",`"${e}" is not a repository name of the form owner/name.`,"Give the repository as owner/name, e.g. octo-org/octo-repo.");return{owner:t[1],repo:t[2]}}async function Z(e,t){let r=new Map;for(let n=1;n<=1e3;n++){let i=await e("GET /repos/{owner}/{repo}/commits/{ref}/check-runs",{owner:t.owner,repo:t.repo,ref:t.ref,...void 0!==t.checkName?{check_name:t.checkName}:{},filter:"all",per_page:100,page:n}),s=i.data.check_runs??[];for(let e of s)r.set(e.id,e);let o=String(i.headers.link??"");if(!(o?/rel="next"/.test(o):100===s.length&&100*n<(i.data.total_count??0))||0===s.length)break}return[...r.values()]}async function Q(e){let t,r,{owner:n,repo:i}=V(e.repository),s=!0;try{r=await Z(async(r,n)=>{if(!s)return e.client.request(r,n);s=!1;let i=await e.client.requestIfChanged(r,n??{},e.etag);if("not-modified"===i)throw ee;return t="string"==typeof i.headers.etag?i.headers.etag:void 0,i},{owner:n,repo:i,ref:e.sha})}catch(e){if(e===ee)return"not-modified";throw e}let o=[];for(let t of r){var a,u;let r=t.output?.text;if(void 0===r){let s=await e.client.request("GET /repos/{owner}/{repo}/check-runs/{check_run_id}",{owner:n,repo:i,check_run_id:t.id});r=s.data.output?.text}o.push((a=t,u=r??null,{id:a.id,name:a.name,htmlUrl:a.html_url??null,completedAt:a.completed_at,status:a.status,conclusion:a.conclusion,headSha:a.head_sha,text:u}))}return{runs:o,etag:t}}let ee=Symbol("not-modified");async function et(e){let t=await Q({client:e.client,repository:e.repository,sha:e.sha}),r="not-modified"===t?[]:t.runs;return new Map(e.checkNames.map(e=>[e,r.filter(t=>t.name===e)]))}let er=65535;function en(e){var t,r;let n,i,s,a=M(e.resultsBytes),u=null!==e.signature,l=R({resultsBytes:e.resultsBytes,signature:e.signature}),c=j(l);if(c>er)throw new o.AO("RESULTS_TOO_LARGE",`The signed results take ${c} bytes in the check run's text once compressed, over GitHub's limit of ${er} bytes; nothing was posted.`,"Make the results file smaller: shorten failure messages (keep the first lines of each) or drop large free-form properties such as run, then sign and post again.");let h=W((t=e.results,r={signingKeyId:e.signingKeyId,signed:u},n="success"===t.conclusion||"failure"===t.conclusion?"":`${t.conclusion.replace("_"," ")} \xb7 `,i=t.coverage?` \xb7 ${q(t.coverage.lines)} line coverage`:"",s=r.signed?`signed by ${r.signingKeyId||"unknown key"}`:"unsigned",`${P[t.conclusion]??"❔"} ${n}${K(t)}${i} \xb7 ${s}`).replace(/\s+/g," ").trim(),1e3),d=function(e,t,r){if(j(e)<=t)return e;let n=function(e){let t=[],r=[],n=null;for(let i of e.split("\n")){let e=/^ {0,3}(`{3,}|~{3,})/.exec(i)?.[1];null===n&&e?n=e:null!==n&&e&&e[0]===n[0]&&e.length>=n.length&&i.trim()===e&&(n=null),null!==n||""!==i.trim()||e?r.push(i):(r.length>0&&t.push(r.join("\n")),r=[])}return r.length>0&&t.push(r.join("\n")),t}(e),i=[],s=0;for(let[e,o]of n.entries()){let a=s+2*(i.length>0)+j(o);if(a+(2+j(r(n.length-e-1)))>t)break;i.push(o),s=a}let o=[...i,r(n.length-i.length)].join("\n\n");return j(o)<=t?o:Y(o,t)}(function(e,t){let{passed:r,failed:n,skipped:i}=e.tests,s=[`### ${P[e.conclusion]??"❔"} ${(0,x.X1)(e.conclusion)}: ${K(e)}`,"","| Passed | Failed | Skipped | Line coverage | Duration |","| ---: | ---: | ---: | ---: | ---: |",(0,x.nM)([String(r),String(n),String(i),e.coverage?q(e.coverage.lines):"—",function(e){if(!e.startedAt||!e.completedAt)return"—";let t=Date.parse(e.completedAt)-Date.parse(e.startedAt);return!Number.isFinite(t)||t<0?"—":function(e){if(e<1e3)return`${Math.round(e)}ms`;let t=Math.round(e/1e3),r=Math.floor(t/3600),n=Math.floor(t%3600/60),i=t%60;return r>0?`${r}h ${n}m ${i}s`:n>0?`${n}m ${i}s`:`${i}s`}(t)}(e)]),""];t.signed?s.push(`- **Signed by** OpenPGP key ${(0,x.aY)(t.fingerprint??"unknown")}`):s.push("> ⚠️ **Unsigned:** nothing proves these results came from a trusted runner; a verifier rejects them unless allow-unsigned is set.",""),s.push(`- **Commit** ${(0,x.aY)(e.commit)} of ${(0,x.aY)(e.repository)}`,`- **Digest** ${(0,x.aY)(t.digest)}`);let o=e.failures??[];return o.length>0&&(s.push("",`### Failures (${o.length})`),o.slice(0,50).forEach((e,t)=>{let r,n=e.file?` \xb7 ${(0,x.aY)(e.line?`${e.file}:${e.line}`:e.file)}`:"";s.push("",`**${t+1}. ${(0,x.X1)(F(e.name,200))}**${n}`,"",(0,x.OF)(F(((r=e.message.replace(/\r\n?/g,"\n").replace(/\n+$/,"").split("\n")).length>20?[...r.slice(0,20),"…"]:r).join("\n"),1e3)))}),o.length>50&&s.push("",`…and ${o.length-50} more failures not shown.`)),s.push(""),s.join("\n")}(e.results,{fingerprint:e.signerFingerprint,signed:u,digest:a}),er,e=>`_…${e} more part${1===e?"":"s"} of this summary cut: GitHub limits it to ${er} bytes. Every failure is an annotation._`),m="### About the block above\n\nIt is the exact results file (gzip, base64), its sha256 digest and its OpenPGP detached signature, as posted by ci-signing. The verify action (or `ci-signing verify`) reads it back and checks the signature against the trusted keys; the human-readable parts of this check run are not trusted.";return{title:h,summary:d,text:er-c-2>=j(m)?`${l}
+export const id = 779;
+export const ids = [779];
+export const modules = {
 
-${m}`:l,annotations:X(e.results.failures,e.annotationPath??"ci-results.json"),digest:a}}async function ei(e){let t,r,n=e.checkName??u.zY["check-name"],{owner:i,repo:s}=V(e.repository);if(e.results.repository.toLowerCase()!==e.repository.toLowerCase())throw new o.AO("REPOSITORY_MISMATCH",`The results are for ${e.results.repository} but were to be posted to ${e.repository}.`,"Post to the repository named in the results file (the verifier would reject them anywhere else).");let a=en(e),l=e.results.commit,c=e.client.fork(),h=(0,z.n)(new Date),d=function(e){if("string"!=typeof e)return;let t=Date.parse(e);return Number.isFinite(t)?(0,z.n)(t):void 0}(e.results.startedAt),m={status:"completed",conclusion:e.results.conclusion,completed_at:h,external_id:a.digest,...e.detailsUrl?{details_url:e.detailsUrl}:{},...d?{started_at:d}:{}},p=e=>({title:a.title,summary:a.summary,text:a.text,...e.length>0?{annotations:e}:{}}),f=e=>(async function(e,t){return(await Z(e,{owner:t.owner,repo:t.repo,ref:t.sha,checkName:t.checkName})).filter(e=>e.external_id===t.externalId&&e.name===t.checkName).sort((e,t)=>t.id-e.id)[0]??null})(e,{owner:i,repo:s,sha:l,checkName:n,externalId:a.digest}),g=await f((e,t)=>c.request(e,t)),w=!1;if(g)t=g,r=t.output?.annotations_count??0,e.log(`Updating check run ${n} #${t.id} on ${l} (same results already posted; ${r} of ${a.annotations.length} annotations present).`),r>=a.annotations.length&&(t=(await c.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",{owner:i,repo:s,check_run_id:t.id,...m,output:p([])})).data);else{let o=a.annotations.slice(0,J),u=!1;t=(await c.request("POST /repos/{owner}/{repo}/check-runs",{owner:i,repo:s,name:n,head_sha:l,...m,output:p(o)},{reconcile:async t=>{let r=await f(t);if(r)return u=!0,e.log(`Check run #${r.id} was created although GitHub's answer was lost; continuing with it.`),es(r)}})).data,w=!0,r=u?t.output?.annotations_count??0:o.length,e.log(`Created check run ${n} #${t.id} on ${l}.`)}for(;r<a.annotations.length;){let e,n=a.annotations.slice(r,r+J),o=r,u=t.id;t=(await c.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",{owner:i,repo:s,check_run_id:u,...m,output:p(n)},{reconcile:async t=>{let r=(await t("GET /repos/{owner}/{repo}/check-runs/{check_run_id}",{owner:i,repo:s,check_run_id:u})).data,n=r.output?.annotations_count??0;if(!(n<=o))return e=n,es(r)}})).data,r=e??o+n.length}return a.annotations.length>J&&e.log(`Added ${a.annotations.length} annotations to check run #${t.id}.`),{checkRunId:t.id,htmlUrl:t.html_url??"",attempts:c.attempts,signed:null!==e.signature,created:w}}function es(e){return{status:200,url:"",headers:{},data:e}}function eo(e,t,r=Date.now()){let n=function(e){let t;try{t=(0,U.createPrivateKey)(e)}catch{throw new o.AO("APP_KEY_UNREADABLE","The GitHub App private key is not a readable PEM private key.","Give the .pem file downloaded from the GitHub App settings (--app-private-key-file).")}if("rsa"!==t.asymmetricKeyType)throw new o.AO("APP_KEY_UNREADABLE",`The GitHub App private key is ${t.asymmetricKeyType}, not RSA.`,"Give the RSA .pem file downloaded from the GitHub App settings.");return t}(t),i=Math.floor(r/1e3),s=ea(JSON.stringify({alg:"RS256",typ:"JWT"})),a=ea(JSON.stringify({iat:i-60,exp:i+540,iss:String(e)})),u=(0,U.sign)("sha256",Buffer.from(`${s}.${a}`),n).toString("base64url");return`${s}.${a}.${u}`}function ea(e){return Buffer.from(e).toString("base64url")}async function eu(e){let t,{owner:r,repo:n}=V(e.repository),i=O({token:eo(e.appId,e.privateKeyPem),baseUrl:e.baseUrl,retries:e.retries,retryDelayMs:e.retryDelayMs,requestTimeoutMs:e.requestTimeoutMs,log:e.log??(()=>{})});try{t=(await i.request("GET /repos/{owner}/{repo}/installation",{owner:r,repo:n})).data.id}catch(t){if(t instanceof h&&404===t.status)throw new o.AO("APP_NOT_INSTALLED",`GitHub App ${e.appId} is not installed on ${r}/${n}.`,"Install the app on the repository (with the Checks: write permission), or check --app-id.","github");if(t instanceof h&&401===t.status)throw new o.AO("APP_CREDENTIALS_REJECTED",`GitHub rejected the app credentials for app ${e.appId} (401).`,"Check --app-id and that --app-private-key-file is a current key of that app; a machine clock more than a minute off also makes the token invalid.","github");throw t}return(await i.request("POST /app/installations/{installation_id}/access_tokens",{installation_id:t,repositories:[n],permissions:{checks:"write"}})).data.token}}};
+/***/ 7779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ANNOTATIONS_PER_REQUEST: () => (/* reexport */ ANNOTATIONS_PER_REQUEST),
+  DEFAULT_MAX_RESULTS_BYTES: () => (/* reexport */ DEFAULT_MAX_RESULTS_BYTES),
+  EMBEDDED_BLOCK_VERSION: () => (/* reexport */ EMBEDDED_BLOCK_VERSION),
+  GitHubRequestError: () => (/* reexport */ GitHubRequestError),
+  OUTPUT_MAX_BYTES: () => (/* reexport */ OUTPUT_MAX_BYTES),
+  SECONDARY_RATE_LIMIT_MIN_WAIT_MS: () => (/* reexport */ SECONDARY_RATE_LIMIT_MIN_WAIT_MS),
+  buildCheckRunContent: () => (/* reexport */ buildCheckRunContent),
+  classifyFailure: () => (/* reexport */ classifyFailure),
+  computeWait: () => (/* reexport */ computeWait),
+  createAppInstallationToken: () => (/* reexport */ createAppInstallationToken),
+  createAppJwt: () => (/* reexport */ createAppJwt),
+  createGitHubClient: () => (/* reexport */ createGitHubClient),
+  decodeEmbeddedBlock: () => (/* reexport */ decodeEmbeddedBlock),
+  encodeEmbeddedBlock: () => (/* reexport */ encodeEmbeddedBlock),
+  failuresToAnnotations: () => (/* reexport */ failuresToAnnotations),
+  listCheckRunsForRef: () => (/* reexport */ listCheckRunsForRef),
+  parseRepository: () => (/* reexport */ parseRepository),
+  permanentError: () => (/* reexport */ permanentError),
+  postResults: () => (/* reexport */ postResults),
+  readAllCheckRuns: () => (/* reexport */ readAllCheckRuns),
+  readCheckRuns: () => (/* reexport */ readCheckRuns)
+});
+
+// EXTERNAL MODULE: ./node_modules/async-retry/lib/index.js
+var lib = __webpack_require__(5195);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(1351);
+// EXTERNAL MODULE: ./packages/errors/src/index.ts
+var src = __webpack_require__(4357);
+// EXTERNAL MODULE: ./packages/common/src/duration.ts
+var duration = __webpack_require__(4627);
+// EXTERNAL MODULE: ./packages/defaults/src/index.ts
+var defaults_src = __webpack_require__(4592);
+// EXTERNAL MODULE: ./packages/common/src/untrusted.ts
+var untrusted = __webpack_require__(2349);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 20 modules
+var utils = __webpack_require__(8665);
+;// CONCATENATED MODULE: ./packages/checks/src/github-request-error.ts
+// The one error type of a GitHub request that failed for good: a cause, a fix, and what callers react to.
+
+/** The error thrown when GitHub refuses a request or retries run out; carries what callers need to react. */
+class GitHubRequestError extends src/* CiSigningError */.AO {
+    /** HTTP status of the last answer, when there was one. */
+    status;
+    /** True when a write may have been applied although no answer said so (timeout, reset, 5xx). */
+    outcomeUnknown;
+    /** HTTP attempts made for this request. */
+    attempts;
+    constructor(code, message, fix, details = {}) {
+        super(code, message, fix, 'github');
+        this.name = 'GitHubRequestError';
+        this.status = details.status;
+        this.outcomeUnknown = details.outcomeUnknown ?? false;
+        this.attempts = details.attempts ?? 1;
+    }
+}
+
+// EXTERNAL MODULE: ./packages/errors/src/text.ts
+var src_text = __webpack_require__(2310);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+;// CONCATENATED MODULE: ./packages/checks/src/http-errors.ts
+// The catalogue of answers that retrying cannot change, each with its cause and its fix.
+
+
+
+
+function statusText(status) {
+    return `${status} (${external_node_http_.STATUS_CODES[status] ?? 'Unknown'})`;
+}
+/** GitHub's own message from an error body (JSON or text), on one line. */
+function gitHubMessage(data) {
+    if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string') {
+        const errors = 'errors' in data && Array.isArray(data.errors) ? data.errors : [];
+        const details = errors
+            .map((item) => typeof item === 'string'
+            ? item
+            : item && typeof item === 'object' && 'message' in item
+                ? String(item.message)
+                : JSON.stringify(item))
+            .filter(Boolean);
+        // A remote body: no terminal escapes, bounded, and nothing that could be a secret.
+        return (0,untrusted/* quotableText */.Dm)((0,src_text/* safeLine */.om)(details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message).slice(0, 300));
+    }
+    if (typeof data === 'string' && data.trim() && !/^\s*</.test(data))
+        return (0,untrusted/* quotableText */.Dm)((0,src_text/* safeLine */.om)(data).slice(0, 300));
+    return '';
+}
+/** The cause and the fix for an answer that retrying cannot change. */
+function permanentError(status, message, request) {
+    const where = `${request.method} ${request.path}`;
+    const said = message ? `: "${message}"` : '';
+    const writing = request.method !== 'GET';
+    const repository = request.repository ?? 'the repository';
+    if (status === 401) {
+        return new GitHubRequestError('GITHUB_BAD_TOKEN', `GitHub refused the token (${statusText(status)}${said}) on ${where}.`, 'Pass a valid, unexpired token: in Actions the default `${{ github.token }}`; for the CLI, GitHub App ' +
+            'credentials (--app-id, --app-private-key-file) or GITHUB_TOKEN.', { status });
+    }
+    if (status === 403 && /resource not accessible by integration/i.test(message)) {
+        return new GitHubRequestError('GITHUB_TOKEN_LACKS_CHECKS_PERMISSION', `The token lacks \`checks: ${writing ? 'write' : 'read'}\` on ${repository} (GitHub answered 403 ` +
+            `"Resource not accessible by integration" on ${where}).`, writing
+            ? 'Add `permissions: checks: write` to the job. Pull requests from forks only get read-only tokens: post ' +
+                'from a trusted event (push, or the trusted runner) instead.'
+            : 'Add `permissions: checks: read` (and `contents: read`) to the job.', { status });
+    }
+    if (status === 403 && /must authenticate via a github app/i.test(message)) {
+        return new GitHubRequestError('GITHUB_TOKEN_CANNOT_WRITE_CHECKS', `A personal access token was used on ${where}; GitHub lets only GitHub Apps create check runs ("You must ` +
+            `authenticate via a GitHub App").`, 'Use GITHUB_TOKEN in Actions, or GitHub App credentials (--app-id and --app-private-key-file) with the CLI.', { status });
+    }
+    if (status === 403) {
+        return new GitHubRequestError('GITHUB_FORBIDDEN', `GitHub refused ${where} (${statusText(status)}${said}).`, `Give the token access to ${repository} with \`checks: ${writing ? 'write' : 'read'}\`.`, { status });
+    }
+    if (status === 404) {
+        return new GitHubRequestError('GITHUB_NOT_FOUND', `GitHub answered 404 (Not Found) on ${where}: ${repository} does not exist or the token cannot see it.`, 'Check the repository name (owner/name) and that the token belongs to that repository (GITHUB_TOKEN only ' +
+            'sees its own repository).', { status });
+    }
+    if (status === 422) {
+        return new GitHubRequestError('GITHUB_VALIDATION_FAILED', `GitHub rejected ${where} as invalid (${statusText(status)}${said}).`, "Check the commit sha exists in the repository and the results respect GitHub's limits; the message above " +
+            'names the field.', { status });
+    }
+    return new GitHubRequestError('GITHUB_REQUEST_REJECTED', `GitHub rejected ${where} (${statusText(status)}${said}).`, 'This is not a temporary failure, so it was not retried; check the repository, the token and the request ' +
+        'named above.', { status });
+}
+
+;// CONCATENATED MODULE: ./packages/checks/src/retry-policy.ts
+// What to do with a failed GitHub request: retry (and how long to wait) or stop with a cause and a fix.
+// Pure functions, so the policy is tested without a network.
+
+
+// Network errors whose request never reached GitHub: a retry cannot duplicate anything.
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+/** GitHub's docs: a secondary rate limit without retry-after means waiting at least a minute. */
+const SECONDARY_RATE_LIMIT_MIN_WAIT_MS = 60_000;
+function headerValue(headers, name) {
+    const value = headers?.[name];
+    return value === undefined ? undefined : String(value);
+}
+/** Which rate limit an answer reports, if any. */
+function rateLimitKind(status, headers, message) {
+    if (status !== 429 && status !== 403)
+        return undefined;
+    if (/secondary rate limit/i.test(message))
+        return 'secondary';
+    if (headerValue(headers, 'x-ratelimit-remaining') === '0')
+        return 'primary';
+    if (/rate limit/i.test(message))
+        return 'primary';
+    // A 429 is a rate limit whatever it says; GitHub uses it for secondary limits.
+    return status === 429 ? 'secondary' : undefined;
+}
+/** The innermost error code of a network failure (undici nests them in `cause`). */
+function networkCode(error) {
+    let current = error;
+    let code;
+    let message = error instanceof Error ? error.message : String(error);
+    for (let depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+        const candidate = current;
+        if (typeof candidate.code === 'string')
+            code = candidate.code;
+        if (typeof candidate.message === 'string' && candidate.message)
+            message = candidate.message;
+        current = candidate.cause;
+    }
+    return { code, message };
+}
+/** Our own per-attempt timeout fired: GitHub may have applied the request. */
+function timeoutFailure(timeoutMs) {
+    return { outcomeUnknown: true, description: `GitHub did not answer within ${seconds(timeoutMs)} s` };
+}
+/**
+ * Classifies one failed attempt.
+ * @param timedOut the attempt was aborted by our own per-attempt timeout
+ */
+function classifyFailure(error, request, options) {
+    if (options.timedOut)
+        return timeoutFailure(options.timeoutMs);
+    const httpError = error;
+    const response = httpError?.response;
+    if (!response) {
+        const { code, message } = networkCode(error);
+        const reason = code && !message.includes(code) ? `${code}: ${message}` : message;
+        return {
+            outcomeUnknown: !(code && NOT_SENT_CODES.has(code)),
+            description: `The connection to GitHub failed (${(0,src_text/* safeLine */.om)(reason).replace(/\/\/[^/@\s]*@/g, '//')})`,
+        };
+    }
+    const { status, headers, data } = response;
+    const message = gitHubMessage(data);
+    if (status >= 500 || status === 408) {
+        return { outcomeUnknown: true, description: `GitHub answered ${statusText(status)}`, status, headers };
+    }
+    const rateLimit = rateLimitKind(status, headers, message);
+    if (rateLimit) {
+        return {
+            outcomeUnknown: false,
+            rateLimit,
+            description: `GitHub answered ${statusText(status)}${message ? ` "${message}"` : ''}`,
+            status,
+            headers,
+        };
+    }
+    return {
+        outcomeUnknown: false,
+        description: `GitHub answered ${statusText(status)}`,
+        status,
+        headers,
+        permanent: permanentError(status, message, request),
+    };
+}
+/**
+ * retry-after, else x-ratelimit-reset when the budget is spent, else (secondary limit) a minute doubling,
+ * else exponential backoff. Failure waits are capped at maxWaitMs; rate-limit waits are what GitHub asks.
+ */
+function computeWait(input) {
+    const cap = (ms) => Math.max(0, input.rateLimit ? ms : Math.min(ms, input.maxWaitMs));
+    const retryAfter = parseRetryAfter(headerValue(input.headers, 'retry-after'), input.nowMs);
+    if (retryAfter !== undefined)
+        return { ms: cap(retryAfter), reason: 'retry-after' };
+    const remaining = headerValue(input.headers, 'x-ratelimit-remaining');
+    const reset = Number(headerValue(input.headers, 'x-ratelimit-reset'));
+    // GitHub sends x-ratelimit-reset on every answer; it only matters once the budget is spent.
+    if (remaining === '0' && Number.isFinite(reset) && reset > 0) {
+        // One second past the reset, as octokit's throttling does: the reset second itself may still refuse.
+        return { ms: cap(reset * 1000 - input.nowMs + (input.rateLimit ? 1000 : 0)), reason: 'rate-limit-reset' };
+    }
+    if (input.rateLimit) {
+        return { ms: SECONDARY_RATE_LIMIT_MIN_WAIT_MS * 2 ** (input.attempt - 1), reason: 'secondary-rate-limit' };
+    }
+    const backoff = input.retryDelayMs * 2 ** (input.attempt - 1);
+    const jitter = backoff * 0.1 * input.random();
+    return { ms: cap(Math.round(backoff + jitter)), reason: 'backoff' };
+}
+function parseRetryAfter(value, nowMs) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (/^\s*\d+(\.\d+)?\s*$/.test(value))
+        return Number(value) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : date - nowMs;
+}
+function seconds(ms) {
+    return (ms / 1000).toFixed(1);
+}
+const BECAUSE = {
+    'retry-after': ' as retry-after asks',
+    'rate-limit-reset': ' until the rate limit resets',
+    'secondary-rate-limit': ' (a secondary rate limit without retry-after: at least a minute)',
+    backoff: '',
+};
+/**
+ * "retrying in 4.0 s (attempt 2 of 4)" for a failure; for a rate limit the budget left instead of a count:
+ * "retrying in 60.0 s (...; 9m 0s of rate-limit-wait left)".
+ */
+function retryLogLine(failure, request, wait, progress) {
+    return (`${failure.description} on ${request.method} ${request.path}; retrying in ${seconds(wait.ms)} ` +
+        `s${BECAUSE[wait.reason]} (${progress})`);
+}
+
+;// CONCATENATED MODULE: ./packages/checks/src/client.ts
+// The GitHub client: Octokit (from @actions/github) for the HTTP, async-retry as the one layer that retries.
+
+
+
+
+
+
+
+
+
+/** Thrown inside async-retry's loop to end it (async-retry stops on an error with `bail: true`). */
+class StopRetrying extends Error {
+    error;
+    bail = true;
+    constructor(error) {
+        super('stop retrying');
+        this.error = error;
+    }
+}
+function createGitHubClient(options) {
+    const settings = {
+        retries: options.retries ?? Number(defaults_src/* DEFAULTS */.zY.retries),
+        retryDelayMs: options.retryDelayMs ?? Number(defaults_src/* DEFAULTS */.zY['retry-delay']) * 1000,
+        requestTimeoutMs: options.requestTimeoutMs ?? Number(defaults_src/* DEFAULTS */.zY['request-timeout']) * 1000,
+        maxWaitMs: options.maxWaitMs ?? 120000,
+        rateLimitWaitMs: options.rateLimitWaitMs ?? (0,duration/* parseDuration */.E9)(defaults_src/* DEFAULTS */.zY['rate-limit-wait'], { name: 'rate-limit-wait' }) * 1000,
+        log: options.log,
+        random: options.random ?? Math.random,
+    };
+    if (!options.token) {
+        throw new src/* CiSigningError */.AO('GITHUB_TOKEN_MISSING', 'No GitHub token was given.', 'Pass a token with checks: write (GITHUB_TOKEN in Actions) or GitHub App credentials.', 'github');
+    }
+    const baseUrl = String(options.baseUrl ?? '')
+        .trim()
+        .replace(/\/+$/, '');
+    // Credentials in the URL would be echoed by fetch's own errors; the token is the only credential.
+    if ((0,untrusted/* urlHasCredentials */.wt)(baseUrl)) {
+        throw new src/* CiSigningError */.AO('GITHUB_API_URL_INVALID', `The GitHub API URL ${(0,untrusted/* redactUrl */.BO)(baseUrl)} holds a user or password before the host (not shown).`, 'Remove the credentials from the URL (--api-url or GITHUB_API_URL); the token goes in GITHUB_TOKEN or the ' +
+            'token input.', 'github');
+    }
+    if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
+        throw new src/* CiSigningError */.AO('GITHUB_API_URL_INVALID', `The GitHub API URL (${(0,untrusted/* redactUrl */.BO)(baseUrl)}) is not an http(s) URL.`, 'Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server (GITHUB_API_URL).', 'github');
+    }
+    const octokit = (0,github/* getOctokit */.Q)(options.token, {
+        // @actions/github reads GITHUB_API_URL once at import, so the base URL is always passed explicitly.
+        baseUrl,
+        // Keep @actions/github's proxy-aware fetch; octokit's retry/throttle plugins (not bundled by
+        // @actions/github 9, disabled here in case they ever are) must not retry behind our back.
+        request: { ...utils/* defaults */.NT.request, retries: 0 },
+        retry: { enabled: false },
+        throttle: { enabled: false },
+    });
+    return buildClient(octokit, baseUrl, settings, []);
+}
+function buildClient(octokit, baseUrl, settings, parentCounters) {
+    const counter = { count: 0 };
+    const counters = [counter, ...parentCounters];
+    const describe = (route, params) => {
+        const endpoint = octokit.request.endpoint(route, params ?? {});
+        const url = new URL(endpoint.url, `${baseUrl}/`);
+        const basePath = new URL(`${baseUrl}/`).pathname.replace(/\/$/, '');
+        const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
+        const owner = params?.owner;
+        const repo = params?.repo;
+        return {
+            method: endpoint.method,
+            path,
+            repository: typeof owner === 'string' && typeof repo === 'string' ? `${owner}/${repo}` : undefined,
+        };
+    };
+    /** One HTTP attempt with the per-attempt timeout; never retries, never throws. */
+    const sendOnce = async (route, params, requestCounters) => {
+        for (const c of [...counters, ...requestCounters])
+            c.count++;
+        const controller = new AbortController();
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+        }, settings.requestTimeoutMs);
+        try {
+            const response = await octokit.request(route, { ...params, request: { signal: controller.signal } });
+            if (timedOut)
+                return { failure: timeoutFailure(settings.requestTimeoutMs) };
+            // Octokit turns a JSON body cut off mid-way (reset, timeout while reading) into a string.
+            const contentType = String(response.headers['content-type'] ?? '');
+            if (contentType.includes('json') && typeof response.data === 'string') {
+                return { failure: { outcomeUnknown: true, description: "GitHub's answer was cut off" } };
+            }
+            return { response: response };
+        }
+        catch (error) {
+            // Octokit reports a 304 (only possible after If-None-Match) as an error.
+            if (!timedOut && error?.status === 304)
+                return { notModified: true };
+            return {
+                failure: classifyFailure(error, describe(route, params), { timedOut, timeoutMs: settings.requestTimeoutMs }),
+            };
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+    /** `outer` counts the attempts of the requests this one is made for (a lookup for a write). */
+    const send = async (route, params, options, outer) => {
+        const description = describe(route, params);
+        const maxAttempts = settings.retries + 1;
+        const own = { count: 0 };
+        const requestCounters = [own, ...outer];
+        const lookup = (lookupRoute, lookupParams) => request(lookupRoute, lookupParams, {}, requestCounters);
+        // Sticky: once an attempt may have been applied, later attempts look before they write again.
+        let outcomeUnknown = false;
+        let waitMs = 0;
+        let failures = 0;
+        let rateLimitedAnswers = 0;
+        let rateLimitWaitedMs = 0;
+        // The waits come from each answer (retry-after, x-ratelimit-reset) and from a time budget, so they are
+        // computed here and slept at the start of the next attempt; async-retry only repeats (forever, no delay
+        // of its own) until an attempt succeeds or throws StopRetrying.
+        const attempt = async () => {
+            if (waitMs > 0)
+                await sleep(waitMs);
+            if (outcomeUnknown && options.reconcile) {
+                let applied;
+                try {
+                    applied = await options.reconcile(lookup);
+                }
+                catch (error) {
+                    // The lookup had its own retries; without its answer the write cannot be safely re-sent.
+                    throw new StopRetrying(lookupFailed(error, description, own.count));
+                }
+                if (applied)
+                    return applied;
+                outcomeUnknown = false;
+            }
+            const outcome = await sendOnce(route, params, requestCounters);
+            if ('response' in outcome)
+                return outcome.response;
+            if ('notModified' in outcome)
+                return 'not-modified';
+            const { failure } = outcome;
+            if (failure.permanent)
+                throw new StopRetrying(withAttempts(failure.permanent, own.count));
+            outcomeUnknown ||= failure.outcomeUnknown;
+            const nowMs = Date.now();
+            if (failure.rateLimit) {
+                // Rate-limit answers say when to come back; they are budgeted by total waiting time
+                // (rate-limit-wait), so that honouring them does not use up the retries meant for failures.
+                rateLimitedAnswers++;
+                const wait = computeWait({
+                    attempt: rateLimitedAnswers,
+                    headers: failure.headers,
+                    rateLimit: failure.rateLimit,
+                    ...waitSettings(nowMs),
+                });
+                // Each wait is charged at least a second, so that a server asking for 0 s cannot loop forever.
+                const charged = Math.max(wait.ms, 1000);
+                if (rateLimitWaitedMs + charged > settings.rateLimitWaitMs) {
+                    throw new StopRetrying(rateLimitBudgetSpent(failure, description, own.count, rateLimitWaitedMs, wait.ms, settings.rateLimitWaitMs, outcomeUnknown));
+                }
+                rateLimitWaitedMs += charged;
+                waitMs = wait.ms;
+                const left = (0,duration/* formatSeconds */.Xo)(Math.floor((settings.rateLimitWaitMs - rateLimitWaitedMs) / 1000));
+                settings.log(retryLogLine(failure, description, wait, `${failure.rateLimit} rate limit; ${left} of rate-limit-wait left`));
+            }
+            else {
+                failures++;
+                if (failures >= maxAttempts)
+                    throw new StopRetrying(exhausted(failure, description, own.count, outcomeUnknown));
+                const wait = computeWait({ attempt: failures, headers: failure.headers, ...waitSettings(nowMs) });
+                waitMs = wait.ms;
+                settings.log(retryLogLine(failure, description, wait, `attempt ${failures} of ${maxAttempts}`));
+            }
+            throw new Error(failure.description);
+        };
+        try {
+            return await lib_default()(attempt, {
+                forever: true,
+                retries: 1,
+                factor: 1,
+                minTimeout: 0,
+                maxTimeout: 0,
+                randomize: false,
+            });
+        }
+        catch (error) {
+            throw error instanceof StopRetrying ? error.error : error;
+        }
+    };
+    const waitSettings = (nowMs) => ({
+        retryDelayMs: settings.retryDelayMs,
+        maxWaitMs: settings.maxWaitMs,
+        nowMs,
+        random: settings.random,
+    });
+    const request = async (route, params, options, outer) => {
+        const response = await send(route, params, options, outer);
+        if (response === 'not-modified') {
+            // Only a request with If-None-Match can be answered 304; request() never sends one.
+            throw new GitHubRequestError('GITHUB_UNEXPECTED_304', `GitHub answered 304 (Not Modified) to ${route} without a conditional request.`, 'Report this as a bug in ci-signing.');
+        }
+        return response;
+    };
+    return {
+        baseUrl,
+        get attempts() {
+            return counter.count;
+        },
+        request: (route, params, options = {}) => request(route, params, options, []),
+        requestIfChanged: (route, params, etag) => send(route, etag ? { ...params, headers: { ...params.headers, 'if-none-match': etag } } : params, {}, []),
+        fork: () => buildClient(octokit, baseUrl, settings, counters),
+    };
+}
+function withAttempts(error, attempts) {
+    return new GitHubRequestError(error.code, error.message, error.fix, {
+        status: error.status,
+        outcomeUnknown: false,
+        attempts,
+    });
+}
+function lookupFailed(error, request, attempts) {
+    if (!(error instanceof GitHubRequestError))
+        return error;
+    return new GitHubRequestError(error.code, `${error.message.replace(/\.$/, '')} while checking whether an earlier ${request.method} ${request.path} ` +
+        `had been applied.`, error.fix, { status: error.status, outcomeUnknown: true, attempts });
+}
+function exhausted(failure, request, attempts, outcomeUnknown) {
+    return new GitHubRequestError('GITHUB_RETRIES_EXHAUSTED', `${request.method} ${request.path} still failed after ${attempts} HTTP attempt${attempts === 1 ? '' : 's'}; ` +
+        `the last failure: ${failure.description}.`, 'GitHub or the network is having trouble: run the step again later (posting is idempotent, a re-run updates ' +
+        'the same check run), or raise retries / retry-delay.', { status: failure.status, outcomeUnknown, attempts });
+}
+function rateLimitBudgetSpent(failure, request, attempts, waitedMs, askedMs, budgetMs, outcomeUnknown) {
+    const waited = (0,duration/* formatSeconds */.Xo)(Math.round(waitedMs / 1000));
+    const asked = (0,duration/* formatSeconds */.Xo)(Math.ceil(askedMs / 1000));
+    return new GitHubRequestError('GITHUB_RATE_LIMITED', `${request.method} ${request.path} is still rate limited (${failure.description}) after waiting ${waited}; ` +
+        `GitHub asks for ${asked} more, beyond rate-limit-wait ${(0,duration/* formatSeconds */.Xo)(Math.round(budgetMs / 1000))}.`, 'Run the step again later (posting is idempotent), raise rate-limit-wait, or post from fewer jobs at once.', { status: failure.status, outcomeUnknown, attempts });
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./packages/common/src/digest.ts
+// The one digest format: what the check-run block and the sign outputs name the results by.
+
+/** `sha256:<64 hex>` of the exact bytes. */
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./packages/checks/src/embedded-block.ts
+// The machine-readable block in a check run's output.text: the exact results bytes (gzip, base64),
+// their digest and the detached signature. Format: docs/embedded-block.md.
+
+
+
+
+const EMBEDDED_BLOCK_VERSION = 1;
+const EMBEDDED_BLOCK_FORMAT = 'ci-signing/v1';
+const EMBEDDED_BLOCK_ENCODING = 'gzip+base64';
+/** Decompression stops here (results files are small; this bounds a zip bomb). */
+const DEFAULT_MAX_RESULTS_BYTES = defaults_src/* LIMITS */.b1.embeddedBlockDecompressedBytes;
+const MARKER = `<!-- ci-signing:v${EMBEDDED_BLOCK_VERSION} -->`;
+const FENCE_INFO = `ci-signing-v${EMBEDDED_BLOCK_VERSION}`;
+function encodeEmbeddedBlock(input) {
+    const json = {
+        format: EMBEDDED_BLOCK_FORMAT,
+        encoding: EMBEDDED_BLOCK_ENCODING,
+        digest: sha256Digest(input.resultsBytes),
+        size: input.resultsBytes.byteLength,
+        results: (0,external_node_zlib_.gzipSync)(input.resultsBytes, { level: 9 }).toString('base64'),
+        signature: input.signature,
+    };
+    // JSON.stringify escapes the signature's newlines, so the payload is one line inside the fence.
+    return `${MARKER}\n\`\`\`${FENCE_INFO}\n${JSON.stringify(json)}\n\`\`\``;
+}
+function blockError(code, message, fix) {
+    return new src/* CiSigningError */.AO(code, message, fix, 'verification');
+}
+const REPOST_FIX = 'Post the results again with ci-signing post (a newer run replaces this one).';
+function decodeEmbeddedBlock(text, options = {}) {
+    const maxResultsBytes = options.maxResultsBytes ?? DEFAULT_MAX_RESULTS_BYTES;
+    const markers = [...String(text ?? '').matchAll(/<!-- ci-signing:v([^\s>]*) -->/g)];
+    if (markers.length === 0) {
+        throw blockError('EMBEDDED_BLOCK_MISSING', 'The check run\'s text holds no ci-signing block (no "<!-- ci-signing:v1 -->" marker).', 'Post the results with ci-signing post (or the post action); a check run written by anything else cannot ' +
+            'be verified.');
+    }
+    if (markers.length > 1) {
+        throw blockError('EMBEDDED_BLOCK_AMBIGUOUS', `The check run's text holds ${markers.length} ci-signing blocks; exactly one is allowed.`, REPOST_FIX);
+    }
+    const marker = markers[0];
+    if (marker[1] !== String(EMBEDDED_BLOCK_VERSION)) {
+        throw blockError('EMBEDDED_BLOCK_UNSUPPORTED_VERSION', `The check run's ci-signing block is version ` +
+            `${/^\d{1,6}$/.test(marker[1]) ? marker[1] : (0,untrusted/* describeShape */.vJ)(marker[1])}; this verifier reads version ` +
+            `${EMBEDDED_BLOCK_VERSION}.`, 'Use the same major version of ci-signing to post and to verify.');
+    }
+    const after = text.slice((marker.index ?? 0) + marker[0].length);
+    const fenced = /^\r?\n```([^\r\n]*)\r?\n([^\r\n]*)\r?\n```/.exec(after);
+    if (!fenced || fenced[1].trim() !== FENCE_INFO) {
+        throw blockError('EMBEDDED_BLOCK_MALFORMED', `The ci-signing block is malformed: the marker must be followed by a \`\`\`${FENCE_INFO} fence holding ` +
+            `one JSON line.`, REPOST_FIX);
+    }
+    const json = parseBlockJson(fenced[2]);
+    if (json.size > maxResultsBytes) {
+        throw blockError('EMBEDDED_BLOCK_TOO_LARGE', `The ci-signing block declares ${json.size} bytes of results, over the limit of ${maxResultsBytes}.`, REPOST_FIX);
+    }
+    let resultsBytes;
+    try {
+        resultsBytes = (0,external_node_zlib_.gunzipSync)(Buffer.from(json.results, 'base64'), { maxOutputLength: maxResultsBytes });
+    }
+    catch (error) {
+        if (error.code === 'ERR_BUFFER_TOO_LARGE') {
+            throw blockError('EMBEDDED_BLOCK_TOO_LARGE', `The ci-signing block's results decompress to more than ${maxResultsBytes} bytes.`, REPOST_FIX);
+        }
+        throw blockError('EMBEDDED_BLOCK_CORRUPT', `The ci-signing block's results are not valid gzip data (${error.message}).`, REPOST_FIX);
+    }
+    const digest = sha256Digest(resultsBytes);
+    if (resultsBytes.byteLength !== json.size || digest !== json.digest) {
+        throw blockError('EMBEDDED_BLOCK_DIGEST_MISMATCH', `The ci-signing block's results (${resultsBytes.byteLength} bytes, ${digest}) do not match its declared ` +
+            `${json.size} bytes and ${json.digest}.`, REPOST_FIX);
+    }
+    return {
+        resultsBytes: new Uint8Array(resultsBytes),
+        signature: json.signature,
+        digest,
+        version: EMBEDDED_BLOCK_VERSION,
+    };
+}
+function parseBlockJson(line) {
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch {
+        throw blockError('EMBEDDED_BLOCK_MALFORMED', 'The ci-signing block is malformed: its payload is not JSON.', REPOST_FIX);
+    }
+    const malformed = (problem) => blockError('EMBEDDED_BLOCK_MALFORMED', `The ci-signing block is malformed: ${problem}.`, REPOST_FIX);
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        throw malformed('its payload is not a JSON object');
+    const block = value;
+    if (block.format !== EMBEDDED_BLOCK_FORMAT) {
+        throw blockError('EMBEDDED_BLOCK_UNSUPPORTED_VERSION', `The ci-signing block's format is ${(0,untrusted/* describeEnumValue */.cY)(block.format)}; this verifier reads ` +
+            `"${EMBEDDED_BLOCK_FORMAT}".`, 'Use the same major version of ci-signing to post and to verify.');
+    }
+    if (block.encoding !== EMBEDDED_BLOCK_ENCODING) {
+        throw blockError('EMBEDDED_BLOCK_UNSUPPORTED_ENCODING', `The ci-signing block's encoding is ${(0,untrusted/* describeEnumValue */.cY)(block.encoding)}; only ` +
+            `"${EMBEDDED_BLOCK_ENCODING}" is defined.`, REPOST_FIX);
+    }
+    if (typeof block.digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(block.digest))
+        throw malformed('"digest" must be "sha256:" and 64 lower-case hex digits');
+    if (typeof block.size !== 'number' || !Number.isSafeInteger(block.size) || block.size < 0)
+        throw malformed('"size" must be a whole number of bytes');
+    // Buffer.from(..., 'base64') skips junk silently, so the alphabet is checked first.
+    if (typeof block.results !== 'string' ||
+        !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(block.results)) {
+        throw malformed('"results" must be standard base64');
+    }
+    if (block.signature !== null && typeof block.signature !== 'string')
+        throw malformed('"signature" must be a string or null');
+    return block;
+}
+
+// EXTERNAL MODULE: ./packages/results/src/markdown.ts
+var markdown = __webpack_require__(7905);
+;// CONCATENATED MODULE: ./packages/results/src/render.ts
+// Markdown for people: the check-run output of results. Pure functions of their
+// input, so the output can be pinned by committed snapshot files. Text from the results file is untrusted
+// for formatting purposes and always escaped or fenced.
+
+const MAX_LISTED_FAILURES = 50;
+const MAX_FAILURE_NAME = 200;
+const MAX_FAILURE_MESSAGE = 1000;
+const MAX_FAILURE_MESSAGE_LINES = 20;
+const CONCLUSION_ICONS = {
+    success: '✅',
+    failure: '❌',
+    timed_out: '⏱️',
+    cancelled: '🚫',
+    skipped: '⏭️',
+    neutral: '➖',
+};
+/** The human part of a check run's output: counts, coverage, duration, the signer (or a warning) and failures. */
+function renderResultsSummary(results, options) {
+    const { passed, failed, skipped } = results.tests;
+    const lines = [
+        `### ${conclusionIcon(results.conclusion)} ${(0,markdown/* escapeText */.X1)(results.conclusion)}: ${countsText(results)}`,
+        '',
+        '| Passed | Failed | Skipped | Line coverage | Duration |',
+        '| ---: | ---: | ---: | ---: | ---: |',
+        (0,markdown/* row */.nM)([
+            String(passed),
+            String(failed),
+            String(skipped),
+            results.coverage ? formatPercent(results.coverage.lines) : '—',
+            durationText(results),
+        ]),
+        '',
+    ];
+    if (options.signed) {
+        lines.push(`- **Signed by** OpenPGP key ${(0,markdown/* code */.aY)(options.fingerprint ?? 'unknown')}`);
+    }
+    else {
+        lines.push('> ⚠️ **Unsigned:** nothing proves these results came from a trusted runner; a verifier rejects them ' +
+            'unless allow-unsigned is set.', '');
+    }
+    lines.push(`- **Commit** ${(0,markdown/* code */.aY)(results.commit)} of ${(0,markdown/* code */.aY)(results.repository)}`, `- **Digest** ${(0,markdown/* code */.aY)(options.digest)}`);
+    const failures = results.failures ?? [];
+    if (failures.length > 0) {
+        lines.push('', `### Failures (${failures.length})`);
+        failures.slice(0, MAX_LISTED_FAILURES).forEach((failure, index) => {
+            const location = failure.file
+                ? ` · ${(0,markdown/* code */.aY)(failure.line ? `${failure.file}:${failure.line}` : failure.file)}`
+                : '';
+            lines.push('', `**${index + 1}. ${(0,markdown/* escapeText */.X1)(truncate(failure.name, MAX_FAILURE_NAME))}**${location}`, '', (0,markdown/* fenced */.OF)(truncateMessage(failure.message)));
+        });
+        if (failures.length > MAX_LISTED_FAILURES)
+            lines.push('', `…and ${failures.length - MAX_LISTED_FAILURES} more failures not shown.`);
+    }
+    lines.push('');
+    return lines.join('\n');
+}
+/** One line for a check run title, e.g. `✅ 120 passed, 0 failed, 3 skipped · signed by 0123456789ABCDEF`. */
+function renderResultsTitle(results, options) {
+    const conclusion = results.conclusion === 'success' || results.conclusion === 'failure'
+        ? ''
+        : `${results.conclusion.replace('_', ' ')} · `;
+    const coverage = results.coverage ? ` · ${formatPercent(results.coverage.lines)} line coverage` : '';
+    const signer = options.signed ? `signed by ${options.signingKeyId || 'unknown key'}` : 'unsigned';
+    return `${conclusionIcon(results.conclusion)} ${conclusion}${countsText(results)}${coverage} · ${signer}`;
+}
+function conclusionIcon(conclusion) {
+    return CONCLUSION_ICONS[conclusion] ?? '❔';
+}
+function countsText(results) {
+    const { passed, failed, skipped } = results.tests;
+    return `${passed} passed, ${failed} failed, ${skipped} skipped`;
+}
+function durationText(results) {
+    if (!results.startedAt || !results.completedAt)
+        return '—';
+    const milliseconds = Date.parse(results.completedAt) - Date.parse(results.startedAt);
+    if (!Number.isFinite(milliseconds) || milliseconds < 0)
+        return '—';
+    return formatDuration(milliseconds);
+}
+/** `850ms`, `45s`, `2m 13s`, `1h 0m 5s`: whole units, largest first. */
+function formatDuration(milliseconds) {
+    if (milliseconds < 1000)
+        return `${Math.round(milliseconds)}ms`;
+    const totalSeconds = Math.round(milliseconds / 1000);
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    if (hours > 0)
+        return `${hours}h ${minutes}m ${seconds}s`;
+    if (minutes > 0)
+        return `${minutes}m ${seconds}s`;
+    return `${seconds}s`;
+}
+function formatPercent(value) {
+    return `${Number(value.toFixed(2))}%`;
+}
+function truncate(text, limit) {
+    const characters = [...text];
+    return characters.length > limit ? `${characters.slice(0, limit - 1).join('')}…` : text;
+}
+function truncateMessage(message) {
+    const lines = message.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+    const kept = lines.length > MAX_FAILURE_MESSAGE_LINES ? [...lines.slice(0, MAX_FAILURE_MESSAGE_LINES), '…'] : lines;
+    return truncate(kept.join('\n'), MAX_FAILURE_MESSAGE);
+}
+
+// EXTERNAL MODULE: ./packages/common/src/time.ts
+var src_time = __webpack_require__(5190);
+;// CONCATENATED MODULE: ./packages/common/src/utf8.ts
+// Cutting text to a byte or code-unit limit without breaking a character: GitHub's check-run limits, and the
+// names and messages collect takes from reports.
+function utf8Length(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** The longest prefix of `text` that fits in `maxBytes`, never splitting a character. */
+function truncateUtf8(text, maxBytes) {
+    if (maxBytes <= 0)
+        return '';
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return text;
+    let end = maxBytes;
+    // Step back over continuation bytes (10xxxxxx) to the start of the character that would be split.
+    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
+        end--;
+    return bytes.subarray(0, end).toString('utf8');
+}
+/** Truncates to `maxBytes`, ending with `marker` when something was cut. */
+function truncateUtf8WithMarker(text, maxBytes, marker = '…') {
+    if (utf8Length(text) <= maxBytes)
+        return text;
+    return truncateUtf8(text, maxBytes - utf8Length(marker)) + marker;
+}
+/** Truncates to at most `maxUnits` UTF-16 code units without splitting a surrogate pair. */
+function truncateChars(text, maxUnits, marker = '…') {
+    if (text.length <= maxUnits)
+        return text;
+    let end = maxUnits - marker.length;
+    if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1]))
+        end--;
+    return text.slice(0, Math.max(0, end)) + marker;
+}
+
+;// CONCATENATED MODULE: ./packages/checks/src/annotations.ts
+// Test failures as check-run annotations, within GitHub's per-annotation and per-request limits.
+
+const ANNOTATIONS_PER_REQUEST = 50;
+const TITLE_MAX_CHARS = 255;
+const MESSAGE_MAX_BYTES = 64 * 1024 - 1;
+/** One annotation per failure, in order; failures without a file are pinned to `fallbackPath`. */
+function failuresToAnnotations(failures, fallbackPath) {
+    return (failures ?? []).map((failure) => {
+        const line = Number.isInteger(failure.line) && failure.line >= 1 ? failure.line : 1;
+        const name = String(failure.name ?? '').trim() || 'Failed test';
+        const message = String(failure.message ?? '').trim() || name;
+        return {
+            path: normalizePath(failure.file) || fallbackPath,
+            start_line: line,
+            end_line: line,
+            annotation_level: 'failure',
+            title: truncateChars(name, TITLE_MAX_CHARS),
+            message: truncateUtf8WithMarker(message, MESSAGE_MAX_BYTES),
+        };
+    });
+}
+/** Repository-relative, forward slashes. */
+function normalizePath(file) {
+    if (typeof file !== 'string')
+        return '';
+    return file
+        .trim()
+        .replace(/\\/g, '/')
+        .replace(/^(\.\/)+/, '');
+}
+
+;// CONCATENATED MODULE: ./packages/checks/src/runs.ts
+// Reading check runs back: one paginated listing of the commit's runs serves every name.
+
+const PER_PAGE = 100;
+// GitHub keeps at most 1000 check suites per ref; this only stops a server that never ends its pages.
+const MAX_PAGES = 1000;
+function parseRepository(repository) {
+    const match = /^([A-Za-z0-9-_.]+)\/([A-Za-z0-9-_.]+)$/.exec(String(repository ?? '').trim());
+    if (!match) {
+        throw new src/* CiSigningError */.AO('REPOSITORY_INVALID', `"${repository}" is not a repository name of the form owner/name.`, 'Give the repository as owner/name, e.g. octo-org/octo-repo.');
+    }
+    return { owner: match[1], repo: match[2] };
+}
+/** Every check run of `ref` (optionally of one name), following pagination, each run once. */
+async function listCheckRunsForRef(get, query) {
+    const byId = new Map();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const response = await get('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+            owner: query.owner,
+            repo: query.repo,
+            ref: query.ref,
+            ...(query.checkName !== undefined ? { check_name: query.checkName } : {}),
+            filter: 'all',
+            per_page: PER_PAGE,
+            page,
+        });
+        const runs = response.data.check_runs ?? [];
+        // Runs created while paging shift the pages; the same run may come twice.
+        for (const run of runs)
+            byId.set(run.id, run);
+        const link = String(response.headers.link ?? '');
+        const more = link
+            ? /rel="next"/.test(link)
+            : runs.length === PER_PAGE && page * PER_PAGE < (response.data.total_count ?? 0);
+        if (!more || runs.length === 0)
+            break;
+    }
+    return [...byId.values()];
+}
+/**
+ * Every check run of `sha` (all names, whatever their status), with output.text. With `etag`, the first page
+ * is a conditional request: 'not-modified' when GitHub answers 304, which does not count against the primary
+ * rate limit. The listing is newest first, so a new run or a change to a recent one changes the first page.
+ */
+async function readAllCheckRuns(input) {
+    const { owner, repo } = parseRepository(input.repository);
+    let etag;
+    let first = true;
+    const get = async (route, params) => {
+        if (!first)
+            return input.client.request(route, params);
+        first = false;
+        const response = await input.client.requestIfChanged(route, params ?? {}, input.etag);
+        if (response === 'not-modified')
+            throw NOT_MODIFIED;
+        etag = typeof response.headers.etag === 'string' ? response.headers.etag : undefined;
+        return response;
+    };
+    let runs;
+    try {
+        runs = await listCheckRunsForRef(get, { owner, repo, ref: input.sha });
+    }
+    catch (error) {
+        if (error === NOT_MODIFIED)
+            return 'not-modified';
+        throw error;
+    }
+    const records = [];
+    for (const run of runs) {
+        let text = run.output?.text;
+        if (text === undefined) {
+            // GitHub's listing carries output.text; fetch the run only if a server left it out.
+            const full = await input.client.request('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+                owner,
+                repo,
+                check_run_id: run.id,
+            });
+            text = full.data.output?.text;
+        }
+        records.push(toRecord(run, text ?? null));
+    }
+    return { runs: records, etag };
+}
+/** Ends a listing whose first page was not modified; never leaves this module. */
+const NOT_MODIFIED = Symbol('not-modified');
+function toRecord(run, text) {
+    return {
+        id: run.id,
+        name: run.name,
+        htmlUrl: run.html_url ?? null,
+        completedAt: run.completed_at,
+        status: run.status,
+        conclusion: run.conclusion,
+        headSha: run.head_sha,
+        text,
+    };
+}
+/**
+ * Every run of each name on `sha`, whatever its status (an empty list when none). Which run decides is the
+ * verifier's choice (by signature time), never the run's metadata.
+ */
+async function readCheckRuns(input) {
+    const listing = await readAllCheckRuns({ client: input.client, repository: input.repository, sha: input.sha });
+    const runs = listing === 'not-modified' ? [] : listing.runs;
+    return new Map(input.checkNames.map((name) => [name, runs.filter((run) => run.name === name)]));
+}
+
+;// CONCATENATED MODULE: ./packages/checks/src/utf8.ts
+// GitHub measures check-run limits in UTF-8 bytes; these helpers cut text without breaking characters.
+// The byte and character cutting lives in common (collect uses it too); re-exported for this package's files.
+
+
+/**
+ * Splits markdown into blocks at blank lines that are outside fenced code, so a fence, a table or a
+ * paragraph is always one block.
+ */
+function markdownBlocks(markdown) {
+    const blocks = [];
+    let current = [];
+    let openFence = null;
+    for (const line of markdown.split('\n')) {
+        const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+        if (openFence === null && fence)
+            openFence = fence;
+        else if (openFence !== null &&
+            fence &&
+            fence[0] === openFence[0] &&
+            fence.length >= openFence.length &&
+            line.trim() === fence)
+            openFence = null;
+        if (openFence === null && line.trim() === '' && !fence) {
+            if (current.length > 0)
+                blocks.push(current.join('\n'));
+            current = [];
+        }
+        else {
+            current.push(line);
+        }
+    }
+    if (current.length > 0)
+        blocks.push(current.join('\n'));
+    return blocks;
+}
+/**
+ * Keeps whole markdown blocks while the text fits in `maxBytes`; when blocks are dropped, `omitted(n)`
+ * ends the text. A table or a fenced message is never cut in half.
+ */
+function fitMarkdown(markdown, maxBytes, omitted) {
+    if (utf8Length(markdown) <= maxBytes)
+        return markdown;
+    const blocks = markdownBlocks(markdown);
+    const kept = [];
+    let used = 0;
+    for (const [index, block] of blocks.entries()) {
+        const next = used + (kept.length > 0 ? 2 : 0) + utf8Length(block);
+        const note = 2 + utf8Length(omitted(blocks.length - index - 1));
+        if (next + note > maxBytes)
+            break;
+        kept.push(block);
+        used = next;
+    }
+    const result = [...kept, omitted(blocks.length - kept.length)].join('\n\n');
+    return utf8Length(result) <= maxBytes ? result : truncateUtf8(result, maxBytes);
+}
+
+;// CONCATENATED MODULE: ./packages/checks/src/post-check-run.ts
+// Posts results as one check run per (commit, name, digest), whatever the network does.
+//
+// How duplicates are avoided:
+// - the run's external_id is the results digest; before creating, the commit's runs of that name are
+//   listed and a run with the same external_id is updated instead;
+// - when a create attempt's outcome is unknown (timeout, reset, 5xx), the client's retry loop looks the
+//   run up again before re-sending the create (RequestOptions.reconcile);
+// - GitHub appends annotations on every update, so the run's annotations_count says how many were
+//   applied: batches resume from that count, and a batch whose update's outcome is unknown is re-sent
+//   only if the count shows it was not applied.
+
+
+
+
+
+
+
+
+/** GitHub's limits on output.summary and output.text, in UTF-8 bytes. */
+const OUTPUT_MAX_BYTES = 65535;
+const post_check_run_TITLE_MAX_CHARS = 1000;
+const DEFAULT_ANNOTATION_PATH = 'ci-results.json';
+/** Builds the run's output within GitHub's limits, or refuses before any request. */
+function buildCheckRunContent(input) {
+    const digest = sha256Digest(input.resultsBytes);
+    const signed = input.signature !== null;
+    const block = encodeEmbeddedBlock({ resultsBytes: input.resultsBytes, signature: input.signature });
+    const blockBytes = utf8Length(block);
+    if (blockBytes > OUTPUT_MAX_BYTES) {
+        throw new src/* CiSigningError */.AO('RESULTS_TOO_LARGE', `The signed results take ${blockBytes} bytes in the check run's text once compressed, over GitHub's limit ` +
+            `of ${OUTPUT_MAX_BYTES} bytes; nothing was posted.`, 'Make the results file smaller: shorten failure messages (keep the first lines of each) or drop large ' +
+            'free-form properties such as run, then sign and post again.');
+    }
+    const title = truncateChars(renderResultsTitle(input.results, { signingKeyId: input.signingKeyId, signed }).replace(/\s+/g, ' ').trim(), post_check_run_TITLE_MAX_CHARS);
+    const summary = fitMarkdown(renderResultsSummary(input.results, { fingerprint: input.signerFingerprint, signed, digest }), OUTPUT_MAX_BYTES, (count) => `_…${count} more part${count === 1 ? '' : 's'} of this summary cut: GitHub limits it to ` +
+        `${OUTPUT_MAX_BYTES} bytes. Every failure is an annotation._`);
+    const note = [
+        '### About the block above',
+        '',
+        'It is the exact results file (gzip, base64), its sha256 digest and its OpenPGP detached signature, as ' +
+            'posted by ci-signing. ' +
+            'The verify action (or `ci-signing verify`) reads it back and checks the signature against the trusted ' +
+            'keys; the human-readable parts of this check run are not trusted.',
+    ].join('\n');
+    const room = OUTPUT_MAX_BYTES - blockBytes - 2;
+    const text = room >= utf8Length(note) ? `${block}\n\n${note}` : block;
+    return {
+        title,
+        summary,
+        text,
+        annotations: failuresToAnnotations(input.results.failures, input.annotationPath ?? DEFAULT_ANNOTATION_PATH),
+        digest,
+    };
+}
+async function postResults(input) {
+    const checkName = input.checkName ?? defaults_src/* DEFAULTS */.zY['check-name'];
+    const { owner, repo } = parseRepository(input.repository);
+    if (input.results.repository.toLowerCase() !== input.repository.toLowerCase()) {
+        throw new src/* CiSigningError */.AO('REPOSITORY_MISMATCH', `The results are for ${input.results.repository} but were to be posted to ${input.repository}.`, 'Post to the repository named in the results file (the verifier would reject them anywhere else).');
+    }
+    const content = buildCheckRunContent(input);
+    const sha = input.results.commit;
+    const client = input.client.fork();
+    const completedAt = (0,src_time/* isoSeconds */.n)(new Date());
+    const startedAt = validTimestamp(input.results.startedAt);
+    const runFields = {
+        status: 'completed',
+        conclusion: input.results.conclusion,
+        completed_at: completedAt,
+        external_id: content.digest,
+        ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
+        ...(startedAt ? { started_at: startedAt } : {}),
+    };
+    const output = (annotations) => ({
+        title: content.title,
+        summary: content.summary,
+        text: content.text,
+        ...(annotations.length > 0 ? { annotations } : {}),
+    });
+    const findExisting = (get) => findRunByExternalId(get, { owner, repo, sha, checkName, externalId: content.digest });
+    const existing = await findExisting((route, params) => client.request(route, params));
+    let run;
+    let created = false;
+    let applied;
+    if (existing) {
+        run = existing;
+        applied = run.output?.annotations_count ?? 0;
+        input.log(`Updating check run ${checkName} #${run.id} on ${sha} (same results already posted; ${applied} of ` +
+            `${content.annotations.length} annotations present).`);
+        if (applied >= content.annotations.length) {
+            // Nothing left to append: refresh the run (updates are idempotent without annotations).
+            run = (await client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+                owner,
+                repo,
+                check_run_id: run.id,
+                ...runFields,
+                output: output([]),
+            })).data;
+        }
+    }
+    else {
+        const firstBatch = content.annotations.slice(0, ANNOTATIONS_PER_REQUEST);
+        let foundAfterLostAnswer = false;
+        const response = await client.request('POST /repos/{owner}/{repo}/check-runs', { owner, repo, name: checkName, head_sha: sha, ...runFields, output: output(firstBatch) }, {
+            reconcile: async (lookup) => {
+                const found = await findExisting(lookup);
+                if (!found)
+                    return undefined;
+                foundAfterLostAnswer = true;
+                input.log(`Check run #${found.id} was created although GitHub's answer was lost; continuing with it.`);
+                return asResponse(found);
+            },
+        });
+        run = response.data;
+        created = true;
+        // A run found by reconcile says itself how many annotations it got.
+        applied = foundAfterLostAnswer ? (run.output?.annotations_count ?? 0) : firstBatch.length;
+        input.log(`Created check run ${checkName} #${run.id} on ${sha}.`);
+    }
+    while (applied < content.annotations.length) {
+        const batch = content.annotations.slice(applied, applied + ANNOTATIONS_PER_REQUEST);
+        const before = applied;
+        let reconciledCount;
+        const runId = run.id;
+        const response = await client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: runId, ...runFields, output: output(batch) }, {
+            reconcile: async (lookup) => {
+                const current = (await lookup('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+                    owner,
+                    repo,
+                    check_run_id: runId,
+                })).data;
+                const count = current.output?.annotations_count ?? 0;
+                if (count <= before)
+                    return undefined;
+                reconciledCount = count;
+                return asResponse(current);
+            },
+        });
+        run = response.data;
+        applied = reconciledCount ?? before + batch.length;
+    }
+    if (content.annotations.length > ANNOTATIONS_PER_REQUEST)
+        input.log(`Added ${content.annotations.length} annotations to check run #${run.id}.`);
+    return {
+        checkRunId: run.id,
+        htmlUrl: run.html_url ?? '',
+        attempts: client.attempts,
+        signed: input.signature !== null,
+        created,
+    };
+}
+/** The run of this commit with this name and external_id, the newest if several. */
+async function findRunByExternalId(get, query) {
+    const runs = await listCheckRunsForRef(get, {
+        owner: query.owner,
+        repo: query.repo,
+        ref: query.sha,
+        checkName: query.checkName,
+    });
+    const matches = runs.filter((run) => run.external_id === query.externalId && run.name === query.checkName);
+    return matches.sort((a, b) => b.id - a.id)[0] ?? null;
+}
+function asResponse(run) {
+    return { status: 200, url: '', headers: {}, data: run };
+}
+/** YYYY-MM-DDTHH:MM:SSZ, the form GitHub documents, or undefined. */
+function validTimestamp(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const time = Date.parse(value);
+    return Number.isFinite(time) ? (0,src_time/* isoSeconds */.n)(time) : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/checks/src/app-token.ts
+// GitHub App credentials for the CLI: personal access tokens cannot create check runs, apps can.
+
+
+
+
+
+/** An RS256 JWT GitHub accepts as the app itself: valid from a minute ago (clock skew) for nine minutes. */
+function createAppJwt(appId, privateKeyPem, nowMs = Date.now()) {
+    const key = readAppKey(privateKeyPem);
+    const now = Math.floor(nowMs / 1000);
+    const header = base64Url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
+    const payload = base64Url(JSON.stringify({ iat: now - 60, exp: now + 540, iss: String(appId) }));
+    const signature = (0,external_node_crypto_.sign)('sha256', Buffer.from(`${header}.${payload}`), key).toString('base64url');
+    return `${header}.${payload}.${signature}`;
+}
+function readAppKey(privateKeyPem) {
+    let key;
+    try {
+        key = (0,external_node_crypto_.createPrivateKey)(privateKeyPem);
+    }
+    catch {
+        // The key's text never goes into the message.
+        throw new src/* CiSigningError */.AO('APP_KEY_UNREADABLE', 'The GitHub App private key is not a readable PEM private key.', 'Give the .pem file downloaded from the GitHub App settings (--app-private-key-file).');
+    }
+    if (key.asymmetricKeyType !== 'rsa') {
+        throw new src/* CiSigningError */.AO('APP_KEY_UNREADABLE', `The GitHub App private key is ${key.asymmetricKeyType}, not RSA.`, 'Give the RSA .pem file downloaded from the GitHub App settings.');
+    }
+    return key;
+}
+function base64Url(text) {
+    return Buffer.from(text).toString('base64url');
+}
+/**
+ * An installation token for one repository, limited to `checks: write`: finds the app's installation
+ * on the repository, then asks for a token.
+ */
+async function createAppInstallationToken(input) {
+    const { owner, repo } = parseRepository(input.repository);
+    const client = createGitHubClient({
+        token: createAppJwt(input.appId, input.privateKeyPem),
+        baseUrl: input.baseUrl,
+        retries: input.retries,
+        retryDelayMs: input.retryDelayMs,
+        requestTimeoutMs: input.requestTimeoutMs,
+        log: input.log ?? (() => { }),
+    });
+    let installationId;
+    try {
+        installationId = (await client.request('GET /repos/{owner}/{repo}/installation', { owner, repo }))
+            .data.id;
+    }
+    catch (error) {
+        if (error instanceof GitHubRequestError && error.status === 404) {
+            throw new src/* CiSigningError */.AO('APP_NOT_INSTALLED', `GitHub App ${input.appId} is not installed on ${owner}/${repo}.`, 'Install the app on the repository (with the Checks: write permission), or check --app-id.', 'github');
+        }
+        if (error instanceof GitHubRequestError && error.status === 401) {
+            throw new src/* CiSigningError */.AO('APP_CREDENTIALS_REJECTED', `GitHub rejected the app credentials for app ${input.appId} (401).`, 'Check --app-id and that --app-private-key-file is a current key of that app; a machine clock more than ' +
+                'a minute off also makes the token invalid.', 'github');
+        }
+        throw error;
+    }
+    const response = await client.request('POST /app/installations/{installation_id}/access_tokens', {
+        installation_id: installationId,
+        repositories: [repo],
+        permissions: { checks: 'write' },
+    });
+    return response.data.token;
+}
+
+;// CONCATENATED MODULE: ./packages/checks/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+/***/ })
+
+};
