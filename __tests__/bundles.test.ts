@@ -131,6 +131,7 @@ describe('import graph', () => {
     for (const bundle of BUNDLES) expect(holding(bundle, 'openpgp', allFiles(bundle))).not.toEqual([]);
     for (const bundle of ['post', 'verify', 'cli'] as const)
       expect(holding(bundle, 'httpClient', allFiles(bundle))).not.toEqual([]);
+    expect(holding('cli', 'reportParsers', allFiles('cli'))).not.toEqual([]);
   });
 
   test('the sign bundle holds no GitHub client at all (signing never talks to GitHub)', () => {
@@ -149,6 +150,13 @@ describe('import graph', () => {
   test('ci-signing verify loads the lazily loaded chunk with openpgp (lazy chunks are recorded)', () => {
     expect(cliVerify.loaded.filter((file) => /^\d+\.index\.js$/.test(file))).not.toEqual([]);
     expect(holding('cli', 'openpgp', cliVerify.loaded)).not.toEqual([]);
+  });
+
+  // packages/cli/src/commands.ts loads the GitHub client for post only, and the report parsers for collect and run.
+  test('ci-signing verify of a local file evaluates neither the GitHub client nor the report parsers', () => {
+    expect(holding('cli', 'githubClient', cliVerify.loaded)).toEqual([]);
+    expect(holding('cli', 'httpClient', cliVerify.loaded)).toEqual([]);
+    expect(holding('cli', 'reportParsers', cliVerify.loaded)).toEqual([]);
   });
 
   test('ci-signing --version evaluates neither openpgp nor the GitHub client', () => {

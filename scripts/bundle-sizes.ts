@@ -32,6 +32,8 @@ export const LIBRARY_MARKERS = {
   githubClient: 'octokit-core.js/',
   /** undici's diagnostics channel name: @actions/http-client, and so @actions/core's OIDC helper, evaluates it. */
   httpClient: 'undici:client:beforeConnect',
+  /** saxes's own error text: the XML reader of collect's report parsers. */
+  reportParsers: 'disallowed character in entity name.',
   /** openpgp.js's config.versionString. */
   openpgp: 'OpenPGP.js',
 } as const;

@@ -413,7 +413,7 @@ async function main(argv, io) {
     }
     // Loaded at the point of use (the bundle splits here): help needs only the help text, a command its operation.
     if (!command || command === '--help' || command === '-h' || command === 'help') {
-        const { mainHelp } = await __nccwpck_require__.e(/* import() */ 408).then(__nccwpck_require__.bind(__nccwpck_require__, 6027));
+        const { mainHelp } = await __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 6027));
         io.stdout(mainHelp());
         return command ? 0 : 2;
     }
@@ -440,13 +440,13 @@ async function main(argv, io) {
         return 2;
     }
     if (values.help) {
-        const { helpFor } = await __nccwpck_require__.e(/* import() */ 408).then(__nccwpck_require__.bind(__nccwpck_require__, 6027));
+        const { helpFor } = await __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 6027));
         io.stdout(helpFor(name));
         return 0;
     }
     try {
         // Only a command that runs loads its operation (OpenPGP, the GitHub client).
-        const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(569), __nccwpck_require__.e(404)]).then(__nccwpck_require__.bind(__nccwpck_require__, 404));
+        const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(674), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 983));
         return await runCommand(name, values, io, positionals);
     }
     catch (error) {

@@ -4,15 +4,11 @@ import { checkPercentage, checkSha } from './args.js';
 import { keygenNextSteps, passphraseFileMissing, protectKeyFolder } from './keygen-help.js';
 import { CiSigningError, safeLine, UsageError } from '../../errors/src/index.js';
 import { generateKeyPair } from '../../signing/src/index.js';
-import { createAppInstallationToken } from '../../checks/src/index.js';
 import { readResultsFile } from '../../results/src/index.js';
 import {
   apiUrl,
-  collectResultsFile,
   defaultSha,
   eventContext,
-  postResultsFile,
-  runAndCollect,
   secretFile,
   signResultsFile,
   verifySignedResults,
@@ -152,15 +148,22 @@ function collectRequest(values: Values, io: CliIo): CollectRequest {
   };
 }
 
+/** The report parsers (saxes and the rest) load only for collect and run. */
+function loadCollect() {
+  return import(/* webpackExports: ["collectResultsFile", "runAndCollect"] */ '../../operations/src/index.js');
+}
+
 async function collect(values: Values, io: CliIo): Promise<number> {
   const exitCodeText = text(values, 'exit-code');
   const exitCode = exitCodeText ? parseNonNegativeInteger('--exit-code', exitCodeText, 255) : undefined;
+  const { collectResultsFile } = await loadCollect();
   const outcome = await collectResultsFile({ ...collectRequest(values, io), exitCode });
   io.stdout(`${outcome.summaryLine}\n`);
   return 0;
 }
 
 async function run(values: Values, io: CliIo, command: string[]): Promise<number> {
+  const { runAndCollect } = await loadCollect();
   const outcome = await runAndCollect({ ...collectRequest(values, io), command });
   io.stderr(`${outcome.summaryLine}\n`);
   return outcome.exitCode;
@@ -237,6 +240,11 @@ async function verify(values: Values, io: CliIo): Promise<number> {
 }
 
 async function post(values: Values, io: CliIo): Promise<number> {
+  // The GitHub client (Octokit, undici) loads only here, so the other commands never compile it.
+  const [{ createAppInstallationToken }, { postResultsFile }] = await Promise.all([
+    import(/* webpackExports: ["createAppInstallationToken"] */ '../../checks/src/index.js'),
+    import(/* webpackExports: ["postResultsFile"] */ '../../operations/src/index.js'),
+  ]);
   const resultsFile = required(values, 'results-file', 'post');
   const baseUrl = apiUrlOf(values, io);
   const appId = text(values, 'app-id');
