@@ -2,7 +2,7 @@
 // beside `node -e ""` in the same minimal environment, GnuPG (cold and warm agent), python-gnupg and Sequoia's sq on
 // the same keys and files; and key unlock in-process. Contenders run alternately, round after round.
 //   npm run bench:startup [-- --write docs/benchmarks.md]      (part of npm run bench)
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,21 @@ const work = mkdtempSync(join(tmpdir(), 'ci-signing-bench-startup-'));
 // The same sources built with --minify, for the side-by-side that says why dist/ is not minified.
 const MINIFIED = join(work, 'dist-minified');
 mustRun(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--out', MINIFIED, '--minify']);
+// openpgp.js alone verifying the same file (scripts/bench-openpgp-floor.mjs), bundled and started like the actions.
+const OPENPGP_ONLY = join(work, 'openpgp-only');
+mustRun(process.execPath, [
+  join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js'),
+  'build',
+  join(ROOT, 'scripts', 'bench-openpgp-floor.mjs'),
+  '-o',
+  join(OPENPGP_ONLY, 'verify'),
+  '-q',
+  '--target',
+  'es2022',
+]);
+renameSync(join(OPENPGP_ONLY, 'verify', 'index.mjs'), join(OPENPGP_ONLY, 'verify', 'bundle.js'));
+copyFileSync(join(DIST, 'verify', 'index.js'), join(OPENPGP_ONLY, 'verify', 'index.js'));
+copyFileSync(join(DIST, 'verify', 'package.json'), join(OPENPGP_ONLY, 'verify', 'package.json'));
 const homes: string[] = [];
 
 function gpgHome(): string {
@@ -201,6 +216,11 @@ async function main(): Promise<void> {
   const verifyContenders: Contender[] = [
     floorRun,
     ...cacheStates('verify action', (env) => actionRun('verify', verifyInputs, env), ['warm', 'cold', 'github-hosted']),
+    ...cacheStates(
+      'openpgp.js alone: read the key, verify the signature (the library floor)',
+      (env) => actionRun('verify', verifyInputs, env, OPENPGP_ONLY),
+      ['warm'],
+    ),
     ...cacheStates(
       'verify action built with --minify (not shipped)',
       (env) => actionRun('verify', verifyInputs, env, MINIFIED),
@@ -458,6 +478,10 @@ async function main(): Promise<void> {
     verifyWarm: verify.get('verify action, compile cache warm')!,
     verifyCold: verify.get('verify action, compile cache cold')!,
     verifyHosted: verify.get('verify action, GitHub-hosted (no compile cache)')!,
+    verifyMinifiedWarm: verify.get('verify action built with --minify (not shipped), compile cache warm')!,
+    openpgpOnly: verify.get(
+      'openpgp.js alone: read the key, verify the signature (the library floor), compile cache warm',
+    )!,
     helpWarm: help.get('ci-signing --help, compile cache warm')!,
     helpCold: help.get('ci-signing --help, compile cache cold')!,
     signFloor: sign.get(floor)!,
