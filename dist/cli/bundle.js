@@ -446,7 +446,7 @@ async function main(argv, io) {
     }
     try {
         // Only a command that runs loads its operation (OpenPGP, the GitHub client).
-        const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(674), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 983));
+        const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(674), __nccwpck_require__.e(337)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6337));
         return await runCommand(name, values, io, positionals);
     }
     catch (error) {

@@ -30455,8 +30455,9 @@ function formatBytes(bytes) {
 }
 
 ;// CONCATENATED MODULE: ./packages/common/src/files.ts
-// The one file reader and writer. Every file a user names is read here: regular files only, with a size cap,
-// so a FIFO, a device or a huge file can neither stall nor flood a run, and no message quotes the content.
+// The one file reader and writer. Every file a user names is read here: regular files only, with a size cap
+// (or streamed in chunks, never held whole), so a FIFO, a device or a huge file can neither stall nor flood a run,
+// and no message quotes the content.
 
 
 
@@ -30520,6 +30521,44 @@ async function readBoundedFile(path, options) {
 async function assertRegularFile(path, options) {
     const { handle } = await openRegular(path, { ...options, maxBytes: Number.MAX_SAFE_INTEGER });
     await handle.close();
+}
+/** How much a file stream reads at a time: per-chunk costs vanish at this size, and memory stays small. */
+const FILE_STREAM_CHUNK_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * Opens a regular file (see openRegular) to be read as a stream rather than whole, for files too large to hold
+ * in memory. No cap: the reader decides what it keeps. A read that fails errors the stream with FILE_UNREADABLE;
+ * the file is closed when the stream ends, fails or is cancelled, and by close().
+ */
+async function openFileStream(path, options, chunkBytes = FILE_STREAM_CHUNK_BYTES) {
+    const full = { ...options, maxBytes: Number.MAX_SAFE_INTEGER };
+    const { handle, size } = await openRegular(path, full);
+    let closing;
+    const close = () => (closing ??= handle.close().catch(() => undefined));
+    const stream = new ReadableStream({
+        async pull(controller) {
+            // A fresh buffer per chunk: openpgp keeps chunks while it hashes them and tees its streams.
+            const chunk = new Uint8Array(chunkBytes);
+            let bytesRead;
+            try {
+                ({ bytesRead } = await handle.read(chunk, 0, chunkBytes, null));
+            }
+            catch (error) {
+                await close();
+                controller.error(openFailure(path, full, errnoCode(error)));
+                return;
+            }
+            if (bytesRead === 0) {
+                await close();
+                controller.close();
+                return;
+            }
+            controller.enqueue(bytesRead === chunkBytes ? chunk : chunk.subarray(0, bytesRead));
+        },
+        cancel: close,
+    }, 
+    // Read only when the consumer asks: nothing queues ahead of the hash.
+    { highWaterMark: 0 });
+    return { stream, size, close };
 }
 /**
  * readBoundedFile for the few places that must stay synchronous (the event payload, read when a default sha is

@@ -5494,7 +5494,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(873);
 /* harmony import */ var _packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(115);
 /* harmony import */ var _packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(798);
-/* harmony import */ var _packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(783);
+/* harmony import */ var _packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(129);
 /* harmony import */ var _packages_defaults_src_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(592);
 /* harmony import */ var _packages_errors_src_index_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(310);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(282);
@@ -5595,12 +5595,13 @@ function renderSignSummary(resultsFile, outcome) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   fA: () => (/* binding */ assertRegularFile),
+  pn: () => (/* binding */ openFileStream),
   Mv: () => (/* binding */ readBoundedFile),
   Tq: () => (/* binding */ readBoundedFileSync),
   Zf: () => (/* binding */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: readBoundedText, readOptionalFile
+// UNUSED EXPORTS: FILE_STREAM_CHUNK_BYTES, readBoundedText, readOptionalFile
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(598);
@@ -5621,8 +5622,9 @@ function formatBytes(bytes) {
 }
 
 ;// CONCATENATED MODULE: ./packages/common/src/files.ts
-// The one file reader and writer. Every file a user names is read here: regular files only, with a size cap,
-// so a FIFO, a device or a huge file can neither stall nor flood a run, and no message quotes the content.
+// The one file reader and writer. Every file a user names is read here: regular files only, with a size cap
+// (or streamed in chunks, never held whole), so a FIFO, a device or a huge file can neither stall nor flood a run,
+// and no message quotes the content.
 
 
 
@@ -5686,6 +5688,44 @@ async function readBoundedFile(path, options) {
 async function assertRegularFile(path, options) {
     const { handle } = await openRegular(path, { ...options, maxBytes: Number.MAX_SAFE_INTEGER });
     await handle.close();
+}
+/** How much a file stream reads at a time: per-chunk costs vanish at this size, and memory stays small. */
+const FILE_STREAM_CHUNK_BYTES = 1024 * 1024;
+/**
+ * Opens a regular file (see openRegular) to be read as a stream rather than whole, for files too large to hold
+ * in memory. No cap: the reader decides what it keeps. A read that fails errors the stream with FILE_UNREADABLE;
+ * the file is closed when the stream ends, fails or is cancelled, and by close().
+ */
+async function openFileStream(path, options, chunkBytes = FILE_STREAM_CHUNK_BYTES) {
+    const full = { ...options, maxBytes: Number.MAX_SAFE_INTEGER };
+    const { handle, size } = await openRegular(path, full);
+    let closing;
+    const close = () => (closing ??= handle.close().catch(() => undefined));
+    const stream = new ReadableStream({
+        async pull(controller) {
+            // A fresh buffer per chunk: openpgp keeps chunks while it hashes them and tees its streams.
+            const chunk = new Uint8Array(chunkBytes);
+            let bytesRead;
+            try {
+                ({ bytesRead } = await handle.read(chunk, 0, chunkBytes, null));
+            }
+            catch (error) {
+                await close();
+                controller.error(openFailure(path, full, errnoCode(error)));
+                return;
+            }
+            if (bytesRead === 0) {
+                await close();
+                controller.close();
+                return;
+            }
+            controller.enqueue(bytesRead === chunkBytes ? chunk : chunk.subarray(0, bytesRead));
+        },
+        cancel: close,
+    }, 
+    // Read only when the consumer asks: nothing queues ahead of the hash.
+    { highWaterMark: 0 });
+    return { stream, size, close };
 }
 /**
  * readBoundedFile for the few places that must stay synchronous (the event payload, read when a default sha is
@@ -8178,7 +8218,7 @@ function maskSecret(value, setSecret) {
 
 /***/ }),
 
-/***/ 783:
+/***/ 129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37010,37 +37050,106 @@ function gnupg22Warnings(key, signing, fingerprint) {
     ];
 }
 
+;// CONCATENATED MODULE: ./packages/signing/src/signed-data.ts
+// What signDetached and verifyDetached sign and verify: bytes in memory, or a file streamed to openpgp in chunks,
+// so a large file is never held whole (openpgp hashes each chunk as it passes).
+
+/**
+ * A file to stream to signDetached / verifyDetached. Nothing is opened yet; a file that cannot be read is refused
+ * (FILE_NOT_FOUND, FILE_NOT_REGULAR, FILE_UNREADABLE) when it is used, before any signing or checking.
+ */
+function fileSource(path, options = {}) {
+    return Object.freeze({ kind: 'file', path, what: options.what ?? 'data file', flag: options.flag ?? 'file' });
+}
+const nothingToClose = async () => undefined;
+/** Refuses, before any work, a file source that does not name a readable regular file. */
+async function assertReadable(data) {
+    if (!(data instanceof Uint8Array))
+        await assertRegularFile(data.path, data);
+}
+/** Opens the data for one openpgp operation; a file is opened afresh each time (a stream is read once). */
+async function openSignedData(data) {
+    if (data instanceof Uint8Array)
+        return { binary: data, streamed: false, close: nothingToClose };
+    const file = await (0,files/* openFileStream */.pn)(data.path, data);
+    return { binary: file.stream, streamed: true, close: file.close };
+}
+/**
+ * Reads a stream to its end, keeping nothing: openpgp's hash sees every chunk on the way (it holds a passive
+ * clone of the data), so draining is what drives the hash, without the copy of the whole data that reading it
+ * into one buffer would make.
+ */
+async function drain(stream) {
+    const reader = stream.getReader();
+    for (;;) {
+        const { done } = await reader.read();
+        if (done)
+            return;
+    }
+}
+/** openpgp's armor: a string for data in memory, a stream of strings when the data was streamed. */
+async function readArmor(armored) {
+    if (typeof armored === 'string')
+        return armored;
+    const reader = armored.getReader();
+    let text = '';
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            return text;
+        text += value;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/signing/src/sign-detached.ts
 
 
 
 
+
+const SIGN_CONFIG = { preferredHashAlgorithm: enums.hash.sha256 };
 /**
- * Armored detached binary signature over the exact `bytes`, made by the (sub)key chosen when the key
- * was loaded, with SHA-256 or stronger.
+ * Armored detached binary signature over the exact bytes of `data` (bytes in memory, or a fileSource() streamed
+ * in chunks), made by the (sub)key chosen when the key was loaded, with SHA-256 or stronger.
  */
-async function signDetached(bytes, signingKey, date) {
+async function signDetached(data, signingKey, date) {
     const component = signingKey.key
         .getKeys()
         .find((candidate) => hexUpper(candidate.getKeyID()) === signingKey.signingKeyId);
     if (!component) {
         throw new src/* CiSigningError */.AO('SIGN_FAILED', `The signing key ${signingKey.signingKeyId} is not part of the private key ${signingKey.fingerprint}.`, 'Load the key with loadPrivateKey() and pass its result unchanged.', 'internal');
     }
+    const opened = await openSignedData(data);
     let armored;
     try {
-        armored = await sign({
-            message: await createMessage({ binary: bytes }),
+        const message = await createMessage({ binary: opened.binary });
+        // format 'object', then armor: with 'armored' (or 'binary') and detached, openpgp.sign also serializes the
+        // whole message and reads that to its end, only to drain the data: a copy of all of it, in memory at once.
+        const made = (await sign({
+            message,
             signingKeys: signingKey.key,
             signingKeyIDs: component.getKeyID(),
             detached: true,
-            format: 'armored',
+            format: 'object',
             date,
-            config: { preferredHashAlgorithm: enums.hash.sha256 },
-        });
+            config: SIGN_CONFIG,
+        }));
+        // Streamed data reaches the hash only as the message's data is read: drain it while the armor waits for the
+        // signature (Promise.all, so a failed read also settles the armor).
+        [, armored] = await Promise.all([
+            opened.streamed ? drain(message.getLiteralData()) : undefined,
+            readArmor(made.armor({ ...config, ...SIGN_CONFIG })),
+        ]);
     }
     catch (error) {
+        // The file could not be read to its end (FILE_UNREADABLE).
+        if (error instanceof src/* CiSigningError */.AO)
+            throw error;
         // openpgp's signing errors name keys and algorithms, never secret material.
         throw new src/* CiSigningError */.AO('SIGN_FAILED', `Signing with key ${signingKey.signingKeyId} failed: ${error.message}.`, 'Check that the key is valid at the signing time and can sign.', 'internal');
+    }
+    finally {
+        await opened.close();
     }
     const signature = await readSignature({ armoredSignature: armored });
     for (const packet of signature.packets) {

@@ -3100,7 +3100,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8838);
 /* harmony import */ var _packages_errors_src_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4357);
 /* harmony import */ var _packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1115);
-/* harmony import */ var _packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7507);
+/* harmony import */ var _packages_operations_src_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2387);
 /* harmony import */ var _packages_defaults_src_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4592);
 /* harmony import */ var _packages_errors_src_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2310);
 /* harmony import */ var _shared_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8071);
@@ -3275,12 +3275,14 @@ function formatSeconds(totalSeconds) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  fA: () => (/* binding */ assertRegularFile),
+  pn: () => (/* binding */ openFileStream),
   Mv: () => (/* binding */ readBoundedFile),
   Tq: () => (/* binding */ readBoundedFileSync),
   pL: () => (/* binding */ readOptionalFile)
 });
 
-// UNUSED EXPORTS: assertRegularFile, readBoundedText, writeFileAtomic
+// UNUSED EXPORTS: FILE_STREAM_CHUNK_BYTES, readBoundedText, writeFileAtomic
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -3293,8 +3295,9 @@ var src = __nccwpck_require__(4357);
 // EXTERNAL MODULE: ./packages/common/src/bytes.ts
 var bytes = __nccwpck_require__(1588);
 ;// CONCATENATED MODULE: ./packages/common/src/files.ts
-// The one file reader and writer. Every file a user names is read here: regular files only, with a size cap,
-// so a FIFO, a device or a huge file can neither stall nor flood a run, and no message quotes the content.
+// The one file reader and writer. Every file a user names is read here: regular files only, with a size cap
+// (or streamed in chunks, never held whole), so a FIFO, a device or a huge file can neither stall nor flood a run,
+// and no message quotes the content.
 
 
 
@@ -3358,6 +3361,44 @@ async function readBoundedFile(path, options) {
 async function assertRegularFile(path, options) {
     const { handle } = await openRegular(path, { ...options, maxBytes: Number.MAX_SAFE_INTEGER });
     await handle.close();
+}
+/** How much a file stream reads at a time: per-chunk costs vanish at this size, and memory stays small. */
+const FILE_STREAM_CHUNK_BYTES = 1024 * 1024;
+/**
+ * Opens a regular file (see openRegular) to be read as a stream rather than whole, for files too large to hold
+ * in memory. No cap: the reader decides what it keeps. A read that fails errors the stream with FILE_UNREADABLE;
+ * the file is closed when the stream ends, fails or is cancelled, and by close().
+ */
+async function openFileStream(path, options, chunkBytes = FILE_STREAM_CHUNK_BYTES) {
+    const full = { ...options, maxBytes: Number.MAX_SAFE_INTEGER };
+    const { handle, size } = await openRegular(path, full);
+    let closing;
+    const close = () => (closing ??= handle.close().catch(() => undefined));
+    const stream = new ReadableStream({
+        async pull(controller) {
+            // A fresh buffer per chunk: openpgp keeps chunks while it hashes them and tees its streams.
+            const chunk = new Uint8Array(chunkBytes);
+            let bytesRead;
+            try {
+                ({ bytesRead } = await handle.read(chunk, 0, chunkBytes, null));
+            }
+            catch (error) {
+                await close();
+                controller.error(openFailure(path, full, errnoCode(error)));
+                return;
+            }
+            if (bytesRead === 0) {
+                await close();
+                controller.close();
+                return;
+            }
+            controller.enqueue(bytesRead === chunkBytes ? chunk : chunk.subarray(0, bytesRead));
+        },
+        cancel: close,
+    }, 
+    // Read only when the consumer asks: nothing queues ahead of the hash.
+    { highWaterMark: 0 });
+    return { stream, size, close };
 }
 /**
  * readBoundedFile for the few places that must stay synchronous (the event payload, read when a default sha is
@@ -3787,7 +3828,7 @@ function apiUrl(env) {
 
 /***/ }),
 
-/***/ 7507:
+/***/ 2387:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34548,10 +34589,64 @@ async function inspectSignature(input) {
     return { armored: new openpgp.Signature(list).armor(), signers };
 }
 
+// EXTERNAL MODULE: ./packages/common/src/files.ts + 1 modules
+var src_files = __nccwpck_require__(8904);
+;// CONCATENATED MODULE: ./packages/signing/src/signed-data.ts
+// What signDetached and verifyDetached sign and verify: bytes in memory, or a file streamed to openpgp in chunks,
+// so a large file is never held whole (openpgp hashes each chunk as it passes).
+
+/**
+ * A file to stream to signDetached / verifyDetached. Nothing is opened yet; a file that cannot be read is refused
+ * (FILE_NOT_FOUND, FILE_NOT_REGULAR, FILE_UNREADABLE) when it is used, before any signing or checking.
+ */
+function fileSource(path, options = {}) {
+    return Object.freeze({ kind: 'file', path, what: options.what ?? 'data file', flag: options.flag ?? 'file' });
+}
+const nothingToClose = async () => undefined;
+/** Refuses, before any work, a file source that does not name a readable regular file. */
+async function assertReadable(data) {
+    if (!(data instanceof Uint8Array))
+        await (0,src_files/* assertRegularFile */.fA)(data.path, data);
+}
+/** Opens the data for one openpgp operation; a file is opened afresh each time (a stream is read once). */
+async function openSignedData(data) {
+    if (data instanceof Uint8Array)
+        return { binary: data, streamed: false, close: nothingToClose };
+    const file = await (0,src_files/* openFileStream */.pn)(data.path, data);
+    return { binary: file.stream, streamed: true, close: file.close };
+}
+/**
+ * Reads a stream to its end, keeping nothing: openpgp's hash sees every chunk on the way (it holds a passive
+ * clone of the data), so draining is what drives the hash, without the copy of the whole data that reading it
+ * into one buffer would make.
+ */
+async function drain(stream) {
+    const reader = stream.getReader();
+    for (;;) {
+        const { done } = await reader.read();
+        if (done)
+            return;
+    }
+}
+/** openpgp's armor: a string for data in memory, a stream of strings when the data was streamed. */
+async function readArmor(armored) {
+    if (typeof armored === 'string')
+        return armored;
+    const reader = armored.getReader();
+    let text = '';
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            return text;
+        text += value;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/signing/src/verify-signature.ts
 // Verification of a detached signature against the trusted keyring, with our own policy on top of
 // openpgp's cryptographic check: openpgp judges key validity at the signature's creation time, while
 // we require the key to be valid NOW (not expired, not revoked), a strong hash and a strong key.
+
 
 
 
@@ -34584,7 +34679,7 @@ function binding(message) {
     return new src/* CiSigningError */.AO('KEY_BINDING', message, 'Re-export the public key from the key owner (gpg --armor --export FPR) so it carries its current ' +
         'self-signatures and subkey bindings, and trust that export.', 'verification');
 }
-async function checkSignature(bytes, packet, match, now) {
+async function checkSignature(data, packet, match, now) {
     const { key, component, fingerprint, keyId } = match;
     // Our checks, in order: hash, key strength, date, revocation, expiry. openpgp's config mirrors them
     // (STRICT_CONFIG) but never gets to decide.
@@ -34618,9 +34713,10 @@ async function checkSignature(bytes, packet, match, now) {
     }
     const single = new PacketList();
     single.push(packet);
+    const opened = await openSignedData(data);
     try {
         const result = await verify({
-            message: await createMessage({ binary: bytes }),
+            message: await createMessage({ binary: opened.binary }),
             signature: new Signature(single),
             verificationKeys: key,
             format: 'binary',
@@ -34630,9 +34726,16 @@ async function checkSignature(bytes, packet, match, now) {
             date: validityDate,
             config: { ...STRICT_CONFIG, allowInsecureVerificationWithReformattedKeys: true },
         });
+        // Streamed data reaches the hash only as result.data is read: drain it (keeping nothing) before the
+        // verdict, which otherwise never settles.
+        if (opened.streamed)
+            await drain(result.data);
         await result.signatures[0].verified;
     }
     catch (error) {
+        // The file could not be read to its end (FILE_UNREADABLE): not a verdict on the signature.
+        if (error instanceof src/* CiSigningError */.AO)
+            throw error;
         const reason = error.message;
         if (/is expired/i.test(reason)) {
             throw new src/* CiSigningError */.AO('KEY_EXPIRED', `The trusted key ${fingerprint} (${which}) was expired when the signature was made, ${(0,time/* isoSeconds */.n)(signedAt)}.`, 'Sign again with a key that is valid when it signs.', 'verification');
@@ -34650,14 +34753,19 @@ async function checkSignature(bytes, packet, match, now) {
         }
         throw invalid(`The signature by key ${keyId} does not verify: ${safeReason(error, 200)}.`);
     }
+    finally {
+        await opened.close();
+    }
     return { fingerprint, signingKeyId: keyId, signedAt };
 }
 /**
- * Verifies a detached signature over the exact `bytes` with the trusted keyring, judging the key as of
- * `now`. When the signature holds several signers, it is accepted if one trusted signer passes every
+ * Verifies a detached signature over the exact bytes of `data` (bytes in memory, or a fileSource() streamed in
+ * chunks, opened afresh for each signer checked) with the trusted keyring, judging the key as of `now`. When the signature holds several signers, it is accepted if one trusted signer passes every
  * check; otherwise the first trusted signer's refusal is reported (untrusted signers are ignored).
  */
-async function verifyDetached(bytes, signature, ring, now = new Date()) {
+async function verifyDetached(data, signature, ring, now = new Date()) {
+    // A file that cannot be read is refused first, as reading it into bytes would have been.
+    await assertReadable(data);
     const packets = await readDocumentSignatures(signature);
     const candidates = packets.map((packet) => ({ packet, match: ring.find(key_identity_hexUpper(packet.issuerKeyID)) }));
     let firstRefusal;
@@ -34665,10 +34773,11 @@ async function verifyDetached(bytes, signature, ring, now = new Date()) {
         if (!match)
             continue;
         try {
-            return await checkSignature(bytes, packet, match, now);
+            return await checkSignature(data, packet, match, now);
         }
         catch (error) {
-            if (!(error instanceof src/* CiSigningError */.AO))
+            // Every refusal of a signer is of kind 'verification'; a file that fails to read (kind 'input') is not one.
+            if (!(error instanceof src/* CiSigningError */.AO) || error.kind !== 'verification')
                 throw error;
             firstRefusal ??= error;
         }
@@ -34942,8 +35051,6 @@ function asCiSigningError(thrown) {
     return new src/* CiSigningError */.AO('INTERNAL', `Verification broke unexpectedly: ${message}`, 'Report this as a bug in ci-signing, with the command and inputs used.', 'internal');
 }
 
-// EXTERNAL MODULE: ./packages/common/src/files.ts + 1 modules
-var src_files = __nccwpck_require__(8904);
 ;// CONCATENATED MODULE: ./packages/operations/src/input-files.ts
 
 const SIGNATURE_FILE = {

@@ -1,10 +1,11 @@
 // The one file reader: regular files only, capped, and never a word of the content in a message.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  openFileStream,
   readBoundedFile,
   readBoundedFileSync,
   readOptionalFile,
@@ -155,4 +156,78 @@ test('readBoundedFileSync makes the same refusals, synchronously', async () => {
   expect(refusalSync(join(folder, 'absent.json'))).toBe('FILE_NOT_FOUND');
   await writeFile(big, '{"a":1}');
   expect(readBoundedFileSync(big, OPTIONS).toString()).toBe('{"a":1}');
+});
+
+describe('openFileStream', () => {
+  const STREAM_OPTIONS = { what: 'results file', flag: 'results-file' };
+  const openFds = () => readdir('/proc/self/fd').then((fds) => fds.length);
+
+  async function chunksOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
+    const chunks: Uint8Array[] = [];
+    const reader = stream.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return chunks;
+      chunks.push(value);
+    }
+  }
+
+  test('streams the exact bytes in chunks of the given size, each a fresh buffer, and closes the file', async () => {
+    const path = join(folder, 'streamed.bin');
+    const content = Buffer.alloc(2500, 0);
+    for (let index = 0; index < content.length; index++) content[index] = (index * 7) % 251;
+    await writeFile(path, content);
+    const before = await openFds();
+    const file = await openFileStream(path, STREAM_OPTIONS, 1000);
+    expect(file.size).toBe(2500);
+    const chunks = await chunksOf(file.stream);
+    expect(chunks.map((chunk) => chunk.length)).toEqual([1000, 1000, 500]);
+    expect(new Set(chunks.map((chunk) => chunk.buffer)).size).toBe(3);
+    expect(Buffer.concat(chunks).equals(await readFile(path))).toBe(true);
+    expect(await openFds()).toBe(before);
+    await file.close(); // again: harmless
+  });
+
+  test('an empty file is an empty stream', async () => {
+    const path = join(folder, 'empty.bin');
+    await writeFile(path, '');
+    expect(await chunksOf((await openFileStream(path, STREAM_OPTIONS)).stream)).toEqual([]);
+  });
+
+  test('close() without reading releases the file', async () => {
+    const path = join(folder, 'unread.bin');
+    await writeFile(path, 'x'.repeat(10));
+    const before = await openFds();
+    const file = await openFileStream(path, STREAM_OPTIONS);
+    expect(await openFds()).toBe(before + 1);
+    await file.close();
+    expect(await openFds()).toBe(before);
+  });
+
+  test("makes the reader's refusals before any read: missing, directory, FIFO, device", async () => {
+    const fifo = join(folder, 'stream.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const codes = [];
+    for (const path of [join(folder, 'absent.bin'), folder, fifo, '/dev/zero']) {
+      codes.push(
+        await openFileStream(path, STREAM_OPTIONS).then(
+          () => 'opened',
+          (error: { code: string }) => error.code,
+        ),
+      );
+    }
+    expect(codes).toEqual(['FILE_NOT_FOUND', 'FILE_NOT_REGULAR', 'FILE_NOT_REGULAR', 'FILE_NOT_REGULAR']);
+  });
+
+  test('a read that fails errors the stream with FILE_UNREADABLE, one line, and closes the file', async () => {
+    // /proc/self/mem is a regular file whose read at offset 0 fails with EIO.
+    const before = await openFds();
+    const file = await openFileStream('/proc/self/mem', STREAM_OPTIONS);
+    await expect(chunksOf(file.stream)).rejects.toMatchObject({
+      code: 'FILE_UNREADABLE',
+      message: 'Results file /proc/self/mem cannot be read (EIO).',
+      fix: expect.stringContaining('results-file'),
+    });
+    expect(await openFds()).toBe(before);
+  });
 });

@@ -1,5 +1,6 @@
-// The one file reader and writer. Every file a user names is read here: regular files only, with a size cap,
-// so a FIFO, a device or a huge file can neither stall nor flood a run, and no message quotes the content.
+// The one file reader and writer. Every file a user names is read here: regular files only, with a size cap
+// (or streamed in chunks, never held whole), so a FIFO, a device or a huge file can neither stall nor flood a run,
+// and no message quotes the content.
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
@@ -68,6 +69,60 @@ export async function readBoundedFile(path: string, options: ReadFileOptions): P
 export async function assertRegularFile(path: string, options: Omit<ReadFileOptions, 'maxBytes'>): Promise<void> {
   const { handle } = await openRegular(path, { ...options, maxBytes: Number.MAX_SAFE_INTEGER });
   await handle.close();
+}
+
+/** How much a file stream reads at a time: per-chunk costs vanish at this size, and memory stays small. */
+export const FILE_STREAM_CHUNK_BYTES = 1024 * 1024;
+
+export interface FileStream {
+  /** The file's bytes in chunks of `chunkBytes` (the last one shorter), each a fresh buffer a reader may keep. */
+  readonly stream: ReadableStream<Uint8Array>;
+  /** The size when the file was opened. */
+  readonly size: number;
+  /** Closes the file; safe to call again, and after the stream ended or failed. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a regular file (see openRegular) to be read as a stream rather than whole, for files too large to hold
+ * in memory. No cap: the reader decides what it keeps. A read that fails errors the stream with FILE_UNREADABLE;
+ * the file is closed when the stream ends, fails or is cancelled, and by close().
+ */
+export async function openFileStream(
+  path: string,
+  options: Omit<ReadFileOptions, 'maxBytes'>,
+  chunkBytes = FILE_STREAM_CHUNK_BYTES,
+): Promise<FileStream> {
+  const full = { ...options, maxBytes: Number.MAX_SAFE_INTEGER };
+  const { handle, size } = await openRegular(path, full);
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= handle.close().catch(() => undefined));
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        // A fresh buffer per chunk: openpgp keeps chunks while it hashes them and tees its streams.
+        const chunk = new Uint8Array(chunkBytes);
+        let bytesRead: number;
+        try {
+          ({ bytesRead } = await handle.read(chunk, 0, chunkBytes, null));
+        } catch (error) {
+          await close();
+          controller.error(openFailure(path, full, errnoCode(error)));
+          return;
+        }
+        if (bytesRead === 0) {
+          await close();
+          controller.close();
+          return;
+        }
+        controller.enqueue(bytesRead === chunkBytes ? chunk : chunk.subarray(0, bytesRead));
+      },
+      cancel: close,
+    },
+    // Read only when the consumer asks: nothing queues ahead of the hash.
+    { highWaterMark: 0 },
+  );
+  return { stream, size, close };
 }
 
 /**

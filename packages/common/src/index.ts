@@ -4,11 +4,14 @@ export { sha256Digest } from './digest.js';
 export { formatSeconds, parseDuration, parseDurationMs, type DurationOptions } from './duration.js';
 export {
   assertRegularFile,
+  FILE_STREAM_CHUNK_BYTES,
+  openFileStream,
   readBoundedFileSync,
   readBoundedFile,
   readBoundedText,
   readOptionalFile,
   writeFileAtomic,
+  type FileStream,
   type ReadFileOptions,
 } from './files.js';
 export { parseNonNegativeInteger } from './numbers.js';

@@ -13,3 +13,4 @@ export { verifyDetached, MAX_CLOCK_SKEW_MS, type SignatureCheck } from './verify
 export { inspectSignature, readSignaturePackets, type SignatureInspection } from './signature-input.js';
 export { generateKeyPair, type GenerateKeyPairOptions, type GeneratedKeyPair, type KeyAlgorithm } from './keygen.js';
 export { MIN_RSA_BITS, WEAK_HASHES, STRONG_HASHES } from './algorithms.js';
+export { fileSource, type FileSource, type SignedData } from './signed-data.js';

@@ -10,6 +10,7 @@ import { isoSeconds } from '../../common/src/index.js';
 import { safeReason } from './messages.js';
 import { malformed, readSignaturePackets } from './signature-input.js';
 import type { TrustedKeyMatch, TrustedKeyring } from './trusted-keys.js';
+import { assertReadable, drain, openSignedData, type SignedData } from './signed-data.js';
 
 export interface SignatureCheck {
   /** Primary key fingerprint, 40 hex upper-case, also when a subkey signed. */
@@ -64,7 +65,7 @@ function binding(message: string): CiSigningError {
 }
 
 async function checkSignature(
-  bytes: Uint8Array,
+  data: SignedData,
   packet: openpgp.SignaturePacket,
   match: TrustedKeyMatch,
   now: Date,
@@ -107,9 +108,10 @@ async function checkSignature(
 
   const single = new openpgp.PacketList<openpgp.SignaturePacket>();
   single.push(packet);
+  const opened = await openSignedData(data);
   try {
     const result = await openpgp.verify({
-      message: await openpgp.createMessage({ binary: bytes }),
+      message: await openpgp.createMessage({ binary: opened.binary }),
       signature: new openpgp.Signature(single),
       verificationKeys: key,
       format: 'binary',
@@ -119,8 +121,13 @@ async function checkSignature(
       date: validityDate,
       config: { ...STRICT_CONFIG, allowInsecureVerificationWithReformattedKeys: true },
     });
+    // Streamed data reaches the hash only as result.data is read: drain it (keeping nothing) before the
+    // verdict, which otherwise never settles.
+    if (opened.streamed) await drain(result.data as ReadableStream<Uint8Array>);
     await result.signatures[0].verified;
   } catch (error) {
+    // The file could not be read to its end (FILE_UNREADABLE): not a verdict on the signature.
+    if (error instanceof CiSigningError) throw error;
     const reason = (error as Error).message;
     if (/is expired/i.test(reason)) {
       throw new CiSigningError(
@@ -148,30 +155,35 @@ async function checkSignature(
       throw invalid(`The signature by key ${keyId} is dated ${isoSeconds(signedAt)}, before the key was created.`);
     }
     throw invalid(`The signature by key ${keyId} does not verify: ${safeReason(error, 200)}.`);
+  } finally {
+    await opened.close();
   }
   return { fingerprint, signingKeyId: keyId, signedAt };
 }
 
 /**
- * Verifies a detached signature over the exact `bytes` with the trusted keyring, judging the key as of
- * `now`. When the signature holds several signers, it is accepted if one trusted signer passes every
+ * Verifies a detached signature over the exact bytes of `data` (bytes in memory, or a fileSource() streamed in
+ * chunks, opened afresh for each signer checked) with the trusted keyring, judging the key as of `now`. When the signature holds several signers, it is accepted if one trusted signer passes every
  * check; otherwise the first trusted signer's refusal is reported (untrusted signers are ignored).
  */
 export async function verifyDetached(
-  bytes: Uint8Array,
+  data: SignedData,
   signature: string | Uint8Array,
   ring: TrustedKeyring,
   now: Date = new Date(),
 ): Promise<SignatureCheck> {
+  // A file that cannot be read is refused first, as reading it into bytes would have been.
+  await assertReadable(data);
   const packets = await readDocumentSignatures(signature);
   const candidates = packets.map((packet) => ({ packet, match: ring.find(hexUpper(packet.issuerKeyID)) }));
   let firstRefusal: CiSigningError | undefined;
   for (const { packet, match } of candidates) {
     if (!match) continue;
     try {
-      return await checkSignature(bytes, packet, match, now);
+      return await checkSignature(data, packet, match, now);
     } catch (error) {
-      if (!(error instanceof CiSigningError)) throw error;
+      // Every refusal of a signer is of kind 'verification'; a file that fails to read (kind 'input') is not one.
+      if (!(error instanceof CiSigningError) || error.kind !== 'verification') throw error;
       firstRefusal ??= error;
     }
   }

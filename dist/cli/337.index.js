@@ -1,8 +1,8 @@
-export const id = 983;
-export const ids = [983];
+export const id = 337;
+export const ids = [337];
 export const modules = {
 
-/***/ 983:
+/***/ 6337:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -437,37 +437,106 @@ function gnupg22Warnings(key, signing, fingerprint) {
     ];
 }
 
+;// CONCATENATED MODULE: ./packages/signing/src/signed-data.ts
+// What signDetached and verifyDetached sign and verify: bytes in memory, or a file streamed to openpgp in chunks,
+// so a large file is never held whole (openpgp hashes each chunk as it passes).
+
+/**
+ * A file to stream to signDetached / verifyDetached. Nothing is opened yet; a file that cannot be read is refused
+ * (FILE_NOT_FOUND, FILE_NOT_REGULAR, FILE_UNREADABLE) when it is used, before any signing or checking.
+ */
+function fileSource(path, options = {}) {
+    return Object.freeze({ kind: 'file', path, what: options.what ?? 'data file', flag: options.flag ?? 'file' });
+}
+const nothingToClose = async () => undefined;
+/** Refuses, before any work, a file source that does not name a readable regular file. */
+async function assertReadable(data) {
+    if (!(data instanceof Uint8Array))
+        await (0,src_files/* assertRegularFile */.fA)(data.path, data);
+}
+/** Opens the data for one openpgp operation; a file is opened afresh each time (a stream is read once). */
+async function openSignedData(data) {
+    if (data instanceof Uint8Array)
+        return { binary: data, streamed: false, close: nothingToClose };
+    const file = await (0,src_files/* openFileStream */.pn)(data.path, data);
+    return { binary: file.stream, streamed: true, close: file.close };
+}
+/**
+ * Reads a stream to its end, keeping nothing: openpgp's hash sees every chunk on the way (it holds a passive
+ * clone of the data), so draining is what drives the hash, without the copy of the whole data that reading it
+ * into one buffer would make.
+ */
+async function drain(stream) {
+    const reader = stream.getReader();
+    for (;;) {
+        const { done } = await reader.read();
+        if (done)
+            return;
+    }
+}
+/** openpgp's armor: a string for data in memory, a stream of strings when the data was streamed. */
+async function readArmor(armored) {
+    if (typeof armored === 'string')
+        return armored;
+    const reader = armored.getReader();
+    let text = '';
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            return text;
+        text += value;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/signing/src/sign-detached.ts
 
 
 
 
+
+const SIGN_CONFIG = { preferredHashAlgorithm: openpgp/* enums */.vP.hash.sha256 };
 /**
- * Armored detached binary signature over the exact `bytes`, made by the (sub)key chosen when the key
- * was loaded, with SHA-256 or stronger.
+ * Armored detached binary signature over the exact bytes of `data` (bytes in memory, or a fileSource() streamed
+ * in chunks), made by the (sub)key chosen when the key was loaded, with SHA-256 or stronger.
  */
-async function signDetached(bytes, signingKey, date) {
+async function signDetached(data, signingKey, date) {
     const component = signingKey.key
         .getKeys()
         .find((candidate) => (0,key_identity/* hexUpper */.Gd)(candidate.getKeyID()) === signingKey.signingKeyId);
     if (!component) {
         throw new src/* CiSigningError */.AO('SIGN_FAILED', `The signing key ${signingKey.signingKeyId} is not part of the private key ${signingKey.fingerprint}.`, 'Load the key with loadPrivateKey() and pass its result unchanged.', 'internal');
     }
+    const opened = await openSignedData(data);
     let armored;
     try {
-        armored = await openpgp/* sign */._S({
-            message: await openpgp/* createMessage */.oH({ binary: bytes }),
+        const message = await openpgp/* createMessage */.oH({ binary: opened.binary });
+        // format 'object', then armor: with 'armored' (or 'binary') and detached, openpgp.sign also serializes the
+        // whole message and reads that to its end, only to drain the data: a copy of all of it, in memory at once.
+        const made = (await openpgp/* sign */._S({
+            message,
             signingKeys: signingKey.key,
             signingKeyIDs: component.getKeyID(),
             detached: true,
-            format: 'armored',
+            format: 'object',
             date,
-            config: { preferredHashAlgorithm: openpgp/* enums */.vP.hash.sha256 },
-        });
+            config: SIGN_CONFIG,
+        }));
+        // Streamed data reaches the hash only as the message's data is read: drain it while the armor waits for the
+        // signature (Promise.all, so a failed read also settles the armor).
+        [, armored] = await Promise.all([
+            opened.streamed ? drain(message.getLiteralData()) : undefined,
+            readArmor(made.armor({ ...openpgp/* config */.$W, ...SIGN_CONFIG })),
+        ]);
     }
     catch (error) {
+        // The file could not be read to its end (FILE_UNREADABLE).
+        if (error instanceof src/* CiSigningError */.AO)
+            throw error;
         // openpgp's signing errors name keys and algorithms, never secret material.
         throw new src/* CiSigningError */.AO('SIGN_FAILED', `Signing with key ${signingKey.signingKeyId} failed: ${error.message}.`, 'Check that the key is valid at the signing time and can sign.', 'internal');
+    }
+    finally {
+        await opened.close();
     }
     const signature = await openpgp/* readSignature */.Bc({ armoredSignature: armored });
     for (const packet of signature.packets) {
@@ -979,6 +1048,7 @@ var signature_input = __webpack_require__(1416);
 
 
 
+
 /** How far a signature may be dated ahead of `now` (clock skew between machines). */
 const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 async function readDocumentSignatures(signature) {
@@ -1003,7 +1073,7 @@ function binding(message) {
     return new src/* CiSigningError */.AO('KEY_BINDING', message, 'Re-export the public key from the key owner (gpg --armor --export FPR) so it carries its current ' +
         'self-signatures and subkey bindings, and trust that export.', 'verification');
 }
-async function checkSignature(bytes, packet, match, now) {
+async function checkSignature(data, packet, match, now) {
     const { key, component, fingerprint, keyId } = match;
     // Our checks, in order: hash, key strength, date, revocation, expiry. openpgp's config mirrors them
     // (STRICT_CONFIG) but never gets to decide.
@@ -1037,9 +1107,10 @@ async function checkSignature(bytes, packet, match, now) {
     }
     const single = new openpgp/* PacketList */.fR();
     single.push(packet);
+    const opened = await openSignedData(data);
     try {
         const result = await openpgp/* verify */.MX({
-            message: await openpgp/* createMessage */.oH({ binary: bytes }),
+            message: await openpgp/* createMessage */.oH({ binary: opened.binary }),
             signature: new openpgp/* Signature */.to(single),
             verificationKeys: key,
             format: 'binary',
@@ -1049,9 +1120,16 @@ async function checkSignature(bytes, packet, match, now) {
             date: validityDate,
             config: { ...STRICT_CONFIG, allowInsecureVerificationWithReformattedKeys: true },
         });
+        // Streamed data reaches the hash only as result.data is read: drain it (keeping nothing) before the
+        // verdict, which otherwise never settles.
+        if (opened.streamed)
+            await drain(result.data);
         await result.signatures[0].verified;
     }
     catch (error) {
+        // The file could not be read to its end (FILE_UNREADABLE): not a verdict on the signature.
+        if (error instanceof src/* CiSigningError */.AO)
+            throw error;
         const reason = error.message;
         if (/is expired/i.test(reason)) {
             throw new src/* CiSigningError */.AO('KEY_EXPIRED', `The trusted key ${fingerprint} (${which}) was expired when the signature was made, ${(0,time/* isoSeconds */.n)(signedAt)}.`, 'Sign again with a key that is valid when it signs.', 'verification');
@@ -1069,14 +1147,19 @@ async function checkSignature(bytes, packet, match, now) {
         }
         throw invalid(`The signature by key ${keyId} does not verify: ${(0,messages/* safeReason */.E)(error, 200)}.`);
     }
+    finally {
+        await opened.close();
+    }
     return { fingerprint, signingKeyId: keyId, signedAt };
 }
 /**
- * Verifies a detached signature over the exact `bytes` with the trusted keyring, judging the key as of
- * `now`. When the signature holds several signers, it is accepted if one trusted signer passes every
+ * Verifies a detached signature over the exact bytes of `data` (bytes in memory, or a fileSource() streamed in
+ * chunks, opened afresh for each signer checked) with the trusted keyring, judging the key as of `now`. When the signature holds several signers, it is accepted if one trusted signer passes every
  * check; otherwise the first trusted signer's refusal is reported (untrusted signers are ignored).
  */
-async function verifyDetached(bytes, signature, ring, now = new Date()) {
+async function verifyDetached(data, signature, ring, now = new Date()) {
+    // A file that cannot be read is refused first, as reading it into bytes would have been.
+    await assertReadable(data);
     const packets = await readDocumentSignatures(signature);
     const candidates = packets.map((packet) => ({ packet, match: ring.find((0,key_identity/* hexUpper */.Gd)(packet.issuerKeyID)) }));
     let firstRefusal;
@@ -1084,10 +1167,11 @@ async function verifyDetached(bytes, signature, ring, now = new Date()) {
         if (!match)
             continue;
         try {
-            return await checkSignature(bytes, packet, match, now);
+            return await checkSignature(data, packet, match, now);
         }
         catch (error) {
-            if (!(error instanceof src/* CiSigningError */.AO))
+            // Every refusal of a signer is of kind 'verification'; a file that fails to read (kind 'input') is not one.
+            if (!(error instanceof src/* CiSigningError */.AO) || error.kind !== 'verification')
                 throw error;
             firstRefusal ??= error;
         }
@@ -2022,8 +2106,10 @@ function formatSeconds(totalSeconds) {
 /* harmony export */   Tq: () => (/* binding */ readBoundedFileSync),
 /* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
 /* harmony export */   fA: () => (/* binding */ assertRegularFile),
-/* harmony export */   pL: () => (/* binding */ readOptionalFile)
+/* harmony export */   pL: () => (/* binding */ readOptionalFile),
+/* harmony export */   pn: () => (/* binding */ openFileStream)
 /* harmony export */ });
+/* unused harmony export FILE_STREAM_CHUNK_BYTES */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -2032,8 +2118,9 @@ function formatSeconds(totalSeconds) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_src_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4357);
 /* harmony import */ var _bytes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1588);
-// The one file reader and writer. Every file a user names is read here: regular files only, with a size cap,
-// so a FIFO, a device or a huge file can neither stall nor flood a run, and no message quotes the content.
+// The one file reader and writer. Every file a user names is read here: regular files only, with a size cap
+// (or streamed in chunks, never held whole), so a FIFO, a device or a huge file can neither stall nor flood a run,
+// and no message quotes the content.
 
 
 
@@ -2097,6 +2184,44 @@ async function readBoundedFile(path, options) {
 async function assertRegularFile(path, options) {
     const { handle } = await openRegular(path, { ...options, maxBytes: Number.MAX_SAFE_INTEGER });
     await handle.close();
+}
+/** How much a file stream reads at a time: per-chunk costs vanish at this size, and memory stays small. */
+const FILE_STREAM_CHUNK_BYTES = 1024 * 1024;
+/**
+ * Opens a regular file (see openRegular) to be read as a stream rather than whole, for files too large to hold
+ * in memory. No cap: the reader decides what it keeps. A read that fails errors the stream with FILE_UNREADABLE;
+ * the file is closed when the stream ends, fails or is cancelled, and by close().
+ */
+async function openFileStream(path, options, chunkBytes = FILE_STREAM_CHUNK_BYTES) {
+    const full = { ...options, maxBytes: Number.MAX_SAFE_INTEGER };
+    const { handle, size } = await openRegular(path, full);
+    let closing;
+    const close = () => (closing ??= handle.close().catch(() => undefined));
+    const stream = new ReadableStream({
+        async pull(controller) {
+            // A fresh buffer per chunk: openpgp keeps chunks while it hashes them and tees its streams.
+            const chunk = new Uint8Array(chunkBytes);
+            let bytesRead;
+            try {
+                ({ bytesRead } = await handle.read(chunk, 0, chunkBytes, null));
+            }
+            catch (error) {
+                await close();
+                controller.error(openFailure(path, full, errnoCode(error)));
+                return;
+            }
+            if (bytesRead === 0) {
+                await close();
+                controller.close();
+                return;
+            }
+            controller.enqueue(bytesRead === chunkBytes ? chunk : chunk.subarray(0, bytesRead));
+        },
+        cancel: close,
+    }, 
+    // Read only when the consumer asks: nothing queues ahead of the hash.
+    { highWaterMark: 0 });
+    return { stream, size, close };
 }
 /**
  * readBoundedFile for the few places that must stay synchronous (the event payload, read when a default sha is
