@@ -219,7 +219,7 @@ async function main(): Promise<void> {
     ...cacheStates(
       'openpgp.js alone: read the key, verify the signature (the library floor)',
       (env) => actionRun('verify', verifyInputs, env, OPENPGP_ONLY),
-      ['warm'],
+      ['warm', 'github-hosted'],
     ),
     ...cacheStates(
       'verify action built with --minify (not shipped)',
