@@ -1,7 +1,8 @@
 // collect's speed and memory (not part of the test run): 100 MB of JUnit XML as many files and as one file,
 // 50 MB of lcov, each collected in a child process, beside xml2js (the parser dorny/test-reporter uses)
 // parsing the same JUnit files, alternately, in the same run. Also a typical report (1 MB JUnit + 1 MB lcov).
-//   npm run bench:collect [-- --write docs/benchmarks.md]
+//   npm run bench:collect [-- --write FILE]
+//   rewrites its section of FILE, docs/benchmarks.md when --write is not given
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';

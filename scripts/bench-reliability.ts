@@ -1,7 +1,8 @@
 // Reliability benchmark for post (not part of the test run): many posts through transient faults and a
 // content-creation limit, against the in-repo GitHub API test server over real HTTP on 127.0.0.1.
 // Every post is read back and verified, so "lost" means reported as posted but absent or not verifiable.
-//   npm run bench:reliability [-- --posts 1000 --write docs/benchmarks.md]
+//   npm run bench:reliability [-- --posts 1000 --write FILE]
+//   rewrites its section of FILE, docs/benchmarks.md when --write is not given
 import { randomBytes } from 'node:crypto';
 import * as openpgp from 'openpgp';
 import { createGitHubClient, decodeEmbeddedBlock, postResults, readCheckRuns } from '../packages/checks/src/index.js';

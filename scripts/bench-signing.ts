@@ -1,6 +1,7 @@
 // Signing and verification speed (not part of the test run): ours (openpgp.js, format 'binary') side by side
 // with openpgp.js's default format and with GnuPG, on the same keys and data, in one run.
-//   npm run bench:signing [-- --write docs/benchmarks.md]
+//   npm run bench:signing [-- --write FILE]
+//   rewrites its section of FILE, docs/benchmarks.md when --write is not given
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

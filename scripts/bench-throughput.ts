@@ -1,7 +1,8 @@
 // In-process sign and verify of 1 KB, 1 MB and 100 MB (median ms, MB/s, peak RSS) beside node:crypto's SHA-512 over
 // the same bytes; sign + post through the GitHub API test server as processes, as a share of a 2-minute CI run;
 // requests per post and per verified check. Not part of the test run.
-//   npm run bench:throughput [-- --write docs/benchmarks.md]      (part of npm run bench)
+//   npm run bench:throughput [-- --write FILE]      (part of npm run bench)
+//   rewrites its section of FILE, docs/benchmarks.md when --write is not given
 // Internally: `--child time|rss-<op> FILE ROUNDS KEYDIR` runs one measurement in a fresh process (own peak RSS);
 // FILE.asc holds a signature over FILE, made by the parent.
 import { spawn, spawnSync } from 'node:child_process';

@@ -1,7 +1,8 @@
 // Every benchmark, one command (not part of the test run): builds the bundles from the sources, runs each section
 // script in turn and rewrites docs/benchmarks.md: machine and versions, goals, then the sections.
-//   npm run bench [-- --write docs/benchmarks.md] [-- --sections startup,throughput,sizes,signing,reliability,collect]
+//   npm run bench [-- --write FILE (default docs/benchmarks.md)] [-- --sections startup,throughput,sizes,signing,reliability,collect]
 //   CI_SIGNING_BENCH_ROUNDS=3 npm run bench     fewer rounds, for a smoke run (figures not for committing)
+//   With --sections, the goals and machine sections are left as they are: only a full run rewrites them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
