@@ -1154,8 +1154,9 @@ async function checkSignature(data, packet, match, now) {
 }
 /**
  * Verifies a detached signature over the exact bytes of `data` (bytes in memory, or a fileSource() streamed in
- * chunks, opened afresh for each signer checked) with the trusted keyring, judging the key as of `now`. When the signature holds several signers, it is accepted if one trusted signer passes every
- * check; otherwise the first trusted signer's refusal is reported (untrusted signers are ignored).
+ * chunks, opened afresh for each signer checked) with the trusted keyring, judging the key as of `now`. When the
+ * signature holds several signers, it is accepted if one trusted signer passes every check; otherwise the first
+ * trusted signer's refusal is reported (untrusted signers are ignored).
  */
 async function verifyDetached(data, signature, ring, now = new Date()) {
     // A file that cannot be read is refused first, as reading it into bytes would have been.
